@@ -1,0 +1,157 @@
+"""Checks on the data files: schema, dates, geometry, cross-references. Each finds every problem at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import shapely
+from shapely.geometry import shape
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Names of the CRS that RFC 7946 allows; any other `crs` member means the coordinates are not lon/lat.
+WGS84_CRS_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326", "CRS84"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, said so a person can find and fix it."""
+
+    file: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file} record {self.record}" if self.record else self.file
+        return f"{where}, field {self.field!r}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class DataError(Exception):
+    """The data could not be loaded; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def record_label(item: Any, index: int, key: str = "id") -> str:
+    """How a record is named in messages: its id when it has one, else its position."""
+    if isinstance(item, dict) and isinstance(item.get(key), str) and item[key]:
+        return f'"{item[key]}"'
+    return f"#{index + 1}"
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+@cache
+def _schema(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def check_schema(document: Any, schema_name: str, file: str, records_key: str) -> list[Problem]:
+    """Schema problems in `document`, each tied to the record (item of `records_key`) it is in."""
+    validator = jsonschema.Draft202012Validator(_schema(schema_name))
+    problems = []
+    for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
+        path = list(error.absolute_path)
+        record, field = "", ""
+        if len(path) >= 2 and path[0] == records_key and isinstance(path[1], int):
+            record = record_label(document[records_key][path[1]], path[1])
+            field = ".".join(str(p) for p in path[2:])
+        elif path:
+            field = ".".join(str(p) for p in path)
+        if error.validator == "required":
+            missing = re.findall(r"'([^']+)' is a required property", error.message)
+            field = ".".join(filter(None, [field, *missing]))
+            message = "missing required field"
+        else:
+            message = error.message
+        problems.append(Problem(file, record, field, message))
+    return problems
+
+
+def parse_date(value: Any) -> dt.date | str:
+    """The date in `value` (YYYY-MM-DD), or a message saying why it is not one."""
+    if not isinstance(value, str) or not ISO_DATE.match(value):
+        return f"{value!r} is not a date in the form YYYY-MM-DD"
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        return f"{value!r} is not a real date ({e})"
+
+
+def duplicate_ids(items: list[Any], file: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, str):
+            if ident in seen:
+                yield Problem(file, f"#{index + 1}", "id", f'duplicate id "{ident}"')
+            seen.add(ident)
+
+
+def check_crs(document: dict[str, Any], file: str) -> list[Problem]:
+    crs = document.get("crs")
+    if crs is None:
+        return []
+    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
+    if name in WGS84_CRS_NAMES:
+        return []
+    return [Problem(file, "", "crs", f"coordinates must be WGS84 lon/lat (RFC 7946), not {name or crs!r}")]
+
+
+def geometry_problem(geometry: Any) -> tuple[Any, str | None]:
+    """The shapely geometry of a GeoJSON geometry, and what is wrong with it (None when nothing)."""
+    try:
+        geom = shape(geometry)
+    except Exception as e:  # shapely raises several types for malformed coordinates
+        return None, f"malformed geometry ({e})"
+    if geom.is_empty:
+        return geom, "empty geometry"
+    xmin, ymin, xmax, ymax = geom.bounds
+    if xmin < -180 or xmax > 180 or ymin < -90 or ymax > 90:
+        return geom, (
+            f"coordinates ({xmin:.0f}, {ymin:.0f}) - ({xmax:.0f}, {ymax:.0f}) are not WGS84 lon/lat;"
+            " reproject to EPSG:4326"
+        )
+    if not geom.is_valid:
+        return geom, f"invalid geometry: {shapely.is_valid_reason(geom)}"
+    return geom, None
+
+
+def check_ties(
+    ties: list[dict[str, Any]], agreements: dict[str, Any], file: str, record: str, field: str = "agreements"
+) -> list[Problem]:
+    """Unknown agreement ids, and articles the agreement does not have."""
+    problems = []
+    for tie in ties:
+        agreement = agreements.get(tie["id"])
+        if agreement is None:
+            message = f'unknown agreement id "{tie["id"]}"{did_you_mean(tie["id"], agreements)}'
+            problems.append(Problem(file, record, field, message))
+            continue
+        for article in tie.get("articles", ()):
+            if article not in agreement.articles:
+                message = f'{tie["id"]} has no article {article} (it has {", ".join(agreement.articles)})'
+                problems.append(Problem(file, record, field, message))
+    return problems
+
+
+def check_ids(ids: list[str], known: Iterable[str], kind: str, file: str, record: str, field: str) -> list[Problem]:
+    known = list(known)
+    return [
+        Problem(file, record, field, f'unknown {kind} id "{i}"{did_you_mean(i, known)}') for i in ids if i not in known
+    ]
