@@ -22,7 +22,12 @@ from geo.validate import (
 )
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-FILES = {"sources": "sources.json", "agreements": "agreements.json", "regions": "regions.geojson", "events": "events.json"}
+FILES = {
+    "sources": "sources.json",
+    "agreements": "agreements.json",
+    "regions": "regions.geojson",
+    "events": "events.json",
+}
 
 
 @dataclass
@@ -96,7 +101,7 @@ def load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
     if document is None:
         return {}
     sources = {}
-    for label, raw in _records(document, "sources", "sources", path.name, problems):
+    for _label, raw in _records(document, "sources", "sources", path.name, problems):
         sources.setdefault(raw["id"], _source(raw))
     return sources
 
@@ -206,7 +211,9 @@ def read_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> tuple[Atlas, list[Problem]]
     catalogue.agreements = load_agreements(data_dir / FILES["agreements"], catalogue, problems)
     catalogue.places = load_regions(data_dir / FILES["regions"], catalogue, problems)
     events = load_events(data_dir / FILES["events"], catalogue, problems)
-    atlas = Atlas(catalogue.places, catalogue.agreements, tuple(sorted(events, key=lambda e: (e.date, e.id))), catalogue.sources)
+    atlas = Atlas(
+        catalogue.places, catalogue.agreements, tuple(sorted(events, key=lambda e: (e.date, e.id))), catalogue.sources
+    )
     return atlas, problems
 
 

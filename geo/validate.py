@@ -145,7 +145,7 @@ def check_ties(
             continue
         for article in tie.get("articles", ()):
             if article not in agreement.articles:
-                message = f'{tie["id"]} has no article {article} (it has {", ".join(agreement.articles)})'
+                message = f"{tie['id']} has no article {article} (it has {', '.join(agreement.articles)})"
                 problems.append(Problem(file, record, field, message))
     return problems
 
