@@ -1,0 +1,42 @@
+# One task runner: CI calls the same targets a person does.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+LEAFLET := static/leaflet/leaflet.js
+PORT ?= 8501
+
+.PHONY: run test lint data validate bench clean
+
+run: $(INSTALLED) $(LEAFLET)
+	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --browser.gatherUsageStats false
+
+test: $(INSTALLED) $(LEAFLET)
+	$(BIN)/python -m geo validate
+	$(BIN)/pytest -q
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check geo tests streamlit_app.py
+	$(BIN)/ruff format --check geo tests streamlit_app.py
+
+# Rebuild data/regions.geojson from data/sources and data/places.json (same bytes every run).
+data: $(INSTALLED)
+	$(BIN)/python -m geo build-regions
+
+validate: $(INSTALLED)
+	$(BIN)/python -m geo validate
+
+bench: $(INSTALLED) $(LEAFLET)
+	$(BIN)/python -m geo.bench
+
+$(INSTALLED): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# Leaflet comes from a pinned wheel and is served by the app itself: the map never needs a CDN.
+$(LEAFLET): $(INSTALLED)
+	$(BIN)/python -m geo.assets static
+
+clean:
+	rm -rf $(VENV) static .pytest_cache
