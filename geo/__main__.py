@@ -49,7 +49,12 @@ def _events(args) -> int:
     atlas = load_atlas(args.data_dir)
     agreements = [args.agreement] if args.agreement else None
     events = query.filter_events(
-        atlas.events, place=args.place, agreements=agreements, since=args.since, until=args.until
+        atlas.events,
+        place=args.place,
+        agreements=agreements,
+        since=args.since,
+        until=args.until,
+        keep_untied=False,
     )
     if args.json:
         _print_json([e.as_json() for e in events])

@@ -125,6 +125,7 @@ def load_agreements(path: Path, catalogue: Catalogue, problems: list[Problem]) -
                 articles=dict(sorted(raw["articles"].items(), key=lambda kv: int(kv[0]))),
                 source=raw["source"],
                 date_note=raw.get("date_note"),
+                short_title=raw.get("short_title"),
             )
     return agreements
 

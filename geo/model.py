@@ -50,6 +50,12 @@ class Agreement:
     articles: dict[str, str]
     source: str
     date_note: str | None = None
+    short_title: str | None = None
+
+    @property
+    def label(self) -> str:
+        """Date and short title, e.g. '10 Nov 2020 · Moscow ceasefire statement'."""
+        return f"{self.date.day} {self.date:%b %Y} · {self.short_title or self.title}"
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -42,12 +42,18 @@ def search_places(places: Iterable[Place], text: str) -> list[Place]:
     return [place for _, _, place in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
 
+def shown_by(agreement_ids: tuple[str, ...], wanted: set[str] | None) -> bool:
+    """Whether a place or event with these ties shows when the `wanted` agreements are on (None: all are).
+
+    Something tied to no agreement is not hidden by any toggle.
+    """
+    return wanted is None or not agreement_ids or bool(wanted.intersection(agreement_ids))
+
+
 def places_for_agreements(atlas: Atlas, agreement_ids: Iterable[str] | None) -> list[Place]:
-    """Places tied to any of `agreement_ids` (all places when None), in catalogue order."""
-    if agreement_ids is None:
-        return list(atlas.places.values())
-    wanted = set(agreement_ids)
-    return [p for p in atlas.places.values() if wanted.intersection(p.agreement_ids)]
+    """Places shown when `agreement_ids` are on (all places when None), in catalogue order."""
+    wanted = None if agreement_ids is None else set(agreement_ids)
+    return [p for p in atlas.places.values() if shown_by(p.agreement_ids, wanted)]
 
 
 def filter_events(
@@ -57,18 +63,19 @@ def filter_events(
     agreements: Iterable[str] | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    keep_untied: bool = True,
 ) -> list[Event]:
     """Events matching every given filter, oldest first.
 
-    `agreements` keeps events tied to any of them; events tied to no agreement are kept only when
-    `agreements` is None, because hiding every agreement should empty the map.
+    `agreements` works as in `shown_by`; with `keep_untied=False` only events tied to one of them are kept.
     """
     wanted = None if agreements is None else set(agreements)
     chosen = [
         e
         for e in events
         if (place is None or place in e.places)
-        and (wanted is None or wanted.intersection(e.agreement_ids))
+        and shown_by(e.agreement_ids, wanted)
+        and (keep_untied or wanted is None or e.agreement_ids)
         and (since is None or e.date >= since)
         and (until is None or e.date <= until)
     ]

@@ -1,0 +1,200 @@
+"""The only module that imports folium: the offline base map and the layers drawn over it."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import folium
+import shapely
+from branca.element import MacroElement, Template
+from shapely.geometry import mapping, shape
+
+from geo.model import Place
+
+STATIC_URL = "/app/static/leaflet"
+# Zoom 6 shows the whole South Caucasus; 13 is street level for a town, the finest these sources support.
+MIN_ZOOM, MAX_ZOOM, START_ZOOM = 6, 13, 8
+START_CENTER = (39.75, 46.4)
+BOUNDS = [[37.5, 43.0], [42.5, 51.0]]
+# Display geometry: a coverage simplification keeps shared borders shared. 0.0003° is ~30 m, under a pixel
+# below zoom 12 (a pixel is ~38 m at zoom 12 at this latitude); more is not visible at the zooms offered.
+DISPLAY_TOLERANCE = 0.0003
+DISPLAY_DIGITS = 5
+COUNTRY_TOLERANCE = 0.002
+BASE_SOURCES = (
+    "ne_10m_admin0_countries_deu_v5.1.1_caucasus.geojson",
+    "ne_10m_admin0_russia_clip_caucasus_deu_v5.1.1.geojson",
+)
+COUNTRY_LABELS = {  # (lat, lon) of each label: inside each country's part of the view
+    "Armenia": (40.05, 45.25),
+    "Azerbaijan": (40.45, 47.6),
+    "Georgia": (41.85, 44.2),
+    "Iran": (38.7, 46.9),
+    "Turkey": (39.9, 42.6),
+    "Russia": (42.85, 46.6),
+}
+ATTRIBUTION = (
+    'Boundaries: <a href="https://www.geoboundaries.org/">geoBoundaries</a> (Runfola et al. 2020; source: Wikipedia,'
+    ' CC BY-SA 3.0) · Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a> · waypoints: Wikipedia'
+)
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+KIND_STYLES = {
+    "region": {"color": "#7a3b69", "weight": 3, "fillOpacity": 0.05},
+    "district": {"color": "#2c6e8f", "weight": 1.5, "fillOpacity": 0.18},
+    "city": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.45},
+    "corridor": {"color": "#c27c0e", "weight": 3, "fillOpacity": 0.3},
+}
+INDICATIVE_STYLE = {"dashArray": "8 6"}
+SURVEYED_STYLE = {"dashArray": None}
+SELECTED_STYLE = {"color": "#f2c200", "weight": 5, "fillOpacity": 0.35}
+# Drawn bottom to top, so that small places stay clickable above the large ones.
+KIND_ORDER = {"region": 0, "district": 1, "corridor": 2, "city": 3}
+
+
+def display_geometries(places: Iterable[Place]) -> dict[str, dict]:
+    """GeoJSON geometry per place id, simplified together so that neighbours still meet exactly."""
+    places = list(places)
+    polygons = [p for p in places if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
+    simplified = dict(
+        zip(
+            [p.id for p in polygons],
+            shapely.coverage_simplify([p.geometry for p in polygons], DISPLAY_TOLERANCE),
+            strict=True,
+        )
+    )
+    grid = 10.0**-DISPLAY_DIGITS
+    return {p.id: mapping(shapely.set_precision(simplified.get(p.id, p.geometry), grid)) for p in places}
+
+
+@cache
+def _countries(data_dir: Path) -> str:
+    features = []
+    for name in BASE_SOURCES:
+        for feature in json.loads((data_dir / "sources" / name).read_text(encoding="utf-8"))["features"]:
+            geometry = shapely.set_precision(shape(feature["geometry"]).simplify(COUNTRY_TOLERANCE), 0.001)
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {"name": feature["properties"]["NAME_EN"]},
+                    "geometry": mapping(geometry),
+                }
+            )
+    return json.dumps({"type": "FeatureCollection", "features": features})
+
+
+def base_map(data_dir: Path, online_tiles: bool = False) -> folium.Map:
+    """The map that never changes between reruns: offline country outlines and labels, Leaflet served locally."""
+    m = folium.Map(
+        location=START_CENTER,
+        zoom_start=START_ZOOM,
+        min_zoom=MIN_ZOOM,
+        max_zoom=MAX_ZOOM,
+        max_bounds=True,
+        min_lat=BOUNDS[0][0],
+        min_lon=BOUNDS[0][1],
+        max_lat=BOUNDS[1][0],
+        max_lon=BOUNDS[1][1],
+        tiles=None,
+        prefer_canvas=False,
+        control_scale=True,
+    )
+    # folium's defaults load Leaflet, jQuery and Bootstrap from CDNs: offline the map would stay blank.
+    m.default_js = [("leaflet", f"{STATIC_URL}/leaflet.js")]
+    m.default_css = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
+    folium.GeoJson(
+        _countries(data_dir),
+        name="Countries (Natural Earth)",
+        style_function=lambda _: {"color": "#8c8c8c", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1},
+        interactive=False,
+    ).add_to(m)
+    for name, (lat, lon) in COUNTRY_LABELS.items():
+        folium.Marker(
+            (lat, lon),
+            icon=folium.DivIcon(html=f'<div class="country-label">{html.escape(name)}</div>', icon_size=(120, 20)),
+            interactive=False,
+        ).add_to(m)
+    if online_tiles:
+        folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, opacity=0.6).add_to(m)
+    m.get_root().header.add_child(
+        folium.Element(
+            "<style>.country-label{color:#777;font:italic 13px sans-serif;text-align:center;white-space:nowrap}"
+            ".leaflet-container{background:#dfe9ef}.leaflet-control-attribution{font:11px/1.4 sans-serif}</style>"
+        )
+    )
+    _Attribution(ATTRIBUTION).add_to(m)
+    return m
+
+
+class _Attribution(MacroElement):
+    """Credits every source in view in Leaflet's attribution control (there are no tiles to carry them)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+
+def _style(place: Place, selected: bool) -> dict:
+    style = {**KIND_STYLES[place.kind], "fillColor": KIND_STYLES[place.kind]["color"]}
+    style.update(INDICATIVE_STYLE if place.precision == "indicative" else SURVEYED_STYLE)
+    if selected:
+        style.update(SELECTED_STYLE)
+    # A stable CSS hook on the SVG path: tests and embedders find a place by it.
+    style["className"] = f"place-{place.id}"
+    return style
+
+
+def places_layer(
+    places: Iterable[Place], geometries: dict[str, dict], lang: str, selected: str | None
+) -> folium.FeatureGroup:
+    """The clickable places; each feature carries its `id` so a click tells Python which place it was."""
+    group = folium.FeatureGroup(name="Places")
+    for place in sorted(places, key=lambda p: (KIND_ORDER[p.kind], p.id)):
+        # Tooltip text is escaped here because Leaflet inserts it as HTML.
+        label = html.escape(place.display_name(lang))
+        if place.precision == "indicative":
+            label += " (indicative)"
+        feature = {
+            "type": "Feature",
+            "properties": {"id": place.id, "label": label},
+            "geometry": geometries[place.id],
+        }
+        style = _style(place, place.id == selected)
+        folium.GeoJson(
+            feature,
+            style_function=lambda _, style=style: style,
+            highlight_function=lambda _: {"weight": 4},
+            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        ).add_to(group)
+    return group
+
+
+def events_layer(points: Iterable[tuple[float, float, str]], name: str = "Events") -> folium.FeatureGroup:
+    """Markers at (lat, lon) with an escaped label; for events that carry their own coordinates."""
+    group = folium.FeatureGroup(name=name)
+    for lat, lon, label in points:
+        folium.CircleMarker(
+            (lat, lon), radius=5, color="#333", fill=True, fill_opacity=0.8, tooltip=html.escape(label)
+        ).add_to(group)
+    return group
+
+
+def standalone_html(data_dir: Path, layers: Iterable[folium.FeatureGroup], static_dir: Path) -> str:
+    """A fresh map with `layers` as one HTML file that works offline: Leaflet is inlined."""
+    m = base_map(data_dir)
+    for group in layers:
+        group.add_to(m)
+    page = m.get_root().render()
+    js = (static_dir / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
+    css = (static_dir / "leaflet" / "leaflet.css").read_text(encoding="utf-8")
+    page = page.replace(f'<script src="{STATIC_URL}/leaflet.js"></script>', f"<script>{js}</script>")
+    return page.replace(f'<link rel="stylesheet" href="{STATIC_URL}/leaflet.css"/>', f"<style>{css}</style>")

@@ -1,0 +1,273 @@
+"""The only module that imports streamlit: widgets, caching, st_folium, the side panel."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import export, mapping, query
+from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
+from geo.model import LANGUAGES, Atlas, Event, Place
+from geo.view import View, date_span, parse_view, view_query
+
+STATIC_DIR = DEFAULT_DATA_DIR.parent / "static"
+MAP_KEY = "map"
+MAP_HEIGHT = 620
+PAGE_SIZE = 20
+LANGUAGE_NAMES = {"en": "English", "az": "Azərbaycanca", "hy": "Հայերեն", "ru": "Русский"}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def _text(value: str) -> str:
+    """Data text for st.markdown: every markdown and HTML character escaped, so it shows literally."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", value)
+
+
+def _fingerprint(data_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for name in FILES.values():
+        digest.update((data_dir / name).read_bytes())
+    return digest.hexdigest()
+
+
+# Keyed on the data files' content: loaded once per process, reloaded only when a file really changes.
+@st.cache_resource(show_spinner=False)
+def _atlas(fingerprint: str, data_dir: Path) -> Atlas:
+    return load_atlas(data_dir)
+
+
+@st.cache_resource(show_spinner=False)
+def _geometries(fingerprint: str, data_dir: Path) -> dict[str, dict]:
+    return mapping.display_geometries(_atlas(fingerprint, data_dir).places.values())
+
+
+@st.cache_resource(show_spinner=False)
+def _base_map(data_dir: Path, online_tiles: bool):
+    return mapping.base_map(data_dir, online_tiles)
+
+
+def _agreement_key(agreement_id: str) -> str:
+    return f"agreement:{agreement_id}"
+
+
+def _start_session(atlas: Atlas) -> None:
+    """On a session's first run, take the view from the URL (a permalink) into the widgets."""
+    if "view_ready" in st.session_state:
+        return
+    view, notices = parse_view(st.query_params.to_dict(), atlas)
+    st.session_state.update(
+        {
+            "view_ready": True,
+            "notices": notices,
+            "place": view.place,
+            "lang": view.lang,
+            "dates": (view.start, view.end),
+            "last_click": None,
+            **{_agreement_key(a): a in view.agreements for a in atlas.agreements},
+        }
+    )
+
+
+def _take_map_click() -> None:
+    """Select the place clicked on the map, once per click (st_folium repeats its last value every rerun)."""
+    drawing = (st.session_state.get(MAP_KEY) or {}).get("last_active_drawing") or {}
+    clicked = (drawing.get("properties") or {}).get("id")
+    if clicked and clicked != st.session_state.last_click:
+        st.session_state.last_click = clicked
+        st.session_state.place = clicked
+
+
+def _search(atlas: Atlas) -> None:
+    text = st.session_state.search
+    found = query.search_places(atlas.places.values(), text) if text else []
+    st.session_state.search_miss = bool(text) and not found
+    if found:
+        st.session_state.place = found[0].id
+
+
+def _current_view(atlas: Atlas) -> View:
+    start, end = st.session_state.dates
+    shown = tuple(a for a in atlas.agreements if st.session_state[_agreement_key(a)])
+    return View(st.session_state.place, shown, start, end, st.session_state.lang)
+
+
+def _sidebar(atlas: Atlas) -> None:
+    sidebar = st.sidebar
+    sidebar.title("Karabakh Atlas")
+    sidebar.text_input(
+        "Find a place (any spelling)", key="search", on_change=_search, args=(atlas,), placeholder="Shushi, Şuşa, Шуша…"
+    )
+    if st.session_state.get("search_miss"):
+        sidebar.warning(f"No place is called “{st.session_state.search}”.")
+    sidebar.selectbox("Place names in", LANGUAGES, format_func=LANGUAGE_NAMES.get, key="lang")
+    sidebar.subheader("Agreements")
+    for agreement in atlas.agreements.values():
+        sidebar.checkbox(agreement.label, key=_agreement_key(agreement.id), help=agreement.title)
+    first, last = date_span(atlas)
+    sidebar.slider("Dates", min_value=first, max_value=last, key="dates", format="D MMM YYYY")
+    sidebar.toggle("Online street map (needs internet)", key="online_tiles", value=False)
+
+
+def _event_markdown(event: Event, atlas: Atlas, lang: str) -> str:
+    places = ", ".join(_text(atlas.places[p].display_name(lang)) for p in event.places)
+    ties = "; ".join(
+        f"{_text(atlas.agreements[t.agreement].title)}" + (f" (art. {', '.join(t.articles)})" if t.articles else "")
+        for t in event.ties
+    )
+    source = _text(f"{event.source.publisher}: {event.source.title}")
+    if event.source.url:
+        source = f"[{source}](<{event.source.url}>)"
+    lines = [
+        f"**{_text(event.date_label())}** · {_text(event.title)}",
+        _text(event.summary),
+    ]
+    if event.deadline:
+        lines.append(f"Deadline set by the agreement: {event.deadline:%-d %b %Y}")
+    if event.date_note:
+        lines.append(f"*Date: {_text(event.date_note)}*")
+    lines.append(f"Places: {places}")
+    if ties:
+        lines.append(f"Agreements: {ties}")
+    lines.append(f"Source: {source}")
+    return "  \n".join(lines)
+
+
+def _place_header(place: Place, atlas: Atlas, lang: str) -> None:
+    st.subheader(_text(place.display_name(lang)))
+    others = [s for s in place.spellings() if s != place.display_name(lang)]
+    st.caption(_text(" / ".join(others)))
+    source = atlas.sources[place.source]
+    st.markdown(
+        f"{place.kind.capitalize()} · geometry {place.precision} · source: {_text(source.publisher)}"
+        + (f" ({_text(source.licence)})" if source.licence else "")
+    )
+    for tie in place.ties:
+        agreement = atlas.agreements[tie.agreement]
+        st.markdown(f"**{_text(agreement.title)}** ({agreement.date:%-d %b %Y})")
+        for article in tie.articles:
+            st.markdown(f"- Art. {article}: {_text(agreement.articles[article])}")
+
+
+def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
+    if view.place:
+        place = atlas.places[view.place]
+        with st.container(key="place-panel"):
+            _place_header(place, atlas, view.lang)
+            st.button("Clear selection", on_click=lambda: st.session_state.update(place=None))
+        events = [e for e in events if view.place in e.places]
+        st.markdown(f"**Events here ({len(events)})**")
+    else:
+        st.markdown(f"**Events of the agreements shown ({len(events)})** — click a place on the map to narrow down.")
+    newest_first = sorted(events, key=lambda e: (e.date, e.id), reverse=True)
+    pages = max(1, -(-len(newest_first) // PAGE_SIZE))
+    page = st.number_input("Page", 1, pages, 1, key="page") if pages > 1 else 1
+    with st.container(key="events-panel"):
+        for event in newest_first[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
+            st.markdown(_event_markdown(event, atlas, view.lang))
+            st.divider()
+
+
+def _timeline(events: list[Event], atlas: Atlas) -> None:
+    if not events:
+        st.info("No events in the agreements and dates chosen.")
+        return
+    rows = [
+        {
+            "date": pd.Timestamp(e.date),
+            "event": e.title,
+            "agreement": atlas.agreements[e.ties[0].agreement].label if e.ties else "(no agreement)",
+            "precision": e.date_precision,
+        }
+        for e in events
+    ]
+    chart = (
+        alt.Chart(pd.DataFrame(rows))
+        .mark_circle(size=120)
+        .encode(
+            x=alt.X("date:T", title=None),
+            y=alt.Y("agreement:N", title=None, axis=alt.Axis(labelLimit=260)),
+            color=alt.Color("agreement:N", legend=None),
+            tooltip=["date:T", "event:N", "agreement:N", "precision:N"],
+        )
+        .properties(height=170)
+    )
+    st.altair_chart(chart, use_container_width=True)
+
+
+def _tables(atlas: Atlas, places: list[Place], events: list[Event], lang: str) -> None:
+    with st.expander("Table view: the places and events on the map"):
+        st.dataframe(
+            pd.DataFrame(
+                [{"id": p.id, "name": p.display_name(lang), "kind": p.kind, "precision": p.precision} for p in places]
+            ),
+            hide_index=True,
+            use_container_width=True,
+        )
+        st.dataframe(pd.DataFrame([export.event_row(e) for e in events]), hide_index=True, use_container_width=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _map_html(fingerprint: str, agreements: tuple[str, ...], lang: str) -> str:
+    atlas = _atlas(fingerprint, DEFAULT_DATA_DIR)
+    places = query.places_for_agreements(atlas, agreements)
+    layer = mapping.places_layer(places, _geometries(fingerprint, DEFAULT_DATA_DIR), lang, None)
+    return mapping.standalone_html(DEFAULT_DATA_DIR, [layer], STATIC_DIR)
+
+
+def _exports(fingerprint: str, atlas: Atlas, view: View, events: list[Event]) -> None:
+    st.markdown("**Export what you see**")
+    cols = st.columns(3)
+    cols[0].download_button("Events CSV", export.events_csv(events), "karabakh-atlas-events.csv", "text/csv")
+    cols[1].download_button(
+        "Events GeoJSON",
+        export.events_geojson(events, atlas.places),
+        "karabakh-atlas-events.geojson",
+        "application/geo+json",
+    )
+    cols[2].download_button(
+        "Map HTML", _map_html(fingerprint, view.agreements, view.lang), "karabakh-atlas-map.html", "text/html"
+    )
+
+
+def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
+    """Draw the page for one rerun."""
+    fingerprint = _fingerprint(data_dir)
+    atlas = _atlas(fingerprint, data_dir)
+    _start_session(atlas)
+    _take_map_click()
+    _sidebar(atlas)
+    view = _current_view(atlas)
+    for notice in st.session_state.notices:
+        st.warning(notice)
+
+    places = query.places_for_agreements(atlas, view.agreements)
+    events = query.filter_events(atlas.events, agreements=view.agreements, since=view.start, until=view.end)
+    map_column, panel_column = st.columns([3, 2], gap="medium")
+    with map_column:
+        layer = mapping.places_layer(places, _geometries(fingerprint, data_dir), view.lang, view.place)
+        # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
+        # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
+        st_folium(
+            copy.deepcopy(_base_map(data_dir, st.session_state.online_tiles)),
+            key=MAP_KEY,
+            height=MAP_HEIGHT,
+            use_container_width=True,
+            feature_group_to_add=[layer],
+            returned_objects=["last_active_drawing"],
+        )
+        _timeline(events, atlas)
+    with panel_column:
+        _panel(atlas, view, events)
+        _exports(fingerprint, atlas, view, events)
+    _tables(atlas, places, events, view.lang)
+
+    wanted = view_query(view, atlas)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)

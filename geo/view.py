@@ -1,0 +1,83 @@
+"""What the user is looking at, and its permalink: the URL query <-> a View, with notices for bad values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from geo.model import LANGUAGES, Atlas
+from geo.validate import parse_date
+
+
+@dataclass(frozen=True)
+class View:
+    place: str | None
+    agreements: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    lang: str = "en"
+
+
+def date_span(atlas: Atlas) -> tuple[dt.date, dt.date]:
+    """The first and last dates the atlas knows (events and agreements), the range of the time filter."""
+    dates = [e.date for e in atlas.events] + [a.date for a in atlas.agreements.values()]
+    return min(dates), max(dates)
+
+
+def default_view(atlas: Atlas) -> View:
+    start, end = date_span(atlas)
+    return View(place=None, agreements=tuple(atlas.agreements), start=start, end=end)
+
+
+def parse_view(params: Mapping[str, str], atlas: Atlas) -> tuple[View, list[str]]:
+    """The view a URL query asks for; values the atlas does not know are dropped and named in the notices."""
+    view = default_view(atlas)
+    notices: list[str] = []
+    place = params.get("place")
+    if place and place not in atlas.places:
+        notices.append(f'Unknown place "{place}" in the link was ignored.')
+        place = None
+    agreements = view.agreements
+    if "agreements" in params:
+        asked = [a for a in params["agreements"].split(",") if a]
+        unknown = [a for a in asked if a not in atlas.agreements]
+        if unknown:
+            notices.append(f"Unknown agreement(s) in the link were ignored: {', '.join(unknown)}.")
+        agreements = tuple(a for a in atlas.agreements if a in asked)
+    lang = params.get("lang", "en")
+    if lang not in LANGUAGES:
+        notices.append(f'Unknown language "{lang}" in the link was ignored; showing English.')
+        lang = "en"
+    start, end = view.start, view.end
+    for key in ("from", "to"):
+        if key not in params:
+            continue
+        parsed = parse_date(params[key])
+        if isinstance(parsed, str):
+            notices.append(f'The "{key}" date in the link was ignored: {parsed}.')
+        elif key == "from":
+            start = min(max(parsed, view.start), view.end)
+        else:
+            end = max(min(parsed, view.end), view.start)
+    if start > end:
+        notices.append("The link's dates were in the wrong order; showing all dates.")
+        start, end = view.start, view.end
+    return View(place=place, agreements=agreements, start=start, end=end, lang=lang), notices
+
+
+def view_query(view: View, atlas: Atlas) -> dict[str, str]:
+    """The URL query for `view`: only what differs from the default, so plain links stay short."""
+    default = default_view(atlas)
+    query: dict[str, str] = {}
+    if view.place:
+        query["place"] = view.place
+    if view.agreements != default.agreements:
+        query["agreements"] = ",".join(view.agreements)
+    if view.start != default.start:
+        query["from"] = view.start.isoformat()
+    if view.end != default.end:
+        query["to"] = view.end.isoformat()
+    if view.lang != "en":
+        query["lang"] = view.lang
+    return query
