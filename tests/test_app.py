@@ -1,0 +1,75 @@
+"""The page flow without a browser (streamlit AppTest): a click is simulated through the map's session state."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+APP = str(ROOT / "streamlit_app.py")
+TIMEOUT = 60
+
+
+def _run(query=None, **state):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def _markdown(at):
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _map_script(at):
+    (component,) = [c for c in at.get("component_instance")]
+    return component.proto.json_args
+
+
+def test_first_view_lists_every_event_and_draws_every_place(atlas):
+    at = _run()
+    assert not at.exception
+    assert f"Events of the agreements shown ({len(atlas.events)})" in _markdown(at)
+    script = _map_script(at)
+    for place_id in atlas.places:
+        assert f"place-{place_id}" in script
+    assert "/app/static/leaflet/leaflet.js" in script and "cdn.jsdelivr" not in script
+
+
+def test_clicking_lachin_lists_its_events_and_article_6():
+    at = _run()
+    at.session_state["map"] = {"last_active_drawing": {"properties": {"id": "lachin"}}}
+    at.run()
+    text = _markdown(at)
+    assert at.subheader[0].value == "Lachin"
+    assert "1 Dec 2020" in text and "Art. 6" in text
+    assert at.query_params["place"] in ("lachin", ["lachin"])
+
+
+def test_unticking_an_agreement_removes_its_places_from_the_map_and_the_link():
+    at = _run()
+    at.checkbox(key="agreement:statement-2020-11-10").uncheck().run()
+    script = _map_script(at)
+    assert "place-lachin" not in script and "place-nakhchivan-link" in script
+    assert "statement-2020-11-10" not in str(at.query_params["agreements"])
+
+
+def test_searching_shushi_selects_shusha():
+    at = _run()
+    at.text_input(key="search").input("Shushi").run()
+    assert at.subheader[0].value == "Shusha"
+
+
+def test_a_permalink_restores_place_language_and_agreements():
+    at = _run({"place": "kalbajar", "lang": "ru", "agreements": "statement-2020-11-10"})
+    assert at.subheader[0].value == "Кельбаджар"
+    assert at.checkbox(key="agreement:statement-2020-11-10").value is True
+    assert at.checkbox(key="agreement:statement-2021-01-11").value is False
+
+
+@pytest.mark.parametrize("query", [{"place": "atlantis"}, {"lang": "xx"}, {"from": "yesterday"}])
+def test_a_bad_link_shows_a_notice_not_a_crash(query):
+    at = _run(query)
+    assert not at.exception
+    assert at.warning and next(iter(query.values())) in at.warning[0].value

@@ -1,0 +1,31 @@
+"""The UI libraries stay at the edge: the data rooms import neither streamlit nor folium."""
+
+import ast
+
+import pytest
+
+from conftest import ROOT
+
+UI_LIBRARIES = {"streamlit", "streamlit_folium", "folium", "branca"}
+OWNERS = {"streamlit": "geo/ui.py", "streamlit_folium": "geo/ui.py", "folium": "geo/mapping.py"}
+
+
+def _imports(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module.split(".")[0]
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in (ROOT / "geo").glob("*.py")))
+def test_only_the_owner_imports_a_ui_library(module):
+    path = ROOT / "geo" / module
+    for library in set(_imports(path)) & UI_LIBRARIES:
+        owner = OWNERS.get(library, "geo/mapping.py")
+        assert f"geo/{module}" == owner, f"{module} imports {library}; only {owner} may"
+
+
+def test_the_streamlit_script_stays_thin():
+    assert len((ROOT / "streamlit_app.py").read_text(encoding="utf-8").splitlines()) < 30

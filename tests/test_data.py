@@ -1,0 +1,123 @@
+"""The shipped data: built reproducibly from its sources, every reference known, every source credited."""
+
+import hashlib
+import json
+
+from conftest import ROOT
+from geo.build import build_regions, regions_text
+
+DATA = ROOT / "data"
+
+
+def test_regions_rebuild_to_the_same_bytes():
+    shipped = (DATA / "regions.geojson").read_text(encoding="utf-8")
+    assert regions_text(build_regions(DATA)) == shipped
+
+
+def test_regions_are_rfc7946_with_six_decimals():
+    collection = json.loads((DATA / "regions.geojson").read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection
+
+    def numbers(value):
+        if isinstance(value, (int, float)):
+            yield value
+        else:
+            for item in value:
+                yield from numbers(item)
+
+    for feature in collection["features"]:
+        for number in numbers(feature["geometry"]["coordinates"]):
+            assert round(number, 6) == number
+
+
+def test_required_places_exist_with_kinds(atlas):
+    kinds = {p.id: p.kind for p in atlas.places.values()}
+    assert kinds == {
+        "karabakh": "region",
+        "kalbajar": "district",
+        "aghdam": "district",
+        "lachin": "district",
+        "shusha": "district",
+        "nakhchivan": "region",
+        "nakhchivan-link": "corridor",
+        "lachin-corridor": "corridor",
+        "fuzuli": "district",
+        "jabrayil": "district",
+        "zangilan": "district",
+        "gubadly": "district",
+        "khojaly": "district",
+        "khojavend": "district",
+        "khankendi": "city",
+    }
+    assert atlas.places["nakhchivan-link"].precision == "indicative"
+    assert atlas.places["lachin-corridor"].precision == "indicative"
+
+
+def test_names_cover_all_four_languages_and_the_other_sides_spelling(atlas):
+    expected = {
+        "shusha": {"Şuşa", "Shushi", "Շուշի", "Шуша"},
+        "khankendi": {"Xankəndi", "Stepanakert"},
+        "lachin": {"Laçın", "Berdzor"},
+        "kalbajar": {"Kəlbəcər", "Karvachar", "Kelbajar"},
+        "aghdam": {"Ağdam", "Agdam", "Akna"},
+    }
+    for place_id, spellings in expected.items():
+        assert spellings <= set(atlas.places[place_id].spellings()), place_id
+    for place in atlas.places.values():
+        assert set(place.names) == {"en", "az", "hy", "ru"}, place.id
+
+
+def test_the_agreements_and_their_articles(atlas):
+    first = atlas.agreements["statement-2020-11-10"]
+    assert {"1", "2", "3", "4", "6", "7", "8", "9"} <= set(first.articles)
+    assert "Aghdam" in first.articles["2"] and "Kalbajar" in first.articles["6"]
+    assert set(atlas.agreements) == {
+        "statement-2020-11-10",
+        "statement-2021-01-11",
+        "statement-2021-11-26",
+        "brussels-2021-12-14",
+    }
+    assert atlas.agreements["statement-2021-11-26"].place.startswith("Sochi")
+
+
+def test_the_seeds_events_are_all_there_and_dated_with_precision(atlas):
+    by_date = {(e.date.isoformat(), e.date_precision) for e in atlas.events}
+    for date in ("2020-11-10", "2020-11-20", "2020-11-25", "2020-12-01", "2021-01-11", "2021-11-26", "2021-12-14",
+                 "2022-02-22", "2022-03-22"):
+        assert any(d == date for d, _ in by_date), date
+    handovers = {e.places[0]: e for e in atlas.events if "handover" in e.id}
+    assert handovers["kalbajar"].deadline.isoformat() == "2020-11-15"
+    assert handovers["lachin"].deadline.isoformat() == "2020-12-01"
+
+
+def test_every_event_cites_a_source_with_a_publisher(atlas):
+    for event in atlas.events:
+        assert event.source.publisher and event.source.title, event.id
+
+
+def test_no_event_copies_a_sentence_of_the_seed_article():
+    seed = (ROOT.parent / "shared" / "seed" / "article-2022-03-22.txt")
+    if not seed.exists():  # ../shared is beside the checkout in development and CI
+        raise AssertionError(f"seed article missing at {seed}")
+    seed_text = " ".join(seed.read_text(encoding="utf-8").split())
+    events = json.loads((DATA / "events.json").read_text(encoding="utf-8"))["events"]
+    for event in events:
+        words = event["summary"].split()
+        for start in range(len(words) - 7):
+            assert " ".join(words[start : start + 8]) not in seed_text, event["id"]
+
+
+def test_every_boundary_source_file_is_in_the_project_with_its_checksum():
+    sources = json.loads((DATA / "sources.json").read_text(encoding="utf-8"))["sources"]
+    boundary = [s for s in sources if s["kind"] == "boundary"]
+    assert boundary
+    for source in boundary:
+        data = (DATA / "sources" / source["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == source["sha256"], source["id"]
+        assert source["licence"] and source["attribution"]
+
+
+def test_the_readme_credits_every_source_licence():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for needle in ("geoBoundaries", "CC BY-SA 3.0", "Natural Earth", "public domain"):
+        assert needle in readme

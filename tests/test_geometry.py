@@ -1,0 +1,92 @@
+"""The map's geometry holds together: valid shapes, no overlaps, inside Azerbaijan, towns inside their places."""
+
+import json
+from itertools import combinations
+
+import pytest
+import shapely
+from shapely.geometry import Point, shape
+
+from conftest import ROOT
+from geo.mapping import display_geometries
+
+DATA = ROOT / "data"
+# 1e-6 deg² is ~0.01 km²: what rounding the output to 6 decimals can move, far below the sources' accuracy.
+AREA_TOLERANCE = 1e-6
+# ~100 m: two boundaries from different sources "touch" where they come this close.
+TOUCH_TOLERANCE = 0.001
+
+
+@pytest.fixture(scope="module")
+def countries():
+    collection = json.loads((DATA / "sources" / "ne_10m_admin0_countries_deu_v5.1.1_caucasus.geojson").read_text())
+    return {f["properties"]["ISO_A3"]: shape(f["geometry"]) for f in collection["features"]}
+
+
+@pytest.fixture(scope="module")
+def towns():
+    """Town coordinates, each cited in waypoints.json, and the place each must fall in (places.json `town`)."""
+    waypoints = {w["id"]: Point(w["lon"], w["lat"]) for w in json.loads((DATA / "waypoints.json").read_text())["waypoints"]}
+    places = json.loads((DATA / "places.json").read_text())["places"]
+    return {p["id"]: waypoints[p["town"]] for p in places if "town" in p}
+
+
+def test_every_geometry_is_valid(atlas):
+    for place in atlas.places.values():
+        assert place.geometry.is_valid, (place.id, shapely.is_valid_reason(place.geometry))
+
+
+def test_districts_do_not_overlap(atlas):
+    districts = [p for p in atlas.places.values() if p.kind == "district"]
+    for a, b in combinations(districts, 2):
+        assert a.geometry.intersection(b.geometry).area < AREA_TOLERANCE, (a.id, b.id)
+
+
+def test_districts_and_nakhchivan_lie_within_azerbaijan(atlas, countries):
+    for place in atlas.places.values():
+        if place.kind == "district" or place.id == "nakhchivan":
+            assert place.geometry.difference(countries["AZE"]).area < AREA_TOLERANCE, place.id
+            assert place.geometry.intersection(countries["ARM"]).area < AREA_TOLERANCE, place.id
+
+
+def test_lachin_lies_between_armenia_and_karabakh(atlas, countries):
+    lachin = atlas.places["lachin"].geometry
+    assert lachin.distance(countries["ARM"]) < TOUCH_TOLERANCE
+    assert lachin.distance(atlas.places["karabakh"].geometry) < TOUCH_TOLERANCE
+    # Touching along a border, not at a point: over 10 km (0.1°) of shared edge with each.
+    assert lachin.boundary.intersection(countries["ARM"].buffer(TOUCH_TOLERANCE)).length > 0.1
+    assert lachin.boundary.intersection(atlas.places["karabakh"].geometry.buffer(TOUCH_TOLERANCE)).length > 0.1
+
+
+def test_each_place_contains_its_own_town(atlas, towns):
+    assert len(towns) >= 13
+    for place_id, town in towns.items():
+        assert atlas.places[place_id].geometry.contains(town), place_id
+
+
+def test_nakhchivan_link_crosses_armenia_and_reaches_nakhchivan(atlas, countries):
+    link = atlas.places["nakhchivan-link"].geometry
+    assert link.geom_type == "LineString"
+    assert link.intersection(countries["ARM"]).length > 0.3  # through Syunik, tens of km
+    assert link.intersects(atlas.places["nakhchivan"].geometry)
+    assert atlas.places["nakhchivan"].geometry.contains(Point(link.coords[-1]))
+
+
+def test_lachin_corridor_runs_from_khankendi_through_lachin_and_leaves_shusha_out(atlas, towns):
+    corridor = atlas.places["lachin-corridor"].geometry
+    assert corridor.contains(towns["lachin"]) and corridor.contains(towns["khankendi"])
+    # Article 6: the corridor does not touch Shusha.
+    assert not corridor.contains(towns["shusha"])
+
+
+def test_display_simplification_leaves_no_gaps_or_overlaps_between_neighbours(atlas):
+    districts = [p for p in atlas.places.values() if p.kind == "district"]
+    simplified = {k: shape(v) for k, v in display_geometries(districts).items()}
+    for a, b in combinations(districts, 2):
+        assert simplified[a.id].intersection(simplified[b.id]).area < AREA_TOLERANCE, (a.id, b.id)
+        if a.geometry.distance(b.geometry) == 0 and a.geometry.intersection(b.geometry).length > 0.01:
+            # Neighbours that shared a border still share it: no sliver gap opened up.
+            assert simplified[a.id].distance(simplified[b.id]) < 1e-5, (a.id, b.id)
+    before = shapely.union_all([p.geometry for p in districts]).area
+    after = shapely.union_all(list(simplified.values())).area
+    assert abs(after - before) / before < 0.01

@@ -1,0 +1,82 @@
+"""Search by any spelling, filters, and the events/places command line."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from geo import query
+from geo.query import fold
+
+
+@pytest.mark.parametrize("spelling", ["Shushi", "susa", "Şuşa", "Шуша", "SHUSHA", "Շուշի"])
+def test_any_spelling_finds_shusha(atlas, spelling):
+    assert query.search_places(atlas.places.values(), spelling)[0].id == "shusha"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "place"),
+    [("Stepanakert", "khankendi"), ("Xankəndi", "khankendi"), ("Berdzor", "lachin"), ("Karvachar", "kalbajar"),
+     ("Kelbajar", "kalbajar"), ("Akna", "aghdam"), ("Ağdam", "aghdam"), ("Artsakh", "karabakh"), ("Нахичевань", "nakhchivan")],
+)
+def test_other_sides_names_find_the_place(atlas, spelling, place):
+    assert query.search_places(atlas.places.values(), spelling)[0].id == place
+
+
+def test_search_for_nothing_finds_nothing(atlas):
+    assert query.search_places(atlas.places.values(), "  ") == []
+    assert query.search_places(atlas.places.values(), "Paris") == []
+
+
+def test_fold_drops_case_accents_and_punctuation():
+    assert fold("Xankəndi") == fold("xankendi")
+    assert fold("Nagorno-Karabakh") == "nagorno karabakh"
+
+
+def test_events_filter_by_place_agreement_and_dates(atlas):
+    lachin = query.filter_events(atlas.events, place="lachin")
+    assert "lachin-handover-2020-12-01" in [e.id for e in lachin]
+    sochi = query.filter_events(atlas.events, agreements=["statement-2021-11-26"], keep_untied=False)
+    assert all("statement-2021-11-26" in e.agreement_ids for e in sochi) and sochi
+    in_2021 = query.filter_events(atlas.events, since=__import__("datetime").date(2021, 1, 1),
+                                  until=__import__("datetime").date(2021, 12, 31))
+    assert {e.date.year for e in in_2021} == {2021}
+
+
+def test_hiding_an_agreement_hides_the_places_only_it_ties(atlas):
+    shown = {p.id for p in query.places_for_agreements(atlas, ["brussels-2021-12-14"])}
+    assert "nakhchivan-link" in shown and "lachin" not in shown
+
+
+def _geo(*args):
+    result = subprocess.run([sys.executable, "-m", "geo", *args], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_cli_events_json_for_lachin_lists_the_handover_by_date():
+    events = json.loads(_geo("events", "--place", "lachin", "--json"))
+    assert [e["date"] for e in events] == sorted(e["date"] for e in events)
+    handover = next(e for e in events if e["id"] == "lachin-handover-2020-12-01")
+    assert {"id", "date", "title", "places", "agreements", "source"} <= set(handover)
+    assert handover["source"]["publisher"]
+
+
+def test_cli_events_since_until_and_agreement():
+    events = json.loads(_geo("events", "--agreement", "statement-2021-01-11", "--since", "2021-01-01",
+                             "--until", "2021-06-30", "--json"))
+    assert [e["id"] for e in events] and all(e["date"].startswith("2021-0") for e in events)
+
+
+def test_cli_places_search_any_spelling():
+    assert [p["id"] for p in json.loads(_geo("places", "--search", "Stepanakert", "--json"))] == ["khankendi"]
+    shusha = json.loads(_geo("places", "--search", "Шуша", "--json"))[0]
+    assert shusha["id"] == "shusha" and "Şuşa" in shusha["names"]["az"] and shusha["kind"] == "district"
+
+
+def test_cli_rejects_a_bad_date():
+    result = subprocess.run([sys.executable, "-m", "geo", "events", "--since", "2021-02-30"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "not a real date" in result.stderr

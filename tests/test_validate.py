@@ -1,0 +1,84 @@
+"""`python -m geo validate` accepts good data and names file, record and field for every kind of bad data."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from geo.load import load_atlas, read_atlas
+from geo.validate import DataError
+
+BROKEN = {
+    "unknown-place": ("events.json", '"lachin-handover"', "places", 'unknown place id "lachn" (did you mean "lachin"?)'),
+    "unknown-agreement": ("events.json", '"lachin-handover"', "agreements", 'unknown agreement id "statement-2020-11-01"'),
+    "unknown-article": ("events.json", '"lachin-handover"', "agreements", "statement-2020-11-10 has no article 12"),
+    "bad-date": ("events.json", '"lachin-handover"', "date", "not a date in the form YYYY-MM-DD"),
+    "impossible-date": ("events.json", '"lachin-handover"', "date", "not a real date"),
+    "duplicate-id": ("events.json", "#2", "id", 'duplicate id "lachin-handover"'),
+    "duplicate-id-agreement": ("agreements.json", "#2", "id", 'duplicate id "statement-2020-11-10"'),
+    "missing-field": ("events.json", '"lachin-handover"', "title", "missing required field"),
+    "unknown-source": ("events.json", '"lachin-handover"', "source", 'unknown source id "test-newz"'),
+    "self-intersecting": ("regions.geojson", '"shusha"', "geometry", "Self-intersection"),
+    "wrong-crs": ("regions.geojson", "", "crs", "must be WGS84 lon/lat"),
+    "malformed-json": ("events.json", "", "", "malformed JSON at line"),
+}
+
+
+def _broken_dir(case, tmp_path):
+    target = tmp_path / case
+    shutil.copytree(FIXTURES / "valid", target)
+    for broken_file in (FIXTURES / "broken" / case).iterdir():
+        shutil.copy(broken_file, target / broken_file.name)
+    return target
+
+
+def _validate(data_dir):
+    return subprocess.run(
+        [sys.executable, "-m", "geo", "validate", str(data_dir)], cwd=ROOT, capture_output=True, text=True
+    )
+
+
+def test_shipped_data_validates():
+    result = _validate(ROOT / "data")
+    assert result.returncode == 0, result.stderr
+    assert "OK - 15 places, 4 agreements" in result.stdout
+
+
+def test_valid_fixture_validates():
+    assert _validate(FIXTURES / "valid").returncode == 0
+
+
+def test_every_fixture_case_is_tested():
+    assert {p.name for p in (FIXTURES / "broken").iterdir()} == set(BROKEN)
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_data_is_named_by_file_record_and_field(case, tmp_path):
+    file, record, field, message = BROKEN[case]
+    _, problems = read_atlas(_broken_dir(case, tmp_path))
+    matching = [p for p in problems if p.file == file and p.record == record and p.field == field and message in p.message]
+    assert matching, [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("case", ["unknown-place", "self-intersecting", "malformed-json"])
+def test_cli_exits_non_zero_and_prints_the_problem(case, tmp_path):
+    result = _validate(_broken_dir(case, tmp_path))
+    assert result.returncode == 1
+    assert BROKEN[case][3] in result.stderr
+
+
+def test_all_problems_are_reported_at_once(tmp_path):
+    data_dir = _broken_dir("unknown-place", tmp_path)
+    shutil.copy(FIXTURES / "broken" / "self-intersecting" / "regions.geojson", data_dir / "regions.geojson")
+    with pytest.raises(DataError) as raised:
+        load_atlas(data_dir)
+    text = str(raised.value)
+    assert "lachn" in text and "Self-intersection" in text
+
+
+def test_a_bad_event_does_not_lose_the_good_ones(tmp_path):
+    atlas, problems = read_atlas(_broken_dir("unknown-place", tmp_path))
+    assert len(problems) == 1
+    assert [e.id for e in atlas.events] == ["ceasefire"]

@@ -1,0 +1,58 @@
+"""Permalinks round-trip and refuse bad values politely; exports hold what the user filtered, safely."""
+
+import csv
+import datetime as dt
+import io
+import json
+
+from shapely.geometry import shape
+
+from geo import export, query
+from geo.view import default_view, parse_view, view_query
+
+
+def test_a_permalink_restores_the_view(atlas):
+    params = {"place": "kalbajar", "agreements": "statement-2020-11-10,statement-2021-11-26", "from": "2020-11-15",
+              "to": "2021-12-31", "lang": "ru"}
+    view, notices = parse_view(params, atlas)
+    assert notices == []
+    assert view.place == "kalbajar" and view.lang == "ru"
+    assert view.agreements == ("statement-2020-11-10", "statement-2021-11-26")
+    assert (view.start, view.end) == (dt.date(2020, 11, 15), dt.date(2021, 12, 31))
+    assert view_query(view, atlas) == params
+
+
+def test_the_default_view_has_a_short_link(atlas):
+    assert view_query(default_view(atlas), atlas) == {}
+
+
+def test_unknown_values_are_ignored_with_a_notice(atlas):
+    view, notices = parse_view({"place": "atlantis", "agreements": "statement-2020-11-10,treaty-of-nowhere",
+                                "lang": "fr", "from": "2021-02-30"}, atlas)
+    assert view.place is None and view.agreements == ("statement-2020-11-10",) and view.lang == "en"
+    text = " ".join(notices)
+    assert "atlantis" in text and "treaty-of-nowhere" in text and '"fr"' in text and "2021-02-30" in text
+
+
+def test_no_agreements_in_the_link_means_none_shown(atlas):
+    view, _ = parse_view({"agreements": ""}, atlas)
+    assert view.agreements == ()
+
+
+def test_csv_export_has_the_filtered_events_and_defuses_formulas(atlas):
+    events = query.filter_events(atlas.events, place="lachin")
+    rows = list(csv.DictReader(io.StringIO(export.events_csv(events))))
+    assert [r["id"] for r in rows] == [e.id for e in events]
+    assert rows[0]["source_publisher"]
+    hostile = events[0].__class__(**{**events[0].__dict__, "title": "=HYPERLINK(\"http://x\")"})
+    assert list(csv.DictReader(io.StringIO(export.events_csv([hostile]))))[0]["title"].startswith("'=")
+
+
+def test_geojson_export_puts_each_event_on_its_places(atlas):
+    events = query.filter_events(atlas.events, place="lachin")
+    collection = json.loads(export.events_geojson(events, atlas.places))
+    handover = next(f for f in collection["features"] if f["id"] == "lachin-handover-2020-12-01")
+    assert handover["geometry"]["type"] == "MultiPoint" and handover["properties"]["located_by"] == "places"
+    points = shape(handover["geometry"]).geoms
+    assert len(points) == len(handover["properties"]["places"])
+    assert any(atlas.places["lachin"].geometry.contains(p) for p in points)
