@@ -37,6 +37,7 @@ $(INSTALLED): requirements.lock
 # Leaflet comes from a pinned wheel and is served by the app itself: the map never needs a CDN.
 $(LEAFLET): $(INSTALLED)
 	$(BIN)/python -m geo.assets static
+	touch $@
 
 clean:
 	rm -rf $(VENV) static .pytest_cache
