@@ -1,0 +1,99 @@
+"""Precision and recall of the extractor on hand-labelled articles (tests/data/extract_eval/).
+
+A label is matched to the first unmatched candidate whose sentence contains the label's quote. Each field is
+scored over items: a date counts as right only with its precision; places, agreements, articles and actors
+are sets. Items of an unmatched candidate are false positives; items of an unmatched label, false negatives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from geo.extract import Candidate, extract_candidates
+from geo.model import Agreement, Place
+
+EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract_eval"
+FIELDS = ("candidates", "date", "places", "agreements", "articles", "actors")
+
+
+def _items(field: str, found: Candidate | None, label: dict[str, Any] | None) -> set[Any]:
+    """The items of one field, from a candidate or from a label, in one comparable form."""
+    if found is not None:
+        values = {
+            "candidates": {"candidate"},
+            "date": {(found.date.isoformat() if found.date else None, found.date_precision)},
+            "places": set(found.places),
+            "agreements": set(found.agreements),
+            "articles": set(found.articles),
+            "actors": {a.name for a in found.actors},
+        }
+    elif label is not None:
+        values = {
+            "candidates": {"candidate"},
+            "date": {(label["date"], label["date_precision"])},
+            "places": set(label["places"]),
+            "agreements": set(label["agreements"]),
+            "articles": {tuple(a) for a in label["articles"]},
+            "actors": set(label["actors"]),
+        }
+    else:
+        return set()
+    return values[field]
+
+
+def evaluate(eval_dir: Path, places: Iterable[Place], agreements: Iterable[Agreement]) -> dict[str, dict[str, Any]]:
+    """{field: {"precision", "recall", "tp", "fp", "fn"}} over every labelled article in `eval_dir`."""
+    places, agreements = list(places), list(agreements)
+    labels = json.loads((eval_dir / "labels.json").read_text(encoding="utf-8"))["files"]
+    counts = {f: {"tp": 0, "fp": 0, "fn": 0} for f in FIELDS}
+    for name, entry in sorted(labels.items()):
+        text = (eval_dir / name).read_text(encoding="utf-8")
+        found = extract_candidates(text, places, agreements, dt.date.fromisoformat(entry["published"]))
+        unmatched = list(found)
+        pairs: list[tuple[Candidate | None, dict[str, Any] | None]] = []
+        for label in entry["candidates"]:
+            match = next((c for c in unmatched if label["quote"] in c.sentence), None)
+            if match is not None:
+                unmatched.remove(match)
+            pairs.append((match, label))
+        pairs += [(c, None) for c in unmatched]
+        for field in FIELDS:
+            for candidate, label in pairs:
+                got = _items(field, candidate, None)
+                want = _items(field, None, label)
+                counts[field]["tp"] += len(got & want)
+                counts[field]["fp"] += len(got - want)
+                counts[field]["fn"] += len(want - got)
+    out = {}
+    for field, c in counts.items():
+        predicted, expected = c["tp"] + c["fp"], c["tp"] + c["fn"]
+        out[field] = {
+            "precision": c["tp"] / predicted if predicted else 1.0,
+            "recall": c["tp"] / expected if expected else 1.0,
+            **c,
+        }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print `field: precision=…, recall=…` for the shipped evaluation set and data."""
+    from geo.load import load_atlas  # here, so that evaluate() can run on fixtures without data files
+
+    data_dir = Path(argv[0]) if argv else Path("data")
+    atlas = load_atlas(data_dir)
+    scores = evaluate(EVAL_DIR, atlas.places.values(), atlas.agreements.values())
+    for field, s in scores.items():
+        print(
+            f"{field}: precision={s['precision']:.2f}, recall={s['recall']:.2f} "
+            f"(tp={s['tp']}, fp={s['fp']}, fn={s['fn']})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
