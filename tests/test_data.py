@@ -82,8 +82,17 @@ def test_the_agreements_and_their_articles(atlas):
 
 def test_the_seeds_events_are_all_there_and_dated_with_precision(atlas):
     by_date = {(e.date.isoformat(), e.date_precision) for e in atlas.events}
-    for date in ("2020-11-10", "2020-11-20", "2020-11-25", "2020-12-01", "2021-01-11", "2021-11-26", "2021-12-14",
-                 "2022-02-22", "2022-03-22"):
+    for date in (
+        "2020-11-10",
+        "2020-11-20",
+        "2020-11-25",
+        "2020-12-01",
+        "2021-01-11",
+        "2021-11-26",
+        "2021-12-14",
+        "2022-02-22",
+        "2022-03-22",
+    ):
         assert any(d == date for d, _ in by_date), date
     handovers = {e.places[0]: e for e in atlas.events if "handover" in e.id}
     assert handovers["kalbajar"].deadline.isoformat() == "2020-11-15"
@@ -96,7 +105,7 @@ def test_every_event_cites_a_source_with_a_publisher(atlas):
 
 
 def test_no_event_copies_a_sentence_of_the_seed_article():
-    seed = (ROOT.parent / "shared" / "seed" / "article-2022-03-22.txt")
+    seed = ROOT.parent / "shared" / "seed" / "article-2022-03-22.txt"
     if not seed.exists():  # ../shared is beside the checkout in development and CI
         raise AssertionError(f"seed article missing at {seed}")
     seed_text = " ".join(seed.read_text(encoding="utf-8").split())

@@ -18,8 +18,17 @@ def test_any_spelling_finds_shusha(atlas, spelling):
 
 @pytest.mark.parametrize(
     ("spelling", "place"),
-    [("Stepanakert", "khankendi"), ("Xankəndi", "khankendi"), ("Berdzor", "lachin"), ("Karvachar", "kalbajar"),
-     ("Kelbajar", "kalbajar"), ("Akna", "aghdam"), ("Ağdam", "aghdam"), ("Artsakh", "karabakh"), ("Нахичевань", "nakhchivan")],
+    [
+        ("Stepanakert", "khankendi"),
+        ("Xankəndi", "khankendi"),
+        ("Berdzor", "lachin"),
+        ("Karvachar", "kalbajar"),
+        ("Kelbajar", "kalbajar"),
+        ("Akna", "aghdam"),
+        ("Ağdam", "aghdam"),
+        ("Artsakh", "karabakh"),
+        ("Нахичевань", "nakhchivan"),
+    ],
 )
 def test_other_sides_names_find_the_place(atlas, spelling, place):
     assert query.search_places(atlas.places.values(), spelling)[0].id == place
@@ -40,8 +49,9 @@ def test_events_filter_by_place_agreement_and_dates(atlas):
     assert "lachin-handover-2020-12-01" in [e.id for e in lachin]
     sochi = query.filter_events(atlas.events, agreements=["statement-2021-11-26"], keep_untied=False)
     assert all("statement-2021-11-26" in e.agreement_ids for e in sochi) and sochi
-    in_2021 = query.filter_events(atlas.events, since=__import__("datetime").date(2021, 1, 1),
-                                  until=__import__("datetime").date(2021, 12, 31))
+    in_2021 = query.filter_events(
+        atlas.events, since=__import__("datetime").date(2021, 1, 1), until=__import__("datetime").date(2021, 12, 31)
+    )
     assert {e.date.year for e in in_2021} == {2021}
 
 
@@ -65,8 +75,11 @@ def test_cli_events_json_for_lachin_lists_the_handover_by_date():
 
 
 def test_cli_events_since_until_and_agreement():
-    events = json.loads(_geo("events", "--agreement", "statement-2021-01-11", "--since", "2021-01-01",
-                             "--until", "2021-06-30", "--json"))
+    events = json.loads(
+        _geo(
+            "events", "--agreement", "statement-2021-01-11", "--since", "2021-01-01", "--until", "2021-06-30", "--json"
+        )
+    )
     assert [e["id"] for e in events] and all(e["date"].startswith("2021-0") for e in events)
 
 
@@ -77,6 +90,7 @@ def test_cli_places_search_any_spelling():
 
 
 def test_cli_rejects_a_bad_date():
-    result = subprocess.run([sys.executable, "-m", "geo", "events", "--since", "2021-02-30"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "geo", "events", "--since", "2021-02-30"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 2 and "not a real date" in result.stderr

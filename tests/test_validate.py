@@ -11,8 +11,18 @@ from geo.load import load_atlas, read_atlas
 from geo.validate import DataError
 
 BROKEN = {
-    "unknown-place": ("events.json", '"lachin-handover"', "places", 'unknown place id "lachn" (did you mean "lachin"?)'),
-    "unknown-agreement": ("events.json", '"lachin-handover"', "agreements", 'unknown agreement id "statement-2020-11-01"'),
+    "unknown-place": (
+        "events.json",
+        '"lachin-handover"',
+        "places",
+        'unknown place id "lachn" (did you mean "lachin"?)',
+    ),
+    "unknown-agreement": (
+        "events.json",
+        '"lachin-handover"',
+        "agreements",
+        'unknown agreement id "statement-2020-11-01"',
+    ),
     "unknown-article": ("events.json", '"lachin-handover"', "agreements", "statement-2020-11-10 has no article 12"),
     "bad-date": ("events.json", '"lachin-handover"', "date", "not a date in the form YYYY-MM-DD"),
     "impossible-date": ("events.json", '"lachin-handover"', "date", "not a real date"),
@@ -58,7 +68,9 @@ def test_every_fixture_case_is_tested():
 def test_broken_data_is_named_by_file_record_and_field(case, tmp_path):
     file, record, field, message = BROKEN[case]
     _, problems = read_atlas(_broken_dir(case, tmp_path))
-    matching = [p for p in problems if p.file == file and p.record == record and p.field == field and message in p.message]
+    matching = [
+        p for p in problems if p.file == file and p.record == record and p.field == field and message in p.message
+    ]
     assert matching, [str(p) for p in problems]
 
 

@@ -12,8 +12,13 @@ from geo.view import default_view, parse_view, view_query
 
 
 def test_a_permalink_restores_the_view(atlas):
-    params = {"place": "kalbajar", "agreements": "statement-2020-11-10,statement-2021-11-26", "from": "2020-11-15",
-              "to": "2021-12-31", "lang": "ru"}
+    params = {
+        "place": "kalbajar",
+        "agreements": "statement-2020-11-10,statement-2021-11-26",
+        "from": "2020-11-15",
+        "to": "2021-12-31",
+        "lang": "ru",
+    }
     view, notices = parse_view(params, atlas)
     assert notices == []
     assert view.place == "kalbajar" and view.lang == "ru"
@@ -27,8 +32,15 @@ def test_the_default_view_has_a_short_link(atlas):
 
 
 def test_unknown_values_are_ignored_with_a_notice(atlas):
-    view, notices = parse_view({"place": "atlantis", "agreements": "statement-2020-11-10,treaty-of-nowhere",
-                                "lang": "fr", "from": "2021-02-30"}, atlas)
+    view, notices = parse_view(
+        {
+            "place": "atlantis",
+            "agreements": "statement-2020-11-10,treaty-of-nowhere",
+            "lang": "fr",
+            "from": "2021-02-30",
+        },
+        atlas,
+    )
     assert view.place is None and view.agreements == ("statement-2020-11-10",) and view.lang == "en"
     text = " ".join(notices)
     assert "atlantis" in text and "treaty-of-nowhere" in text and '"fr"' in text and "2021-02-30" in text
@@ -44,7 +56,7 @@ def test_csv_export_has_the_filtered_events_and_defuses_formulas(atlas):
     rows = list(csv.DictReader(io.StringIO(export.events_csv(events))))
     assert [r["id"] for r in rows] == [e.id for e in events]
     assert rows[0]["source_publisher"]
-    hostile = events[0].__class__(**{**events[0].__dict__, "title": "=HYPERLINK(\"http://x\")"})
+    hostile = events[0].__class__(**{**events[0].__dict__, "title": '=HYPERLINK("http://x")'})
     assert list(csv.DictReader(io.StringIO(export.events_csv([hostile]))))[0]["title"].startswith("'=")
 
 

@@ -1,0 +1,714 @@
+"""Bring your own events: CSV, JSON and GeoJSON files -> checked Events, and every problem, row by row.
+
+Pure: no streamlit, no folium, no writes. Nothing here changes the atlas it is given or any file on disk; the caller
+decides what to do with the events (`merged` returns a new Atlas with them added).
+
+Three shapes are read, each mapped onto the project's own event record (data/schema/events.schema.json) and then
+checked by the same `parse_event` the loader uses, so an imported event obeys the same rules as a shipped one:
+
+- JSON: {"events": [...]} or a bare list of event records, as in data/events.json.
+- GeoJSON: a FeatureCollection (or one Feature) whose properties are event fields; a Point geometry is `location`.
+- CSV: one event per row. Columns are event fields (lists separated by ";") or conflict-data style columns
+  (`event_date`, `latitude`, `longitude`, `location`, `notes`, `source`, ...); see `_COLUMNS` and the README.
+
+Places may be given by id or by any spelling of a name; when an event names no place, its coordinates are joined to
+the smallest atlas polygon containing them. An event must end up with at least one place: the map shows events
+through their places, so a point outside every place is reported rather than imported unseen.
+
+Text from the file is kept as written (the UI escapes it when drawing), except that control characters are removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import datetime as dt
+import difflib
+import io
+import json
+import math
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+
+from geo.load import DEFAULT_DATA_DIR, Catalogue, load_atlas, parse_event
+from geo.model import DATE_PRECISIONS, Atlas, Event, Source
+from geo.query import fold, search_places
+from geo.validate import Problem, check_crs, check_schema, parse_date, record_label
+
+# The whole file is decoded and parsed in memory inside one Streamlit session. The shipped events.json is 17 kB;
+# 5 MB is room for tens of thousands of conflict-data rows while keeping a careless upload from holding the page.
+MAX_BYTES = 5 * 1024 * 1024
+# Each row is schema-checked and parsed like a shipped event, about 4,000 rows a second (measured on a laptop with
+# 100,000 generated conflict rows: 25 s). 50,000 rows keeps an upload under about 12 s, and is far more events than
+# one map can show; a bigger file is the wrong extract (filter it by country or date first).
+MAX_ROWS = 50_000
+# A problem quotes what it found; a 5 MB cell quoted back would bury the report, so messages stop here.
+MAX_MESSAGE = 300
+# Titles made from the first words of `notes` stop near here, the length of the longest shipped titles.
+TITLE_LENGTH = 80
+# Ids must match the schema's slug pattern; the same pattern tells a source id from a free-text source.
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Control characters (C0, DEL, C1) except tab and newline, and the bidirectional overrides that can make text
+# read differently from what it says ("Trojan Source", CVE-2021-42574). Everything else is kept literally.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (dt.date(2000, number, 1).strftime("%B").lower(), dt.date(2000, number, 1).strftime("%b").lower())
+}
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ \-/]([A-Za-z]+)\.?,?[ \-/](\d{4})$")
+# ACLED-style `time_precision`: 1 = the day is known, 2 = within a week or so, 3 = only the month.
+_TIME_PRECISION = {"1": "day", "2": "approximate", "3": "month"}
+_ACTOR = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)$")
+_EVENT_FIELDS = frozenset(
+    ("id date date_precision date_note deadline title summary places agreements actors source location").split()
+)
+# CSV header -> event field. The first column present wins; a conflict-data export's other columns are ignored.
+_COLUMNS = {
+    "id": ("id", "event_id", "event_id_cnty"),
+    "date": ("date", "event_date"),
+    "date_precision": ("date_precision", "time_precision"),
+    "title": ("title",),
+    "summary": ("summary", "notes"),
+    "places": ("places",),
+    "location": ("location",),
+    "latitude": ("latitude", "lat"),
+    "longitude": ("longitude", "lon", "lng"),
+    "agreements": ("agreements",),
+    "actors": ("actors",),
+    "source": ("source",),
+    "source_url": ("source_url", "url"),
+    "date_note": ("date_note",),
+    "deadline": ("deadline",),
+}
+
+
+@dataclass
+class ImportResult:
+    """What a file would add: the events that passed every check, every problem found, and how many rows were read."""
+
+    events: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rows: int = 0
+
+
+@dataclass
+class _Draft:
+    """One row on its way to an Event: the raw event record built so far, or its problems."""
+
+    label: str
+    raw: dict[str, Any]
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Context:
+    """What the rows of one file share: the file name, the atlas, and the ad-hoc sources made so far."""
+
+    def __init__(self, name: str, atlas: Atlas):
+        self.name = name
+        self.atlas = atlas
+        self.adhoc: dict[tuple, Source] = {}
+        # Conflict exports repeat the same few location names thousands of times: each is looked up once.
+        self._resolved: dict[str, tuple[str | None, str]] = {}
+        # Every spelling of every place, folded once: the id it names, and each place's own keys.
+        self._place_keys = {
+            p.id: [fold(s) for s in (p.id.replace("-", " "), *p.spellings())] for p in atlas.places.values()
+        }
+        self._keys = {key: place for place, keys in self._place_keys.items() for key in reversed(keys)}
+
+    def problem(self, draft: _Draft, field_name: str, message: str) -> None:
+        draft.problems.append(Problem(self.name, draft.label, field_name, message))
+
+    def source_id(self, publisher: str, title: str, date: str | None = None, url: str | None = None) -> str:
+        """The id of an ad-hoc source with these details: the same details give the same "import-<n>"."""
+        key = (publisher, title, date, url)
+        if key not in self.adhoc:
+            n = len(self.adhoc) + 1
+            while f"import-{n}" in self.atlas.sources:
+                n += 1
+            self.adhoc[key] = Source(f"import-{n}", title=title, publisher=publisher, date=date, url=url)
+        return self.adhoc[key].id
+
+    def resolve_place(self, text: str, hint: bool = True) -> tuple[str | None, str]:
+        """The place id `text` names (id or any spelling, exact match first), or None and why not.
+
+        `hint=False` skips the "did you mean" search, for callers that will not show the message.
+        """
+        if (text, hint) not in self._resolved:
+            self._resolved[text, hint] = self._resolve(text, hint)
+        return self._resolved[text, hint]
+
+    def _resolve(self, text: str, hint: bool) -> tuple[str | None, str]:
+        if text in self.atlas.places:
+            return text, ""
+        needle = fold(text)
+        # search_places also matches substrings, which are not taken here; skip it when nothing can match.
+        if needle and any(k.startswith(needle) for k in self._keys):
+            matches = search_places(self.atlas.places.values(), text)
+            exact = [p for p in matches if needle in self._place_keys[p.id]]
+            # A unique prefix ("Agda", "Stepan") is taken too; a substring is not, it matches too much by accident.
+            prefix = [p for p in matches if any(k.startswith(needle) for k in self._place_keys[p.id])]
+            candidates = exact or prefix
+            if len(candidates) == 1 and (exact or len(needle) >= 3):
+                return candidates[0].id, ""
+            if len(candidates) > 1:
+                ids = ", ".join(p.id for p in candidates)
+                return None, f'place "{text}" matches several places ({ids}); give one id'
+        close = difflib.get_close_matches(needle, list(self._keys), n=1) if needle and hint else []
+        suggestion = f' (did you mean "{self._keys[close[0]]}"?)' if close else ""
+        return None, f'unknown place "{text}"{suggestion}'
+
+
+def clean_text(value: Any) -> Any:
+    """`value` with control characters removed from every string in it (lists and dicts walked, depth-limited)."""
+    return _clean(value, 0)
+
+
+def _clean(value: Any, depth: int) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    if depth > 20:  # event records are three levels deep; deeper nesting is left for the schema check to reject
+        return value
+    if isinstance(value, list):
+        return [_clean(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {(_clean(k, depth + 1) if isinstance(k, str) else k): _clean(v, depth + 1) for k, v in value.items()}
+    return value
+
+
+# ---- reading the file ---------------------------------------------------------------------------------------------
+
+
+def import_events(
+    name: str, data: bytes, atlas: Atlas, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS
+) -> ImportResult:
+    """The events in file `name` (its bytes `data`) that pass every check against `atlas`, and every problem.
+
+    Never raises for bad input: each failure is a Problem naming the file (and row and field where there is one).
+    """
+    if len(data) > max_bytes:
+        message = f"file is {len(data):,} bytes; the limit is {max_bytes:,} bytes - split it or filter it first"
+        return ImportResult(problems=[Problem(name, "", "", message)])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        message = f"not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8 and try again"
+        return ImportResult(problems=[Problem(name, "", "", message)])
+    context = _Context(name, atlas)
+    if _kind(name, text) == "csv":
+        drafts, problems, rows = _csv_drafts(text, context, max_rows)
+    else:
+        drafts, problems, rows = _json_drafts(text, context, max_rows)
+    if problems:
+        return ImportResult(problems=[_short(p) for p in problems], rows=rows)
+    _join_places(drafts, context)
+    result = _finish(drafts, context, rows)
+    result.problems = [_short(p) for p in result.problems]
+    return result
+
+
+def _short(problem: Problem) -> Problem:
+    def cut(text: str, limit: int) -> str:
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    return Problem(problem.file, cut(problem.record, 80), problem.field, cut(problem.message, MAX_MESSAGE))
+
+
+def _kind(name: str, text: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix in (".json", ".geojson"):
+        return "json"
+    if suffix == ".csv":
+        return "csv"
+    return "json" if text.lstrip()[:1] in ("{", "[") else "csv"
+
+
+def _json_drafts(text: str, context: _Context, max_rows: int) -> tuple[list[_Draft], list[Problem], int]:
+    name = context.name
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as e:
+        return [], [Problem(name, "", "", f"malformed JSON at line {e.lineno} column {e.colno}: {e.msg}")], 0
+    except (ValueError, RecursionError) as e:  # numbers with too many digits; nesting deeper than Python's stack
+        return [], [Problem(name, "", "", f"malformed JSON: {str(e) or type(e).__name__}")], 0
+    is_geojson = isinstance(document, dict) and document.get("type") in ("FeatureCollection", "Feature")
+    if is_geojson:
+        crs = check_crs(document, name)
+        if crs:
+            return [], crs, 0
+        items = document.get("features") if document["type"] == "FeatureCollection" else [document]
+        key = "features"
+    else:
+        items = document.get("events") if isinstance(document, dict) else document
+        key = "events"
+    if not isinstance(items, list):
+        expected = (
+            'a GeoJSON FeatureCollection with a "features" list'
+            if is_geojson or Path(name).suffix.lower() == ".geojson"
+            else '{"events": [...]}, a list of events, or a GeoJSON FeatureCollection'
+        )
+        return [], [Problem(name, "", key, f"expected {expected}")], 0
+    if len(items) > max_rows:
+        return [], [_too_many(name, len(items), max_rows)], len(items)
+    make = _feature_draft if is_geojson else _record_draft
+    return [make(item, index, context) for index, item in enumerate(items)], [], len(items)
+
+
+def _too_many(name: str, rows: int, max_rows: int) -> Problem:
+    message = f"{rows:,} rows or more; the limit is {max_rows:,} - split the file or filter it by date or country first"
+    return Problem(name, "", "", message)
+
+
+def _record_draft(item: Any, index: int, context: _Context) -> _Draft:
+    draft = _Draft(record_label(item, index), {})
+    if not isinstance(item, dict):
+        context.problem(draft, "", f"an event must be an object, not {type(item).__name__}")
+        return draft
+    draft.raw = clean_text(item)
+    _own_fields(draft, context)
+    return draft
+
+
+def _feature_draft(item: Any, index: int, context: _Context) -> _Draft:
+    properties = item.get("properties") if isinstance(item, dict) else None
+    draft = _Draft(record_label(properties if isinstance(properties, dict) else item, index), {})
+    if not isinstance(item, dict) or item.get("type") != "Feature":
+        context.problem(draft, "", "expected a GeoJSON Feature")
+        return draft
+    if not isinstance(properties, dict):
+        context.problem(draft, "properties", "a Feature needs properties holding the event fields")
+        return draft
+    # Files from GIS tools carry their own properties (styling, layer names): only event fields are read.
+    raw = {k: v for k, v in clean_text(properties).items() if k in _EVENT_FIELDS}
+    if "id" not in raw and isinstance(item.get("id"), str):
+        raw["id"] = clean_text(item["id"])
+    geometry = item.get("geometry")
+    if geometry is not None:
+        coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
+        if not isinstance(geometry, dict) or geometry.get("type") != "Point":
+            kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
+            context.problem(draft, "geometry", f"only Point geometries are imported, not {kind!r}")
+        elif not isinstance(coordinates, list) or len(coordinates) < 2:
+            context.problem(draft, "geometry", "a Point needs [longitude, latitude] coordinates")
+        else:
+            raw["location"] = coordinates[:2]
+    draft.raw = raw
+    _own_fields(draft, context)
+    return draft
+
+
+def _own_fields(draft: _Draft, context: _Context) -> None:
+    """Fill the optional lists, turn inline or free-text sources into ad-hoc ones, resolve place names."""
+    raw = draft.raw
+    raw.setdefault("date_precision", "day")
+    raw.setdefault("agreements", [])
+    raw.setdefault("actors", [])
+    source = raw.get("source")
+    if isinstance(source, dict):
+        raw["source"] = _inline_source(source, draft, context)
+    elif isinstance(source, str) and source.strip() and source not in context.atlas.sources and not SLUG.match(source):
+        raw["source"] = context.source_id(source.strip(), source.strip())
+    places = raw.get("places")
+    if isinstance(places, list) and all(isinstance(p, str) for p in places):
+        raw["places"] = _resolve_places(places, "places", draft, context)
+    elif places is None:
+        raw["places"] = []
+
+
+def _inline_source(source: dict[str, Any], draft: _Draft, context: _Context) -> str | None:
+    """An inline {publisher, title, date?, url?} source as an ad-hoc source id, or None with the problems noted."""
+    before = len(draft.problems)
+    for key in ("publisher", "title"):
+        if not isinstance(source.get(key), str) or not source[key].strip():
+            context.problem(draft, f"source.{key}", "an inline source needs a publisher and a title (text)")
+    unknown = sorted(set(source) - {"publisher", "title", "date", "url"})
+    if unknown:
+        context.problem(draft, "source", f"an inline source has publisher, title, date and url, not {unknown}")
+    date = source.get("date")
+    if date is not None and isinstance(parse_date(date), str):
+        context.problem(draft, "source.date", parse_date(date))
+    url = source.get("url")
+    if url is not None and not _web_url(url):
+        context.problem(draft, "source.url", f"{url!r} is not an http(s) address")
+    if len(draft.problems) > before:
+        return None
+    return context.source_id(source["publisher"].strip(), source["title"].strip(), date, url)
+
+
+def _web_url(url: Any) -> bool:
+    # Only http(s): a javascript: or data: address would run when the link is clicked, escaped or not.
+    return isinstance(url, str) and re.match(r"^https?://[^\s/]+", url, re.IGNORECASE) is not None
+
+
+def _resolve_places(
+    names: list[str], field_name: str, draft: _Draft, context: _Context, hint: bool = True
+) -> list[str]:
+    ids = []
+    for text in (n.strip() for n in names):
+        if not text:
+            continue
+        place, why = context.resolve_place(text, hint)
+        if place is None:
+            context.problem(draft, field_name, why)
+        elif place not in ids:
+            ids.append(place)
+    return ids
+
+
+def _csv_drafts(text: str, context: _Context, max_rows: int) -> tuple[list[_Draft], list[Problem], int]:
+    name = context.name
+    if not text.strip():
+        return [], [Problem(name, "", "", "the file is empty; expected a header row and one event per row")], 0
+    first_line = text.lstrip().split("\n", 1)[0]
+    # Spreadsheets in many locales save with ";" or tabs; lists inside cells then need quoting.
+    delimiter = max((",", ";", "\t"), key=first_line.count) if "," not in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        header = [_CONTROL.sub("", h).strip().lower() for h in next(reader, [])]
+        # Rows are numbered as a spreadsheet shows them below the header, blank ones included; blank ones are skipped.
+        for number, cells in enumerate(reader, start=1):
+            if any(c.strip() for c in cells):
+                rows.append((number, cells))
+                if len(rows) > max_rows:
+                    return [], [_too_many(name, len(rows), max_rows)], len(rows)
+    except csv.Error as e:
+        return [], [Problem(name, "", "", f"malformed CSV at line {reader.line_num}: {e}")], len(rows)
+    columns = {key: next((header.index(a) for a in aliases if a in header), None) for key, aliases in _COLUMNS.items()}
+    missing = _missing_columns(columns)
+    if missing:
+        found = ", ".join(h for h in header if h) or "none"
+        return [], [Problem(name, "", "", f"{missing} (columns found: {found})")], len(rows)
+    drafts = []
+    for number, cells in rows:
+        if len(cells) > len(header):
+            draft = _Draft(f"row {number}", {})
+            context.problem(draft, "", f"{len(cells)} cells but the header has {len(header)} columns")
+            drafts.append(draft)
+            continue
+        values = {
+            key: _CONTROL.sub("", cells[i]).strip() for key, i in columns.items() if i is not None and i < len(cells)
+        }
+        drafts.append(_row_draft(number, {k: v for k, v in values.items() if v}, context))
+    return drafts, [], len(rows)
+
+
+def _missing_columns(columns: dict[str, int | None]) -> str:
+    needs = []
+    if columns["date"] is None:
+        needs.append("a date column (date or event_date)")
+    if columns["title"] is None and columns["summary"] is None:
+        needs.append("a title, summary or notes column")
+    has_coordinates = columns["latitude"] is not None and columns["longitude"] is not None
+    if columns["places"] is None and columns["location"] is None and not has_coordinates:
+        needs.append("a places or location column, or latitude and longitude")
+    return "the CSV needs " + " and ".join(needs) if needs else ""
+
+
+def _row_draft(number: int, values: dict[str, str], context: _Context) -> _Draft:
+    """One CSV row as a raw event record, with the problems found mapping it."""
+    draft = _Draft(f"row {number}", {})
+    raw: dict[str, Any] = {}
+    date = _csv_date(values.get("date", ""))
+    if isinstance(date, str):
+        context.problem(draft, "date", date)
+    precision = values.get("date_precision", "day").lower()
+    precision = _TIME_PRECISION.get(precision, precision)
+    if precision not in DATE_PRECISIONS:
+        context.problem(draft, "date_precision", f"{precision!r} is not one of {', '.join(DATE_PRECISIONS)}")
+    if isinstance(date, dt.date):
+        # The schema keeps a month-precise date on the first of its month.
+        raw["date"] = (date.replace(day=1) if precision == "month" else date).isoformat()
+    raw["date_precision"] = precision
+    slug = _slug(values.get("id", ""))
+    raw["id"] = slug or (f"import-{raw['date']}-row-{number}" if "date" in raw else f"import-row-{number}")
+    summary = values.get("summary") or values.get("title", "")
+    raw["title"] = values.get("title") or _title_from(summary)
+    raw["summary"] = summary
+    if not summary:
+        context.problem(draft, "summary", "each row needs a title or notes")
+    for key in ("date_note", "deadline"):
+        if key in values:
+            raw[key] = values[key]
+    if "deadline" in raw:
+        deadline = _csv_date(raw["deadline"])
+        raw["deadline"] = deadline.isoformat() if isinstance(deadline, dt.date) else raw["deadline"]
+    raw["agreements"] = _csv_ties(values.get("agreements", ""), draft, context)
+    raw["actors"] = [_csv_actor(a) for a in _split(values.get("actors", ""))]
+    location, places = _csv_location(values, draft, context)
+    if location:
+        raw["location"] = location
+    raw["places"] = places
+    source = values.get("source", "")
+    if not source:
+        context.problem(draft, "source", "each row needs a source: a source id, or who reported it")
+    elif source in context.atlas.sources or (SLUG.match(source) and "source_url" not in values):
+        raw["source"] = source
+    else:
+        url = values.get("source_url")
+        if url is not None and not _web_url(url):
+            context.problem(draft, "source_url", f"{url!r} is not an http(s) address")
+        raw["source"] = context.source_id(source, source, None, url)
+    draft.raw = raw
+    return draft
+
+
+def _csv_location(values: dict[str, str], draft: _Draft, context: _Context) -> tuple[list[float] | None, list[str]]:
+    """[lon, lat] from latitude/longitude (or a "lon, lat" location cell) and the places the row names."""
+    location = None
+    lat, lon = values.get("latitude"), values.get("longitude")
+    location_cell = values.get("location", "")
+    pair = re.fullmatch(r"\s*(-?[\d.]+)\s*[,;\s]\s*(-?[\d.]+)\s*", location_cell)
+    if pair and lat is None and lon is None:  # the own-format CSV writes location as "lon, lat"
+        lon, lat = pair.groups()
+        location_cell = ""
+    if (lat is None) != (lon is None):
+        context.problem(draft, "latitude" if lat is None else "longitude", "latitude and longitude come together")
+    elif lat is not None and lon is not None:
+        location = _coordinates(lat, lon, draft, context)
+    places = _resolve_places(_split(values.get("places", "")), "places", draft, context)
+    if location_cell:
+        named = _Draft(draft.label, {})
+        found = _resolve_places(_split(location_cell), "location", named, context, hint=location is None)
+        places += [p for p in found if p not in places]
+        # A conflict export's location is often a village the atlas does not map; its coordinates then place it.
+        if named.problems and not (location and not found):
+            draft.problems.extend(named.problems)
+    return location, places
+
+
+def _coordinates(lat: str, lon: str, draft: _Draft, context: _Context) -> list[float] | None:
+    try:
+        lat_f, lon_f = float(lat), float(lon)
+    except ValueError:
+        bad, key = (lat, "latitude") if not _is_number(lat) else (lon, "longitude")
+        context.problem(draft, key, f"{bad!r} is not a number")
+        return None
+    if not (math.isfinite(lat_f) and -90 <= lat_f <= 90):
+        context.problem(draft, "latitude", f"{lat!r} is not a latitude (-90 to 90)")
+        return None
+    if not (math.isfinite(lon_f) and -180 <= lon_f <= 180):
+        context.problem(draft, "longitude", f"{lon!r} is not a longitude (-180 to 180)")
+        return None
+    return [lon_f, lat_f]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _csv_date(text: str) -> dt.date | str:
+    """A date written YYYY-MM-DD or "DD Month YYYY" (English month, full or short), or why it is not one."""
+    if not text:
+        return "missing date"
+    match = _DAY_MONTH_YEAR.match(text.strip())
+    if not match:
+        parsed = parse_date(text.strip())
+        if isinstance(parsed, dt.date) or "real date" in parsed:
+            return parsed
+        return f"{text!r} is not a date (YYYY-MM-DD or 10 November 2020)"
+    day, month, year = match.groups()
+    if month.lower() not in _MONTHS:
+        return f"{text!r} is not a date: unknown month {month!r}"
+    try:
+        return dt.date(int(year), _MONTHS[month.lower()], int(day))
+    except ValueError as e:
+        return f"{text!r} is not a real date ({e})"
+
+
+def _csv_ties(cell: str, draft: _Draft, context: _Context) -> list[dict[str, Any]]:
+    """Agreements written "statement-2020-11-10:1,6; brussels-2021-12-14": id, then optional articles after ":"."""
+    ties = []
+    for part in _split(cell):
+        agreement, _, articles = part.partition(":")
+        numbers = [a for a in re.split(r"[\s,+]+", articles) if a]
+        bad = [a for a in numbers if not a.isdigit()]
+        if bad:
+            context.problem(draft, "agreements", f"{part!r}: articles are numbers, as in statement-2020-11-10:1,6")
+        ties.append({"id": agreement.strip(), "articles": [a for a in numbers if a.isdigit()]})
+    return ties
+
+
+def _csv_actor(text: str) -> dict[str, str]:
+    """ "Ilham Aliyev (President of Azerbaijan)" -> name and role; without brackets, a name only."""
+    match = _ACTOR.match(text)
+    if match and match["name"] and match["role"].strip():
+        return {"name": match["name"], "role": match["role"].strip()}
+    return {"name": text}
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") if text else ""
+
+
+def _title_from(summary: str) -> str:
+    """The first sentence of `summary` when short enough, else its first words up to TITLE_LENGTH and an ellipsis."""
+    sentence = re.split(r"(?<=[.!?])\s", summary, maxsplit=1)[0]
+    if len(sentence) <= TITLE_LENGTH:
+        return sentence
+    cut = summary[:TITLE_LENGTH].rsplit(" ", 1)[0] or summary[:TITLE_LENGTH]
+    return cut.rstrip(" ,;:") + "…"
+
+
+# ---- places from coordinates --------------------------------------------------------------------------------------
+
+
+def _valid_location(location: Any) -> bool:
+    return (
+        isinstance(location, list)
+        and len(location) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in location)
+        and -180 <= location[0] <= 180
+        and -90 <= location[1] <= 90
+    )
+
+
+def _join_places(drafts: list[_Draft], context: _Context) -> None:
+    """Give each event with coordinates and no places the smallest atlas polygon its point lies within.
+
+    The smallest, because places nest (Khankendi lies in the 1991 oblast and on the Lachin corridor): the most
+    specific place is what the event is about. Corridors drawn as lines are never joined to.
+    """
+    waiting = [
+        d for d in drafts if not d.problems and not d.raw.get("places") and _valid_location(d.raw.get("location"))
+    ]
+    polygons = [p for p in context.atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
+    if not waiting or not polygons:
+        return
+    geometries = np.array([p.geometry for p in polygons])
+    areas = shapely.area(geometries)
+    points = shapely.points(np.array([d.raw["location"] for d in waiting], dtype=float))
+    point_index, polygon_index = shapely.STRtree(geometries).query(points, predicate="within")
+    best: dict[int, int] = {}
+    for i, j in zip(point_index.tolist(), polygon_index.tolist(), strict=True):
+        if i not in best or areas[j] < areas[best[i]]:
+            best[i] = j
+    for i, draft in enumerate(waiting):
+        if i in best:
+            draft.raw["places"] = [polygons[best[i]].id]
+
+
+# ---- checking and building the events -----------------------------------------------------------------------------
+
+
+def _finish(drafts: list[_Draft], context: _Context, rows: int) -> ImportResult:
+    atlas = context.atlas
+    catalogue = Catalogue(
+        sources={**atlas.sources, **{s.id: s for s in context.adhoc.values()}},
+        agreements=atlas.agreements,
+        places=atlas.places,
+    )
+    taken = {e.id for e in atlas.events}
+    result = ImportResult(rows=rows)
+    for draft in drafts:
+        problems = draft.problems or _check(draft, catalogue, context)
+        if problems:
+            result.problems.extend(problems)
+            continue
+        event, problems = parse_event(draft.raw, catalogue, context.name, draft.label)
+        if event is None:
+            result.problems.extend(problems)
+        elif event.id in taken:
+            where = "the atlas" if any(e.id == event.id for e in atlas.events) else "an earlier row"
+            result.problems.append(Problem(context.name, draft.label, "id", f'id "{event.id}" is already in {where}'))
+        else:
+            taken.add(event.id)
+            result.events.append(event)
+    return result
+
+
+def _check(draft: _Draft, catalogue: Catalogue, context: _Context) -> list[Problem]:
+    """Schema problems of one raw record, then the rule that every event has a place."""
+    problems = [
+        Problem(context.name, draft.label, p.field, p.message)
+        for p in check_schema({"events": [draft.raw]}, "events", context.name, "events")
+    ]
+    if problems:
+        return problems
+    if draft.raw["places"]:
+        return []
+    location = draft.raw.get("location")
+    if location and _valid_location(location):
+        lon, lat = location
+        nearest = _nearest_place(location, catalogue)
+        message = f"[{lon}, {lat}] is not inside any place of the atlas{nearest}; give places or a location name"
+        return [Problem(context.name, draft.label, "location", message)]
+    if location:
+        return []  # parse_event reports the bad pair itself
+    return [Problem(context.name, draft.label, "places", "no place: give places, a location name or coordinates")]
+
+
+def _nearest_place(location: list[float], catalogue: Catalogue) -> str:
+    polygons = [p for p in catalogue.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
+    if not polygons:
+        return ""
+    tree = shapely.STRtree([p.geometry for p in polygons])
+    index = tree.nearest(shapely.Point(location))
+    return f" (nearest: {polygons[int(index)].id})" if index is not None else ""
+
+
+# ---- using the result ---------------------------------------------------------------------------------------------
+
+
+def merged(atlas: Atlas, events: list[Event]) -> Atlas:
+    """A new Atlas with `events` added (and their ad-hoc sources); `atlas` itself is left as it was."""
+    known = {e.id for e in atlas.events}
+    added = [e for e in events if e.id not in known]
+    sources = {**atlas.sources, **{e.source.id: e.source for e in added if e.source.id not in atlas.sources}}
+    everything = tuple(sorted((*atlas.events, *added), key=lambda e: (e.date, e.id)))
+    return dataclasses.replace(atlas, events=everything, sources=sources)
+
+
+def main_import(argv: list[str]) -> int:
+    """`python -m geo import FILE [--json] [--data-dir DIR]`: 0 all good, 1 problems, 2 the file cannot be read."""
+    parser = argparse.ArgumentParser(
+        prog="python -m geo import",
+        description="Check an events file (CSV, JSON, GeoJSON) against the atlas and report what would be imported."
+        " Nothing is written.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--json", action="store_true", help="print events and problems as JSON")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    args = parser.parse_args(argv)
+    try:
+        with args.file.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # enough to know it is over the limit without reading all of it
+    except OSError as e:
+        print(f"cannot read {args.file}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    atlas = load_atlas(args.data_dir)
+    result = import_events(args.file.name, data, atlas)
+    if args.json:
+        payload = {
+            "events": [e.as_json() for e in result.events],
+            "problems": [dataclasses.asdict(p) for p in result.problems],
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(f"{args.file.name}: {len(result.events)} of {result.rows} row(s) would be imported")
+        for e in result.events:
+            print(f"{e.date.isoformat()}  {e.id:<40}  {','.join(e.places):<20}  {e.title}")
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        if result.problems:
+            print(f"{len(result.problems)} problem(s) in {args.file.name}", file=sys.stderr)
+    return 1 if result.problems else 0
+
+
+__all__ = ["MAX_BYTES", "MAX_ROWS", "ImportResult", "clean_text", "import_events", "main_import", "merged"]
