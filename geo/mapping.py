@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import json
+import math
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -13,7 +15,7 @@ import shapely
 from branca.element import MacroElement, Template
 from shapely.geometry import mapping, shape
 
-from geo.model import Place
+from geo.model import Event, Place
 
 STATIC_URL = "/app/static/leaflet"
 # Zoom 6 shows the whole South Caucasus; 13 is street level for a town, the finest these sources support.
@@ -51,6 +53,8 @@ KIND_STYLES = {
 INDICATIVE_STYLE = {"dashArray": "8 6"}
 SURVEYED_STYLE = {"dashArray": None}
 SELECTED_STYLE = {"color": "#f2c200", "weight": 5, "fillOpacity": 0.35}
+# Beyond this many located events on screen, markers give way to one count per place (payload stays bounded).
+MAX_EVENT_MARKERS = 1000
 # Drawn bottom to top, so that small places stay clickable above the large ones.
 KIND_ORDER = {"region": 0, "district": 1, "corridor": 2, "city": 3}
 
@@ -178,12 +182,26 @@ def places_layer(
     return group
 
 
-def events_layer(points: Iterable[tuple[float, float, str]], name: str = "Events") -> folium.FeatureGroup:
-    """Markers at (lat, lon) with an escaped label; for events that carry their own coordinates."""
-    group = folium.FeatureGroup(name=name)
-    for lat, lon, label in points:
+def events_layer(events: Iterable[Event], places: dict[str, Place]) -> folium.FeatureGroup:
+    """Events that carry coordinates: one marker each up to MAX_EVENT_MARKERS, else one count per place,
+    so that the map's payload stays bounded however many events there are."""
+    located = [e for e in events if e.location]
+    group = folium.FeatureGroup(name="Events")
+    if len(located) <= MAX_EVENT_MARKERS:
+        for event in located:
+            lon, lat = event.location
+            label = html.escape(f"{event.date_label()} · {event.title}")
+            folium.CircleMarker(
+                (lat, lon), radius=4, color="#333", weight=1, fill=True, fill_opacity=0.8, tooltip=label
+            ).add_to(group)
+        return group
+    counts = Counter(place for e in located for place in e.places[:1])
+    for place_id, count in counts.most_common():
+        point = shapely.point_on_surface(places[place_id].geometry)
+        label = html.escape(f"{count:,} events in {places[place_id].name}")
+        radius = 6 + 4 * math.log10(count)
         folium.CircleMarker(
-            (lat, lon), radius=5, color="#333", fill=True, fill_opacity=0.8, tooltip=html.escape(label)
+            (point.y, point.x), radius=radius, color="#333", weight=1, fill=True, fill_opacity=0.7, tooltip=label
         ).add_to(group)
     return group
 

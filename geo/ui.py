@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export, mapping, query
+from geo import export, extract, importer, mapping, query
 from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
 from geo.model import LANGUAGES, Atlas, Event, Place
 from geo.view import View, date_span, parse_view, view_query
@@ -70,6 +70,7 @@ def _start_session(atlas: Atlas) -> None:
             "lang": view.lang,
             "dates": (view.start, view.end),
             "last_click": None,
+            "imported": [],
             **{_agreement_key(a): a in view.agreements for a in atlas.agreements},
         }
     )
@@ -77,10 +78,13 @@ def _start_session(atlas: Atlas) -> None:
 
 def _take_map_click() -> None:
     """Select the place clicked on the map, once per click (st_folium repeats its last value every rerun)."""
-    drawing = (st.session_state.get(MAP_KEY) or {}).get("last_active_drawing") or {}
-    clicked = (drawing.get("properties") or {}).get("id")
-    if clicked and clicked != st.session_state.last_click:
-        st.session_state.last_click = clicked
+    value = st.session_state.get(MAP_KEY) or {}
+    clicked = ((value.get("last_active_drawing") or {}).get("properties") or {}).get("id")
+    # st_folium counts clicks: the count (and where) makes every click new, also a second click on the same
+    # place; the position is there because the count restarts whenever the map is re-created.
+    click = (value.get("last_object_clicked_count"), str(value.get("last_object_clicked")), clicked)
+    if clicked and click != st.session_state.last_click:
+        st.session_state.last_click = click
         st.session_state.place = clicked
 
 
@@ -236,11 +240,138 @@ def _exports(fingerprint: str, atlas: Atlas, view: View, events: list[Event]) ->
     )
 
 
+def _preview(result: importer.ImportResult) -> None:
+    """What an import would add, and every problem, shown as text before anything is merged."""
+    st.markdown(f"**{len(result.events)} of {result.rows} row(s) can be added.**")
+    if result.events:
+        st.dataframe(pd.DataFrame([export.event_row(e) for e in result.events]), hide_index=True)
+    if result.problems:
+        st.markdown(f"**{len(result.problems)} problem(s)** — these rows will not be added:")
+        problems = [{"row": p.record, "field": p.field, "problem": p.message} for p in result.problems]
+        st.dataframe(pd.DataFrame(problems), hide_index=True, use_container_width=True)
+
+
+def _add_events(events: list[Event]) -> None:
+    known = {e.id for e in st.session_state.imported}
+    st.session_state.imported = [*st.session_state.imported, *(e for e in events if e.id not in known)]
+
+
+def _upload(atlas: Atlas) -> None:
+    upload = st.file_uploader("Events file (CSV, JSON or GeoJSON)", type=["csv", "json", "geojson"], key="upload")
+    if upload is None:
+        return
+    result = importer.import_events(upload.name, upload.getvalue(), atlas)
+    _preview(result)
+    if result.events:
+        st.button(
+            f"Add {len(result.events)} event(s) to the map",
+            key="add-upload",
+            on_click=_add_events,
+            args=(result.events,),
+        )
+
+
+def _candidate_rows(candidates: list[extract.Candidate]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "add": True,
+                "date": c.date,
+                "date_precision": c.date_precision or "day",
+                "title": c.sentence[: importer.TITLE_LENGTH],
+                "places": "; ".join(c.places),
+                "agreements": "; ".join(
+                    a
+                    + (
+                        ":" + ",".join(n for agreement, n in c.articles if agreement == a)
+                        if any(x == a for x, _ in c.articles)
+                        else ""
+                    )
+                    for a in c.agreements
+                ),
+                "actors": "; ".join(f"{a.name} ({a.role})" if a.role else a.name for a in c.actors),
+                "sentence": c.sentence,
+            }
+            for c in candidates
+        ]
+    )
+
+
+def _reviewed_csv(rows: pd.DataFrame, source: str, url: str) -> bytes:
+    """The accepted rows as an events CSV in the atlas's own columns, so the importer checks them like any file."""
+    accepted = rows[rows["add"]].reset_index(drop=True)
+    records = [
+        {
+            "id": f"article-{row.date}-{i + 1}",
+            "date": row.date,
+            "date_precision": row.date_precision,
+            "title": row.title,
+            "summary": row.sentence,
+            "places": row.places,
+            "agreements": row.agreements,
+            "actors": row.actors,
+            "source": source,
+            "source_url": url,
+        }
+        for i, row in accepted.iterrows()
+    ]
+    return pd.DataFrame(records).to_csv(index=False).encode("utf-8") if records else b""
+
+
+def _paste(atlas: Atlas) -> None:
+    text = st.text_area("Article text", key="article", height=160)
+    published = st.date_input("Published on", value=None, key="published")
+    source = st.text_input("Source (publisher and title)", key="article-source", placeholder="AzerNews: Baku, Moscow …")
+    url = st.text_input("Source link", key="article-url", placeholder="https://…")
+    if st.button("Find candidate events", key="find-candidates") and text:
+        try:
+            candidates = extract.extract_candidates(text, atlas.places.values(), atlas.agreements.values(), published)
+        except extract.ExtractError as e:
+            st.error(str(e))
+            candidates = []
+        st.session_state.candidates = _candidate_rows(candidates)
+    rows = st.session_state.get("candidates")
+    if rows is None:
+        return
+    if rows.empty:
+        st.info("No dated event was found in that text.")
+        return
+    st.markdown("Review the candidates: untick to drop, edit any cell, then add them.")
+    edited = st.data_editor(rows, key="candidate-editor", hide_index=True, disabled=["sentence"])
+    data = _reviewed_csv(edited, source or "Pasted article", url)
+    if data:
+        result = importer.import_events("reviewed-candidates.csv", data, atlas)
+        _preview(result)
+        if result.events:
+            st.button(
+                f"Add {len(result.events)} candidate event(s) to the map",
+                key="add-candidates",
+                on_click=_add_events,
+                args=(result.events,),
+            )
+
+
+def _bring_your_own(atlas: Atlas) -> None:
+    with st.expander("Bring your own events: upload a file or paste an article", expanded=False):
+        if st.session_state.imported:
+            st.markdown(
+                f"{len(st.session_state.imported)} event(s) added in this session (the shipped data is unchanged)."
+            )
+            st.button("Remove added events", on_click=lambda: st.session_state.update(imported=[]))
+        upload_column, paste_column = st.columns(2)
+        with upload_column:
+            _upload(atlas)
+        with paste_column:
+            _paste(atlas)
+
+
 def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     """Draw the page for one rerun."""
     fingerprint = _fingerprint(data_dir)
     atlas = _atlas(fingerprint, data_dir)
     _start_session(atlas)
+    if st.session_state.imported:
+        atlas = importer.merged(atlas, st.session_state.imported)
     _take_map_click()
     _sidebar(atlas)
     view = _current_view(atlas)
@@ -259,14 +390,15 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
             key=MAP_KEY,
             height=MAP_HEIGHT,
             use_container_width=True,
-            feature_group_to_add=[layer],
-            returned_objects=["last_active_drawing"],
+            feature_group_to_add=[layer, mapping.events_layer(events, atlas.places)],
+            returned_objects=["last_active_drawing", "last_object_clicked", "last_object_clicked_count"],
         )
         _timeline(events, atlas)
     with panel_column:
         _panel(atlas, view, events)
         _exports(fingerprint, atlas, view, events)
     _tables(atlas, places, events, view.lang)
+    _bring_your_own(atlas)
 
     wanted = view_query(view, atlas)
     if st.query_params.to_dict() != wanted:

@@ -1,0 +1,240 @@
+"""What a person sees in a real browser, offline: the map draws, clicks and filters reach the side panel,
+permalinks restore a view, and the exports hold what is shown.
+
+The conftest aborts (and fails on) every request that leaves the app's own server.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import shapely
+from playwright.sync_api import Frame, FrameLocator, Page, expect
+from shapely.geometry import shape
+from shapely.ops import polylabel
+
+from geo import mapping
+from geo.load import load_atlas
+
+pytestmark = pytest.mark.browser
+
+# Generous: the CI machines have 2 cores, and a rerun that redraws the map takes about a second there.
+TIMEOUT_MS = 20_000
+expect.set_options(timeout=TIMEOUT_MS)
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+CEASEFIRE = "statement-2020-11-10"
+CEASEFIRE_BOX = re.compile(r"^10 Nov 2020 · ")
+SELECTED_STROKE = mapping.SELECTED_STYLE["color"]
+# st_folium renames the folium map's variable to `map_div` in the iframe (streamlit_folium/__init__.py).
+MAP_ZOOM_JS = "() => window.map_div ? map_div.getZoom() : null"
+
+
+def _open(page: Page, url: str) -> FrameLocator:
+    """Open `url` and wait until the map has drawn its places and the script has finished its run."""
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(url)
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator("path.place-karabakh")).to_be_visible()
+    _settled(page)
+    return frame
+
+
+def _settled(page: Page) -> None:
+    """The script run has ended. Call it only after waiting for something the run changes (else it may be
+    the state from before the run started)."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def _map_frame(page: Page) -> Frame:
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None
+    return frame
+
+
+def _query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def _agreement_box(page: Page, date_prefix: re.Pattern[str]):
+    return page.get_by_role("checkbox", name=date_prefix)
+
+
+def _untick(page: Page, date_prefix: re.Pattern[str]) -> None:
+    """Un-tick an agreement the way a person does: by clicking its label (Streamlit's input is hidden)."""
+    box = _agreement_box(page, date_prefix)
+    expect(box).to_be_checked()
+    page.get_by_test_id("stCheckbox").filter(has=box).locator("label").click()
+    expect(box).not_to_be_checked()
+
+
+def _click_place(frame: FrameLocator, place_id: str) -> None:
+    """Click a place where nothing drawn above it covers it (a city or corridor may lie over a district)."""
+    atlas = load_atlas()
+    drawn = mapping.display_geometries(atlas.places.values())
+    geometries = {pid: shape(g) for pid, g in drawn.items()}
+    place = atlas.places[place_id]
+    above = [
+        geometries[p.id].buffer(0.01)
+        for p in atlas.places.values()
+        if p.id != place_id and mapping.KIND_ORDER[p.kind] >= mapping.KIND_ORDER[place.kind]
+    ]
+    free = geometries[place_id].difference(shapely.union_all(above)) if above else geometries[place_id]
+    largest = max(getattr(free, "geoms", [free]), key=lambda g: g.area)
+    inside = polylabel(largest, tolerance=0.001)
+    path = frame.locator(f"path.place-{place_id}")
+    # The point in the path's own box, and which element the map actually has there.
+    at = path.evaluate(
+        """(path, [lat, lng]) => {
+            const point = map_div.latLngToContainerPoint([lat, lng]);
+            const box = map_div.getContainer().getBoundingClientRect();
+            const own = path.getBoundingClientRect();
+            const x = box.left + point.x, y = box.top + point.y;
+            return {x: x - own.left, y: y - own.top, hit: document.elementFromPoint(x, y)?.getAttribute("class")};
+        }""",
+        [inside.y, inside.x],
+    )
+    assert f"place-{place_id}" in (at["hit"] or ""), f"{place_id} is covered at {inside}: {at}"
+    path.click(position={"x": at["x"], "y": at["y"]})
+
+
+def test_offline_the_map_draws_the_places_and_credits_its_sources(page: Page, app_url: str) -> None:
+    frame = _open(page, app_url)
+
+    expect(frame.locator("path.place-lachin")).to_be_visible()
+    attribution = frame.locator(".leaflet-control-attribution")
+    expect(attribution).to_contain_text("Natural Earth")
+    expect(attribution).to_contain_text("geoBoundaries")
+
+
+def test_clicking_lachin_lists_its_handover_and_puts_it_in_the_link(page: Page, app_url: str) -> None:
+    frame = _open(page, app_url)
+
+    _click_place(frame, "lachin")
+
+    panel = page.locator(".st-key-place-panel")
+    expect(panel.locator("h3")).to_have_text("Lachin")
+    events = page.locator(".st-key-events-panel")
+    expect(events).to_contain_text("1 Dec 2020")
+    expect(events).to_contain_text("Lachin (Berdzor) district passes to Azerbaijani control")
+    # Narrowed to Lachin: the Kalbajar handover of 25 Nov 2020 is not listed.
+    expect(events).not_to_contain_text("25 Nov 2020")
+    expect(page).to_have_url(re.compile(r"[?&]place=lachin(&|$)"))
+
+
+def test_clicking_a_place_again_after_searching_another_selects_it(page: Page, app_url: str) -> None:
+    frame = _open(page, app_url)
+    header = page.locator(".st-key-place-panel h3")
+    _click_place(frame, "lachin")
+    expect(header).to_have_text("Lachin")
+    search = page.get_by_label("Find a place (any spelling)")
+    search.fill("Shushi")
+    search.press("Enter")
+    expect(header).to_have_text("Shusha")
+    _settled(page)
+
+    _click_place(frame, "lachin")
+
+    expect(header).to_have_text("Lachin")
+
+
+def test_unticking_an_agreement_hides_its_places_and_keeps_the_zoom(page: Page, app_url: str) -> None:
+    frame = _open(page, app_url)
+    map_frame = _map_frame(page)
+    start_zoom = frame.locator("body").evaluate(MAP_ZOOM_JS)
+    assert start_zoom is not None, "st_folium no longer names the map `map_div`: update MAP_ZOOM_JS"
+
+    frame.locator(".leaflet-control-zoom-in").click()
+    map_frame.wait_for_function(f"() => map_div.getZoom() === {start_zoom + 1}")
+    # Marks on the iframe's window and on the Leaflet map: a reloaded iframe or a re-created map loses them.
+    frame.locator("body").evaluate("() => { window.__marker = 1; map_div.__marker = 1; }")
+
+    _untick(page, CEASEFIRE_BOX)
+
+    expect(frame.locator("path.place-lachin")).to_have_count(0)
+    # Karabakh is also tied to the 26 Nov 2021 Sochi statement, which stays ticked.
+    expect(frame.locator("path.place-karabakh")).to_be_visible()
+    expect(frame.locator("path.place-nakhchivan")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]agreements="))
+    _settled(page)
+    assert frame.locator("body").evaluate(MAP_ZOOM_JS) == start_zoom + 1
+    assert frame.locator("body").evaluate("() => [window.__marker, map_div.__marker]") == [1, 1]
+    shown = _query(page)["agreements"][0].split(",")
+    assert CEASEFIRE not in shown
+    assert shown == ["statement-2021-01-11", "statement-2021-11-26", "brussels-2021-12-14"]
+
+
+def test_searching_a_variant_spelling_selects_and_highlights_the_place(page: Page, app_url: str) -> None:
+    frame = _open(page, app_url)
+
+    search = page.get_by_label("Find a place (any spelling)")
+    search.fill("Shushi")
+    search.press("Enter")
+
+    expect(page.locator(".st-key-place-panel h3")).to_have_text("Shusha")
+    expect(frame.locator("path.place-shusha")).to_have_attribute("stroke", SELECTED_STROKE)
+    expect(frame.locator("path.place-lachin")).not_to_have_attribute("stroke", SELECTED_STROKE)
+    expect(page).to_have_url(re.compile(r"[?&]place=shusha(&|$)"))
+
+
+def test_a_permalink_restores_place_language_agreements_and_dates(page: Page, app_url: str) -> None:
+    _open(
+        page,
+        f"{app_url}/?place=kalbajar&agreements=statement-2020-11-10,statement-2021-11-26"
+        "&from=2020-11-01&to=2021-12-31&lang=ru",
+    )
+
+    expect(page.locator(".st-key-place-panel h3")).to_have_text("Кельбаджар")
+    expect(_agreement_box(page, re.compile(r"^10 Nov 2020 · "))).to_be_checked()
+    expect(_agreement_box(page, re.compile(r"^11 Jan 2021 · "))).not_to_be_checked()
+    expect(_agreement_box(page, re.compile(r"^26 Nov 2021 · "))).to_be_checked()
+    expect(_agreement_box(page, re.compile(r"^14 Dec 2021 · "))).not_to_be_checked()
+    events = page.locator(".st-key-events-panel")
+    expect(events).to_contain_text("25 Nov 2020")
+    expect(events).to_contain_text("Kalbajar (Karvachar) district passes to Azerbaijani control")
+    # 1 Nov 2020 is before the atlas's first date (8 Nov 2020): the slider starts there, and the link drops
+    # `from` because it equals the default.
+    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text(["8 Nov 2020", "31 Dec 2021"])
+    query = _query(page)
+    assert query["place"] == ["kalbajar"] and query["lang"] == ["ru"] and query["to"] == ["2021-12-31"]
+    assert query["agreements"] == ["statement-2020-11-10,statement-2021-11-26"]
+    assert "from" not in query
+
+
+def test_a_permalink_to_an_unknown_place_says_so_and_still_draws_the_map(page: Page, app_url: str) -> None:
+    frame = _open(page, f"{app_url}/?place=atlantis")
+
+    expect(page.get_by_test_id("stAlert").filter(has_text="atlantis")).to_be_visible()
+    expect(frame.locator("path.place-lachin")).to_be_visible()
+    expect(page.locator(".st-key-place-panel")).to_have_count(0)
+
+
+def _download_csv(page: Page) -> list[dict[str, str]]:
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Events CSV").click()
+    download = info.value
+    text = download.path().read_text(encoding="utf-8")
+    assert download.suggested_filename.endswith(".csv")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def test_the_events_csv_holds_the_events_shown(page: Page, app_url: str) -> None:
+    _open(page, app_url)
+    events = page.locator(".st-key-events-panel")
+
+    rows = _download_csv(page)
+    assert list(rows[0])[:2] == ["id", "date"]
+    assert "lachin-handover-2020-12-01" in {r["id"] for r in rows}
+    assert {r["date"] for r in rows if r["id"] == "lachin-handover-2020-12-01"} == {"2020-12-01"}
+
+    _untick(page, CEASEFIRE_BOX)
+    expect(events).not_to_contain_text("Lachin (Berdzor) district passes to Azerbaijani control")
+    _settled(page)
+
+    rows = _download_csv(page)
+    assert rows, "the CSV lost its events"
+    assert "lachin-handover-2020-12-01" not in {r["id"] for r in rows}
+    assert "sochi-statement-2021-11-26" in {r["id"] for r in rows}
