@@ -56,10 +56,14 @@ def parse_view(params: Mapping[str, str], atlas: Atlas) -> tuple[View, list[str]
         parsed = parse_date(params[key])
         if isinstance(parsed, str):
             notices.append(f'The "{key}" date in the link was ignored: {parsed}.')
-        elif key == "from":
-            start = min(max(parsed, view.start), view.end)
         else:
-            end = max(min(parsed, view.end), view.start)
+            clamped = min(max(parsed, view.start), view.end)
+            if clamped != parsed:
+                notices.append(
+                    f'The "{key}" date {parsed.isoformat()} is outside the data ({view.start.isoformat()} to'
+                    f" {view.end.isoformat()}); showing {clamped.isoformat()}."
+                )
+            start, end = (clamped, end) if key == "from" else (start, clamped)
     if start > end:
         notices.append("The link's dates were in the wrong order; showing all dates.")
         start, end = view.start, view.end

@@ -46,6 +46,12 @@ def test_unknown_values_are_ignored_with_a_notice(atlas):
     assert "atlantis" in text and "treaty-of-nowhere" in text and '"fr"' in text and "2021-02-30" in text
 
 
+def test_dates_outside_the_data_are_clamped_with_a_notice(atlas):
+    view, notices = parse_view({"from": "2019-01-01", "to": "2021-12-31"}, atlas)
+    assert view.start == default_view(atlas).start and view.end == dt.date(2021, 12, 31)
+    assert "2019-01-01" in notices[0]
+
+
 def test_no_agreements_in_the_link_means_none_shown(atlas):
     view, _ = parse_view({"agreements": ""}, atlas)
     assert view.agreements == ()

@@ -184,7 +184,7 @@ def test_a_permalink_restores_place_language_agreements_and_dates(page: Page, ap
     _open(
         page,
         f"{app_url}/?place=kalbajar&agreements=statement-2020-11-10,statement-2021-11-26"
-        "&from=2020-11-01&to=2021-12-31&lang=ru",
+        "&from=2020-11-15&to=2021-12-31&lang=ru",
     )
 
     expect(page.locator(".st-key-place-panel h3")).to_have_text("Кельбаджар")
@@ -195,13 +195,11 @@ def test_a_permalink_restores_place_language_agreements_and_dates(page: Page, ap
     events = page.locator(".st-key-events-panel")
     expect(events).to_contain_text("25 Nov 2020")
     expect(events).to_contain_text("Kalbajar (Karvachar) district passes to Azerbaijani control")
-    # 1 Nov 2020 is before the atlas's first date (8 Nov 2020): the slider starts there, and the link drops
-    # `from` because it equals the default.
-    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text(["8 Nov 2020", "31 Dec 2021"])
+    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text(["15 Nov 2020", "31 Dec 2021"])
     query = _query(page)
     assert query["place"] == ["kalbajar"] and query["lang"] == ["ru"] and query["to"] == ["2021-12-31"]
     assert query["agreements"] == ["statement-2020-11-10,statement-2021-11-26"]
-    assert "from" not in query
+    assert query["from"] == ["2020-11-15"]
 
 
 def test_a_permalink_to_an_unknown_place_says_so_and_still_draws_the_map(page: Page, app_url: str) -> None:
