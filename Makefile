@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 LEAFLET := static/leaflet/leaflet.js
 PORT ?= 8501
 
-.PHONY: run test lint data validate bench clean
+.PHONY: run test lint data validate bench lock clean
 
 run: $(INSTALLED) $(LEAFLET)
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --browser.gatherUsageStats false
@@ -38,6 +38,12 @@ $(INSTALLED): requirements.lock
 $(LEAFLET): $(INSTALLED)
 	$(BIN)/python -m geo.assets static
 	touch $@
+
+# Re-pin every dependency after a change to pyproject.toml.
+lock: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+		-o requirements.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) static .pytest_cache
