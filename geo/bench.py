@@ -1,14 +1,28 @@
 """`make bench`: size and speed figures, one `name: value` per line, each pair measured side by side in one run.
 
-Ratios, not absolute times, are what hold on a noisy 2-core machine.
+Ratios, not absolute times, are what hold on a noisy 2-core machine: every ratio's two sides are measured here, in
+the same run, the same way. This module imports no UI library (see tests/test_architecture.py); the figures that
+need Streamlit, streamlit-folium or a browser come from the scripts in bench/, run as child processes that print
+`name: value` lines too:
+
+- bench/payload.py  what st_folium hands the browser for the map (ours, and folium fed the raw sources), rerun times
+  (AppTest), what the caches build per rerun, and the events layer's payload at 10k/100k/1M events;
+- bench/browser.py  real Chromium, offline: click times against the floor page, map remounts, websocket bytes, and
+  the time until the page is usable with 100k located events.
 """
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import gzip
 import json
+import os
 import statistics
+import subprocess
+import sys
 import time
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -16,11 +30,16 @@ import shapely
 
 from geo import mapping
 from geo.load import DEFAULT_DATA_DIR, load_atlas
+from geo.model import Atlas, Event, Tie
 
+REPO = Path(__file__).resolve().parents[1]
 REPEATS = 7
 EVENT_COUNTS = (10_000, 100_000, 1_000_000)
-LOOP_SAMPLE = 2_000  # points run through the per-point loop; its time is scaled per point
+# The per-point loop is timed on this many points and scaled per point: 1M points would take minutes.
+LOOP_SAMPLE = 5_000
 SEED = 20201110
+# bench/browser.py starts two servers and Chromium and clicks 2 x 12 times; on 2 cores that takes about a minute.
+CHILD_TIMEOUT_S = 600
 
 
 def _median_ms(work, repeats: int = REPEATS) -> float:
@@ -32,53 +51,226 @@ def _median_ms(work, repeats: int = REPEATS) -> float:
     return statistics.median(times)
 
 
-def _map_payload(atlas, data_dir: Path, geometries: dict[str, dict]) -> int:
-    m = mapping.base_map(data_dir)
-    mapping.places_layer(atlas.places.values(), geometries, "en", None).add_to(m)
-    return len(m.get_root().render().encode("utf-8"))
+# ---- the floor of the map's payload -------------------------------------------------------------------------------
 
 
-def payload_figures(atlas, data_dir: Path) -> dict[str, float]:
-    ours = _map_payload(atlas, data_dir, mapping.display_geometries(atlas.places.values()))
-    raw = _map_payload(atlas, data_dir, {p.id: shapely.geometry.mapping(p.geometry) for p in atlas.places.values()})
+def geojson_floor(atlas: Atlas, data_dir: Path) -> bytes:
+    """The map's layers as plain GeoJSON at display precision, compact: countries as drawn, and every place with
+    the properties the map uses (id, label). What the map needs at the least, before compression."""
     display = mapping.display_geometries(atlas.places.values())
-    floor = json.dumps(
-        {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": g} for g in display.values()]}
-    )
+    places = [
+        {"type": "Feature", "properties": {"id": p.id, "label": p.display_name("en")}, "geometry": display[p.id]}
+        for p in atlas.places.values()
+    ]
+    countries = mapping._countries(data_dir)["features"]
+    collection = {"type": "FeatureCollection", "features": [*countries, *places]}
+    return json.dumps(collection, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def floor_figures(atlas: Atlas, data_dir: Path) -> dict[str, float]:
+    floor = geojson_floor(atlas, data_dir)
+    base = mapping.base_map(data_dir)
     return {
-        "payload_bytes": ours,
-        "payload_vs_geojson_gzip": round(ours / len(gzip.compress(floor.encode())), 2),
-        "payload_vs_raw_regions": round(raw / ours, 2),
+        "geojson_floor_bytes": len(floor),
+        "geojson_floor_gzip_bytes": len(gzip.compress(floor, 9)),
+        # The per-rerun copy of the cached base map (st_folium adds layers to the map it is given).
+        "base_map_deepcopy_ms": round(_median_ms(lambda: copy.deepcopy(base), 21), 2),
     }
 
 
-def _synthetic_points(count: int, bounds) -> np.ndarray:
-    rng = np.random.default_rng(SEED)
-    xmin, ymin, xmax, ymax = bounds
-    return np.column_stack([rng.uniform(xmin, xmax, count), rng.uniform(ymin, ymax, count)])
+def deflated_size(data: bytes) -> int:
+    """Bytes on the wire under websocket permessage-deflate (raw deflate, as Tornado sends it)."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return len(compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH))
 
 
-def join_figures(atlas) -> dict[str, float]:
-    polygons = [p for p in atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
-    geometries = [p.geometry for p in polygons]
-    bounds = shapely.total_bounds(geometries)
-    tree = shapely.STRtree(geometries)
+# ---- synthetic events ---------------------------------------------------------------------------------------------
+
+
+def synthetic_coordinates(count: int, atlas: Atlas, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """`count` reproducible points over the box of the atlas's places (about half fall inside one)."""
+    rng = np.random.default_rng(seed)
+    xmin, ymin, xmax, ymax = shapely.total_bounds([p.geometry for p in _polygons(atlas)])
+    return rng.uniform(xmin, xmax, count), rng.uniform(ymin, ymax, count)
+
+
+def synthetic_columns(count: int, atlas: Atlas, seed: int = SEED) -> dict[str, np.ndarray]:
+    """Reproducible located events as columns: lon, lat, date (days since the first agreement), agreement, source."""
+    lon, lat = synthetic_coordinates(count, atlas, seed)
+    rng = np.random.default_rng(seed + 1)
+    first = min(a.date for a in atlas.agreements.values())
+    return {
+        "lon": lon,
+        "lat": lat,
+        "day": rng.integers(0, 1500, count),
+        "agreement": rng.integers(0, len(atlas.agreements), count),
+        "source": rng.integers(0, len(atlas.sources), count),
+        "first": np.array([first.toordinal()]),
+    }
+
+
+def synthetic_csv(count: int, atlas: Atlas, seed: int = SEED) -> bytes:
+    """The same events as a conflict-data style CSV, the shape geo.importer reads."""
+    columns = synthetic_columns(count, atlas, seed)
+    agreements, sources = list(atlas.agreements), list(atlas.sources)
+    first = int(columns["first"][0])
+    lines = ["event_id,event_date,latitude,longitude,notes,agreements,source"]
+    for i in range(count):
+        date = dt.date.fromordinal(first + int(columns["day"][i])).isoformat()
+        lines.append(
+            f"synthetic-{i},{date},{columns['lat'][i]:.5f},{columns['lon'][i]:.5f},Synthetic event {i}.,"
+            f"{agreements[columns['agreement'][i]]},{sources[columns['source'][i]]}"
+        )
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def synthetic_events(count: int, atlas: Atlas, seed: int = SEED) -> list[Event]:
+    """Located events placed by the spatial join (points outside every place are dropped): Event records the app
+    shows like imported ones."""
+    # About 40% of the box lies in a place: draw 3x the points and keep the first `count` that land in one.
+    columns = synthetic_columns(3 * count, atlas, seed)
+    polygons = _polygons(atlas)
+    place = join_smallest(columns["lon"], columns["lat"], polygons)
+    place[np.cumsum(place >= 0) > count] = -1
+    agreements, sources = list(atlas.agreements), list(atlas.sources.values())
+    first = int(columns["first"][0])
+    days = {}
+    events = []
+    for i in np.nonzero(place >= 0)[0].tolist():
+        day = int(columns["day"][i])
+        if day not in days:
+            days[day] = dt.date.fromordinal(first + day)
+        events.append(
+            Event(
+                id=f"synthetic-{i}",
+                date=days[day],
+                date_precision="day",
+                title=f"Synthetic event {i}",
+                summary="Generated for the benchmark.",
+                places=(polygons[place[i]].id,),
+                ties=(Tie(agreements[columns["agreement"][i]]),),
+                actors=(),
+                source=sources[columns["source"][i]],
+                location=(round(float(columns["lon"][i]), 5), round(float(columns["lat"][i]), 5)),
+            )
+        )
+    return events
+
+
+# ---- events -> places ---------------------------------------------------------------------------------------------
+
+
+def _polygons(atlas: Atlas):
+    return [p for p in atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
+
+
+def join_smallest(lon: np.ndarray, lat: np.ndarray, polygons) -> np.ndarray:
+    """Index into `polygons` of the smallest polygon holding each point, -1 for none (as geo.importer assigns).
+
+    Vectorised: per polygon, the points in its bounding box (a slice of the points sorted by longitude, then a mask),
+    then one prepared point-in-polygon test over them (shapely.contains_xy). Polygons go from large to small, so
+    the smallest holder is written last.
+    """
+    geometries = [shapely.from_wkb(shapely.to_wkb(p.geometry)) for p in polygons]  # prepare copies, not the atlas's
+    shapely.prepare(geometries)
+    order = np.argsort(lon, kind="stable")
+    xs, ys = lon[order], lat[order]
+    result = np.full(len(lon), -1, dtype=np.int64)
+    for j in np.argsort(-shapely.area(geometries), kind="stable").tolist():
+        xmin, ymin, xmax, ymax = shapely.bounds(geometries[j])
+        lo, hi = int(np.searchsorted(xs, xmin, side="left")), int(np.searchsorted(xs, xmax, side="right"))
+        inside_box = np.nonzero((ys[lo:hi] >= ymin) & (ys[lo:hi] <= ymax))[0] + lo
+        inside = inside_box[shapely.contains_xy(geometries[j], xs[inside_box], ys[inside_box])]
+        result[order[inside]] = j
+    return result
+
+
+def _loop_join(lon: np.ndarray, lat: np.ndarray, geometries) -> list[int]:
+    """The per-point baseline: a Point per row, then each (unprepared) polygon asked whether it contains it."""
+    areas = [g.area for g in geometries]
+    out = []
+    for x, y in zip(lon.tolist(), lat.tolist(), strict=True):
+        point = shapely.Point(x, y)
+        holders = [j for j, g in enumerate(geometries) if g.contains(point)]
+        out.append(min(holders, key=areas.__getitem__) if holders else -1)
+    return out
+
+
+def join_figures(atlas: Atlas) -> dict[str, float]:
+    polygons = _polygons(atlas)
+    unprepared = [shapely.from_wkb(shapely.to_wkb(p.geometry)) for p in polygons]
     figures: dict[str, float] = {}
     for count in EVENT_COUNTS:
+        label = _count_label(count)
         start = time.perf_counter()
-        points = shapely.points(_synthetic_points(count, bounds))
-        figures[f"events_{count}_generate_ms"] = round((time.perf_counter() - start) * 1000, 1)
+        columns = synthetic_columns(count, atlas)
+        figures[f"events_{label}_generate_ms"] = round((time.perf_counter() - start) * 1000, 1)
+        lon, lat = columns["lon"], columns["lat"]
         start = time.perf_counter()
-        point_index, place_index = tree.query(points, predicate="within")
+        place = join_smallest(lon, lat, polygons)
         join_ms = (time.perf_counter() - start) * 1000
-        sample = points[:LOOP_SAMPLE]
         start = time.perf_counter()
-        for point in sample:
-            [i for i, geometry in enumerate(geometries) if geometry.contains(point)]
+        looped = _loop_join(lon[:LOOP_SAMPLE], lat[:LOOP_SAMPLE], unprepared)
         loop_ms = (time.perf_counter() - start) * 1000 * count / LOOP_SAMPLE
-        figures[f"events_{count}_join_ms"] = round(join_ms, 1)
-        figures[f"events_{count}_join_speedup"] = round(loop_ms / join_ms, 1)
-        figures[f"events_{count}_assigned"] = len(np.unique(point_index))
+        assert looped == place[:LOOP_SAMPLE].tolist(), "the vectorised join and the loop disagree"
+        start = time.perf_counter()
+        tree_index, _ = shapely.STRtree([p.geometry for p in polygons]).query(shapely.points(lon, lat), "within")
+        tree_ms = (time.perf_counter() - start) * 1000
+        figures[f"events_{label}_join_ms"] = round(join_ms, 1)
+        figures[f"events_{label}_join_loop_ms"] = round(loop_ms, 1)
+        figures[f"events_{label}_join_speedup"] = round(loop_ms / join_ms, 1)
+        figures[f"events_{label}_join_strtree_within_ms"] = round(tree_ms, 1)
+        figures[f"events_{label}_assigned"] = int((place >= 0).sum())
+        start = time.perf_counter()
+        events = synthetic_events(count, atlas)
+        figures[f"events_{label}_records_ms"] = round((time.perf_counter() - start) * 1000, 1)
+        del events
+    return figures
+
+
+def import_figures(atlas: Atlas) -> dict[str, float]:
+    """The importer's full path (parse, schema-check and build each row, then join) on 10k rows; beyond its
+    MAX_ROWS (50,000) the vectorised path above is what loads events."""
+    from geo import importer
+
+    data = synthetic_csv(10_000, atlas)
+    start = time.perf_counter()
+    result = importer.import_events("synthetic.csv", data, atlas, max_bytes=len(data) + 1)
+    return {
+        "events_10k_import_ms": round((time.perf_counter() - start) * 1000, 1),
+        "events_10k_imported": len(result.events),
+    }
+
+
+def _count_label(count: int) -> str:
+    return f"{count // 1_000_000}M" if count >= 1_000_000 else f"{count // 1000}k"
+
+
+# ---- the child scripts --------------------------------------------------------------------------------------------
+
+
+def child_figures(module: str, *args: str) -> dict[str, float | str]:
+    """Run `python -m bench.<module>` and read its `name: value` lines (its other output goes to stderr)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-m", f"bench.{module}", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+    )
+    if done.returncode:
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit(f"bench/{module}.py failed (exit {done.returncode})")
+    figures: dict[str, float | str] = {}
+    for line in done.stdout.splitlines():
+        name, sep, value = line.partition(": ")
+        if sep:
+            try:
+                figures[name] = float(value) if "." in value else int(value)
+            except ValueError:
+                figures[name] = value
     return figures
 
 
@@ -86,9 +278,26 @@ def main() -> None:
     data_dir = DEFAULT_DATA_DIR
     load_ms = _median_ms(lambda: load_atlas(data_dir), repeats=3)
     atlas = load_atlas(data_dir)
-    figures = {"load_shipped_ms": round(load_ms, 1), **payload_figures(atlas, data_dir), **join_figures(atlas)}
+    floor = floor_figures(atlas, data_dir)
+    payload = child_figures("payload")
+    ours, raw = payload.pop("payload_bytes"), payload.pop("raw_folium_payload_bytes")
+    ours_deflated = payload.pop("payload_deflate_bytes")
+    figures: dict[str, float | str] = {
+        "payload_bytes": ours,
+        "payload_vs_geojson_gzip": round(ours / floor["geojson_floor_gzip_bytes"], 2),
+        "payload_deflate_bytes": ours_deflated,
+        "payload_deflate_vs_geojson_gzip": round(ours_deflated / floor["geojson_floor_gzip_bytes"], 2),
+        "raw_folium_payload_bytes": raw,
+        "payload_vs_raw_folium": round(raw / ours, 2),
+        **floor,
+        **payload,
+    }
+    figures.update(child_figures("browser"))
+    figures["load_shipped_ms"] = round(load_ms, 1)
+    figures.update(import_figures(atlas))
+    figures.update(join_figures(atlas))
     for name, value in figures.items():
-        print(f"{name}: {value}")
+        print(f"{name}: {value}", flush=True)
 
 
 if __name__ == "__main__":

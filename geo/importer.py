@@ -344,7 +344,8 @@ def _inline_source(source: dict[str, Any], draft: _Draft, context: _Context) -> 
 
 def _web_url(url: Any) -> bool:
     # Only http(s): a javascript: or data: address would run when the link is clicked, escaped or not.
-    return isinstance(url, str) and re.match(r"^https?://[^\s/]+", url, re.IGNORECASE) is not None
+    # No spaces, quotes, angle brackets or backslashes: they could end a link early wherever it is written out.
+    return isinstance(url, str) and re.fullmatch(r"https?://[^\s/<>\"'`\\]+[^\s<>\"'`\\]*", url, re.IGNORECASE) is not None
 
 
 def _resolve_places(

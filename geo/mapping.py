@@ -13,7 +13,7 @@ from pathlib import Path
 import folium
 import shapely
 from branca.element import MacroElement, Template
-from shapely.geometry import mapping, shape
+from shapely.geometry import box, mapping, shape
 
 from geo.model import Event, Place
 
@@ -27,6 +27,11 @@ BOUNDS = [[37.5, 43.0], [42.5, 51.0]]
 DISPLAY_TOLERANCE = 0.0003
 DISPLAY_DIGITS = 5
 COUNTRY_TOLERANCE = 0.002
+COUNTRY_DIGITS = 3
+# The countries are background: only what can come into view is sent. Iran, Turkey and Russia reach far beyond
+# the map's max bounds; 1° around BOUNDS covers the whole view from zoom 7 in (at zoom 6, the widest, the clipped
+# frame shows round the area of interest).
+COUNTRY_CLIP_MARGIN = 1.0
 BASE_SOURCES = (
     "ne_10m_admin0_countries_deu_v5.1.1_caucasus.geojson",
     "ne_10m_admin0_russia_clip_caucasus_deu_v5.1.1.geojson",
@@ -55,6 +60,7 @@ SURVEYED_STYLE = {"dashArray": None}
 SELECTED_STYLE = {"color": "#f2c200", "weight": 5, "fillOpacity": 0.35}
 # Beyond this many located events on screen, markers give way to one count per place (payload stays bounded).
 MAX_EVENT_MARKERS = 1000
+EVENT_RADIUS = 4
 # Drawn bottom to top, so that small places stay clickable above the large ones.
 KIND_ORDER = {"region": 0, "district": 1, "corridor": 2, "city": 3}
 
@@ -75,11 +81,19 @@ def display_geometries(places: Iterable[Place]) -> dict[str, dict]:
 
 
 @cache
-def _countries(data_dir: Path) -> str:
+def _countries(data_dir: Path) -> dict:
+    """The Natural Earth countries clipped to the view's reach, simplified and trimmed: a GeoJSON FeatureCollection."""
+    (south, west), (north, east) = BOUNDS
+    frame = box(
+        west - COUNTRY_CLIP_MARGIN, south - COUNTRY_CLIP_MARGIN, east + COUNTRY_CLIP_MARGIN, north + COUNTRY_CLIP_MARGIN
+    )
     features = []
     for name in BASE_SOURCES:
         for feature in json.loads((data_dir / "sources" / name).read_text(encoding="utf-8"))["features"]:
-            geometry = shapely.set_precision(shape(feature["geometry"]).simplify(COUNTRY_TOLERANCE), 0.001)
+            clipped = shape(feature["geometry"]).intersection(frame)
+            if clipped.is_empty:
+                continue
+            geometry = shapely.set_precision(clipped.simplify(COUNTRY_TOLERANCE), 10.0**-COUNTRY_DIGITS)
             features.append(
                 {
                     "type": "Feature",
@@ -87,7 +101,7 @@ def _countries(data_dir: Path) -> str:
                     "geometry": mapping(geometry),
                 }
             )
-    return json.dumps({"type": "FeatureCollection", "features": features})
+    return {"type": "FeatureCollection", "features": features}
 
 
 def base_map(data_dir: Path, online_tiles: bool = False) -> folium.Map:
@@ -115,12 +129,7 @@ def base_map(data_dir: Path, online_tiles: bool = False) -> folium.Map:
         style_function=lambda _: {"color": "#8c8c8c", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1},
         interactive=False,
     ).add_to(m)
-    for name, (lat, lon) in COUNTRY_LABELS.items():
-        folium.Marker(
-            (lat, lon),
-            icon=folium.DivIcon(html=f'<div class="country-label">{html.escape(name)}</div>', icon_size=(120, 20)),
-            interactive=False,
-        ).add_to(m)
+    _Labels(COUNTRY_LABELS).add_to(m)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, opacity=0.6).add_to(m)
     m.get_root().header.add_child(
@@ -131,6 +140,23 @@ def base_map(data_dir: Path, online_tiles: bool = False) -> folium.Map:
     )
     _Attribution(ATTRIBUTION).add_to(m)
     return m
+
+
+class _Labels(MacroElement):
+    """The country names, as non-interactive div markers: one script for all (folium would render 12 elements,
+    a Marker and a DivIcon each, on every rerun)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        ";{{ this.labels|tojson }}.forEach(function(l){L.marker([l[1],l[2]],{interactive:false,"
+        "icon:L.divIcon({className:'empty',iconSize:[120,20],html:'<div class=\"country-label\">'+l[0]+'</div>'})})"
+        ".addTo({{ this._parent.get_name() }})});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, labels: dict[str, tuple[float, float]]):
+        super().__init__()
+        self.labels = [[html.escape(name), lat, lon] for name, (lat, lon) in labels.items()]
 
 
 class _Attribution(MacroElement):
@@ -162,20 +188,22 @@ def places_layer(
 ) -> folium.FeatureGroup:
     """The clickable places; each feature carries its `id` so a click tells Python which place it was."""
     group = folium.FeatureGroup(name="Places")
+    features, styles = [], {}
     for place in sorted(places, key=lambda p: (KIND_ORDER[p.kind], p.id)):
         # Tooltip text is escaped here because Leaflet inserts it as HTML.
         label = html.escape(place.display_name(lang))
         if place.precision == "indicative":
             label += " (indicative)"
-        feature = {
-            "type": "Feature",
-            "properties": {"id": place.id, "label": label},
-            "geometry": geometries[place.id],
-        }
-        style = _style(place, place.id == selected)
+        features.append(
+            {"type": "Feature", "properties": {"id": place.id, "label": label}, "geometry": geometries[place.id]}
+        )
+        styles[place.id] = _style(place, place.id == selected)
+    if features:
+        # One layer for all places (drawn in list order, so small places stay on top): folium's per-layer script
+        # is sent once, not once per place.
         folium.GeoJson(
-            feature,
-            style_function=lambda _, style=style: style,
+            {"type": "FeatureCollection", "features": features},
+            style_function=lambda feature: styles[feature["properties"]["id"]],
             highlight_function=lambda _: {"weight": 4},
             tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
         ).add_to(group)
@@ -187,22 +215,35 @@ def events_layer(events: Iterable[Event], places: dict[str, Place]) -> folium.Fe
     so that the map's payload stays bounded however many events there are."""
     located = [e for e in events if e.location]
     group = folium.FeatureGroup(name="Events")
-    if len(located) <= MAX_EVENT_MARKERS:
-        for event in located:
-            lon, lat = event.location
-            label = html.escape(f"{event.date_label()} · {event.title}")
-            folium.CircleMarker(
-                (lat, lon), radius=4, color="#333", weight=1, fill=True, fill_opacity=0.8, tooltip=label
-            ).add_to(group)
+    if not located:
         return group
-    counts = Counter(place for e in located for place in e.places[:1])
-    for place_id, count in counts.most_common():
-        point = shapely.point_on_surface(places[place_id].geometry)
-        label = html.escape(f"{count:,} events in {places[place_id].name}")
-        radius = 6 + 4 * math.log10(count)
-        folium.CircleMarker(
-            (point.y, point.x), radius=radius, color="#333", weight=1, fill=True, fill_opacity=0.7, tooltip=label
-        ).add_to(group)
+    if len(located) <= MAX_EVENT_MARKERS:
+        points = [(e.location, f"{e.date_label()} · {e.title}", EVENT_RADIUS) for e in located]
+    else:
+        counts = Counter(e.places[0] for e in located if e.places)
+        points = [
+            (
+                shapely.point_on_surface(places[place_id].geometry).coords[0],
+                f"{count:,} events in {places[place_id].name}",
+                EVENT_RADIUS + 4 * math.log10(count),
+            )
+            for place_id, count in counts.most_common()
+        ]
+    features = [
+        {
+            "type": "Feature",
+            # Escaped because Leaflet inserts tooltips as HTML; sent as JSON data, never spliced into the script.
+            "properties": {"label": html.escape(label), "radius": round(radius, 1)},
+            "geometry": {"type": "Point", "coordinates": [round(c, DISPLAY_DIGITS) for c in xy]},
+        }
+        for xy, label, radius in points
+    ]
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        marker=folium.CircleMarker(color="#333", weight=1, fill=True, fill_opacity=0.8),
+        style_function=lambda feature: {"radius": feature["properties"]["radius"]},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    ).add_to(group)
     return group
 
 

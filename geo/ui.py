@@ -6,6 +6,7 @@ import copy
 import hashlib
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import altair as alt
 import pandas as pd
@@ -21,6 +22,10 @@ STATIC_DIR = DEFAULT_DATA_DIR.parent / "static"
 MAP_KEY = "map"
 MAP_HEIGHT = 620
 PAGE_SIZE = 20
+# URL characters left as they are in links: RFC 3986 reserved ones and %; all else is percent-encoded.
+LINK_SAFE = ":/?#[]@!$&'()*+,;=%~"
+# Above this many events the timeline counts by month instead of by day.
+TIMELINE_POINTS = 1000
 LANGUAGE_NAMES = {"en": "English", "az": "Azərbaycanca", "hy": "Հայերեն", "ru": "Русский"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -127,7 +132,8 @@ def _event_markdown(event: Event, atlas: Atlas, lang: str) -> str:
     )
     source = _text(f"{event.source.publisher}: {event.source.title}")
     if event.source.url:
-        source = f"[{source}](<{event.source.url}>)"
+        # Percent-encoded so that nothing in the address can end the markdown link and start new markup.
+        source = f"[{source}](<{quote(event.source.url, safe=LINK_SAFE)}>)"
     lines = [
         f"**{_text(event.date_label())}** · {_text(event.title)}",
         _text(event.summary),
@@ -182,23 +188,30 @@ def _timeline(events: list[Event], atlas: Atlas) -> None:
     if not events:
         st.info("No events in the agreements and dates chosen.")
         return
-    rows = [
+    frame = pd.DataFrame(
         {
-            "date": pd.Timestamp(e.date),
-            "event": e.title,
-            "agreement": atlas.agreements[e.ties[0].agreement].label if e.ties else "(no agreement)",
-            "precision": e.date_precision,
+            "date": pd.to_datetime([e.date for e in events]),
+            "agreement": [atlas.agreements[e.ties[0].agreement].label if e.ties else "(no agreement)" for e in events],
+            "event": [e.title for e in events],
         }
-        for e in events
-    ]
+    )
+    if len(events) > TIMELINE_POINTS:
+        frame["date"] = frame["date"].dt.to_period("M").dt.to_timestamp()
+    # One mark per day (or month) and agreement, sized by its number of events: the chart stays small at any size.
+    marks = (
+        frame.groupby(["date", "agreement"])
+        .agg(events=("event", "size"), titles=("event", lambda t: " / ".join(t[:3]) + (" …" if len(t) > 3 else "")))
+        .reset_index()
+    )
     chart = (
-        alt.Chart(pd.DataFrame(rows))
-        .mark_circle(size=120)
+        alt.Chart(marks)
+        .mark_circle()
         .encode(
             x=alt.X("date:T", title=None),
             y=alt.Y("agreement:N", title=None, axis=alt.Axis(labelLimit=260)),
+            size=alt.Size("events:Q", legend=None, scale=alt.Scale(range=[80, 600])),
             color=alt.Color("agreement:N", legend=None),
-            tooltip=["date:T", "event:N", "agreement:N", "precision:N"],
+            tooltip=["date:T", "agreement:N", "events:Q", "titles:N"],
         )
         .properties(height=170)
     )
@@ -228,15 +241,16 @@ def _map_html(fingerprint: str, agreements: tuple[str, ...], lang: str) -> str:
 def _exports(fingerprint: str, atlas: Atlas, view: View, events: list[Event]) -> None:
     st.markdown("**Export what you see**")
     cols = st.columns(3)
-    cols[0].download_button("Events CSV", export.events_csv(events), "karabakh-atlas-events.csv", "text/csv")
+    # Deferred (a callable): the files are made when a button is clicked, not on every rerun (4.5 s at 100k events).
+    cols[0].download_button("Events CSV", lambda: export.events_csv(events), "karabakh-atlas-events.csv", "text/csv")
     cols[1].download_button(
         "Events GeoJSON",
-        export.events_geojson(events, atlas.places),
+        lambda: export.events_geojson(events, atlas.places),
         "karabakh-atlas-events.geojson",
         "application/geo+json",
     )
     cols[2].download_button(
-        "Map HTML", _map_html(fingerprint, view.agreements, view.lang), "karabakh-atlas-map.html", "text/html"
+        "Map HTML", lambda: _map_html(fingerprint, view.agreements, view.lang), "karabakh-atlas-map.html", "text/html"
     )
 
 
@@ -251,24 +265,28 @@ def _preview(result: importer.ImportResult) -> None:
         st.dataframe(pd.DataFrame(problems), hide_index=True, use_container_width=True)
 
 
-def _add_events(events: list[Event]) -> None:
+def _add_events(events: list[Event], atlas: Atlas) -> None:
     known = {e.id for e in st.session_state.imported}
     st.session_state.imported = [*st.session_state.imported, *(e for e in events if e.id not in known)]
+    # A user looking at all dates keeps seeing all dates, also those the new events add.
+    if tuple(st.session_state.dates) == date_span(atlas):
+        st.session_state.dates = date_span(importer.merged(atlas, events))
+
+
+def _check_and_offer(name: str, data: bytes, atlas: Atlas, key: str, what: str) -> None:
+    """Preview what `data` would add, with its problems, and a button that adds the good rows to this session."""
+    result = importer.import_events(name, data, atlas)
+    _preview(result)
+    if result.events:
+        label = f"Add {len(result.events)} {what} to the map"
+        st.button(label, key=key, on_click=_add_events, args=(result.events, atlas))
 
 
 def _upload(atlas: Atlas) -> None:
     upload = st.file_uploader("Events file (CSV, JSON or GeoJSON)", type=["csv", "json", "geojson"], key="upload")
     if upload is None:
         return
-    result = importer.import_events(upload.name, upload.getvalue(), atlas)
-    _preview(result)
-    if result.events:
-        st.button(
-            f"Add {len(result.events)} event(s) to the map",
-            key="add-upload",
-            on_click=_add_events,
-            args=(result.events,),
-        )
+    _check_and_offer(upload.name, upload.getvalue(), atlas, key="add-upload", what="event(s)")
 
 
 def _candidate_rows(candidates: list[extract.Candidate]) -> pd.DataFrame:
@@ -340,15 +358,7 @@ def _paste(atlas: Atlas) -> None:
     edited = st.data_editor(rows, key="candidate-editor", hide_index=True, disabled=["sentence"])
     data = _reviewed_csv(edited, source or "Pasted article", url)
     if data:
-        result = importer.import_events("reviewed-candidates.csv", data, atlas)
-        _preview(result)
-        if result.events:
-            st.button(
-                f"Add {len(result.events)} candidate event(s) to the map",
-                key="add-candidates",
-                on_click=_add_events,
-                args=(result.events,),
-            )
+        _check_and_offer("reviewed-candidates.csv", data, atlas, key="add-candidates", what="candidate event(s)")
 
 
 def _bring_your_own(atlas: Atlas) -> None:

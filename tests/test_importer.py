@@ -392,3 +392,10 @@ def test_row_numbers_count_blank_rows_as_a_spreadsheet_does(atlas):
     data = _csv("date,location,notes,source\n2021-01-01,Lachin,x,Reuters\n,,,\n2021-01-01,Lachn,x,Reuters\n")
     (problem,) = import_events("x.csv", data, atlas).problems
     assert problem.record == "row 3"
+
+
+def test_a_source_link_that_could_end_its_markdown_link_early_is_refused(atlas):
+    result = _import("source-link-payload.csv", atlas)
+    assert result.events == []
+    (problem,) = result.problems
+    assert (problem.record, problem.field) == ("row 1", "source_url") and "not an http(s) address" in problem.message

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, WebSocketRoute, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, WebSocketRoute, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -120,11 +120,10 @@ def browser() -> Iterator[Browser]:
         playwright.stop()
 
 
-@pytest.fixture
-def page(browser: Browser, app_url: str) -> Iterator[Page]:
-    """A fresh, offline page: only the app's own server is reachable, anything else is aborted and recorded."""
+def _offline_context(browser: Browser, app_url: str, blocked: list[str]) -> BrowserContext:
+    """A new browser context (its own cookies, storage and Streamlit session) that reaches only the app's server;
+    every other request is aborted and its URL appended to `blocked`."""
     own = urlsplit(app_url).netloc
-    blocked: list[str] = []
 
     def only_own_server(route: Route) -> None:
         if urlsplit(route.request.url).netloc == own:
@@ -141,9 +140,29 @@ def page(browser: Browser, app_url: str) -> Iterator[Page]:
     context = browser.new_context(accept_downloads=True, viewport=VIEWPORT)
     context.route("**/*", only_own_server)
     context.route_web_socket(lambda url: urlsplit(url).netloc != own, only_own_websocket)
+    return context
+
+
+@pytest.fixture
+def page(browser: Browser, app_url: str) -> Iterator[Page]:
+    """A fresh, offline page: only the app's own server is reachable, anything else is aborted and recorded."""
+    blocked: list[str] = []
+    context = _offline_context(browser, app_url, blocked)
     page = context.new_page()
     try:
         yield page
+    finally:
+        context.close()
+    assert not blocked, f"the app tried to reach outside its own server: {blocked}"
+
+
+@pytest.fixture
+def other_page(browser: Browser, app_url: str) -> Iterator[Page]:
+    """A second offline page in a context of its own, as another visitor (another Streamlit session) would have."""
+    blocked: list[str] = []
+    context = _offline_context(browser, app_url, blocked)
+    try:
+        yield context.new_page()
     finally:
         context.close()
     assert not blocked, f"the app tried to reach outside its own server: {blocked}"

@@ -1,0 +1,252 @@
+"""Real-browser figures, offline Chromium against local servers; prints `name: value` lines.
+
+- click_ms: from the click on a place (a capture listener in the map's iframe) to the side panel's header showing
+  that place (a MutationObserver in the page), both on the same clock (performance.timeOrigin + now()); median
+  over CLICKS clicks cycling through different places. The floor page (bench/floor_app.py) is clicked alternately
+  with it, measured the same way from the button's click to its text changing, so both share the machine's noise.
+- map_remounts: marks put on the iframe's window and on the Leaflet map after the first load must survive every click
+  and an agreement's untick + re-tick; every time one is gone (or a new map iframe appears) counts.
+- payload_ws_bytes: the websocket frames (Chromium DevTools Protocol, Network.webSocketFrameReceived) that carry the
+  map on the first load; ws_bytes_per_click: all frames received per click (median).
+- events_100k_*: bench/big_app.py (the atlas with 100k synthetic located events added to the session) from
+  navigation until the map has drawn and the script run has ended, cold (first session: the events are made and
+  joined) and warm (a second session), then clicks on it.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import statistics
+import sys
+import time
+
+from playwright.sync_api import sync_playwright
+
+from bench.common import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MAP_IFRAME,
+    TIMEOUT_MS,
+    click_points,
+    offline_context,
+    open_atlas,
+    place_position,
+    server,
+    settled,
+)
+from geo import mapping
+from geo.load import load_atlas
+
+CLICKS = 12
+BIG_CLICKS = 5
+BIG_TIMEOUT_MS = 240_000  # the cold 100k page makes and joins the events first
+CEASEFIRE_LABEL = re.compile(r"^10 Nov 2020 · ")
+
+_WATCH_HEADER = """() => {
+    window.__done = null; window.__want = null; window.__iframes = 0;
+    new MutationObserver((changes) => {
+        for (const c of changes) for (const n of c.addedNodes)
+            if (n.nodeType === 1 && (n.matches?.("iframe[title='streamlit_folium.st_folium']") ||
+                n.querySelector?.("iframe[title='streamlit_folium.st_folium']"))) window.__iframes++;
+        const h = document.querySelector(".st-key-place-panel h3");
+        if (window.__done === null && window.__want !== null && h && h.textContent.trim() === window.__want)
+            window.__done = performance.timeOrigin + performance.now();
+    }).observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+_WATCH_TEXT = """() => {
+    window.__done = null; window.__want = null;
+    new MutationObserver(() => {
+        if (window.__done === null && window.__want !== null && document.body.innerText.includes(window.__want))
+            window.__done = performance.timeOrigin + performance.now();
+    }).observe(document.body, {subtree: true, childList: true, characterData: true});
+    document.addEventListener("click", () => { window.__clickAt = performance.timeOrigin + performance.now(); },
+                              true);
+}"""
+_MARK_CLICKS = """() => { if (!window.__listening) { window.__listening = true;
+    document.addEventListener("click", () => { window.__clickAt = performance.timeOrigin + performance.now(); },
+                              true); } }"""
+_MARK_MAP = "() => { window.__marker = 1; map_div.__marker = 1; }"
+_MARKS_KEPT = "() => window.__marker === 1 && map_div.__marker === 1"
+
+
+def _map_frame(page):
+    return page.locator(MAP_IFRAME).element_handle().content_frame()
+
+
+class _Frames:
+    """Sizes of the websocket frames a page receives, read through the DevTools Protocol."""
+
+    def __init__(self, page):
+        self.sizes: list[int] = []
+        self.map_sizes: list[int] = []
+        session = page.context.new_cdp_session(page)
+        session.on("Network.webSocketFrameReceived", self._received)
+        session.send("Network.enable")
+
+    def _received(self, event) -> None:
+        frame = event["response"]
+        data = frame["payloadData"]
+        raw = base64.b64decode(data) if frame["opcode"] == 2 else data.encode("utf-8")
+        self.sizes.append(len(raw))
+        if b"map_div" in raw:
+            self.map_sizes.append(len(raw))
+
+    def total(self) -> int:
+        return sum(self.sizes)
+
+
+def _click_place(page, place_id: str, point, name: str, remounts: list[int]) -> float:
+    frame = _map_frame(page)
+    if not frame.evaluate(_MARKS_KEPT):
+        remounts.append(place_id)
+        frame.evaluate(_MARK_MAP)
+    frame.evaluate(_MARK_CLICKS)
+    position = place_position(page, place_id, point)
+    if position is None:
+        raise RuntimeError(f"{place_id} is not clickable at {point}")
+    page.evaluate("(name) => { window.__want = name; window.__done = null; }", name)
+    page.mouse.click(*position)
+    page.wait_for_function("() => window.__done !== null", timeout=TIMEOUT_MS)
+    clicked = _map_frame(page).evaluate("() => window.__clickAt")
+    done = page.evaluate("() => window.__done")
+    # The run has finished and the map shows the selection, before the next click.
+    _map_frame(page).wait_for_selector(f"path.place-{place_id}[stroke='{mapping.SELECTED_STYLE['color']}']")
+    settled(page)
+    return done - clicked
+
+
+def _click_floor(page, n: int) -> float:
+    want = f"Clicked {n} times"
+    page.evaluate("(want) => { window.__want = want; window.__done = null; }", want)
+    page.get_by_role("button", name="Click").click()
+    page.wait_for_function("() => window.__done !== null", timeout=TIMEOUT_MS)
+    settled(page)
+    return page.evaluate("() => window.__done - window.__clickAt")
+
+
+def _toggle_agreement(page) -> None:
+    """Untick and re-tick the 10 Nov 2020 statement, as a person does (by its label)."""
+    box = page.get_by_role("checkbox", name=CEASEFIRE_LABEL)
+    for _ in range(2):
+        before = box.is_checked()
+        page.get_by_test_id("stCheckbox").filter(has=box).locator("label").click()
+        _wait_checked(box, not before)
+        settled(page)
+
+
+def _wait_checked(box, checked: bool) -> None:
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while box.is_checked() != checked:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the agreement checkbox did not change")
+        time.sleep(0.05)
+
+
+def _clickable(page, points) -> list[str]:
+    return [pid for pid, point in points.items() if place_position(page, pid, point) is not None]
+
+
+def atlas_figures(browser) -> dict[str, float]:
+    atlas = load_atlas()
+    points = click_points()
+    figures: dict[str, float] = {}
+    with server("streamlit_app.py") as app_url, server("bench/floor_app.py") as floor_url:
+        app_context, floor_context = offline_context(browser, app_url), offline_context(browser, floor_url)
+        app, floor = app_context.new_page(), floor_context.new_page()
+        frames = _Frames(app)
+        start = time.perf_counter()
+        open_atlas(app, app_url)
+        first_load_ms = (time.perf_counter() - start) * 1000
+        first_load_bytes, map_bytes = frames.total(), sum(frames.map_sizes)
+        app.evaluate(_WATCH_HEADER)
+        _map_frame(app).evaluate(_MARK_MAP)
+        floor.set_default_timeout(TIMEOUT_MS)
+        floor.goto(floor_url)
+        floor.get_by_text("Clicked 0 times").wait_for()
+        floor.evaluate(_WATCH_TEXT)
+
+        places = _clickable(app, points)
+        remounts: list[str] = []
+        click_ms, floor_ms, click_bytes = [], [], []
+        for i in range(CLICKS):
+            place = places[i % len(places)]
+            before = frames.total()
+            click_ms.append(_click_place(app, place, points[place], atlas.places[place].display_name("en"), remounts))
+            click_bytes.append(frames.total() - before)
+            floor_ms.append(_click_floor(floor, i + 1))
+        _toggle_agreement(app)
+        if not _map_frame(app).evaluate(_MARKS_KEPT):
+            remounts.append("agreement toggle")
+        new_iframes = app.evaluate("() => window.__iframes")
+        blocked = app_context.blocked + floor_context.blocked
+        app_context.close()
+        floor_context.close()
+    click, floor_click = statistics.median(click_ms), statistics.median(floor_ms)
+    figures.update(
+        {
+            "click_ms": round(click, 1),
+            "click_floor_ms": round(floor_click, 1),
+            "click_vs_floor": round(click / floor_click, 2),
+            "click_ms_max": round(max(click_ms), 1),
+            "clicks": len(click_ms),
+            "clicked_places": len(set(places[: len(click_ms)])),
+            "map_remounts": max(len(remounts), new_iframes),
+            "payload_ws_bytes": map_bytes,
+            "first_load_ws_bytes": first_load_bytes,
+            "first_load_ms": round(first_load_ms),
+            "ws_bytes_per_click": int(statistics.median(click_bytes)),
+            "requests_blocked": len(blocked),
+        }
+    )
+    return figures
+
+
+def big_figures(browser) -> dict[str, float]:
+    atlas = load_atlas()
+    points = click_points()
+    figures: dict[str, float] = {}
+    with server("bench/big_app.py", {"BENCH_EVENTS": "100000"}) as url:
+        for label in ("cold", "warm"):
+            context = offline_context(browser, url)
+            page = context.new_page()
+            frames = _Frames(page)
+            start = time.perf_counter()
+            open_atlas(page, url, BIG_TIMEOUT_MS)
+            page.get_by_text(re.compile(r"Events of the agreements shown \(\d{5,}\)")).wait_for()
+            figures[f"events_100k_usable_{label}_ms"] = round((time.perf_counter() - start) * 1000)
+            figures[f"events_100k_first_load_ws_bytes_{label}"] = frames.total()
+            figures[f"events_100k_map_ws_bytes_{label}"] = sum(frames.map_sizes)
+            if label == "warm":
+                page.evaluate(_WATCH_HEADER)
+                _map_frame(page).evaluate(_MARK_MAP)
+                places = _clickable(page, points)
+                remounts: list[str] = []
+                times = [
+                    _click_place(page, p, points[p], atlas.places[p].display_name("en"), remounts)
+                    for p in (places[i % len(places)] for i in range(BIG_CLICKS))
+                ]
+                figures["events_100k_click_ms"] = round(statistics.median(times), 1)
+                figures["events_100k_map_remounts"] = len(remounts)
+            context.close()
+    return figures
+
+
+def main() -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            figures = atlas_figures(browser)
+            try:
+                figures.update(big_figures(browser))
+            except Exception as error:  # noqa: BLE001 - reported as a figure: the 100k page did not become usable
+                figures["events_100k_usable"] = f"failed ({type(error).__name__}: {str(error).splitlines()[0][:120]})"
+        finally:
+            browser.close()
+    for name, value in figures.items():
+        print(f"{name}: {value}")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

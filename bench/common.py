@@ -1,0 +1,180 @@
+"""What the browser benchmarks share: a local Streamlit server, offline Chromium, and clicking a place on the map.
+
+The server and browser are set up as in tests/e2e/conftest.py: 127.0.0.1 only, every request elsewhere aborted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import shapely
+from shapely.geometry import shape
+from shapely.ops import polylabel
+
+from geo import mapping
+from geo.load import load_atlas
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1500, "height": 1000}
+HEALTH_TIMEOUT_S = 60
+TIMEOUT_MS = 60_000
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+HEADER = ".st-key-place-panel h3"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@contextlib.contextmanager
+def server(script: str, env: dict[str, str] | None = None, *flags: str) -> Iterator[str]:
+    """A headless Streamlit server for `script` (relative to the repo) on 127.0.0.1; yields its base URL."""
+    port = _free_port()
+    command = [
+        str(Path(sys.executable).parent / "streamlit"),
+        "run",
+        script,
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+        *flags,
+    ]
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(
+        command,
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + HEALTH_TIMEOUT_S
+        while not _healthy(f"{base}/_stcore/health"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"{script} did not start: {log.read().decode(errors='replace')[-3000:]}")
+            time.sleep(0.2)  # polling interval of the health check
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def offline_context(browser, base: str):
+    """A browser context that can reach only `base`; what it tried elsewhere is listed in `context.blocked`."""
+    own = urlsplit(base).netloc
+    context = browser.new_context(viewport=VIEWPORT)
+    context.blocked = []
+
+    def only_own(route) -> None:
+        if urlsplit(route.request.url).netloc == own:
+            route.continue_()
+        else:
+            context.blocked.append(route.request.url)
+            route.abort()
+
+    def outside_socket(ws) -> None:
+        context.blocked.append(ws.url)
+        ws.close()
+
+    context.route("**/*", only_own)
+    context.route_web_socket(lambda url: urlsplit(url).netloc != own, outside_socket)
+    return context
+
+
+def settled(page, timeout_ms: int = TIMEOUT_MS) -> None:
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+
+
+def open_atlas(page, url: str, timeout_ms: int = TIMEOUT_MS) -> None:
+    page.set_default_timeout(timeout_ms)
+    page.goto(url)
+    page.frame_locator(MAP_IFRAME).locator("path.place-karabakh").wait_for(state="visible")
+    settled(page, timeout_ms)
+
+
+def click_points() -> dict[str, tuple[float, float]]:
+    """For each clickable place, a (lat, lon) inside it that nothing drawn above it covers (as in the e2e tests)."""
+    atlas = load_atlas()
+    drawn = {pid: shape(g) for pid, g in mapping.display_geometries(atlas.places.values()).items()}
+    points = {}
+    for place in atlas.places.values():
+        if place.geometry.geom_type not in ("Polygon", "MultiPolygon"):
+            continue
+        above = [
+            drawn[p.id].buffer(0.01)
+            for p in atlas.places.values()
+            if p.id != place.id and mapping.KIND_ORDER[p.kind] >= mapping.KIND_ORDER[place.kind]
+        ]
+        free = drawn[place.id].difference(shapely.union_all(above)) if above else drawn[place.id]
+        if free.is_empty:
+            continue
+        largest = max(getattr(free, "geoms", [free]), key=lambda g: g.area)
+        inside = polylabel(largest, tolerance=0.001)
+        points[place.id] = (inside.y, inside.x)
+    return points
+
+
+# Runs in the map's iframe: the page position of (lat, lon), and whether the place is what is drawn there.
+_WHERE = """([lat, lng, cls]) => {
+    const p = map_div.latLngToContainerPoint([lat, lng]);
+    const box = map_div.getContainer().getBoundingClientRect();
+    const x = box.left + p.x, y = box.top + p.y;
+    const hit = document.elementFromPoint(x, y);
+    return {x, y, ok: !!hit && (hit.getAttribute("class") || "").includes(cls)};
+}"""
+
+
+def place_position(page, place_id: str, point: tuple[float, float]) -> tuple[float, float] | None:
+    """Where on the page to click `place_id` (None when it is not visible there at the current view)."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    at = frame.evaluate(_WHERE, [point[0], point[1], f"place-{place_id}"])
+    if not at["ok"]:
+        return None
+    offset = page.locator(MAP_IFRAME).bounding_box()
+    return offset["x"] + at["x"], offset["y"] + at["y"]

@@ -1,0 +1,177 @@
+"""What st_folium hands the browser for the map, and server-side rerun times; prints `name: value` lines.
+
+- payload_bytes: the map component's arguments (`json_args`, the JSON Streamlit sends over the websocket) on the
+  atlas's first view, taken from the real page run by AppTest.
+- raw_folium_payload_bytes: the same arguments for folium fed the raw sources: the Natural Earth and geoBoundaries
+  files of the same layers, unclipped and unsimplified, each a plain folium.GeoJson (st_folium's own code, with its
+  call into the Streamlit component captured instead of sent).
+- rerun_ms: a click-triggered rerun (a place chosen through the map's session state), median over clicks on
+  different places, against an empty script's rerun; both by AppTest in this process.
+- builds_*: how often the expensive builders ran over the first run and all the clicks (1 = built once).
+- events_*_layer_bytes: the events layer's script for 1k/10k/100k/1M synthetic located events.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import folium
+import streamlit_folium
+from shapely.geometry import mapping as to_geojson
+from streamlit.testing.v1 import AppTest
+
+from geo import bench
+from geo import mapping as atlas_mapping
+from geo.load import DEFAULT_DATA_DIR, load_atlas
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "streamlit_app.py")
+EMPTY = str(REPO / "bench" / "empty_app.py")
+TIMEOUT_S = 120
+CLICKS = 12
+RAW_SOURCES = (
+    "ne_10m_admin0_countries_deu_v5.1.1_caucasus.geojson",
+    "ne_10m_admin0_russia_clip_caucasus_deu_v5.1.1.geojson",
+    "geoBoundaries-AZE-ADM2.geojson",
+    "ne_admin1_v4.1.0_generalized_arm_aze.geojson",
+    "nkao_1991_polygon_derived_from_ne.geojson",
+)
+
+
+def _component_args(fig, **kwargs) -> dict:
+    """st_folium's arguments to the Streamlit component, as it would send them."""
+    captured = {}
+    original = streamlit_folium._component_func
+    streamlit_folium._component_func = lambda **args: captured.update(args)
+    try:
+        streamlit_folium.st_folium(fig, **kwargs)
+    finally:
+        streamlit_folium._component_func = original
+    captured.pop("on_change", None)
+    return captured
+
+
+def raw_folium_payload(atlas) -> int:
+    m = folium.Map(location=atlas_mapping.START_CENTER, zoom_start=atlas_mapping.START_ZOOM, tiles=None)
+    m.default_js = [("leaflet", f"{atlas_mapping.STATIC_URL}/leaflet.js")]
+    m.default_css = [("leaflet_css", f"{atlas_mapping.STATIC_URL}/leaflet.css")]
+    for name in RAW_SOURCES[:2]:
+        folium.GeoJson(json.loads((DEFAULT_DATA_DIR / "sources" / name).read_text(encoding="utf-8"))).add_to(m)
+    places = folium.FeatureGroup(name="Places")
+    for name in RAW_SOURCES[2:]:
+        data = json.loads((DEFAULT_DATA_DIR / "sources" / name).read_text(encoding="utf-8"))
+        folium.GeoJson(data, tooltip=folium.GeoJsonTooltip(fields=list(data["features"][0]["properties"])[:1])).add_to(
+            places
+        )
+    drawn = [p for p in atlas.places.values() if p.kind in ("corridor", "city")]  # drawn for the atlas, no raw file
+    folium.GeoJson(
+        {
+            "type": "FeatureCollection",
+            "features": [
+                {"type": "Feature", "properties": {"id": p.id}, "geometry": to_geojson(p.geometry)} for p in drawn
+            ],
+        }
+    ).add_to(places)
+    args = _component_args(m, key="map", feature_group_to_add=[places], use_container_width=True)
+    return len(json.dumps(args).encode("utf-8"))
+
+
+def _json_args(at: AppTest) -> str:
+    (component,) = list(at.get("component_instance"))
+    return component.proto.json_args
+
+
+def _timed_run(at: AppTest) -> float:
+    start = time.perf_counter()
+    at.run()
+    return (time.perf_counter() - start) * 1000
+
+
+def app_figures(atlas) -> dict[str, float]:
+    calls: Counter[str] = Counter()
+
+    def counted(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    from geo import ui
+
+    ui.load_atlas = counted("atlas", ui.load_atlas)
+    atlas_mapping.base_map = counted("base_map", atlas_mapping.base_map)
+    atlas_mapping.display_geometries = counted("geometries", atlas_mapping.display_geometries)
+
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    first_ms = _timed_run(at)
+    assert not at.exception, at.exception
+    args = _json_args(at).encode("utf-8")
+    polygons = [p.id for p in atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
+    click_ms = []
+    for i in range(CLICKS):
+        place = polygons[i % len(polygons)]
+        at.session_state["map"] = {
+            "last_active_drawing": {"properties": {"id": place}},
+            "last_object_clicked": {"lat": 40.0, "lng": 46.0 + i / 100},
+            "last_object_clicked_count": i + 1,
+        }
+        click_ms.append(_timed_run(at))
+        assert at.subheader[0].value == ui._text(atlas.places[place].display_name("en")), place
+    click_args = _json_args(at).encode("utf-8")
+
+    empty = AppTest.from_file(EMPTY, default_timeout=TIMEOUT_S)
+    empty.run()
+    empty_ms = [_timed_run(empty) for _ in range(CLICKS)]
+    rerun, floor = statistics.median(click_ms), statistics.median(empty_ms)
+    return {
+        "payload_bytes": len(args),
+        "payload_deflate_bytes": bench.deflated_size(args),
+        "payload_after_click_bytes": len(click_args),
+        "first_run_ms": round(first_ms, 1),
+        "rerun_ms": round(rerun, 1),
+        "rerun_empty_ms": round(floor, 2),
+        "rerun_vs_empty": round(rerun / floor, 1),
+        "builds_atlas": calls["atlas"],
+        "builds_base_map": calls["base_map"],
+        "builds_geometries": calls["geometries"],
+        "builds_over_runs": 1 + CLICKS,
+    }
+
+
+def events_figures(atlas) -> dict[str, float]:
+    base = atlas_mapping.base_map(DEFAULT_DATA_DIR)
+    figures = {}
+    for count in (1_000, *bench.EVENT_COUNTS):
+        # 1,000 points over the places' box put ~500 on the map: markers. The bigger counts give per-place counts.
+        events = bench.synthetic_events(count, atlas)
+        start = time.perf_counter()
+        layer = atlas_mapping.events_layer(events, atlas.places)
+        args = _component_args(base, key="map", feature_group_to_add=[layer], use_container_width=True)
+        label = bench._count_label(count)
+        figures[f"events_{label}_layer_ms"] = round((time.perf_counter() - start) * 1000, 1)
+        figures[f"events_{label}_layer_bytes"] = len(args["feature_group"].encode("utf-8"))
+        figures[f"events_{label}_located"] = len(events)
+        del events
+    return figures
+
+
+def main() -> None:
+    atlas = load_atlas()
+    figures = {
+        **app_figures(atlas),
+        "raw_folium_payload_bytes": raw_folium_payload(atlas),
+        **events_figures(atlas),
+    }
+    for name, value in figures.items():
+        print(f"{name}: {value}")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
