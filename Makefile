@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 LEAFLET := static/leaflet/leaflet.js
 PORT ?= 8501
 
-.PHONY: run test lint data validate bench lock clean
+.PHONY: run test lint data validate bench bench-load lock clean
 
 run: $(INSTALLED) $(LEAFLET)
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --browser.gatherUsageStats false
@@ -28,6 +28,10 @@ validate: $(INSTALLED)
 
 bench: $(INSTALLED) $(LEAFLET)
 	$(BIN)/python -m geo.bench
+
+# 20 Chromium sessions clicking places for 60 s against a local server (bounded in time and count).
+bench-load: $(INSTALLED) $(LEAFLET)
+	$(BIN)/python -m bench.load_test
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)

@@ -215,7 +215,7 @@ def _timeline(events: list[Event], atlas: Atlas) -> None:
         )
         .properties(height=170)
     )
-    st.altair_chart(chart, use_container_width=True)
+    st.altair_chart(chart, width="stretch")
 
 
 def _tables(atlas: Atlas, places: list[Place], events: list[Event], lang: str) -> None:
@@ -225,9 +225,9 @@ def _tables(atlas: Atlas, places: list[Place], events: list[Event], lang: str) -
                 [{"id": p.id, "name": p.display_name(lang), "kind": p.kind, "precision": p.precision} for p in places]
             ),
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
-        st.dataframe(pd.DataFrame([export.event_row(e) for e in events]), hide_index=True, use_container_width=True)
+        st.dataframe(pd.DataFrame([export.event_row(e) for e in events]), hide_index=True, width="stretch")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -262,7 +262,7 @@ def _preview(result: importer.ImportResult) -> None:
     if result.problems:
         st.markdown(f"**{len(result.problems)} problem(s)** — these rows will not be added:")
         problems = [{"row": p.record, "field": p.field, "problem": p.message} for p in result.problems]
-        st.dataframe(pd.DataFrame(problems), hide_index=True, use_container_width=True)
+        st.dataframe(pd.DataFrame(problems), hide_index=True, width="stretch")
 
 
 def _add_events(events: list[Event], atlas: Atlas) -> None:
