@@ -31,6 +31,7 @@ import shapely
 from geo import mapping
 from geo.load import DEFAULT_DATA_DIR, load_atlas
 from geo.model import Atlas, Event, Tie
+from geo.query import PlaceIndex
 
 REPO = Path(__file__).resolve().parents[1]
 REPEATS = 7
@@ -129,14 +130,13 @@ def synthetic_events(count: int, atlas: Atlas, seed: int = SEED) -> list[Event]:
     shows like imported ones."""
     # About 40% of the box lies in a place: draw 3x the points and keep the first `count` that land in one.
     columns = synthetic_columns(3 * count, atlas, seed)
-    polygons = _polygons(atlas)
-    place = join_smallest(columns["lon"], columns["lat"], polygons)
-    place[np.cumsum(place >= 0) > count] = -1
+    place = np.array(PlaceIndex(atlas.places.values()).assign(columns["lon"], columns["lat"]), dtype=object)
+    place[np.cumsum(place != None) > count] = None  # noqa: E711 (element-wise on an object array)
     agreements, sources = list(atlas.agreements), list(atlas.sources.values())
     first = int(columns["first"][0])
     days = {}
     events = []
-    for i in np.nonzero(place >= 0)[0].tolist():
+    for i in np.nonzero(place != None)[0].tolist():  # noqa: E711
         day = int(columns["day"][i])
         if day not in days:
             days[day] = dt.date.fromordinal(first + day)
@@ -147,7 +147,7 @@ def synthetic_events(count: int, atlas: Atlas, seed: int = SEED) -> list[Event]:
                 date_precision="day",
                 title=f"Synthetic event {i}",
                 summary="Generated for the benchmark.",
-                places=(polygons[place[i]].id,),
+                places=(place[i],),
                 ties=(Tie(agreements[columns["agreement"][i]]),),
                 actors=(),
                 source=sources[columns["source"][i]],
@@ -164,42 +164,23 @@ def _polygons(atlas: Atlas):
     return [p for p in atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
 
 
-def join_smallest(lon: np.ndarray, lat: np.ndarray, polygons) -> np.ndarray:
-    """Index into `polygons` of the smallest polygon holding each point, -1 for none (as geo.importer assigns).
-
-    Vectorised: per polygon, the points in its bounding box (a slice of the points sorted by longitude, then a mask),
-    then one prepared point-in-polygon test over them (shapely.contains_xy). Polygons go from large to small, so
-    the smallest holder is written last.
-    """
-    geometries = [shapely.from_wkb(shapely.to_wkb(p.geometry)) for p in polygons]  # prepare copies, not the atlas's
-    shapely.prepare(geometries)
-    order = np.argsort(lon, kind="stable")
-    xs, ys = lon[order], lat[order]
-    result = np.full(len(lon), -1, dtype=np.int64)
-    for j in np.argsort(-shapely.area(geometries), kind="stable").tolist():
-        xmin, ymin, xmax, ymax = shapely.bounds(geometries[j])
-        lo, hi = int(np.searchsorted(xs, xmin, side="left")), int(np.searchsorted(xs, xmax, side="right"))
-        inside_box = np.nonzero((ys[lo:hi] >= ymin) & (ys[lo:hi] <= ymax))[0] + lo
-        inside = inside_box[shapely.contains_xy(geometries[j], xs[inside_box], ys[inside_box])]
-        result[order[inside]] = j
-    return result
-
-
-def _loop_join(lon: np.ndarray, lat: np.ndarray, geometries) -> list[int]:
+def _loop_join(lon: np.ndarray, lat: np.ndarray, polygons) -> list[str | None]:
     """The per-point baseline: a Point per row, then each (unprepared) polygon asked whether it contains it."""
+    geometries = [shapely.from_wkb(shapely.to_wkb(p.geometry)) for p in polygons]
     areas = [g.area for g in geometries]
     out = []
     for x, y in zip(lon.tolist(), lat.tolist(), strict=True):
         point = shapely.Point(x, y)
         holders = [j for j, g in enumerate(geometries) if g.contains(point)]
-        out.append(min(holders, key=areas.__getitem__) if holders else -1)
+        out.append(polygons[min(holders, key=areas.__getitem__)].id if holders else None)
     return out
 
 
 def join_figures(atlas: Atlas) -> dict[str, float]:
     polygons = _polygons(atlas)
-    unprepared = [shapely.from_wkb(shapely.to_wkb(p.geometry)) for p in polygons]
-    figures: dict[str, float] = {}
+    start = time.perf_counter()
+    index = PlaceIndex(atlas.places.values())
+    figures: dict[str, float] = {"join_index_build_ms": round((time.perf_counter() - start) * 1000, 1)}
     for count in EVENT_COUNTS:
         label = _count_label(count)
         start = time.perf_counter()
@@ -207,12 +188,12 @@ def join_figures(atlas: Atlas) -> dict[str, float]:
         figures[f"events_{label}_generate_ms"] = round((time.perf_counter() - start) * 1000, 1)
         lon, lat = columns["lon"], columns["lat"]
         start = time.perf_counter()
-        place = join_smallest(lon, lat, polygons)
+        place = index.assign(lon, lat)
         join_ms = (time.perf_counter() - start) * 1000
         start = time.perf_counter()
-        looped = _loop_join(lon[:LOOP_SAMPLE], lat[:LOOP_SAMPLE], unprepared)
+        looped = _loop_join(lon[:LOOP_SAMPLE], lat[:LOOP_SAMPLE], polygons)
         loop_ms = (time.perf_counter() - start) * 1000 * count / LOOP_SAMPLE
-        assert looped == place[:LOOP_SAMPLE].tolist(), "the vectorised join and the loop disagree"
+        assert looped == place[:LOOP_SAMPLE], "the vectorised join and the loop disagree"
         start = time.perf_counter()
         tree_index, _ = shapely.STRtree([p.geometry for p in polygons]).query(shapely.points(lon, lat), "within")
         tree_ms = (time.perf_counter() - start) * 1000
@@ -220,7 +201,7 @@ def join_figures(atlas: Atlas) -> dict[str, float]:
         figures[f"events_{label}_join_loop_ms"] = round(loop_ms, 1)
         figures[f"events_{label}_join_speedup"] = round(loop_ms / join_ms, 1)
         figures[f"events_{label}_join_strtree_within_ms"] = round(tree_ms, 1)
-        figures[f"events_{label}_assigned"] = int((place >= 0).sum())
+        figures[f"events_{label}_assigned"] = sum(p is not None for p in place)
         start = time.perf_counter()
         events = synthetic_events(count, atlas)
         figures[f"events_{label}_records_ms"] = round((time.perf_counter() - start) * 1000, 1)

@@ -39,7 +39,7 @@ import shapely
 
 from geo.load import DEFAULT_DATA_DIR, Catalogue, load_atlas, parse_event
 from geo.model import DATE_PRECISIONS, Atlas, Event, Source
-from geo.query import fold, search_places
+from geo.query import PlaceIndex, fold, search_places
 from geo.validate import Problem, check_crs, check_schema, parse_date, record_label
 
 # The whole file is decoded and parsed in memory inside one Streamlit session. The shipped events.json is 17 kB;
@@ -582,26 +582,17 @@ def _valid_location(location: Any) -> bool:
 def _join_places(drafts: list[_Draft], context: _Context) -> None:
     """Give each event with coordinates and no places the smallest atlas polygon its point lies within.
 
-    The smallest, because places nest (Khankendi lies in the 1991 oblast and on the Lachin corridor): the most
-    specific place is what the event is about. Corridors drawn as lines are never joined to.
+    Corridors drawn as lines are never joined to.
     """
     waiting = [
         d for d in drafts if not d.problems and not d.raw.get("places") and _valid_location(d.raw.get("location"))
     ]
-    polygons = [p for p in context.atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
-    if not waiting or not polygons:
+    if not waiting:
         return
-    geometries = np.array([p.geometry for p in polygons])
-    areas = shapely.area(geometries)
-    points = shapely.points(np.array([d.raw["location"] for d in waiting], dtype=float))
-    point_index, polygon_index = shapely.STRtree(geometries).query(points, predicate="within")
-    best: dict[int, int] = {}
-    for i, j in zip(point_index.tolist(), polygon_index.tolist(), strict=True):
-        if i not in best or areas[j] < areas[best[i]]:
-            best[i] = j
-    for i, draft in enumerate(waiting):
-        if i in best:
-            draft.raw["places"] = [polygons[best[i]].id]
+    lon, lat = np.array([d.raw["location"] for d in waiting], dtype=float).T
+    for draft, place_id in zip(waiting, PlaceIndex(context.atlas.places.values()).assign(lon, lat), strict=True):
+        if place_id:
+            draft.raw["places"] = [place_id]
 
 
 # ---- checking and building the events -----------------------------------------------------------------------------

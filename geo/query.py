@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
 
+import numpy as np
+import shapely
+
 from geo.model import Atlas, Event, Place
+
+# ~1 km cells: a district's border crosses few of them, so most points are decided by a lookup alone.
+GRID_CELL_DEGREES = 0.01
+_BORDER_CELL = -2
 
 # Letters NFKD does not take apart into base letter + accent, folded by hand so that
 # "Ağdam", "Şuşa", "Xankəndi" and "Qubadlı" meet their plain-ASCII spellings.
@@ -80,3 +88,46 @@ def filter_events(
         and (until is None or e.date <= until)
     ]
     return sorted(chosen, key=lambda e: (e.date, e.id))
+
+
+class PlaceIndex:
+    """Finds the smallest place holding each of many points at once (events to places, a spatial join).
+
+    Smallest, because places nest (Khankendi lies in the 1991 oblast and on the Lachin corridor): the most specific
+    place is what an event is about. One grid of cells covers all places; a cell that no border crosses already
+    knows its answer, so only points in border cells need an exact point-in-polygon test.
+    """
+
+    def __init__(self, places: Iterable[Place], cell: float = GRID_CELL_DEGREES):
+        polygonal = [p for p in places if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
+        # Largest first, so that a smaller place holding the same point is written over it.
+        self.places = sorted(polygonal, key=lambda p: -p.geometry.area)
+        self._ids = np.array([p.id for p in self.places] + [None], dtype=object)  # index -1 -> None
+        # Copies, prepared for fast repeated tests, so the atlas's own geometries stay untouched.
+        self._geometries = [shapely.from_wkb(shapely.to_wkb(p.geometry)) for p in self.places]
+        shapely.prepare(self._geometries)
+        self.cell = cell
+        self.xmin, self.ymin, xmax, ymax = shapely.total_bounds(self._geometries) if self.places else (0, 0, 0, 0)
+        nx, ny = max(1, math.ceil((xmax - self.xmin) / cell)), max(1, math.ceil((ymax - self.ymin) / cell))
+        x0, y0 = np.meshgrid(self.xmin + cell * np.arange(nx), self.ymin + cell * np.arange(ny))
+        boxes = shapely.box(x0, y0, x0 + cell, y0 + cell)
+        self._grid = np.full(boxes.shape, -1, dtype=np.int64)  # place index, -1 none, _BORDER_CELL exact test
+        for index, geometry in enumerate(self._geometries):
+            touched = shapely.intersects(geometry, boxes)
+            inside = shapely.contains_properly(geometry, boxes)
+            self._grid[inside & (self._grid != _BORDER_CELL)] = index
+            self._grid[touched & ~inside] = _BORDER_CELL
+
+    def assign(self, lon, lat) -> list[str | None]:
+        """The id of the smallest place holding each (lon, lat), None where no place does."""
+        lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+        ix = np.floor((lon - self.xmin) / self.cell)
+        iy = np.floor((lat - self.ymin) / self.cell)
+        in_grid = (ix >= 0) & (iy >= 0) & (ix < self._grid.shape[1]) & (iy < self._grid.shape[0])
+        found = np.full(len(lon), -1, dtype=np.int64)
+        found[in_grid] = self._grid[iy[in_grid].astype(np.int64), ix[in_grid].astype(np.int64)]
+        border = np.nonzero(found == _BORDER_CELL)[0]
+        found[border] = -1
+        for index, geometry in enumerate(self._geometries):
+            found[border[shapely.contains_xy(geometry, lon[border], lat[border])]] = index
+        return self._ids[found].tolist()

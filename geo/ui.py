@@ -24,6 +24,8 @@ MAP_HEIGHT = 620
 PAGE_SIZE = 20
 # URL characters left as they are in links: RFC 3986 reserved ones and %; all else is percent-encoded.
 LINK_SAFE = ":/?#[]@!$&'()*+,;=%~"
+# The table view sends at most this many rows to the browser (100k rows are megabytes); the CSV has them all.
+TABLE_ROWS = 1000
 # Above this many events the timeline counts by month instead of by day.
 TIMELINE_POINTS = 1000
 LANGUAGE_NAMES = {"en": "English", "az": "Azərbaycanca", "hy": "Հայերեն", "ru": "Русский"}
@@ -114,7 +116,7 @@ def _sidebar(atlas: Atlas) -> None:
         "Find a place (any spelling)", key="search", on_change=_search, args=(atlas,), placeholder="Shushi, Şuşa, Шуша…"
     )
     if st.session_state.get("search_miss"):
-        sidebar.warning(f"No place is called “{st.session_state.search}”.")
+        sidebar.warning(f"No place is called “{_text(st.session_state.search)}”.")
     sidebar.selectbox("Place names in", LANGUAGES, format_func=LANGUAGE_NAMES.get, key="lang")
     sidebar.subheader("Agreements")
     for agreement in atlas.agreements.values():
@@ -227,18 +229,24 @@ def _tables(atlas: Atlas, places: list[Place], events: list[Event], lang: str) -
             hide_index=True,
             width="stretch",
         )
-        st.dataframe(pd.DataFrame([export.event_row(e) for e in events]), hide_index=True, width="stretch")
+        _table(events, export.event_row, "events; the CSV export has them all")
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _map_html(fingerprint: str, agreements: tuple[str, ...], lang: str) -> str:
-    atlas = _atlas(fingerprint, DEFAULT_DATA_DIR)
-    places = query.places_for_agreements(atlas, agreements)
-    layer = mapping.places_layer(places, _geometries(fingerprint, DEFAULT_DATA_DIR), lang, None)
-    return mapping.standalone_html(DEFAULT_DATA_DIR, [layer], STATIC_DIR)
+def _table(items: list, to_row, what: str) -> None:
+    """A table of at most TABLE_ROWS rows, saying when there are more."""
+    if len(items) > TABLE_ROWS:
+        st.caption(f"The first {TABLE_ROWS:,} of {len(items):,} {what}.")
+    st.dataframe(pd.DataFrame([to_row(item) for item in items[:TABLE_ROWS]]), hide_index=True, width="stretch")
 
 
-def _exports(fingerprint: str, atlas: Atlas, view: View, events: list[Event]) -> None:
+def _map_layers(fingerprint: str, data_dir: Path, atlas: Atlas, view: View, events: list[Event]) -> list:
+    """What is drawn over the base map for this view: the places shown, and the events that carry coordinates."""
+    places = query.places_for_agreements(atlas, view.agreements)
+    geometries = _geometries(fingerprint, data_dir)
+    return [mapping.places_layer(places, geometries, view.lang, view.place), mapping.events_layer(events, atlas.places)]
+
+
+def _exports(fingerprint: str, data_dir: Path, atlas: Atlas, view: View, events: list[Event]) -> None:
     st.markdown("**Export what you see**")
     cols = st.columns(3)
     # Deferred (a callable): the files are made when a button is clicked, not on every rerun (4.5 s at 100k events).
@@ -250,7 +258,10 @@ def _exports(fingerprint: str, atlas: Atlas, view: View, events: list[Event]) ->
         "application/geo+json",
     )
     cols[2].download_button(
-        "Map HTML", lambda: _map_html(fingerprint, view.agreements, view.lang), "karabakh-atlas-map.html", "text/html"
+        "Map HTML",
+        lambda: mapping.standalone_html(data_dir, _map_layers(fingerprint, data_dir, atlas, view, events), STATIC_DIR),
+        "karabakh-atlas-map.html",
+        "text/html",
     )
 
 
@@ -258,11 +269,10 @@ def _preview(result: importer.ImportResult) -> None:
     """What an import would add, and every problem, shown as text before anything is merged."""
     st.markdown(f"**{len(result.events)} of {result.rows} row(s) can be added.**")
     if result.events:
-        st.dataframe(pd.DataFrame([export.event_row(e) for e in result.events]), hide_index=True)
+        _table(result.events, export.event_row, "rows that can be added")
     if result.problems:
         st.markdown(f"**{len(result.problems)} problem(s)** — these rows will not be added:")
-        problems = [{"row": p.record, "field": p.field, "problem": p.message} for p in result.problems]
-        st.dataframe(pd.DataFrame(problems), hide_index=True, width="stretch")
+        _table(result.problems, lambda p: {"row": p.record, "field": p.field, "problem": p.message}, "problems")
 
 
 def _add_events(events: list[Event], atlas: Atlas) -> None:
@@ -386,13 +396,12 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     _sidebar(atlas)
     view = _current_view(atlas)
     for notice in st.session_state.notices:
-        st.warning(notice)
+        st.warning(_text(notice))  # notices quote the link, which anyone can write
 
     places = query.places_for_agreements(atlas, view.agreements)
     events = query.filter_events(atlas.events, agreements=view.agreements, since=view.start, until=view.end)
     map_column, panel_column = st.columns([3, 2], gap="medium")
     with map_column:
-        layer = mapping.places_layer(places, _geometries(fingerprint, data_dir), view.lang, view.place)
         # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
         # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
         st_folium(
@@ -400,13 +409,13 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
             key=MAP_KEY,
             height=MAP_HEIGHT,
             use_container_width=True,
-            feature_group_to_add=[layer, mapping.events_layer(events, atlas.places)],
+            feature_group_to_add=_map_layers(fingerprint, data_dir, atlas, view, events),
             returned_objects=["last_active_drawing", "last_object_clicked", "last_object_clicked_count"],
         )
         _timeline(events, atlas)
     with panel_column:
         _panel(atlas, view, events)
-        _exports(fingerprint, atlas, view, events)
+        _exports(fingerprint, data_dir, atlas, view, events)
     _tables(atlas, places, events, view.lang)
     _bring_your_own(atlas)
 

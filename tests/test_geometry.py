@@ -3,6 +3,7 @@
 import json
 from itertools import combinations
 
+import numpy as np
 import pytest
 import shapely
 from shapely.geometry import Point, shape
@@ -92,3 +93,21 @@ def test_display_simplification_leaves_no_gaps_or_overlaps_between_neighbours(at
     before = shapely.union_all([p.geometry for p in districts]).area
     after = shapely.union_all(list(simplified.values())).area
     assert abs(after - before) / before < 0.01
+
+
+def test_the_spatial_join_puts_each_point_in_the_smallest_place_holding_it(atlas, towns):
+    from geo.query import PlaceIndex
+
+    index = PlaceIndex(atlas.places.values())
+    assert index.assign([towns["khankendi"].x], [towns["khankendi"].y]) == ["khankendi"]
+    assert index.assign([towns["lachin"].x, 30.0], [towns["lachin"].y, 30.0]) == ["lachin-corridor", None]
+    # Against the plain per-point answer, on points spread over the whole area and just beyond it.
+    polygons = [p for p in atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
+    xmin, ymin, xmax, ymax = shapely.total_bounds([p.geometry for p in polygons])
+    rng = np.random.default_rng(7)
+    lon, lat = rng.uniform(xmin - 0.1, xmax + 0.1, 3000), rng.uniform(ymin - 0.1, ymax + 0.1, 3000)
+    expected = []
+    for x, y in zip(lon, lat, strict=True):
+        holders = [p for p in polygons if p.geometry.contains(Point(x, y))]
+        expected.append(min(holders, key=lambda p: p.geometry.area).id if holders else None)
+    assert index.assign(lon, lat) == expected
