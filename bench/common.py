@@ -62,6 +62,10 @@ def _healthy(url: str) -> bool:
 def server(script: str, env: dict[str, str] | None = None, *flags: str) -> Iterator[str]:
     """A headless Streamlit server for `script` (relative to the repo) on 127.0.0.1; yields its base URL."""
     port = _free_port()
+    # Streamlit serves static/ from beside the script: pages in bench/ need the app's Leaflet there too.
+    static = (REPO / script).parent / "static"
+    if not static.exists():
+        static.symlink_to(REPO / "static", target_is_directory=True)
     command = [
         str(Path(sys.executable).parent / "streamlit"),
         "run",
