@@ -39,8 +39,8 @@ class Catalogue:
     places: dict[str, Place] = field(default_factory=dict)
 
 
-def read_json(path: Path, problems: list[Problem]) -> Any | None:
-    """The parsed file, or None with the reason added to `problems`."""
+def read_json(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    """The parsed file (a JSON object, as every data file is), or None with the reason added to `problems`."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
@@ -50,20 +50,29 @@ def read_json(path: Path, problems: list[Problem]) -> Any | None:
         problems.append(Problem(path.name, "", "", f"not UTF-8 text ({e.reason} at byte {e.start})"))
         return None
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as e:
         problems.append(Problem(path.name, "", "", f"malformed JSON at line {e.lineno} column {e.colno}: {e.msg}"))
         return None
+    except RecursionError:
+        problems.append(Problem(path.name, "", "", "JSON nested too deeply to read"))
+        return None
+    if not isinstance(document, dict):
+        problems.append(
+            Problem(path.name, "", "", f"expected a JSON object at the top, found {type(document).__name__}")
+        )
+        return None
+    return document
 
 
-def _records(document: Any, key: str, schema: str, file: str, problems: list[Problem]) -> list[tuple[str, dict]]:
+def _records(document: dict, key: str, schema: str, file: str, problems: list[Problem]) -> list[tuple[str, dict]]:
     """The schema-valid records of `document[key]`, labelled; schema problems go to `problems`."""
     schema_problems = check_schema(document, schema, file, key)
     problems.extend(schema_problems)
-    problems.extend(duplicate_ids(document.get(key, []) if isinstance(document, dict) else [], file))
-    items = document.get(key) if isinstance(document, dict) else None
+    items = document.get(key)
     if not isinstance(items, list):
         return []
+    problems.extend(duplicate_ids(items, file))
     broken = {p.record for p in schema_problems}
     labelled = [(record_label(item, i), item) for i, item in enumerate(items)]
     return [(label, item) for label, item in labelled if label not in broken]
@@ -134,7 +143,7 @@ def load_regions(path: Path, catalogue: Catalogue, problems: list[Problem]) -> d
     document = read_json(path, problems)
     if document is None:
         return {}
-    problems.extend(check_crs(document, path.name) if isinstance(document, dict) else [])
+    problems.extend(check_crs(document, path.name))
     places = {}
     for label, feature in _records(document, "features", "regions", path.name, problems):
         raw = feature["properties"]

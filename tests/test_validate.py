@@ -1,14 +1,17 @@
 """`python -m geo validate` accepts good data and names file, record and field for every kind of bad data."""
 
+import json
 import shutil
 import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
 from geo.load import load_atlas, read_atlas
-from geo.validate import DataError
+from geo.validate import DataError, Problem
 
 BROKEN = {
     "unknown-place": (
@@ -94,3 +97,34 @@ def test_a_bad_event_does_not_lose_the_good_ones(tmp_path):
     atlas, problems = read_atlas(_broken_dir("unknown-place", tmp_path))
     assert len(problems) == 1
     assert [e.id for e in atlas.events] == ["ceasefire"]
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    name=st.sampled_from(["events.json", "agreements.json", "sources.json", "regions.geojson"]),
+    content=st.binary(max_size=300)
+    | _JSON_VALUES.map(lambda v: json.dumps(v).encode())
+    | st.tuples(st.sampled_from(["events", "agreements", "sources", "features"]), _JSON_VALUES).map(
+        lambda kv: json.dumps({kv[0]: kv[1]}).encode()
+    ),
+)
+def test_any_file_content_gives_named_problems_never_a_crash(tmp_path, name, content):
+    data_dir = tmp_path / "fuzz"
+    if not data_dir.exists():
+        shutil.copytree(FIXTURES / "valid", data_dir)
+    original = (FIXTURES / "valid" / name).read_bytes()
+    (data_dir / name).write_bytes(content)
+    try:
+        _, problems = read_atlas(data_dir)
+    finally:
+        (data_dir / name).write_bytes(original)
+    assert all(isinstance(p, Problem) and p.file for p in problems)
+    if content != original:
+        assert problems or json.loads(content) == json.loads(original)
