@@ -99,6 +99,7 @@ def test_a_bad_event_does_not_lose_the_good_ones(tmp_path):
     assert [e.id for e in atlas.events] == ["ceasefire"]
 
 
+DATA_FILES = {"events.json", "agreements.json", "sources.json", "regions.geojson"}
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
@@ -108,7 +109,7 @@ _JSON_VALUES = st.recursive(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    name=st.sampled_from(["events.json", "agreements.json", "sources.json", "regions.geojson"]),
+    name=st.sampled_from(sorted(DATA_FILES)),
     content=st.binary(max_size=300)
     | _JSON_VALUES.map(lambda v: json.dumps(v).encode())
     | st.tuples(st.sampled_from(["events", "agreements", "sources", "features"]), _JSON_VALUES).map(
@@ -125,7 +126,8 @@ def test_any_file_content_gives_named_problems_never_a_crash(tmp_path, name, con
         _, problems = read_atlas(data_dir)
     finally:
         (data_dir / name).write_bytes(original)
-    assert all(isinstance(p, Problem) and p.file == name for p in problems)
+    # A broken file may also leave references in the others unresolved: those are named under their own file.
+    assert all(isinstance(p, Problem) and p.file in DATA_FILES for p in problems)
 
 
 @pytest.mark.parametrize("content", ["null", "[]", "5", '{"events": 5}', '{"events": [5, null]}'])
