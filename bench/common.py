@@ -112,7 +112,7 @@ def server(script: str, env: dict[str, str] | None = None, *flags: str) -> Itera
 def offline_context(browser, base: str):
     """A browser context that can reach only `base`; what it tried elsewhere is listed in `context.blocked`."""
     own = urlsplit(base).netloc
-    context = browser.new_context(viewport=VIEWPORT)
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     context.blocked = []
 
     def only_own(route) -> None:

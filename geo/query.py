@@ -106,6 +106,7 @@ class PlaceIndex:
         # Copies, prepared for fast repeated tests, so the atlas's own geometries stay untouched.
         self._geometries = [shapely.from_wkb(shapely.to_wkb(p.geometry)) for p in self.places]
         shapely.prepare(self._geometries)
+        self._bounds = shapely.bounds(self._geometries)
         self.cell = cell
         self.xmin, self.ymin, xmax, ymax = shapely.total_bounds(self._geometries) if self.places else (0, 0, 0, 0)
         nx, ny = max(1, math.ceil((xmax - self.xmin) / cell)), max(1, math.ceil((ymax - self.ymin) / cell))
@@ -128,6 +129,9 @@ class PlaceIndex:
         found[in_grid] = self._grid[iy[in_grid].astype(np.int64), ix[in_grid].astype(np.int64)]
         border = np.nonzero(found == _BORDER_CELL)[0]
         found[border] = -1
+        x, y = lon[border], lat[border]
         for index, geometry in enumerate(self._geometries):
-            found[border[shapely.contains_xy(geometry, lon[border], lat[border])]] = index
+            xmin, ymin, xmax, ymax = self._bounds[index]
+            near = np.nonzero((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax))[0]
+            found[border[near[shapely.contains_xy(geometry, x[near], y[near])]]] = index
         return self._ids[found].tolist()

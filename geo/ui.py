@@ -26,6 +26,8 @@ PAGE_SIZE = 20
 LINK_SAFE = ":/?#[]@!$&'()*+,;=%~"
 # The table view sends at most this many rows to the browser (100k rows are megabytes); the CSV has them all.
 TABLE_ROWS = 1000
+# Up to this many events, the CSV and GeoJSON exports are made with the page; beyond it, when clicked.
+EAGER_EXPORT_EVENTS = 5000
 # Above this many events the timeline counts by month instead of by day.
 TIMELINE_POINTS = 1000
 LANGUAGE_NAMES = {"en": "English", "az": "Azərbaycanca", "hy": "Հայերեն", "ru": "Русский"}
@@ -249,11 +251,18 @@ def _map_layers(fingerprint: str, data_dir: Path, atlas: Atlas, view: View, even
 def _exports(fingerprint: str, data_dir: Path, atlas: Atlas, view: View, events: list[Event]) -> None:
     st.markdown("**Export what you see**")
     cols = st.columns(3)
-    # Deferred (a callable): the files are made when a button is clicked, not on every rerun (4.5 s at 100k events).
-    cols[0].download_button("Events CSV", lambda: export.events_csv(events), "karabakh-atlas-events.csv", "text/csv")
+
+    def made_now_or_on_click(make):
+        # Small files are made with the page, so the button works even mid-rerun; big ones (4.5 s at 100k events)
+        # and the map (Leaflet inlined) only when clicked.
+        return make() if len(events) <= EAGER_EXPORT_EVENTS else make
+
+    cols[0].download_button(
+        "Events CSV", made_now_or_on_click(lambda: export.events_csv(events)), "karabakh-atlas-events.csv", "text/csv"
+    )
     cols[1].download_button(
         "Events GeoJSON",
-        lambda: export.events_geojson(events, atlas.places),
+        made_now_or_on_click(lambda: export.events_geojson(events, atlas.places)),
         "karabakh-atlas-events.geojson",
         "application/geo+json",
     )

@@ -7,49 +7,19 @@ That is the point of these tests: the atlas must work with no network at all (se
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, WebSocketRoute, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-# Debian's Chromium, launched headless; `playwright install` cannot download browsers on these machines.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless=new",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-# The server answers its health check in about 1 s; 30 s leaves room for a busy 2-core machine.
-HEALTH_TIMEOUT_S = 30
-VIEWPORT = {"width": 1500, "height": 1000}
+from bench import common
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
+# Debian's Chromium: `playwright install` cannot download browsers on these machines.
+CHROMIUM = Path(common.CHROMIUM)
+REPO = common.REPO
 
 
 def _ensure_leaflet() -> None:
@@ -59,46 +29,11 @@ def _ensure_leaflet() -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_url() -> Iterator[str]:
     """Base URL of a headless Streamlit server running the atlas, shared by every browser test."""
     _ensure_leaflet()
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    command = [
-        str(Path(sys.executable).parent / "streamlit"),
-        "run",
-        "streamlit_app.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        while not _healthy(f"{base}/_stcore/health"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    f"Streamlit did not answer {base}/_stcore/health within {HEALTH_TIMEOUT_S} s "
-                    f"(exit code {process.poll()}). Server log:\n{log_path.read_text(errors='replace')[-4000:]}"
-                )
-            time.sleep(0.2)  # polling interval of the health check, not a wait for the app
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with common.server("streamlit_app.py") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -111,7 +46,7 @@ def browser() -> Iterator[Browser]:
         pytest.skip(message)
     playwright = sync_playwright().start()
     try:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=common.CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -121,25 +56,10 @@ def browser() -> Iterator[Browser]:
 
 
 def _offline_context(browser: Browser, app_url: str, blocked: list[str]) -> BrowserContext:
-    """A new browser context (its own cookies, storage and Streamlit session) that reaches only the app's server;
-    every other request is aborted and its URL appended to `blocked`."""
-    own = urlsplit(app_url).netloc
-
-    def only_own_server(route: Route) -> None:
-        if urlsplit(route.request.url).netloc == own:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    def only_own_websocket(ws: WebSocketRoute) -> None:
-        # Matched only for outside sockets (see the predicate below): record it and never connect.
-        blocked.append(ws.url)
-        ws.close()
-
-    context = browser.new_context(accept_downloads=True, viewport=VIEWPORT)
-    context.route("**/*", only_own_server)
-    context.route_web_socket(lambda url: urlsplit(url).netloc != own, only_own_websocket)
+    """A new browser context (its own Streamlit session) that reaches only the app's server; every other request
+    is aborted and, at the end of the test, reported through `blocked`."""
+    context = common.offline_context(browser, app_url)
+    context.blocked = blocked
     return context
 
 
