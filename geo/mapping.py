@@ -26,6 +26,7 @@ BOUNDS = [[37.5, 43.0], [42.5, 51.0]]
 # below zoom 12 (a pixel is ~38 m at zoom 12 at this latitude); more is not visible at the zooms offered.
 DISPLAY_TOLERANCE = 0.0003
 DISPLAY_DIGITS = 5
+COVERAGE_KINDS = ("district", "city")
 COUNTRY_TOLERANCE = 0.002
 COUNTRY_DIGITS = 3
 # The countries are background: only what can come into view is sent. Iran, Turkey and Russia reach far beyond
@@ -66,16 +67,21 @@ KIND_ORDER = {"region": 0, "district": 1, "corridor": 2, "city": 3}
 
 
 def display_geometries(places: Iterable[Place]) -> dict[str, dict]:
-    """GeoJSON geometry per place id, simplified together so that neighbours still meet exactly."""
+    """GeoJSON geometry per place id, simplified so that neighbouring districts and cities still meet exactly."""
     places = list(places)
     polygons = [p for p in places if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
-    simplified = dict(
-        zip(
-            [p.id for p in polygons],
-            shapely.coverage_simplify([p.geometry for p in polygons], DISPLAY_TOLERANCE),
-            strict=True,
+    # Districts and cities tile the ground without overlaps (a test keeps it so): simplified as one coverage, they
+    # keep their shared borders. Regions and corridors lie over them, so each is simplified on its own.
+    coverage = [p for p in polygons if p.kind in COVERAGE_KINDS]
+    groups = [coverage, *([p] for p in polygons if p.kind not in COVERAGE_KINDS)]
+    simplified = {
+        place.id: geometry
+        for group in groups
+        if group
+        for place, geometry in zip(
+            group, shapely.coverage_simplify([p.geometry for p in group], DISPLAY_TOLERANCE), strict=True
         )
-    )
+    }
     grid = 10.0**-DISPLAY_DIGITS
     return {p.id: mapping(shapely.set_precision(simplified.get(p.id, p.geometry), grid)) for p in places}
 

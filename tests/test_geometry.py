@@ -39,6 +39,11 @@ def test_every_geometry_is_valid(atlas):
         assert place.geometry.is_valid, (place.id, shapely.is_valid_reason(place.geometry))
 
 
+def test_districts_and_cities_tile_without_overlaps_so_they_simplify_together(atlas):
+    assert shapely.coverage_is_valid([p.geometry for p in atlas.places.values() if p.kind in ("district", "city")])
+    assert all(shape(g).is_valid for g in display_geometries(atlas.places.values()).values())
+
+
 def test_districts_do_not_overlap(atlas):
     districts = [p for p in atlas.places.values() if p.kind == "district"]
     for a, b in combinations(districts, 2):
