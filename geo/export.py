@@ -10,7 +10,7 @@ from collections.abc import Iterable
 import shapely
 from shapely.geometry import MultiPoint, Point, mapping
 
-from geo.model import Event, Place
+from geo.model import Actor, Event, Place, Tie
 
 CSV_COLUMNS = (
     "id",
@@ -34,8 +34,14 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
-def _ties_text(event: Event) -> str:
-    return "; ".join(f"{t.agreement} art. {', '.join(t.articles)}" if t.articles else t.agreement for t in event.ties)
+def ties_cell(ties: Iterable[Tie]) -> str:
+    """Agreements and their articles in one cell, as the importer reads them: 'statement-2020-11-10:2,6; …'."""
+    return "; ".join(f"{t.agreement}:{','.join(t.articles)}" if t.articles else t.agreement for t in ties)
+
+
+def actors_cell(actors: Iterable[Actor]) -> str:
+    """Actors in one cell, as the importer reads them: 'Ilham Aliyev (President of Azerbaijan); …'."""
+    return "; ".join(f"{a.name} ({a.role})" if a.role else a.name for a in actors)
 
 
 def event_row(event: Event) -> dict[str, str]:
@@ -47,8 +53,8 @@ def event_row(event: Event) -> dict[str, str]:
         "title": event.title,
         "summary": event.summary,
         "places": "; ".join(event.places),
-        "agreements": _ties_text(event),
-        "actors": "; ".join(f"{a.name} ({a.role})" if a.role else a.name for a in event.actors),
+        "agreements": ties_cell(event.ties),
+        "actors": actors_cell(event.actors),
         "source_publisher": event.source.publisher,
         "source_title": event.source.title,
         "source_date": event.source.date or "",

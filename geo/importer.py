@@ -66,7 +66,6 @@ _MONTHS = {
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ \-/]([A-Za-z]+)\.?,?[ \-/](\d{4})$")
 # ACLED-style `time_precision`: 1 = the day is known, 2 = within a week or so, 3 = only the month.
 _TIME_PRECISION = {"1": "day", "2": "approximate", "3": "month"}
-_ACTOR = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)$")
 _EVENT_FIELDS = frozenset(
     ("id date date_precision date_note deadline title summary places agreements actors source location").split()
 )
@@ -345,7 +344,9 @@ def _inline_source(source: dict[str, Any], draft: _Draft, context: _Context) -> 
 def _web_url(url: Any) -> bool:
     # Only http(s): a javascript: or data: address would run when the link is clicked, escaped or not.
     # No spaces, quotes, angle brackets or backslashes: they could end a link early wherever it is written out.
-    return isinstance(url, str) and re.fullmatch(r"https?://[^\s/<>\"'`\\]+[^\s<>\"'`\\]*", url, re.IGNORECASE) is not None
+    return (
+        isinstance(url, str) and re.fullmatch(r"https?://[^\s/<>\"'`\\]+[^\s<>\"'`\\]*", url, re.IGNORECASE) is not None
+    )
 
 
 def _resolve_places(
@@ -542,10 +543,17 @@ def _csv_ties(cell: str, draft: _Draft, context: _Context) -> list[dict[str, Any
 
 
 def _csv_actor(text: str) -> dict[str, str]:
-    """ "Ilham Aliyev (President of Azerbaijan)" -> name and role; without brackets, a name only."""
-    match = _ACTOR.match(text)
-    if match and match["name"] and match["role"].strip():
-        return {"name": match["name"], "role": match["role"].strip()}
+    """ "Ilham Aliyev (President of Azerbaijan)" -> name and role: the role is the bracketed group that closes the
+    cell, which may hold brackets of its own ("… (Artsakh))"); without one, a name only."""
+    if text.endswith(")"):
+        depth = 0
+        for opening in range(len(text) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(text[opening], 0)
+            if depth == 0:
+                name, role = text[:opening].strip(), text[opening + 1 : -1].strip()
+                if name and role:
+                    return {"name": name, "role": role}
+                break
     return {"name": text}
 
 

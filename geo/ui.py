@@ -15,7 +15,7 @@ from streamlit_folium import st_folium
 
 from geo import export, extract, importer, mapping, query
 from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
-from geo.model import LANGUAGES, Atlas, Event, Place
+from geo.model import LANGUAGES, Atlas, Event, Place, Tie
 from geo.view import View, date_span, parse_view, view_query
 
 STATIC_DIR = DEFAULT_DATA_DIR.parent / "static"
@@ -317,16 +317,10 @@ def _candidate_rows(candidates: list[extract.Candidate]) -> pd.DataFrame:
                 "date_precision": c.date_precision or "day",
                 "title": c.sentence[: importer.TITLE_LENGTH],
                 "places": "; ".join(c.places),
-                "agreements": "; ".join(
-                    a
-                    + (
-                        ":" + ",".join(n for agreement, n in c.articles if agreement == a)
-                        if any(x == a for x, _ in c.articles)
-                        else ""
-                    )
-                    for a in c.agreements
+                "agreements": export.ties_cell(
+                    Tie(a, tuple(n for agreement, n in c.articles if agreement == a)) for a in c.agreements
                 ),
-                "actors": "; ".join(f"{a.name} ({a.role})" if a.role else a.name for a in c.actors),
+                "actors": export.actors_cell(c.actors),
                 "sentence": c.sentence,
             }
             for c in candidates

@@ -74,3 +74,21 @@ def test_geojson_export_puts_each_event_on_its_places(atlas):
     points = shape(handover["geometry"]).geoms
     assert len(points) == len(handover["properties"]["places"])
     assert any(atlas.places["lachin"].geometry.contains(p) for p in points)
+
+
+def test_the_csv_exports_agreements_and_actors_as_the_importer_reads_them(atlas):
+    import dataclasses
+
+    from geo.importer import import_events
+
+    event = next(e for e in atlas.events if e.actors and any(t.articles for t in e.ties))
+    row = export.event_row(event)
+    columns = ["id", "date", "date_precision", "title", "summary", "places", "agreements", "actors"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[*columns, "source"])
+    writer.writeheader()
+    writer.writerow({**{c: row[c] for c in columns}, "source": event.source.id})
+    result = import_events("roundtrip.csv", out.getvalue().encode(), dataclasses.replace(atlas, events=()))
+    assert result.problems == []
+    (imported,) = result.events
+    assert imported.ties == event.ties and imported.actors == event.actors and imported.places == event.places
