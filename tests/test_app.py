@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 APP = str(ROOT / "streamlit_app.py")
 TIMEOUT = 60

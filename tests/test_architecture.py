@@ -4,7 +4,7 @@ import ast
 
 import pytest
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 UI_LIBRARIES = {"streamlit", "streamlit_folium", "folium", "branca"}
 OWNERS = {"streamlit": "geo/ui.py", "streamlit_folium": "geo/ui.py", "folium": "geo/mapping.py"}

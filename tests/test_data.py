@@ -3,8 +3,8 @@
 import hashlib
 import json
 
-from conftest import ROOT
 from geo.build import build_regions, regions_text
+from tests.conftest import ROOT
 
 DATA = ROOT / "data"
 

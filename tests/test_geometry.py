@@ -8,8 +8,8 @@ import pytest
 import shapely
 from shapely.geometry import Point, shape
 
-from conftest import ROOT
 from geo.mapping import display_geometries
+from tests.conftest import ROOT
 
 DATA = ROOT / "data"
 # 1e-6 deg² is ~0.01 km²: what rounding the output to 6 decimals can move, far below the sources' accuracy.

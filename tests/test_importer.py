@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT
 from geo.importer import MAX_BYTES, MAX_ROWS, ImportResult, import_events, merged
 from geo.model import Event
 from geo.validate import Problem
+from tests.conftest import FIXTURES, ROOT
 
 IMPORTS = FIXTURES / "imports"
 

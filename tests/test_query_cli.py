@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from conftest import ROOT
 from geo import query
 from geo.query import fold
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("spelling", ["Shushi", "susa", "Şuşa", "Шуша", "SHUSHA", "Շուշի"])

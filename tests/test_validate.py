@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT
 from geo.load import load_atlas, read_atlas
 from geo.validate import DataError, Problem
+from tests.conftest import FIXTURES, ROOT
 
 BROKEN = {
     "unknown-place": (

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Dialog, FrameLocator, Locator, Page, expect
 
-# The helpers of the other browser tests: opening the page, waiting for the run to end, the events CSV.
-from test_browser import MAP_IFRAME, _download_csv, _open, _settled
-
 from geo import query
 from geo.load import DEFAULT_DATA_DIR, load_atlas
 from geo.view import date_span
+
+# The helpers of the other browser tests: opening the page, waiting for the run to end, the events CSV.
+from tests.e2e.test_browser import MAP_IFRAME, _download_csv, _open, _settled
 
 pytestmark = pytest.mark.browser
 
