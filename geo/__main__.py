@@ -19,9 +19,14 @@ def _date_arg(value: str):
     return parsed
 
 
-def _print_json(payload) -> None:
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+def _emit(records, as_json: bool, line) -> None:
+    """Print `records` as a JSON list of their as_json(), or one `line(record)` each."""
+    if as_json:
+        json.dump([r.as_json() for r in records], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for record in records:
+            print(line(record))
 
 
 def _validate(args) -> int:
@@ -56,11 +61,7 @@ def _events(args) -> int:
         until=args.until,
         keep_untied=False,
     )
-    if args.json:
-        _print_json([e.as_json() for e in events])
-    else:
-        for e in events:
-            print(f"{e.date.isoformat()}  {e.date_precision:<11}  {e.id:<40}  {e.title}")
+    _emit(events, args.json, lambda e: f"{e.date.isoformat()}  {e.date_precision:<11}  {e.id:<40}  {e.title}")
     return 0
 
 
@@ -69,11 +70,7 @@ def _places(args) -> int:
     places = query.places_for_agreements(atlas, [args.agreement] if args.agreement else None)
     if args.search:
         places = [p for p in query.search_places(atlas.places.values(), args.search) if p in places]
-    if args.json:
-        _print_json([p.as_json() for p in places])
-    else:
-        for p in places:
-            print(f"{p.id:<16} {p.kind:<9} {p.name}  ({' / '.join(p.spellings()[1:])})")
+    _emit(places, args.json, lambda p: f"{p.id:<16} {p.kind:<9} {p.name}  ({' / '.join(p.spellings()[1:])})")
     return 0
 
 

@@ -39,7 +39,7 @@ import shapely
 
 from geo.load import DEFAULT_DATA_DIR, Catalogue, load_atlas, parse_event
 from geo.model import DATE_PRECISIONS, Atlas, Event, Source
-from geo.query import PlaceIndex, fold, search_places
+from geo.query import PlaceIndex, fold, place_keys, search_places
 from geo.validate import Problem, check_crs, check_schema, parse_date, record_label
 
 # The whole file is decoded and parsed in memory inside one Streamlit session. The shipped events.json is 17 kB;
@@ -117,10 +117,20 @@ class _Context:
         # Conflict exports repeat the same few location names thousands of times: each is looked up once.
         self._resolved: dict[str, tuple[str | None, str]] = {}
         # Every spelling of every place, folded once: the id it names, and each place's own keys.
-        self._place_keys = {
-            p.id: [fold(s) for s in (p.id.replace("-", " "), *p.spellings())] for p in atlas.places.values()
-        }
+        self._place_keys = {p.id: place_keys(p) for p in atlas.places.values()}
         self._keys = {key: place for place, keys in self._place_keys.items() for key in reversed(keys)}
+        self._polygons: list | None = None
+        self._tree = None
+
+    def nearest_place(self, location: list[float]) -> str:
+        """' (nearest: <id>)' for a point outside every place, to help fix it; the tree is built once per file."""
+        if self._polygons is None:
+            self._polygons = [
+                p for p in self.atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")
+            ]
+            self._tree = shapely.STRtree([p.geometry for p in self._polygons])
+        index = self._tree.nearest(shapely.Point(location)) if self._polygons else None
+        return f" (nearest: {self._polygons[int(index)].id})" if index is not None else ""
 
     def problem(self, draft: _Draft, field_name: str, message: str) -> None:
         draft.problems.append(Problem(self.name, draft.label, field_name, message))
@@ -616,7 +626,7 @@ def _finish(drafts: list[_Draft], context: _Context, rows: int) -> ImportResult:
     taken = {e.id for e in atlas.events}
     result = ImportResult(rows=rows)
     for draft in drafts:
-        problems = draft.problems or _check(draft, catalogue, context)
+        problems = draft.problems or _check(draft, context)
         if problems:
             result.problems.extend(problems)
             continue
@@ -632,7 +642,7 @@ def _finish(drafts: list[_Draft], context: _Context, rows: int) -> ImportResult:
     return result
 
 
-def _check(draft: _Draft, catalogue: Catalogue, context: _Context) -> list[Problem]:
+def _check(draft: _Draft, context: _Context) -> list[Problem]:
     """Schema problems of one raw record, then the rule that every event has a place."""
     problems = [
         Problem(context.name, draft.label, p.field, p.message)
@@ -645,21 +655,12 @@ def _check(draft: _Draft, catalogue: Catalogue, context: _Context) -> list[Probl
     location = draft.raw.get("location")
     if location and _valid_location(location):
         lon, lat = location
-        nearest = _nearest_place(location, catalogue)
+        nearest = context.nearest_place(location)
         message = f"[{lon}, {lat}] is not inside any place of the atlas{nearest}; give places or a location name"
         return [Problem(context.name, draft.label, "location", message)]
     if location:
         return []  # parse_event reports the bad pair itself
     return [Problem(context.name, draft.label, "places", "no place: give places, a location name or coordinates")]
-
-
-def _nearest_place(location: list[float], catalogue: Catalogue) -> str:
-    polygons = [p for p in catalogue.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
-    if not polygons:
-        return ""
-    tree = shapely.STRtree([p.geometry for p in polygons])
-    index = tree.nearest(shapely.Point(location))
-    return f" (nearest: {polygons[int(index)].id})" if index is not None else ""
 
 
 # ---- using the result ---------------------------------------------------------------------------------------------

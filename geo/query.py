@@ -30,6 +30,11 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", stripped).strip()
 
 
+def place_keys(place: Place) -> list[str]:
+    """What a search compares against: the place's id and every spelling, folded."""
+    return [fold(s) for s in (place.id.replace("-", " "), *place.spellings())]
+
+
 def search_places(places: Iterable[Place], text: str) -> list[Place]:
     """Places one of whose spellings matches `text`: exact matches first, then prefixes, then substrings."""
     needle = fold(text)
@@ -37,7 +42,7 @@ def search_places(places: Iterable[Place], text: str) -> list[Place]:
         return []
     ranked: list[tuple[int, str, Place]] = []
     for place in places:
-        keys = [fold(s) for s in (place.id.replace("-", " "), *place.spellings())]
+        keys = place_keys(place)
         if needle in keys:
             rank = 0
         elif any(k.startswith(needle) for k in keys):

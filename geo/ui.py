@@ -241,14 +241,17 @@ def _table(items: list, to_row, what: str) -> None:
     st.dataframe(pd.DataFrame([to_row(item) for item in items[:TABLE_ROWS]]), hide_index=True, width="stretch")
 
 
-def _map_layers(fingerprint: str, data_dir: Path, atlas: Atlas, view: View, events: list[Event]) -> list:
+def _map_layers(
+    fingerprint: str, data_dir: Path, atlas: Atlas, view: View, places: list[Place], events: list[Event]
+) -> list:
     """What is drawn over the base map for this view: the places shown, and the events that carry coordinates."""
-    places = query.places_for_agreements(atlas, view.agreements)
     geometries = _geometries(fingerprint, data_dir)
     return [mapping.places_layer(places, geometries, view.lang, view.place), mapping.events_layer(events, atlas.places)]
 
 
-def _exports(fingerprint: str, data_dir: Path, atlas: Atlas, view: View, events: list[Event]) -> None:
+def _exports(
+    fingerprint: str, data_dir: Path, atlas: Atlas, view: View, places: list[Place], events: list[Event]
+) -> None:
     st.markdown("**Export what you see**")
     cols = st.columns(3)
 
@@ -268,7 +271,9 @@ def _exports(fingerprint: str, data_dir: Path, atlas: Atlas, view: View, events:
     )
     cols[2].download_button(
         "Map HTML",
-        lambda: mapping.standalone_html(data_dir, _map_layers(fingerprint, data_dir, atlas, view, events), STATIC_DIR),
+        lambda: mapping.standalone_html(
+            data_dir, _map_layers(fingerprint, data_dir, atlas, view, places, events), STATIC_DIR
+        ),
         "karabakh-atlas-map.html",
         "text/html",
     )
@@ -412,13 +417,13 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
             key=MAP_KEY,
             height=MAP_HEIGHT,
             use_container_width=True,
-            feature_group_to_add=_map_layers(fingerprint, data_dir, atlas, view, events),
+            feature_group_to_add=_map_layers(fingerprint, data_dir, atlas, view, places, events),
             returned_objects=["last_active_drawing", "last_object_clicked", "last_object_clicked_count"],
         )
         _timeline(events, atlas)
     with panel_column:
         _panel(atlas, view, events)
-        _exports(fingerprint, data_dir, atlas, view, events)
+        _exports(fingerprint, data_dir, atlas, view, places, events)
     _tables(atlas, places, events, view.lang)
     _bring_your_own(atlas)
 

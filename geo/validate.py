@@ -57,15 +57,16 @@ def did_you_mean(value: str, known: Iterable[str]) -> str:
 
 
 @cache
-def _schema(name: str) -> dict[str, Any]:
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    """The validator of data/schema/<name>.schema.json, made once: the importer checks every row with it."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
 
 
 def check_schema(document: Any, schema_name: str, file: str, records_key: str) -> list[Problem]:
     """Schema problems in `document`, each tied to the record (item of `records_key`) it is in."""
-    validator = jsonschema.Draft202012Validator(_schema(schema_name))
     problems = []
-    for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
+    for error in sorted(_validator(schema_name).iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
         record, field = "", ""
         if len(path) >= 2 and path[0] == records_key and isinstance(path[1], int):
