@@ -146,7 +146,9 @@ def app_figures(atlas) -> dict[str, float]:
 
 
 def events_figures(atlas) -> dict[str, float]:
-    base = atlas_mapping.base_map(DEFAULT_DATA_DIR)
+    base = atlas_mapping.base_map(
+        DEFAULT_DATA_DIR, atlas.places.values(), atlas_mapping.display_geometries(atlas.places.values())
+    )
     figures = {}
     for count in (1_000, *bench.EVENT_COUNTS):
         # 1,000 points over the places' box put ~500 on the map: markers. The bigger counts give per-place counts.

@@ -30,7 +30,7 @@ import shapely
 
 from geo import mapping
 from geo.load import DEFAULT_DATA_DIR, load_atlas
-from geo.model import Atlas, Event, Tie
+from geo.model import LANGUAGES, Atlas, Event, Tie
 from geo.query import PlaceIndex
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,10 +57,15 @@ def _median_ms(work, repeats: int = REPEATS) -> float:
 
 def geojson_floor(atlas: Atlas, data_dir: Path) -> bytes:
     """The map's layers as plain GeoJSON at display precision, compact: countries as drawn, and every place with
-    the properties the map uses (id, label). What the map needs at the least, before compression."""
+    the properties the map uses (id, its name in each language). What the map needs at the least, before
+    compression."""
     display = mapping.display_geometries(atlas.places.values())
     places = [
-        {"type": "Feature", "properties": {"id": p.id, "label": p.display_name("en")}, "geometry": display[p.id]}
+        {
+            "type": "Feature",
+            "properties": {"id": p.id, "names": {lang: p.display_name(lang) for lang in LANGUAGES}},
+            "geometry": display[p.id],
+        }
         for p in atlas.places.values()
     ]
     countries = mapping._countries(data_dir)["features"]
@@ -70,7 +75,7 @@ def geojson_floor(atlas: Atlas, data_dir: Path) -> bytes:
 
 def floor_figures(atlas: Atlas, data_dir: Path) -> dict[str, float]:
     floor = geojson_floor(atlas, data_dir)
-    base = mapping.base_map(data_dir)
+    base = mapping.base_map(data_dir, atlas.places.values(), mapping.display_geometries(atlas.places.values()))
     return {
         "geojson_floor_bytes": len(floor),
         "geojson_floor_gzip_bytes": len(gzip.compress(floor, 9)),

@@ -7,15 +7,19 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+import branca.element
 import folium
+import jinja2
 import shapely
 from branca.element import MacroElement, Template
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from shapely.geometry import box, mapping, shape
 
-from geo.model import Event, Place
+from geo.model import LANGUAGES, Event, Place
 
 STATIC_URL = "/app/static/leaflet"
 # Zoom 6 shows the whole South Caucasus; 13 is street level for a town, the finest these sources support.
@@ -59,11 +63,29 @@ KIND_STYLES = {
 INDICATIVE_STYLE = {"dashArray": "8 6"}
 SURVEYED_STYLE = {"dashArray": None}
 SELECTED_STYLE = {"color": "#f2c200", "weight": 5, "fillOpacity": 0.35}
+HOVER_STYLE = {"weight": 4}
+COUNTRY_STYLE = {"color": "#8c8c8c", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1}
+# What st_folium sends back on a click (ui asks for these), in the order st_folium builds its value.
+CLICK_RETURNED = ("last_object_clicked", "last_object_clicked_count", "last_active_drawing")
 # Beyond this many located events on screen, markers give way to one count per place (payload stays bounded).
 MAX_EVENT_MARKERS = 1000
 EVENT_RADIUS = 4
 # Drawn bottom to top, so that small places stay clickable above the large ones.
 KIND_ORDER = {"region": 0, "district": 1, "corridor": 2, "city": 3}
+
+# Compiled scripts kept (see _compiled): the base map's few, and the layers of recent views.
+COMPILED_SCRIPTS = 64
+
+
+@lru_cache(maxsize=COMPILED_SCRIPTS)
+def _compiled(source: str) -> jinja2.Template:
+    return jinja2.Template(source)
+
+
+# branca compiles every element's script as a Jinja template each time a map is rendered or copied, and st_folium
+# renders the map on every rerun: for the base map that was ~20 ms of the ~25 ms a click costs the server, spent
+# compiling the same text again. A compiled template is never changed, so equal texts can share one.
+branca.element.Template = _compiled
 
 
 def display_geometries(places: Iterable[Place]) -> dict[str, dict]:
@@ -110,8 +132,11 @@ def _countries(data_dir: Path) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def base_map(data_dir: Path, online_tiles: bool = False) -> folium.Map:
-    """The map that never changes between reruns: offline country outlines and labels, Leaflet served locally."""
+def base_map(
+    data_dir: Path, places: Iterable[Place], geometries: dict[str, dict], online_tiles: bool = False
+) -> folium.Map:
+    """The map that never changes between reruns: offline country outlines and labels, Leaflet served locally, and
+    `places`, of which `view_layer` chooses what shows."""
     m = folium.Map(
         location=START_CENTER,
         zoom_start=START_ZOOM,
@@ -129,13 +154,9 @@ def base_map(data_dir: Path, online_tiles: bool = False) -> folium.Map:
     # folium's defaults load Leaflet, jQuery and Bootstrap from CDNs: offline the map would stay blank.
     m.default_js = [("leaflet", f"{STATIC_URL}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
-    folium.GeoJson(
-        _countries(data_dir),
-        name="Countries (Natural Earth)",
-        style_function=lambda _: {"color": "#8c8c8c", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1},
-        interactive=False,
-    ).add_to(m)
+    _Countries(_countries(data_dir)).add_to(m)
     _Labels(COUNTRY_LABELS).add_to(m)
+    _Places(places, geometries).add_to(m)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, opacity=0.6).add_to(m)
     m.get_root().header.add_child(
@@ -179,40 +200,136 @@ class _Attribution(MacroElement):
         self.text = text
 
 
-def _style(place: Place, selected: bool) -> dict:
+def _style(place: Place) -> dict:
     style = {**KIND_STYLES[place.kind], "fillColor": KIND_STYLES[place.kind]["color"]}
     style.update(INDICATIVE_STYLE if place.precision == "indicative" else SURVEYED_STYLE)
-    if selected:
-        style.update(SELECTED_STYLE)
     # A stable CSS hook on the SVG path: tests and embedders find a place by it.
     style["className"] = f"place-{place.id}"
     return style
 
 
-def places_layer(
-    places: Iterable[Place], geometries: dict[str, dict], lang: str, selected: str | None
-) -> folium.FeatureGroup:
-    """The clickable places; each feature carries its `id` so a click tells Python which place it was."""
-    group = folium.FeatureGroup(name="Places")
-    features, styles = [], {}
-    for place in sorted(places, key=lambda p: (KIND_ORDER[p.kind], p.id)):
-        # Tooltip text is escaped here because Leaflet inserts it as HTML.
-        label = html.escape(place.display_name(lang))
-        if place.precision == "indicative":
-            label += " (indicative)"
-        features.append(
-            {"type": "Feature", "properties": {"id": place.id, "label": label}, "geometry": geometries[place.id]}
-        )
-        styles[place.id] = _style(place, place.id == selected)
-    if features:
-        # One layer for all places (drawn in list order, so small places stay on top): folium's per-layer script
-        # is sent once, not once per place.
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": features},
-            style_function=lambda feature: styles[feature["properties"]["id"]],
-            highlight_function=lambda _: {"weight": 4},
-            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-        ).add_to(group)
+def _data(value) -> Markup:
+    """`value` as compact JSON, safe inside a <script> (like Jinja's tojson filter)."""
+    return htmlsafe_json_dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+class _Countries(MacroElement):
+    """The countries' outlines, inert. Their JSON is made once, with the base map: folium.GeoJson would serialise
+    it and walk every vertex (for the map's bounds) on each rerun, and the per-rerun copy of the map would copy it."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.geoJSON({{ this.data }},{interactive:false,style:{{ this.style }}}).addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, collection: dict):
+        super().__init__()
+        self.data = _data(collection)
+        self.style = _data(COUNTRY_STYLE)
+
+
+class _Places(MacroElement):
+    """Every place, clickable, drawn bottom to top so that small places stay clickable above large ones. Each
+    feature carries its `id`, so a click tells Python which place it was; the JSON is made once, like _Countries'.
+
+    Which places show, which one is selected and the tooltips' language are set by `view_layer`'s few bytes of
+    script: the map's own script never changes, so st_folium never re-creates the map (which would lose the zoom),
+    and a click does not redraw every shape.
+
+    A click on a place is also sent to Python at once. st_folium sends map events 250 ms late (a debounce meant for
+    panning); this sends the value st_folium would send, in its format and key order, and records it as sent, so
+    st_folium's late update finds nothing new. Where st_folium's globals are missing (an exported map) or it was
+    asked for other values, nothing is sent here and st_folium's own update goes through."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+  var view = {shown: null, selected: null, lang: "en"}, styles = {{ this.styles }};
+  var selectedStyle = {{ this.selected_style }}, hoverStyle = {{ this.hover_style }};
+  var places = L.geoJSON({{ this.data }}, {
+    style: function (feature) {
+      var style = styles[feature.properties.id];
+      return feature.properties.id === view.selected ? Object.assign({}, style, selectedStyle) : style;
+    },
+    onEachFeature: function (feature, layer) {
+      // Names are data: they reach the page as text, never as HTML.
+      layer.bindTooltip(function () {
+        var label = document.createElement("span");
+        label.textContent = feature.properties.names[view.lang] || feature.properties.names.en;
+        return label;
+      }, {sticky: true});
+      layer.on({
+        mouseover: function () { layer.setStyle(hoverStyle); },
+        mouseout: function () { places.resetStyle(layer); }
+      });
+    }
+  }).addTo(map);
+  function draw() {
+    places.eachLayer(function (layer) {
+      var id = layer.feature.properties.id;
+      // Hidden rather than removed: a path added back would be drawn over the layers added after it.
+      layer.getElement().style.display = !view.shown || view.shown.indexOf(id) >= 0 ? "" : "none";
+      places.resetStyle(layer);
+    });
+  }
+  function sendClick() {
+    var data = window.__GLOBAL_DATA__, keys = {{ this.returned }};
+    if (!window.Streamlit || !data || !data.returned_objects ||
+        data.returned_objects.some(function (key) { return keys.indexOf(key) < 0; })) return;
+    var value = {};
+    keys.forEach(function (key) { if (data.returned_objects.indexOf(key) >= 0) value[key] = data[key]; });
+    if (JSON.stringify(value) === JSON.stringify(data.previous_data)) return;
+    data.previous_data = value;
+    window.Streamlit.setComponentValue(value);
+  }
+  window.atlasView = function (next) { view = next; draw(); };
+  places.on("click", function (event) {
+    view.selected = event.layer.feature.properties.id;  // drawn now; the rerun's view then confirms it
+    draw();
+    // After st_folium's own click handlers (they run after this one) have recorded the click.
+    Promise.resolve().then(sendClick);
+  });
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, places: Iterable[Place], geometries: dict[str, dict]):
+        super().__init__()
+        places = sorted(places, key=lambda p: (KIND_ORDER[p.kind], p.id))
+        features = [
+            {
+                "type": "Feature",
+                "properties": {"id": place.id, "names": _tooltips(place)},
+                "geometry": geometries[place.id],
+            }
+            for place in places
+        ]
+        self.data = _data({"type": "FeatureCollection", "features": features})
+        self.styles = _data({place.id: _style(place) for place in places})
+        self.selected_style = _data(SELECTED_STYLE)
+        self.hover_style = _data(HOVER_STYLE)
+        self.returned = _data(CLICK_RETURNED)
+
+
+def _tooltips(place: Place) -> dict[str, str]:
+    suffix = " (indicative)" if place.precision == "indicative" else ""
+    return {lang: place.display_name(lang) + suffix for lang in LANGUAGES}
+
+
+class _View(MacroElement):
+    _template = Template("{% macro script(this, kwargs) %}window.atlasView({{ this.view|tojson }});{% endmacro %}")
+
+    def __init__(self, view: dict):
+        super().__init__()
+        self.view = view
+
+
+def view_layer(shown: Iterable[str], selected: str | None, lang: str, number: int = 0) -> folium.FeatureGroup:
+    """A view of the places on the base map: which show, which is selected, the tooltips' language. `number` tells
+    views apart that are otherwise equal (the map script ignores it)."""
+    group = folium.FeatureGroup(name="View")
+    _View({"shown": sorted(shown), "selected": selected, "lang": lang, "number": number}).add_to(group)
     return group
 
 
@@ -253,9 +370,15 @@ def events_layer(events: Iterable[Event], places: dict[str, Place]) -> folium.Fe
     return group
 
 
-def standalone_html(data_dir: Path, layers: Iterable[folium.FeatureGroup], static_dir: Path) -> str:
-    """A fresh map with `layers` as one HTML file that works offline: Leaflet is inlined."""
-    m = base_map(data_dir)
+def standalone_html(
+    data_dir: Path,
+    places: Iterable[Place],
+    geometries: dict[str, dict],
+    layers: Iterable[folium.FeatureGroup],
+    static_dir: Path,
+) -> str:
+    """A fresh map of `places` with `layers` as one HTML file that works offline: Leaflet is inlined."""
+    m = base_map(data_dir, places, geometries)
     for group in layers:
         group.add_to(m)
     page = m.get_root().render()

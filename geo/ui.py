@@ -58,8 +58,9 @@ def _geometries(fingerprint: str, data_dir: Path) -> dict[str, dict]:
 
 
 @st.cache_resource(show_spinner=False)
-def _base_map(data_dir: Path, online_tiles: bool):
-    return mapping.base_map(data_dir, online_tiles)
+def _base_map(fingerprint: str, online_tiles: bool, data_dir: Path):
+    places = _atlas(fingerprint, data_dir).places.values()
+    return mapping.base_map(data_dir, places, _geometries(fingerprint, data_dir), online_tiles)
 
 
 def _agreement_key(agreement_id: str) -> str:
@@ -85,8 +86,9 @@ def _start_session(atlas: Atlas) -> None:
     )
 
 
-def _take_map_click() -> None:
-    """Select the place clicked on the map, once per click (st_folium repeats its last value every rerun)."""
+def _take_map_click() -> bool:
+    """Select the place clicked on the map, once per click (st_folium repeats its last value every rerun); True
+    when this run comes from a new click."""
     value = st.session_state.get(MAP_KEY) or {}
     clicked = ((value.get("last_active_drawing") or {}).get("properties") or {}).get("id")
     # st_folium counts clicks: the count (and where) makes every click new, also a second click on the same
@@ -95,6 +97,8 @@ def _take_map_click() -> None:
     if clicked and click != st.session_state.last_click:
         st.session_state.last_click = click
         st.session_state.place = clicked
+        return True
+    return False
 
 
 def _search(atlas: Atlas) -> None:
@@ -241,12 +245,26 @@ def _table(items: list, to_row, what: str) -> None:
     st.dataframe(pd.DataFrame([to_row(item) for item in items[:TABLE_ROWS]]), hide_index=True, width="stretch")
 
 
-def _map_layers(
-    fingerprint: str, data_dir: Path, atlas: Atlas, view: View, places: list[Place], events: list[Event]
-) -> list:
-    """What is drawn over the base map for this view: the places shown, and the events that carry coordinates."""
-    geometries = _geometries(fingerprint, data_dir)
-    return [mapping.places_layer(places, geometries, view.lang, view.place), mapping.events_layer(events, atlas.places)]
+def _map_layers(view: dict, events: list[Event], atlas: Atlas) -> list:
+    """What a view adds to the base map: which places show and which is selected, and the located events."""
+    return [mapping.view_layer(**view), mapping.events_layer(events, atlas.places)]
+
+
+def _map_view(base: tuple, places: list[Place], view: View, from_click: bool) -> dict:
+    """The view the map is given this run.
+
+    The map draws a click's selection itself, at once. When it already shows what this run wants (always so after a
+    click), it is given exactly what it was given before: its arguments are then unchanged, and Streamlit sends the
+    browser a reference to the copy it has instead of the whole map again. A new view carries a new number, so that
+    the map redraws even when it is equal to one it was given before it drew a click."""
+    wanted = {"shown": [p.id for p in places], "selected": view.place, "lang": view.lang}
+    given, shows = st.session_state.get("map_view", (None, None))
+    if from_click and shows is not None and shows[0] == base:
+        shows = (base, {**shows[1], "selected": view.place})
+    if given is None or shows != (base, wanted):
+        given, shows = {**wanted, "number": given["number"] + 1 if given else 0}, (base, wanted)
+    st.session_state.map_view = (given, shows)
+    return given
 
 
 def _exports(
@@ -272,7 +290,11 @@ def _exports(
     cols[2].download_button(
         "Map HTML",
         lambda: mapping.standalone_html(
-            data_dir, _map_layers(fingerprint, data_dir, atlas, view, places, events), STATIC_DIR
+            data_dir,
+            places,
+            _geometries(fingerprint, data_dir),
+            _map_layers({"shown": [p.id for p in places], "selected": view.place, "lang": view.lang}, events, atlas),
+            STATIC_DIR,
         ),
         "karabakh-atlas-map.html",
         "text/html",
@@ -393,6 +415,35 @@ def _bring_your_own(atlas: Atlas) -> None:
             _paste(atlas)
 
 
+@st.fragment
+def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[Place], events: list[Event]) -> None:
+    """The map and the side panel. A click on the map reruns only this part of the page; anything that changes
+    `places` or `events` (agreements, dates, added events) reruns the whole page, which calls this anew."""
+    from_click = _take_map_click()
+    view = _current_view(atlas)
+    base = (fingerprint, st.session_state.online_tiles)
+    map_view = _map_view(base, places, view, from_click)
+    map_column, panel_column = st.columns([3, 2], gap="medium")
+    with map_column:
+        # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
+        # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
+        st_folium(
+            copy.deepcopy(_base_map(*base, data_dir)),
+            key=MAP_KEY,
+            height=MAP_HEIGHT,
+            use_container_width=True,
+            feature_group_to_add=_map_layers(map_view, events, atlas),
+            returned_objects=list(mapping.CLICK_RETURNED),
+        )
+    with panel_column:
+        _panel(atlas, view, events)
+        _exports(fingerprint, data_dir, atlas, view, places, events)
+
+    wanted = view_query(view, atlas)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
 def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     """Draw the page for one rerun."""
     fingerprint = _fingerprint(data_dir)
@@ -400,7 +451,6 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     _start_session(atlas)
     if st.session_state.imported:
         atlas = importer.merged(atlas, st.session_state.imported)
-    _take_map_click()
     _sidebar(atlas)
     view = _current_view(atlas)
     for notice in st.session_state.notices:
@@ -408,25 +458,7 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
 
     places = query.places_for_agreements(atlas, view.agreements)
     events = query.filter_events(atlas.events, agreements=view.agreements, since=view.start, until=view.end)
-    map_column, panel_column = st.columns([3, 2], gap="medium")
-    with map_column:
-        # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
-        # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
-        st_folium(
-            copy.deepcopy(_base_map(data_dir, st.session_state.online_tiles)),
-            key=MAP_KEY,
-            height=MAP_HEIGHT,
-            use_container_width=True,
-            feature_group_to_add=_map_layers(fingerprint, data_dir, atlas, view, places, events),
-            returned_objects=["last_active_drawing", "last_object_clicked", "last_object_clicked_count"],
-        )
-        _timeline(events, atlas)
-    with panel_column:
-        _panel(atlas, view, events)
-        _exports(fingerprint, data_dir, atlas, view, places, events)
+    _map_and_panel(fingerprint, data_dir, atlas, places, events)
+    _timeline(events, atlas)
     _tables(atlas, places, events, view.lang)
     _bring_your_own(atlas)
-
-    wanted = view_query(view, atlas)
-    if st.query_params.to_dict() != wanted:
-        st.query_params.from_dict(wanted)

@@ -1,5 +1,8 @@
 """The page flow without a browser (streamlit AppTest): a click is simulated through the map's session state."""
 
+import json
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -22,9 +25,19 @@ def _markdown(at):
     return "\n".join(m.value for m in at.markdown)
 
 
-def _map_script(at):
+def _map_args(at) -> dict:
     (component,) = [c for c in at.get("component_instance")]
-    return component.proto.json_args
+    return json.loads(component.proto.json_args)
+
+
+def _map_script(at) -> str:
+    return _map_args(at)["script"]
+
+
+def _map_view(at) -> dict:
+    """The view the page gave the map: the argument of the `atlasView(...)` call among the layers it adds."""
+    call = re.search(r"window\.atlasView\((\{.*?\})\);", _map_args(at)["feature_group"])
+    return json.loads(call.group(1))
 
 
 def test_first_view_lists_every_event_and_draws_every_place(atlas):
@@ -34,13 +47,18 @@ def test_first_view_lists_every_event_and_draws_every_place(atlas):
     script = _map_script(at)
     for place_id in atlas.places:
         assert f"place-{place_id}" in script
-    assert "/app/static/leaflet/leaflet.js" in script and "cdn.jsdelivr" not in script
+    assert _map_view(at)["shown"] == sorted(atlas.places)
+    args = _map_args(at)
+    assert "/app/static/leaflet/leaflet.js" in args["js_links"] and "cdn.jsdelivr" not in json.dumps(args)
 
 
 def test_clicking_lachin_lists_its_events_and_article_6():
     at = _run()
+    before = _map_args(at)
     at.session_state["map"] = {"last_active_drawing": {"properties": {"id": "lachin"}}}
     at.run()
+    # The map drew the click itself: it is given the same arguments, so Streamlit does not send it again.
+    assert _map_args(at) == before
     text = _markdown(at)
     assert at.subheader[0].value == "Lachin"
     assert "1 Dec 2020" in text and "Art. 6" in text
@@ -50,8 +68,8 @@ def test_clicking_lachin_lists_its_events_and_article_6():
 def test_unticking_an_agreement_removes_its_places_from_the_map_and_the_link():
     at = _run()
     at.checkbox(key="agreement:statement-2020-11-10").uncheck().run()
-    script = _map_script(at)
-    assert "place-lachin" not in script and "place-nakhchivan-link" in script
+    shown = _map_view(at)["shown"]
+    assert "lachin" not in shown and "nakhchivan-link" in shown
     assert "statement-2020-11-10" not in str(at.query_params["agreements"])
 
 
@@ -59,6 +77,7 @@ def test_searching_shushi_selects_shusha():
     at = _run()
     at.text_input(key="search").input("Shushi").run()
     assert at.subheader[0].value == "Shusha"
+    assert _map_view(at)["selected"] == "shusha"
 
 
 def test_a_permalink_restores_place_language_and_agreements():
