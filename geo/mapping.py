@@ -26,9 +26,9 @@ STATIC_URL = "/app/static/leaflet"
 MIN_ZOOM, MAX_ZOOM, START_ZOOM = 6, 13, 8
 START_CENTER = (39.75, 46.4)
 BOUNDS = [[37.5, 43.0], [42.5, 51.0]]
-# Display geometry: a coverage simplification keeps shared borders shared. 0.0003° is ~30 m, under a pixel
-# below zoom 12 (a pixel is ~38 m at zoom 12 at this latitude); more is not visible at the zooms offered.
-DISPLAY_TOLERANCE = 0.0003
+# Display geometry: a coverage simplification keeps shared borders shared. 0.0001° is at most 11 m, under the
+# ~15 m of a pixel at zoom 13 (the closest the map goes) at this latitude; more detail would not show.
+DISPLAY_TOLERANCE = 0.0001
 DISPLAY_DIGITS = 5
 COVERAGE_KINDS = ("district", "city")
 COUNTRY_TOLERANCE = 0.002

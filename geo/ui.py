@@ -273,17 +273,27 @@ def _exports(
     st.markdown("**Export what you see**")
     cols = st.columns(3)
 
-    def made_now_or_on_click(make):
+    def made_now_or_on_click(name: str, make):
         # Small files are made with the page, so the button works even mid-rerun; big ones (4.5 s at 100k events)
         # and the map (Leaflet inlined) only when clicked.
-        return make() if len(events) <= EAGER_EXPORT_EVENTS else make
+        if len(events) > EAGER_EXPORT_EVENTS:
+            return make
+        # Made once per list of events: a click on the map reruns the panel with the same list.
+        made = st.session_state.get(f"export:{name}")
+        if made is None or made[0] is not events:
+            made = (events, make())
+            st.session_state[f"export:{name}"] = made
+        return made[1]
 
     cols[0].download_button(
-        "Events CSV", made_now_or_on_click(lambda: export.events_csv(events)), "karabakh-atlas-events.csv", "text/csv"
+        "Events CSV",
+        made_now_or_on_click("csv", lambda: export.events_csv(events)),
+        "karabakh-atlas-events.csv",
+        "text/csv",
     )
     cols[1].download_button(
         "Events GeoJSON",
-        made_now_or_on_click(lambda: export.events_geojson(events, atlas.places)),
+        made_now_or_on_click("geojson", lambda: export.events_geojson(events, atlas.places)),
         "karabakh-atlas-events.geojson",
         "application/geo+json",
     )

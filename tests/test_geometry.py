@@ -1,6 +1,7 @@
 """The map's geometry holds together: valid shapes, no overlaps, inside Azerbaijan, towns inside their places."""
 
 import json
+import math
 from itertools import combinations
 
 import numpy as np
@@ -8,6 +9,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, shape
 
+from geo import mapping
 from geo.mapping import display_geometries
 from tests.conftest import ROOT
 
@@ -98,6 +100,14 @@ def test_display_simplification_leaves_no_gaps_or_overlaps_between_neighbours(at
     before = shapely.union_all([p.geometry for p in districts]).area
     after = shapely.union_all(list(simplified.values())).area
     assert abs(after - before) / before < 0.01
+
+
+def test_display_simplification_moves_no_border_by_a_pixel_at_the_closest_zoom(atlas):
+    # Web Mercator: metres per pixel at a zoom, smallest at the northernmost place (where the error shows most).
+    north = max(p.geometry.bounds[3] for p in atlas.places.values())
+    pixel_m = 40_075_016.686 * math.cos(math.radians(north)) / (256 * 2**mapping.MAX_ZOOM)
+    metres_per_degree = 111_320  # along a meridian; along a parallel it is less, so this bounds both
+    assert mapping.DISPLAY_TOLERANCE * metres_per_degree < pixel_m
 
 
 def test_the_spatial_join_puts_each_point_in_the_smallest_place_holding_it(atlas, towns):
