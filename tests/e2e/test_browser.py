@@ -269,3 +269,22 @@ def test_the_events_csv_holds_the_events_shown(page: Page, app_url: str) -> None
     assert rows, "the CSV lost its events"
     assert "lachin-handover-2020-12-01" not in {r["id"] for r in rows}
     assert "sochi-statement-2021-11-26" in {r["id"] for r in rows}
+
+
+def test_the_exported_map_works_offline_and_shows_the_view(page: Page, app_url: str) -> None:
+    # Without the 10 Nov 2020 statement, the only one that names Lachin.
+    _open(page, f"{app_url}/?place=nakhchivan&agreements=statement-2021-01-11,statement-2021-11-26&lang=ru")
+    expect(page.locator(".st-key-place-panel h3")).to_have_text("Нахичеванская Автономная Республика")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Map HTML").click()
+    exported = info.value.path().read_text(encoding="utf-8")
+
+    # A page of its own, in the same offline context: any request it made would be blocked and fail the test.
+    map_page = page.context.new_page()
+    map_page.set_content(exported)
+
+    expect(map_page.locator("path.place-nakhchivan")).to_have_attribute("stroke", SELECTED_STROKE)
+    expect(map_page.locator("path.place-nakhchivan-link")).to_be_visible()
+    expect(map_page.locator("path.place-lachin")).to_have_count(0)
+    map_page.locator("path.place-nakhchivan").hover()
+    expect(map_page.locator(".leaflet-tooltip")).to_have_text("Нахичеванская Автономная Республика")
