@@ -273,10 +273,12 @@ class _Places(MacroElement):
       places.resetStyle(layer);
     });
   }
-  function sendClick() {
+  function sendClick(id) {
     var data = window.__GLOBAL_DATA__, keys = {{ this.returned }};
     if (!window.Streamlit || !data || !data.returned_objects ||
         data.returned_objects.some(function (key) { return keys.indexOf(key) < 0; })) return;
+    // Python needs the place's id, not its shape (up to 10 KB) sent back.
+    data.last_active_drawing = {type: "Feature", properties: {id: id}};
     var value = {};
     keys.forEach(function (key) { if (data.returned_objects.indexOf(key) >= 0) value[key] = data[key]; });
     if (JSON.stringify(value) === JSON.stringify(data.previous_data)) return;
@@ -285,10 +287,11 @@ class _Places(MacroElement):
   }
   window.atlasView = function (next) { view = next; draw(); };
   places.on("click", function (event) {
-    view.selected = event.layer.feature.properties.id;  // drawn now; the rerun's view then confirms it
+    var id = event.layer.feature.properties.id;
+    view.selected = id;  // drawn now; the rerun's view then confirms it
     draw();
     // After st_folium's own click handlers (they run after this one) have recorded the click.
-    Promise.resolve().then(sendClick);
+    Promise.resolve().then(function () { sendClick(id); });
   });
 })({{ this._parent.get_name() }});
 {% endmacro %}"""

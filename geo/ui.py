@@ -81,6 +81,7 @@ def _start_session(atlas: Atlas) -> None:
             "dates": (view.start, view.end),
             "last_click": None,
             "imported": [],
+            "selection": {"place": view.place},
             **{_agreement_key(a): a in view.agreements for a in atlas.agreements},
         }
     )
@@ -162,15 +163,16 @@ def _place_header(place: Place, atlas: Atlas, lang: str) -> None:
     others = [s for s in place.spellings() if s != place.display_name(lang)]
     st.caption(_text(" / ".join(others)))
     source = atlas.sources[place.source]
-    st.markdown(
+    # One markdown element for the rest: each element is a message and a redraw on every click.
+    lines = [
         f"{place.kind.capitalize()} · geometry {place.precision} · source: {_text(source.publisher)}"
         + (f" ({_text(source.licence)})" if source.licence else "")
-    )
+    ]
     for tie in place.ties:
         agreement = atlas.agreements[tie.agreement]
-        st.markdown(f"**{_text(agreement.title)}** ({agreement.date:%-d %b %Y})")
-        for article in tie.articles:
-            st.markdown(f"- Art. {article}: {_text(agreement.articles[article])}")
+        lines.append(f"**{_text(agreement.title)}** ({agreement.date:%-d %b %Y})")
+        lines.append("\n".join(f"- Art. {a}: {_text(agreement.articles[a])}" for a in tie.articles))
+    st.markdown("\n\n".join(line for line in lines if line))
 
 
 def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
@@ -186,10 +188,10 @@ def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
     newest_first = sorted(events, key=lambda e: (e.date, e.id), reverse=True)
     pages = max(1, -(-len(newest_first) // PAGE_SIZE))
     page = st.number_input("Page", 1, pages, 1, key="page") if pages > 1 else 1
+    shown = newest_first[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     with st.container(key="events-panel"):
-        for event in newest_first[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
-            st.markdown(_event_markdown(event, atlas, view.lang))
-            st.divider()
+        if shown:
+            st.markdown("\n\n---\n\n".join(_event_markdown(event, atlas, view.lang) for event in shown))
 
 
 def _timeline(events: list[Event], atlas: Atlas) -> None:
@@ -273,37 +275,33 @@ def _exports(
     st.markdown("**Export what you see**")
     cols = st.columns(3)
 
-    def made_now_or_on_click(name: str, make):
+    def made_now_or_on_click(make):
         # Small files are made with the page, so the button works even mid-rerun; big ones (4.5 s at 100k events)
         # and the map (Leaflet inlined) only when clicked.
-        if len(events) > EAGER_EXPORT_EVENTS:
-            return make
-        # Made once per list of events: a click on the map reruns the panel with the same list.
-        made = st.session_state.get(f"export:{name}")
-        if made is None or made[0] is not events:
-            made = (events, make())
-            st.session_state[f"export:{name}"] = made
-        return made[1]
+        return make() if len(events) <= EAGER_EXPORT_EVENTS else make
 
     cols[0].download_button(
-        "Events CSV",
-        made_now_or_on_click("csv", lambda: export.events_csv(events)),
-        "karabakh-atlas-events.csv",
-        "text/csv",
+        "Events CSV", made_now_or_on_click(lambda: export.events_csv(events)), "karabakh-atlas-events.csv", "text/csv"
     )
     cols[1].download_button(
         "Events GeoJSON",
-        made_now_or_on_click("geojson", lambda: export.events_geojson(events, atlas.places)),
+        made_now_or_on_click(lambda: export.events_geojson(events, atlas.places)),
         "karabakh-atlas-events.geojson",
         "application/geo+json",
     )
+    # A click on the map reruns only the map and the panel, not this: the map is made when asked for, with the
+    # place selected then, which the panel keeps in `selection` (the maker runs on a thread of its own, without
+    # st.session_state; the dict is the same object in every run of the session).
+    selection = st.session_state.selection
     cols[2].download_button(
         "Map HTML",
         lambda: mapping.standalone_html(
             data_dir,
             places,
             _geometries(fingerprint, data_dir),
-            _map_layers({"shown": [p.id for p in places], "selected": view.place, "lang": view.lang}, events, atlas),
+            _map_layers(
+                {"shown": [p.id for p in places], "selected": selection["place"], "lang": view.lang}, events, atlas
+            ),
             STATIC_DIR,
         ),
         "karabakh-atlas-map.html",
@@ -434,6 +432,11 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
     base = (fingerprint, st.session_state.online_tiles)
     map_view = _map_view(base, places, view, from_click)
     map_column, panel_column = st.columns([3, 2], gap="medium")
+    # The panel, on the right, is written first: what a click changes reaches the page before the map, which a
+    # click leaves as it was.
+    with panel_column:
+        _panel(atlas, view, events)
+    st.session_state.selection["place"] = view.place
     with map_column:
         # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
         # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
@@ -445,9 +448,6 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
             feature_group_to_add=_map_layers(map_view, events, atlas),
             returned_objects=list(mapping.CLICK_RETURNED),
         )
-    with panel_column:
-        _panel(atlas, view, events)
-        _exports(fingerprint, data_dir, atlas, view, places, events)
 
     wanted = view_query(view, atlas)
     if st.query_params.to_dict() != wanted:
@@ -469,6 +469,7 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     places = query.places_for_agreements(atlas, view.agreements)
     events = query.filter_events(atlas.events, agreements=view.agreements, since=view.start, until=view.end)
     _map_and_panel(fingerprint, data_dir, atlas, places, events)
+    _exports(fingerprint, data_dir, atlas, view, places, events)
     _timeline(events, atlas)
     _tables(atlas, places, events, view.lang)
     _bring_your_own(atlas)
