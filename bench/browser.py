@@ -8,9 +8,9 @@
   and an agreement's untick + re-tick; every time one is gone (or a new map iframe appears) counts.
 - payload_ws_bytes: the websocket frames (Chromium DevTools Protocol, Network.webSocketFrameReceived) that carry the
   map on the first load; ws_bytes_per_click: all frames received per click (median).
-- events_100k_*: bench/big_app.py (the atlas with 100k synthetic located events added to the session) from
-  navigation until the map has drawn and the script run has ended, cold (first session: the events are made and
-  joined) and warm (a second session), then clicks on it.
+- events_{10k,100k,1M}_*: bench/big_app.py (the atlas with that many synthetic events, those that fall in a place
+  added to the session) from navigation until the map has drawn and the script run has ended, cold (first session:
+  the events are made and joined) and warm (a second session), then clicks on it.
 """
 
 from __future__ import annotations
@@ -36,11 +36,12 @@ from bench.common import (
     settled,
 )
 from geo import mapping
+from geo.bench import EVENT_COUNTS, count_label
 from geo.load import load_atlas
 
 CLICKS = 12
 BIG_CLICKS = 5
-BIG_TIMEOUT_MS = 240_000  # the cold 100k page makes and joins the events first
+BIG_TIMEOUT_MS = 600_000  # a cold page makes and joins the events first: 1M take a while
 CEASEFIRE_LABEL = re.compile(r"^10 Nov 2020 · ")
 
 _WATCH_HEADER = """() => {
@@ -202,22 +203,25 @@ def atlas_figures(browser) -> dict[str, float]:
     return figures
 
 
-def big_figures(browser) -> dict[str, float]:
+def big_figures(browser, count: int) -> dict[str, float]:
     atlas = load_atlas()
     points = click_points()
+    label = count_label(count)
     figures: dict[str, float] = {}
-    with server("bench/big_app.py", {"BENCH_EVENTS": "100000"}) as url:
-        for label in ("cold", "warm"):
+    with server("bench/big_app.py", {"BENCH_EVENTS": str(count)}) as url:
+        for run in ("cold", "warm"):
             context = offline_context(browser, url)
             page = context.new_page()
             frames = _Frames(page)
             start = time.perf_counter()
             open_atlas(page, url, BIG_TIMEOUT_MS)
-            page.get_by_text(re.compile(r"Events of the agreements shown \(\d{5,}\)")).wait_for()
-            figures[f"events_100k_usable_{label}_ms"] = round((time.perf_counter() - start) * 1000)
-            figures[f"events_100k_first_load_ws_bytes_{label}"] = frames.total()
-            figures[f"events_100k_map_ws_bytes_{label}"] = sum(frames.map_sizes)
-            if label == "warm":
+            page.get_by_text(re.compile(r"Events of the agreements shown \(\d[\d,]*\)")).wait_for(
+                timeout=BIG_TIMEOUT_MS
+            )
+            figures[f"events_{label}_usable_{run}_ms"] = round((time.perf_counter() - start) * 1000)
+            figures[f"events_{label}_first_load_ws_bytes_{run}"] = frames.total()
+            figures[f"events_{label}_map_ws_bytes_{run}"] = sum(frames.map_sizes)
+            if run == "warm":
                 page.evaluate(_WATCH_HEADER)
                 _map_frame(page).evaluate(_MARK_MAP)
                 places = _clickable(page, points)
@@ -226,8 +230,8 @@ def big_figures(browser) -> dict[str, float]:
                     _click_place(page, p, points[p], atlas.places[p].display_name("en"), remounts)
                     for p in (places[i % len(places)] for i in range(BIG_CLICKS))
                 ]
-                figures["events_100k_click_ms"] = round(statistics.median(times), 1)
-                figures["events_100k_map_remounts"] = len(remounts)
+                figures[f"events_{label}_click_ms"] = round(statistics.median(times), 1)
+                figures[f"events_{label}_map_remounts"] = len(remounts)
             context.close()
     return figures
 
@@ -237,10 +241,12 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             figures = atlas_figures(browser)
-            try:
-                figures.update(big_figures(browser))
-            except Exception as error:  # noqa: BLE001 - reported as a figure: the 100k page did not become usable
-                figures["events_100k_usable"] = f"failed ({type(error).__name__}: {str(error).splitlines()[0][:120]})"
+            for count in EVENT_COUNTS:
+                try:
+                    figures.update(big_figures(browser, count))
+                except Exception as error:  # noqa: BLE001 - reported as a figure: the page did not become usable
+                    reason = f"{type(error).__name__}: {str(error).splitlines()[0][:120]}"
+                    figures[f"events_{count_label(count)}_usable"] = f"failed ({reason})"
         finally:
             browser.close()
     for name, value in figures.items():

@@ -172,7 +172,7 @@ def events_figures(atlas) -> dict[str, float]:
         start = time.perf_counter()
         layer = atlas_mapping.events_layer(events, atlas.places)
         args = _component_args(base, key="map", feature_group_to_add=[layer], use_container_width=True)
-        label = bench._count_label(count)
+        label = bench.count_label(count)
         figures[f"events_{label}_layer_ms"] = round((time.perf_counter() - start) * 1000, 1)
         figures[f"events_{label}_layer_bytes"] = len(args["feature_group"].encode("utf-8"))
         figures[f"events_{label}_located"] = len(events)

@@ -8,7 +8,7 @@ need Streamlit, streamlit-folium or a browser come from the scripts in bench/, r
 - bench/payload.py  what st_folium hands the browser for the map (ours, and folium fed the raw sources), rerun times
   (AppTest), what the caches build per rerun, and the events layer's payload at 10k/100k/1M events;
 - bench/browser.py  real Chromium, offline: click times against the floor page, map remounts, websocket bytes, and
-  the time until the page is usable with 100k located events.
+  the time until the page is usable with the events of 10k, 100k and 1M synthetic points.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ EVENT_COUNTS = (10_000, 100_000, 1_000_000)
 # The per-point loop is timed on this many points and scaled per point: 1M points would take minutes.
 LOOP_SAMPLE = 5_000
 SEED = 20201110
-# bench/browser.py starts two servers and Chromium and clicks 2 x 12 times; on 2 cores that takes about a minute.
-CHILD_TIMEOUT_S = 600
+# bench/browser.py clicks 2 x 12 times on two servers, then opens the pages with 10k, 100k and 1M events: minutes.
+CHILD_TIMEOUT_S = 1800
 
 
 def _median_ms(work, repeats: int = REPEATS) -> float:
@@ -187,7 +187,7 @@ def join_figures(atlas: Atlas) -> dict[str, float]:
     index = PlaceIndex(atlas.places.values())
     figures: dict[str, float] = {"join_index_build_ms": round((time.perf_counter() - start) * 1000, 1)}
     for count in EVENT_COUNTS:
-        label = _count_label(count)
+        label = count_label(count)
         start = time.perf_counter()
         columns = synthetic_columns(count, atlas)
         figures[f"events_{label}_generate_ms"] = round((time.perf_counter() - start) * 1000, 1)
@@ -228,7 +228,7 @@ def import_figures(atlas: Atlas) -> dict[str, float]:
     }
 
 
-def _count_label(count: int) -> str:
+def count_label(count: int) -> str:
     return f"{count // 1_000_000}M" if count >= 1_000_000 else f"{count // 1000}k"
 
 
