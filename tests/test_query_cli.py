@@ -94,3 +94,15 @@ def test_cli_rejects_a_bad_date():
         [sys.executable, "-m", "geo", "events", "--since", "2021-02-30"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 2 and "not a real date" in result.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_listing_quietly():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geo", "events", "--json"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # like `| head` that has read enough: closed before the listing is written
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 141 and b"Traceback" not in errors, errors.decode()
