@@ -158,40 +158,41 @@ def _event_markdown(event: Event, atlas: Atlas, lang: str) -> str:
     return "  \n".join(lines)
 
 
-def _place_header(place: Place, atlas: Atlas, lang: str) -> None:
-    st.subheader(_text(place.display_name(lang)))
-    others = [s for s in place.spellings() if s != place.display_name(lang)]
-    st.caption(_text(" / ".join(others)))
+def _place_markdown(place: Place, atlas: Atlas, lang: str) -> str:
+    """The place's name, its other spellings, where its shape comes from and the articles that name it."""
+    name = place.display_name(lang)
+    others = [s for s in place.spellings() if s != name]
     source = atlas.sources[place.source]
-    # One markdown element for the rest: each element is a message and a redraw on every click.
-    lines = [
+    blocks = [
+        f"### {_text(name)}",
+        f"*{_text(' / '.join(others))}*" if others else "",
         f"{place.kind.capitalize()} · geometry {place.precision} · source: {_text(source.publisher)}"
-        + (f" ({_text(source.licence)})" if source.licence else "")
+        + (f" ({_text(source.licence)})" if source.licence else ""),
     ]
     for tie in place.ties:
         agreement = atlas.agreements[tie.agreement]
-        lines.append(f"**{_text(agreement.title)}** ({agreement.date:%-d %b %Y})")
-        lines.append("\n".join(f"- Art. {a}: {_text(agreement.articles[a])}" for a in tie.articles))
-    st.markdown("\n\n".join(line for line in lines if line))
+        blocks.append(f"**{_text(agreement.title)}** ({agreement.date:%-d %b %Y})")
+        blocks.append("\n".join(f"- Art. {a}: {_text(agreement.articles[a])}" for a in tie.articles))
+    return "\n\n".join(block for block in blocks if block)
 
 
 def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
+    # A few elements holding much text: each element costs the browser a redraw on every click (one markdown for
+    # the place and one for its events took a click from 2.1x to 1.7x the floor).
     if view.place:
-        place = atlas.places[view.place]
         with st.container(key="place-panel"):
-            _place_header(place, atlas, view.lang)
+            st.markdown(_place_markdown(atlas.places[view.place], atlas, view.lang))
             st.button("Clear selection", on_click=lambda: st.session_state.update(place=None))
         events = [e for e in events if view.place in e.places]
-        st.markdown(f"**Events here ({len(events)})**")
+        heading = f"**Events here ({len(events)})**"
     else:
-        st.markdown(f"**Events of the agreements shown ({len(events)})** — click a place on the map to narrow down.")
+        heading = f"**Events of the agreements shown ({len(events)})** — click a place on the map to narrow down."
     newest_first = sorted(events, key=lambda e: (e.date, e.id), reverse=True)
     pages = max(1, -(-len(newest_first) // PAGE_SIZE))
     page = st.number_input("Page", 1, pages, 1, key="page") if pages > 1 else 1
     shown = newest_first[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     with st.container(key="events-panel"):
-        if shown:
-            st.markdown("\n\n---\n\n".join(_event_markdown(event, atlas, view.lang) for event in shown))
+        st.markdown("\n\n---\n\n".join([heading, *(_event_markdown(event, atlas, view.lang) for event in shown)]))
 
 
 def _timeline(events: list[Event], atlas: Atlas) -> None:
