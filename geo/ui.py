@@ -192,7 +192,7 @@ def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
     page = st.number_input("Page", 1, pages, 1, key="page") if pages > 1 else 1
     shown = newest_first[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     with st.container(key="events-panel"):
-        st.markdown("\n\n---\n\n".join([heading, *(_event_markdown(event, atlas, view.lang) for event in shown)]))
+        st.markdown("\n\n".join([heading, "\n\n---\n\n".join(_event_markdown(e, atlas, view.lang) for e in shown)]))
 
 
 def _timeline(events: list[Event], atlas: Atlas) -> None:
