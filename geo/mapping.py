@@ -154,7 +154,7 @@ def base_map(
     # folium's defaults load Leaflet, jQuery and Bootstrap from CDNs: offline the map would stay blank.
     m.default_js = [("leaflet", f"{STATIC_URL}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
-    _Countries(_countries(data_dir)).add_to(m)
+    _Countries(_countries(data_dir), filled=not online_tiles).add_to(m)
     _Labels(COUNTRY_LABELS).add_to(m)
     _Places(places, geometries).add_to(m)
     if online_tiles:
@@ -223,10 +223,11 @@ class _Countries(MacroElement):
         "{% endmacro %}"
     )
 
-    def __init__(self, collection: dict):
+    def __init__(self, collection: dict, filled: bool):
         super().__init__()
         self.data = _data(collection)
-        self.style = _data(COUNTRY_STYLE)
+        # Over a street map, outlines only: a filled country would hide the street map beneath it.
+        self.style = _data(COUNTRY_STYLE if filled else {**COUNTRY_STYLE, "fillOpacity": 0})
 
 
 class _Places(MacroElement):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import re
+import struct
+import zlib
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -288,3 +290,33 @@ def test_the_exported_map_works_offline_and_shows_the_view(page: Page, app_url: 
     expect(map_page.locator("path.place-lachin")).to_have_count(0)
     map_page.locator("path.place-nakhchivan").hover()
     expect(map_page.locator(".leaflet-tooltip")).to_have_text("Нахичеванская Автономная Республика")
+
+
+def _solid_png(rgb: tuple[int, int, int], size: int = 256) -> bytes:
+    """A one-colour PNG tile, made here: the test serves the street map itself, with no network."""
+    row = b"\x00" + bytes(rgb) * size
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * size)) + chunk(b"IEND", b"")
+    )
+
+
+def test_the_online_street_map_shows_through_the_countries(page: Page, app_url: str) -> None:
+    tile = _solid_png((120, 180, 120))
+    # Registered after the offline guard, so it answers first: OpenStreetMap tiles come from this test.
+    page.context.route(
+        "https://tile.openstreetmap.org/**", lambda route: route.fulfill(body=tile, content_type="image/png")
+    )
+    frame = _open(page, app_url)
+
+    page.get_by_text("Online street map (needs internet)").click()
+
+    expect(frame.locator("img.leaflet-tile-loaded").first).to_be_visible()
+    # The country outlines (the map's only inert paths) no longer paint over the tiles.
+    countries = frame.locator("path:not(.leaflet-interactive)")
+    expect(countries.first).to_have_attribute("fill-opacity", "0")
+    expect(frame.locator("path.place-lachin")).to_be_visible()
