@@ -320,3 +320,17 @@ def test_the_online_street_map_shows_through_the_countries(page: Page, app_url: 
     countries = frame.locator("path:not(.leaflet-interactive)")
     expect(countries.first).to_have_attribute("fill-opacity", "0")
     expect(frame.locator("path.place-lachin")).to_be_visible()
+
+
+def test_choosing_russian_names_renames_the_tooltips_without_redrawing_the_map(page: Page, app_url: str) -> None:
+    frame = _open(page, app_url)
+    frame.locator("body").evaluate("() => { window.__marker = 1; map_div.__marker = 1; }")
+
+    page.get_by_role("combobox", name=re.compile("Place names in")).click()
+    page.get_by_role("option", name="Русский").click()
+    _settled(page)
+
+    frame.locator("path.place-lachin").hover()
+    expect(frame.locator(".leaflet-tooltip")).to_have_text("Лачин")
+    assert frame.locator("body").evaluate("() => [window.__marker, map_div.__marker]") == [1, 1]
+    expect(page).to_have_url(re.compile(r"[?&]lang=ru(&|$)"))
