@@ -27,6 +27,8 @@ from bench.common import (
     CHROMIUM,
     CHROMIUM_ARGS,
     MAP_IFRAME,
+    MAP_MARKS_KEPT,
+    MARK_MAP,
     TIMEOUT_MS,
     click_points,
     offline_context,
@@ -67,8 +69,6 @@ _WATCH_TEXT = """() => {
 _MARK_CLICKS = """() => { if (!window.__listening) { window.__listening = true;
     document.addEventListener("click", () => { window.__clickAt = performance.timeOrigin + performance.now(); },
                               true); } }"""
-_MARK_MAP = "() => { window.__marker = 1; map_div.__marker = 1; }"
-_MARKS_KEPT = "() => window.__marker === 1 && map_div.__marker === 1"
 
 
 def _map_frame(page):
@@ -99,9 +99,9 @@ class _Frames:
 
 def _click_place(page, place_id: str, point, name: str, remounts: list[int]) -> float:
     frame = _map_frame(page)
-    if not frame.evaluate(_MARKS_KEPT):
+    if not frame.evaluate(MAP_MARKS_KEPT):
         remounts.append(place_id)
-        frame.evaluate(_MARK_MAP)
+        frame.evaluate(MARK_MAP)
     frame.evaluate(_MARK_CLICKS)
     position = place_position(page, place_id, point)
     if position is None:
@@ -161,7 +161,7 @@ def atlas_figures(browser) -> dict[str, float]:
         first_load_ms = (time.perf_counter() - start) * 1000
         first_load_bytes, map_bytes = frames.total(), sum(frames.map_sizes)
         app.evaluate(_WATCH_HEADER)
-        _map_frame(app).evaluate(_MARK_MAP)
+        _map_frame(app).evaluate(MARK_MAP)
         floor.set_default_timeout(TIMEOUT_MS)
         floor.goto(floor_url)
         floor.get_by_text("Clicked 0 times").wait_for()
@@ -177,7 +177,7 @@ def atlas_figures(browser) -> dict[str, float]:
             click_bytes.append(frames.total() - before)
             floor_ms.append(_click_floor(floor, i + 1))
         _toggle_agreement(app)
-        if not _map_frame(app).evaluate(_MARKS_KEPT):
+        if not _map_frame(app).evaluate(MAP_MARKS_KEPT):
             remounts.append("agreement toggle")
         new_iframes = app.evaluate("() => window.__iframes")
         blocked = app_context.blocked + floor_context.blocked
@@ -223,7 +223,7 @@ def big_figures(browser, count: int) -> dict[str, float]:
             figures[f"events_{label}_map_ws_bytes_{run}"] = sum(frames.map_sizes)
             if run == "warm":
                 page.evaluate(_WATCH_HEADER)
-                _map_frame(page).evaluate(_MARK_MAP)
+                _map_frame(page).evaluate(MARK_MAP)
                 places = _clickable(page, points)
                 remounts: list[str] = []
                 times = [

@@ -42,6 +42,9 @@ HEALTH_TIMEOUT_S = 60
 TIMEOUT_MS = 60_000
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 HEADER = ".st-key-place-panel h3"
+# Marks put on the map iframe's window and on the Leaflet map: a reloaded iframe or a re-created map loses them.
+MARK_MAP = "() => { window.__marker = 1; map_div.__marker = 1; }"
+MAP_MARKS_KEPT = "() => window.__marker === 1 && map_div.__marker === 1"
 
 
 def _free_port() -> int:

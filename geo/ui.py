@@ -253,6 +253,11 @@ def _map_layers(view: dict, events: list[Event], atlas: Atlas) -> list:
     return [mapping.view_layer(**view), mapping.events_layer(events, atlas.places)]
 
 
+def _places_view(places: list[Place], selected: str | None, lang: str) -> dict:
+    """A view of the places on the base map, as `mapping.view_layer` takes it."""
+    return {"shown": [p.id for p in places], "selected": selected, "lang": lang}
+
+
 def _map_view(base: tuple, places: list[Place], view: View, from_click: bool) -> dict:
     """The view the map is given this run.
 
@@ -260,7 +265,7 @@ def _map_view(base: tuple, places: list[Place], view: View, from_click: bool) ->
     click), it is given exactly what it was given before: its arguments are then unchanged, and Streamlit sends the
     browser a reference to the copy it has instead of the whole map again. A new view carries a new number, so that
     the map redraws even when it is equal to one it was given before it drew a click."""
-    wanted = {"shown": [p.id for p in places], "selected": view.place, "lang": view.lang}
+    wanted = _places_view(places, view.place, view.lang)
     given, shows = st.session_state.get("map_view", (None, None))
     if from_click and shows is not None and shows[0] == base:
         shows = (base, {**shows[1], "selected": view.place})
@@ -300,9 +305,7 @@ def _exports(
             data_dir,
             places,
             _geometries(fingerprint, data_dir),
-            _map_layers(
-                {"shown": [p.id for p in places], "selected": selection["place"], "lang": view.lang}, events, atlas
-            ),
+            _map_layers(_places_view(places, selection["place"], view.lang), events, atlas),
             STATIC_DIR,
         ),
         "karabakh-atlas-map.html",

@@ -18,6 +18,7 @@ from playwright.sync_api import Frame, FrameLocator, Page, expect
 from shapely.geometry import shape
 from shapely.ops import polylabel
 
+from bench.common import MAP_IFRAME, MAP_MARKS_KEPT, MARK_MAP
 from geo import mapping
 from geo.load import load_atlas
 
@@ -27,7 +28,6 @@ pytestmark = pytest.mark.browser
 TIMEOUT_MS = 20_000
 expect.set_options(timeout=TIMEOUT_MS)
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 CEASEFIRE = "statement-2020-11-10"
 CEASEFIRE_BOX = re.compile(r"^10 Nov 2020 · ")
 SELECTED_STROKE = mapping.SELECTED_STYLE["color"]
@@ -184,8 +184,7 @@ def test_unticking_an_agreement_hides_its_places_and_keeps_the_zoom(page: Page, 
 
     frame.locator(".leaflet-control-zoom-in").click()
     map_frame.wait_for_function(f"() => map_div.getZoom() === {start_zoom + 1}")
-    # Marks on the iframe's window and on the Leaflet map: a reloaded iframe or a re-created map loses them.
-    frame.locator("body").evaluate("() => { window.__marker = 1; map_div.__marker = 1; }")
+    frame.locator("body").evaluate(MARK_MAP)
 
     _untick(page, CEASEFIRE_BOX)
 
@@ -196,7 +195,7 @@ def test_unticking_an_agreement_hides_its_places_and_keeps_the_zoom(page: Page, 
     expect(page).to_have_url(re.compile(r"[?&]agreements="))
     _settled(page)
     assert frame.locator("body").evaluate(MAP_ZOOM_JS) == start_zoom + 1
-    assert frame.locator("body").evaluate("() => [window.__marker, map_div.__marker]") == [1, 1]
+    assert frame.locator("body").evaluate(MAP_MARKS_KEPT)
     shown = _query(page)["agreements"][0].split(",")
     assert CEASEFIRE not in shown
     assert shown == ["statement-2021-01-11", "statement-2021-11-26", "brussels-2021-12-14"]
@@ -314,6 +313,8 @@ def test_the_online_street_map_shows_through_the_countries(page: Page, app_url: 
     frame = _open(page, app_url)
 
     page.get_by_text("Online street map (needs internet)").click()
+    # A new base map is a new map: until the run ends, the old iframe stays beside the new one, which comes last.
+    frame = page.locator(MAP_IFRAME).last.content_frame
 
     expect(frame.locator("img.leaflet-tile-loaded").first).to_be_visible()
     # The country outlines (the map's only inert paths) no longer paint over the tiles.
@@ -324,7 +325,7 @@ def test_the_online_street_map_shows_through_the_countries(page: Page, app_url: 
 
 def test_choosing_russian_names_renames_the_tooltips_without_redrawing_the_map(page: Page, app_url: str) -> None:
     frame = _open(page, app_url)
-    frame.locator("body").evaluate("() => { window.__marker = 1; map_div.__marker = 1; }")
+    frame.locator("body").evaluate(MARK_MAP)
 
     page.get_by_role("combobox", name=re.compile("Place names in")).click()
     page.get_by_role("option", name="Русский").click()
@@ -332,5 +333,5 @@ def test_choosing_russian_names_renames_the_tooltips_without_redrawing_the_map(p
 
     frame.locator("path.place-lachin").hover()
     expect(frame.locator(".leaflet-tooltip")).to_have_text("Лачин")
-    assert frame.locator("body").evaluate("() => [window.__marker, map_div.__marker]") == [1, 1]
+    assert frame.locator("body").evaluate(MAP_MARKS_KEPT)
     expect(page).to_have_url(re.compile(r"[?&]lang=ru(&|$)"))
