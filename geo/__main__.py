@@ -1,4 +1,4 @@
-"""Command line: python -m geo {validate,build-regions,events,places,extract,import}."""
+"""Command line: python -m geo {validate,build-regions,events,places,map,extract,import}."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 from geo import query
 from geo.load import DEFAULT_DATA_DIR, load_atlas, read_atlas
-from geo.validate import DataError, parse_date
+from geo.model import LANGUAGES
+from geo.validate import DataError, did_you_mean, parse_date
 
 
 def _date_arg(value: str):
@@ -75,6 +76,57 @@ def _places(args) -> int:
     return 0
 
 
+def _map(args) -> int:
+    """Write the standalone map of a view, drawn by the same code as the app's "Map HTML" export."""
+    from geo import importer, mapping
+
+    atlas = load_atlas(args.data_dir)
+    if args.events:
+        try:
+            with args.events.open("rb") as f:
+                data = f.read(importer.MAX_BYTES + 1)  # enough to know it is over the limit
+        except OSError as e:
+            print(f"cannot read {args.events}: {e.strerror or e}", file=sys.stderr)
+            return 2
+        result = importer.import_events(args.events.name, data, atlas)
+        if result.problems:
+            # A scripted map must not silently leave rows out: nothing is written until the file is clean.
+            for problem in result.problems:
+                print(problem, file=sys.stderr)
+            print(f"{len(result.problems)} problem(s) in {args.events.name}; no map written", file=sys.stderr)
+            return 1
+        atlas = importer.merged(atlas, result.events)
+    agreements = tuple(atlas.agreements)
+    if args.agreements is not None:
+        agreements = tuple(a for a in args.agreements.split(",") if a)
+        unknown = [a for a in agreements if a not in atlas.agreements]
+        if unknown:
+            print(f"unknown agreement {unknown[0]!r}{did_you_mean(unknown[0], atlas.agreements)}", file=sys.stderr)
+            return 2
+    place = None
+    if args.place:
+        found = (
+            [args.place]
+            if args.place in atlas.places
+            else [p.id for p in query.search_places(atlas.places.values(), args.place)]
+        )
+        if not found:
+            print(f"unknown place {args.place!r}{did_you_mean(args.place, atlas.places)}", file=sys.stderr)
+            return 2
+        place = found[0]
+    places = query.places_for_agreements(atlas, agreements)
+    events = query.filter_events(atlas.events, agreements=agreements)
+    page = mapping.standalone_html(
+        args.data_dir,
+        places,
+        mapping.display_geometries(atlas.places.values()),
+        mapping.view_layers([p.id for p in places], place, args.lang, events, atlas.places),
+    )
+    args.out.write_text(page, encoding="utf-8")
+    print(f"{args.out}: {len(places)} places, {sum(1 for e in events if e.location)} located events")
+    return 0
+
+
 def _extract(args) -> int:
     from geo.extract import main_extract
 
@@ -114,6 +166,15 @@ def _parser() -> argparse.ArgumentParser:
     places.add_argument("--json", action="store_true")
     places.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     places.set_defaults(run=_places)
+
+    map_ = commands.add_parser("map", help="write the standalone HTML map of a view (works offline)")
+    map_.add_argument("out", type=Path, metavar="OUT.html")
+    map_.add_argument("--events", type=Path, metavar="FILE", help="events to draw too, checked like an upload")
+    map_.add_argument("--place", help="the place to select: an id or any spelling")
+    map_.add_argument("--agreements", metavar="IDS", help="comma-separated agreement ids (default: all)")
+    map_.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the place names")
+    map_.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    map_.set_defaults(run=_map)
 
     for name, run, help_text in (
         ("extract", _extract, "candidate events from an article: FILE [--date YYYY-MM-DD] [--json]"),

@@ -13,6 +13,11 @@ LEAFLET_DIR = ("static", "js_lib_leaflet")
 SERVED_FILES = ("leaflet.js", "leaflet.css", "images")
 
 
+def leaflet_text(name: str) -> str:
+    """The text of one of Leaflet's files (`leaflet.js`, `leaflet.css`) from the installed wheel."""
+    return resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR, name).read_text(encoding="utf-8")
+
+
 def install_leaflet(static_dir: Path) -> Path:
     """Copy leaflet.js, leaflet.css and images/ to static_dir/leaflet; returns that folder."""
     source = resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR)

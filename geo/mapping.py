@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
-import branca.element
 import folium
-import jinja2
 import shapely
-from branca.element import MacroElement, Template
-from jinja2.utils import htmlsafe_json_dumps
-from markupsafe import Markup
+from branca.element import Element, MacroElement, Template
 from shapely.geometry import box, mapping, shape
 
+from geo import assets
+from geo.escaping import html_text, script_json
 from geo.model import LANGUAGES, Event, Place
 
 STATIC_URL = "/app/static/leaflet"
@@ -70,22 +67,38 @@ CLICK_RETURNED = ("last_object_clicked", "last_object_clicked_count", "last_acti
 # Beyond this many located events on screen, markers give way to one count per place (payload stays bounded).
 MAX_EVENT_MARKERS = 1000
 EVENT_RADIUS = 4
+EVENT_STYLE = {"color": "#333", "weight": 1, "fill": True, "fillOpacity": 0.8}
 # Drawn bottom to top, so that small places stay clickable above the large ones.
 KIND_ORDER = {"region": 0, "district": 1, "corridor": 2, "city": 3}
 
-# Compiled scripts kept (see _compiled): the base map's few, and the layers of recent views.
-COMPILED_SCRIPTS = 64
+
+class _Literal(Element):
+    """Text rendered already, put into the page as it is."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
 
 
-@lru_cache(maxsize=COMPILED_SCRIPTS)
-def _compiled(source: str) -> jinja2.Template:
-    return jinja2.Template(source)
+class _Layer(MacroElement):
+    """A map element whose rendered output is never compiled again.
 
+    branca's MacroElement wraps what each of its macros rendered in a new Element, and so compiles the output as a
+    Jinja template a second time: a `{{ 7*7 }}` in a user's title would run on the server. Here the output goes into
+    the page literally; only the element's own template (this module's text) is ever compiled. It also spares the
+    server compiling the places' and countries' ~100 KB of JSON on every rerun."""
 
-# branca compiles every element's script as a Jinja template each time a map is rendered or copied, and st_folium
-# renders the map on every rerun: for the base map that was ~20 ms of the ~25 ms a click costs the server, spent
-# compiling the same text again. A compiled template is never changed, so equal texts can share one.
-branca.element.Template = _compiled
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        for part, section in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
+            macro = getattr(self._template.module, part, None)
+            if macro is not None:
+                section.add_child(_Literal(macro(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
 
 
 def display_geometries(places: Iterable[Place]) -> dict[str, dict]:
@@ -169,13 +182,13 @@ def base_map(
     return m
 
 
-class _Labels(MacroElement):
+class _Labels(_Layer):
     """The country names, as non-interactive div markers: one script for all (folium would render 12 elements,
     a Marker and a DivIcon each, on every rerun)."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        ";{{ this.labels|tojson }}.forEach(function(l){L.marker([l[1],l[2]],{interactive:false,"
+        ";{{ this.labels }}.forEach(function(l){L.marker([l[1],l[2]],{interactive:false,"
         "icon:L.divIcon({className:'empty',iconSize:[120,20],html:'<div class=\"country-label\">'+l[0]+'</div>'})})"
         ".addTo({{ this._parent.get_name() }})});"
         "{% endmacro %}"
@@ -183,21 +196,21 @@ class _Labels(MacroElement):
 
     def __init__(self, labels: dict[str, tuple[float, float]]):
         super().__init__()
-        self.labels = [[html.escape(name), lat, lon] for name, (lat, lon) in labels.items()]
+        self.labels = script_json([[html_text(name), lat, lon] for name, (lat, lon) in labels.items()])
 
 
-class _Attribution(MacroElement):
+class _Attribution(_Layer):
     """Credits every source in view in Leaflet's attribution control (there are no tiles to carry them)."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});"
+        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text }});"
         "{% endmacro %}"
     )
 
     def __init__(self, text: str):
         super().__init__()
-        self.text = text
+        self.text = script_json(text)
 
 
 def _style(place: Place) -> dict:
@@ -208,12 +221,7 @@ def _style(place: Place) -> dict:
     return style
 
 
-def _data(value) -> Markup:
-    """`value` as compact JSON, safe inside a <script> (like Jinja's tojson filter)."""
-    return htmlsafe_json_dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-class _Countries(MacroElement):
+class _Countries(_Layer):
     """The countries' outlines, inert. Their JSON is made once, with the base map: folium.GeoJson would serialise
     it and walk every vertex (for the map's bounds) on each rerun, and the per-rerun copy of the map would copy it."""
 
@@ -225,12 +233,12 @@ class _Countries(MacroElement):
 
     def __init__(self, collection: dict, filled: bool):
         super().__init__()
-        self.data = _data(collection)
+        self.data = script_json(collection)
         # Over a street map, outlines only: a filled country would hide the street map beneath it.
-        self.style = _data(COUNTRY_STYLE if filled else {**COUNTRY_STYLE, "fillOpacity": 0})
+        self.style = script_json(COUNTRY_STYLE if filled else {**COUNTRY_STYLE, "fillOpacity": 0})
 
 
-class _Places(MacroElement):
+class _Places(_Layer):
     """Every place, clickable, drawn bottom to top so that small places stay clickable above large ones. Each
     feature carries its `id`, so a click tells Python which place it was; the JSON is made once, like _Countries'.
 
@@ -309,11 +317,11 @@ class _Places(MacroElement):
             }
             for place in places
         ]
-        self.data = _data({"type": "FeatureCollection", "features": features})
-        self.styles = _data({place.id: _style(place) for place in places})
-        self.selected_style = _data(SELECTED_STYLE)
-        self.hover_style = _data(HOVER_STYLE)
-        self.returned = _data(CLICK_RETURNED)
+        self.data = script_json({"type": "FeatureCollection", "features": features})
+        self.styles = script_json({place.id: _style(place) for place in places})
+        self.selected_style = script_json(SELECTED_STYLE)
+        self.hover_style = script_json(HOVER_STYLE)
+        self.returned = script_json(CLICK_RETURNED)
 
 
 def _tooltips(place: Place) -> dict[str, str]:
@@ -321,12 +329,12 @@ def _tooltips(place: Place) -> dict[str, str]:
     return {lang: place.display_name(lang) + suffix for lang in LANGUAGES}
 
 
-class _View(MacroElement):
-    _template = Template("{% macro script(this, kwargs) %}window.atlasView({{ this.view|tojson }});{% endmacro %}")
+class _View(_Layer):
+    _template = Template("{% macro script(this, kwargs) %}window.atlasView({{ this.view }});{% endmacro %}")
 
     def __init__(self, view: dict):
         super().__init__()
-        self.view = view
+        self.view = script_json(view)
 
 
 def view_layer(shown: Iterable[str], selected: str | None, lang: str, number: int = 0) -> folium.FeatureGroup:
@@ -335,6 +343,40 @@ def view_layer(shown: Iterable[str], selected: str | None, lang: str, number: in
     group = folium.FeatureGroup(name="View")
     _View({"shown": sorted(shown), "selected": selected, "lang": lang, "number": number}).add_to(group)
     return group
+
+
+class _EventPoints(_Layer):
+    """Located events as circle markers. Tooltips are set as text (Leaflet would insert a string as HTML)."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+L.geoJSON({{ this.data }}, {
+  pointToLayer: function (feature, latlng) {
+    return L.circleMarker(latlng, Object.assign({radius: feature.properties.radius}, {{ this.style }}));
+  },
+  onEachFeature: function (feature, layer) {
+    layer.bindTooltip(function () {
+      var label = document.createElement("span");
+      label.textContent = feature.properties.label;
+      return label;
+    }, {sticky: true});
+  }
+}).addTo({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, points: list[tuple[tuple[float, float], str, float]]):
+        super().__init__()
+        features = [
+            {
+                "type": "Feature",
+                "properties": {"label": label, "radius": round(radius, 1)},
+                "geometry": {"type": "Point", "coordinates": [round(c, DISPLAY_DIGITS) for c in xy]},
+            }
+            for xy, label, radius in points
+        ]
+        self.data = script_json({"type": "FeatureCollection", "features": features})
+        self.style = script_json(EVENT_STYLE)
 
 
 def events_layer(events: Iterable[Event], places: dict[str, Place]) -> folium.FeatureGroup:
@@ -356,37 +398,30 @@ def events_layer(events: Iterable[Event], places: dict[str, Place]) -> folium.Fe
             )
             for place_id, count in counts.most_common()
         ]
-    features = [
-        {
-            "type": "Feature",
-            # Escaped because Leaflet inserts tooltips as HTML; sent as JSON data, never spliced into the script.
-            "properties": {"label": html.escape(label), "radius": round(radius, 1)},
-            "geometry": {"type": "Point", "coordinates": [round(c, DISPLAY_DIGITS) for c in xy]},
-        }
-        for xy, label, radius in points
-    ]
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        marker=folium.CircleMarker(color="#333", weight=1, fill=True, fill_opacity=0.8),
-        style_function=lambda feature: {"radius": feature["properties"]["radius"]},
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-    ).add_to(group)
+    _EventPoints(points).add_to(group)
     return group
 
 
+def view_layers(
+    shown: Iterable[str],
+    selected: str | None,
+    lang: str,
+    events: Iterable[Event],
+    places: dict[str, Place],
+    number: int = 0,
+) -> list[folium.FeatureGroup]:
+    """What a view adds to the base map: which places show and which is selected, and the located events."""
+    return [view_layer(shown, selected, lang, number), events_layer(events, places)]
+
+
 def standalone_html(
-    data_dir: Path,
-    places: Iterable[Place],
-    geometries: dict[str, dict],
-    layers: Iterable[folium.FeatureGroup],
-    static_dir: Path,
+    data_dir: Path, places: Iterable[Place], geometries: dict[str, dict], layers: Iterable[folium.FeatureGroup]
 ) -> str:
     """A fresh map of `places` with `layers` as one HTML file that works offline: Leaflet is inlined."""
     m = base_map(data_dir, places, geometries)
     for group in layers:
         group.add_to(m)
     page = m.get_root().render()
-    js = (static_dir / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
-    css = (static_dir / "leaflet" / "leaflet.css").read_text(encoding="utf-8")
+    js, css = assets.leaflet_text("leaflet.js"), assets.leaflet_text("leaflet.css")
     page = page.replace(f'<script src="{STATIC_URL}/leaflet.js"></script>', f"<script>{js}</script>")
     return page.replace(f'<link rel="stylesheet" href="{STATIC_URL}/leaflet.css"/>', f"<style>{css}</style>")

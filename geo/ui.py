@@ -18,7 +18,6 @@ from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
 from geo.model import LANGUAGES, Atlas, Event, Place, Tie
 from geo.view import View, date_span, parse_view, view_query
 
-STATIC_DIR = DEFAULT_DATA_DIR.parent / "static"
 MAP_KEY = "map"
 MAP_HEIGHT = 620
 PAGE_SIZE = 20
@@ -87,15 +86,22 @@ def _start_session(atlas: Atlas) -> None:
     )
 
 
-def _take_map_click() -> bool:
+def _take_map_click(atlas: Atlas) -> bool:
     """Select the place clicked on the map, once per click (st_folium repeats its last value every rerun); True
-    when this run comes from a new click."""
-    value = st.session_state.get(MAP_KEY) or {}
-    clicked = ((value.get("last_active_drawing") or {}).get("properties") or {}).get("id")
+    when this run comes from a new click. The value comes from the browser, which anyone can forge: an id that
+    is no place of the atlas is ignored."""
+    value = st.session_state.get(MAP_KEY)
+    if not isinstance(value, dict):
+        return False
+    drawing = value.get("last_active_drawing")
+    properties = drawing.get("properties") if isinstance(drawing, dict) else None
+    clicked = properties.get("id") if isinstance(properties, dict) else None
+    if not isinstance(clicked, str) or clicked not in atlas.places:
+        return False
     # st_folium counts clicks: the count (and where) makes every click new, also a second click on the same
     # place; the position is there because the count restarts whenever the map is re-created.
     click = (value.get("last_object_clicked_count"), str(value.get("last_object_clicked")), clicked)
-    if clicked and click != st.session_state.last_click:
+    if click != st.session_state.last_click:
         st.session_state.last_click = click
         st.session_state.place = clicked
         return True
@@ -242,15 +248,16 @@ def _tables(atlas: Atlas, places: list[Place], events: list[Event], lang: str) -
 
 
 def _table(items: list, to_row, what: str) -> None:
-    """A table of at most TABLE_ROWS rows, saying when there are more."""
+    """A table of at most TABLE_ROWS rows, saying when there are more. Its cells are defused like the Events CSV's:
+    the table's own "Download as CSV" writes what it shows, and a spreadsheet would run a cell like `=HYPERLINK(…)`."""
     if len(items) > TABLE_ROWS:
         st.caption(f"The first {TABLE_ROWS:,} of {len(items):,} {what}.")
-    st.dataframe(pd.DataFrame([to_row(item) for item in items[:TABLE_ROWS]]), hide_index=True, width="stretch")
+    rows = [{key: export._cell(value) for key, value in to_row(item).items()} for item in items[:TABLE_ROWS]]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
 def _map_layers(view: dict, events: list[Event], atlas: Atlas) -> list:
-    """What a view adds to the base map: which places show and which is selected, and the located events."""
-    return [mapping.view_layer(**view), mapping.events_layer(events, atlas.places)]
+    return mapping.view_layers(**view, events=events, places=atlas.places)
 
 
 def _places_view(places: list[Place], selected: str | None, lang: str) -> dict:
@@ -306,7 +313,6 @@ def _exports(
             places,
             _geometries(fingerprint, data_dir),
             _map_layers(_places_view(places, selection["place"], view.lang), events, atlas),
-            STATIC_DIR,
         ),
         "karabakh-atlas-map.html",
         "text/html",
@@ -331,9 +337,22 @@ def _add_events(events: list[Event], atlas: Atlas) -> None:
         st.session_state.dates = date_span(importer.merged(atlas, events))
 
 
+def _checked(name: str, data: bytes, atlas: Atlas, key: str) -> importer.ImportResult:
+    """The import of `data`, made once per file content and kept for its widget in this session only: every rerun
+    (each click on the page) would otherwise check the whole file again."""
+    # What the result depends on: the file, and the events already on the map (an id may clash with them).
+    checked_against = (name, hashlib.sha256(data).hexdigest(), hash(tuple(e.id for e in atlas.events)))
+    cached = st.session_state.get(f"checked:{key}")
+    if cached is not None and cached[0] == checked_against:
+        return cached[1]
+    result = importer.import_events(name, data, atlas)
+    st.session_state[f"checked:{key}"] = (checked_against, result)
+    return result
+
+
 def _check_and_offer(name: str, data: bytes, atlas: Atlas, key: str, what: str) -> None:
     """Preview what `data` would add, with its problems, and a button that adds the good rows to this session."""
-    result = importer.import_events(name, data, atlas)
+    result = _checked(name, data, atlas, key)
     _preview(result)
     if result.events:
         label = f"Add {len(result.events)} {what} to the map"
@@ -431,7 +450,7 @@ def _bring_your_own(atlas: Atlas) -> None:
 def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[Place], events: list[Event]) -> None:
     """The map and the side panel. A click on the map reruns only this part of the page; anything that changes
     `places` or `events` (agreements, dates, added events) reruns the whole page, which calls this anew."""
-    from_click = _take_map_click()
+    from_click = _take_map_click(atlas)
     view = _current_view(atlas)
     base = (fingerprint, st.session_state.online_tiles)
     map_view = _map_view(base, places, view, from_click)

@@ -98,3 +98,32 @@ def test_a_bad_link_shows_a_notice_not_a_crash(query):
     at = _run(query)
     assert not at.exception
     assert at.warning and next(iter(query.values())) in at.warning[0].value
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"last_active_drawing": {"properties": {"id": "atlantis"}}},
+        {"last_active_drawing": {"properties": {"id": ["lachin"]}}},
+        {"last_active_drawing": "lachin"},
+        ["not", "a", "dict"],
+    ],
+)
+def test_a_forged_map_click_is_ignored_and_the_page_still_works(forged):
+    at = _run()
+    at.session_state["map"] = forged
+    at.run()
+    assert not at.exception
+    assert not [m for m in at.markdown if m.value.startswith("### ")]
+    at.session_state["map"] = {"last_active_drawing": {"properties": {"id": "lachin"}}}
+    at.run()
+    assert _place_heading(at) == "Lachin"
+
+
+def test_the_upload_limit_is_the_importers_so_a_bigger_file_never_reaches_the_server():
+    import tomllib
+
+    from geo.importer import MAX_BYTES
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_BYTES
