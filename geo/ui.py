@@ -21,6 +21,8 @@ from geo.view import View, date_span, parse_view, view_query
 MAP_KEY = "map"
 MAP_HEIGHT = 620
 PAGE_SIZE = 20
+# The panel shows this many characters of a summary (the longest shipped one has ~700); exports keep all of it.
+PANEL_TEXT = 2000
 # URL characters left as they are in links: RFC 3986 reserved ones and %; all else is percent-encoded.
 LINK_SAFE = ":/?#[]@!$&'()*+,;=%~"
 # The table view sends at most this many rows to the browser (100k rows are megabytes); the CSV has them all.
@@ -139,6 +141,13 @@ def _sidebar(atlas: Atlas) -> None:
     sidebar.toggle("Online street map (needs internet)", key="online_tiles", value=False)
 
 
+def _shortened(text: str) -> str:
+    """`text`, cut at PANEL_TEXT characters: a panel of a few hundred events stays readable and quick to draw."""
+    if len(text) <= PANEL_TEXT:
+        return text
+    return f"{text[:PANEL_TEXT]} … ({len(text) - PANEL_TEXT:,} more characters in the exports)"
+
+
 def _event_markdown(event: Event, atlas: Atlas, lang: str) -> str:
     places = ", ".join(_text(atlas.places[p].display_name(lang)) for p in event.places)
     ties = "; ".join(
@@ -151,7 +160,7 @@ def _event_markdown(event: Event, atlas: Atlas, lang: str) -> str:
         source = f"[{source}](<{quote(event.source.url, safe=LINK_SAFE)}>)"
     lines = [
         f"**{_text(event.date_label())}** · {_text(event.title)}",
-        _text(event.summary),
+        _text(_shortened(event.summary)),
     ]
     if event.deadline:
         lines.append(f"Deadline set by the agreement: {event.deadline:%-d %b %Y}")
@@ -293,14 +302,21 @@ def _exports(
         # and the map (Leaflet inlined) only when clicked.
         return make() if len(events) <= EAGER_EXPORT_EVENTS else make
 
+    # A download changes nothing on the page: without "ignore" each one reruns the whole page, and a second
+    # download clicked during that rerun was lost (its button was being replaced).
     cols[0].download_button(
-        "Events CSV", made_now_or_on_click(lambda: export.events_csv(events)), "karabakh-atlas-events.csv", "text/csv"
+        "Events CSV",
+        made_now_or_on_click(lambda: export.events_csv(events)),
+        "karabakh-atlas-events.csv",
+        "text/csv",
+        on_click="ignore",
     )
     cols[1].download_button(
         "Events GeoJSON",
         made_now_or_on_click(lambda: export.events_geojson(events, atlas.places)),
         "karabakh-atlas-events.geojson",
         "application/geo+json",
+        on_click="ignore",
     )
     # A click on the map reruns only the map and the panel, not this: the map is made when asked for, with the
     # place selected then, which the panel keeps in `selection` (the maker runs on a thread of its own, without
@@ -316,6 +332,7 @@ def _exports(
         ),
         "karabakh-atlas-map.html",
         "text/html",
+        on_click="ignore",
     )
 
 

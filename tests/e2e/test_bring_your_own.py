@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from geo.view import date_span
 
 # The helpers of the other browser tests: opening the page, waiting for the run to end, the events CSV.
 from tests.e2e.test_browser import MAP_IFRAME, _download_csv, _open, _settled
+from tests.hostile import EVALUATED, ONE_MB, PAYLOADS, write_hostile_csv
 
 pytestmark = pytest.mark.browser
 
@@ -88,8 +90,15 @@ def _bring_your_own(page: Page) -> Locator:
 
 def _upload(page: Page, name: str, can_add: str) -> Locator:
     """Upload tests/data/imports/`name` and wait for its preview ("N of M row(s) can be added.")."""
-    expander = _bring_your_own(page)
-    expander.locator("input[type=file]").set_input_files(IMPORTS / name)
+    return _upload_file(page, IMPORTS / name, can_add)
+
+
+def _upload_file(page: Page, path: Path, can_add: str) -> Locator:
+    """Upload the file at `path` and wait for its preview ("N of M row(s) can be added.")."""
+    expander = page.get_by_test_id("stExpander").filter(has_text=EXPANDER)
+    if not expander.get_by_label("Article text").is_visible():
+        expander = _bring_your_own(page)
+    expander.locator("input[type=file]").set_input_files(path)
     expect(expander.get_by_text(can_add)).to_be_visible()
     _settled(page)
     return expander
@@ -119,7 +128,10 @@ def _grid_csv(page: Page, grid: Locator) -> list[dict[str, str]]:
 
 
 def _hover_marker(frame: FrameLocator, marker: Locator) -> Locator:
-    """Hover an event marker and return the tooltip Leaflet opens for it."""
+    """Hover an event marker and return the tooltip Leaflet opens for it (after the pointer has left every other
+    marker and its tooltip has closed)."""
+    marker.page.mouse.move(0, 0)
+    expect(frame.locator(".leaflet-tooltip")).to_have_count(0)
     marker.hover()
     tooltip = frame.locator(".leaflet-tooltip")
     expect(tooltip).to_be_visible()
@@ -268,6 +280,92 @@ def test_payloads_aimed_at_the_map_script_show_as_text_and_formulas_are_defused(
 
     assert _injected(page) == {"page": NOTHING_INJECTED, "map": NOTHING_INJECTED}
     assert dialogs == []
+
+
+def _download(page: Page, button: str) -> str:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button).click()
+    return info.value.path().read_text(encoding="utf-8")
+
+
+def test_template_syntax_in_every_field_shows_literally_live_and_in_every_export(
+    page: Page, app_url: str, tmp_path: Path
+) -> None:
+    """A title like `{{ 7*7 }}` once ran on the server (folium compiled it as a template): every payload must show
+    as written in the panel, the map's tooltips, the tables and the three exports, and the page must stay whole."""
+    dialogs = _record_dialogs(page)
+    page.context.add_init_script(NO_SAVE_PICKER)
+    frame = _open(page, app_url)
+    n = len(PAYLOADS)
+    expander = _upload_file(page, write_hostile_csv(tmp_path / "hostile.csv", one_mb=False), f"{n} of {n + 1} row")
+    # The row whose place is a payload is reported with the name as written.
+    problems = _grid_csv(page, expander.get_by_test_id("stDataFrame").nth(1))
+    assert [p["problem"] for p in problems if "Lachin T{{ 7*7 }}T" in p["problem"]], problems
+    _add(page, re.compile(rf"^Add {n} event\(s\) to the map$"), f"{n} event(s) added in this session")
+
+    _select(page, "Lachin", "Lachin")
+    events = page.locator(".st-key-events-panel")
+    for text in PAYLOADS:
+        for field in ("title", "summary", "note", "source"):
+            expect(events).to_contain_text(f"{field} {text}")
+    # Everything below the map is still there (an unbalanced `{{` once cut the page short).
+    expect(page.get_by_role("button", name="Remove added events")).to_be_visible()
+
+    markers = frame.locator(EVENT_MARKERS)
+    expect(markers).to_have_count(n)
+    shown = {_hover_marker(frame, markers.nth(i)).inner_text().split(" · ", 1)[1] for i in range(n)}
+    assert shown == {f"title {text}" for text in PAYLOADS}
+
+    _settled(page)
+    rows = {r["id"]: r for r in _download_csv(page)}
+    geojson = json.loads(_download(page, "Events GeoJSON"))
+    located = {f["properties"]["id"]: f["properties"] for f in geojson["features"]}
+    for i, text in enumerate(PAYLOADS):
+        row, feature = rows[f"hostile-{i}"], located[f"hostile-{i}"]
+        assert (row["title"], row["summary"], row["actors"]) == (
+            f"title {text}",
+            f"summary {text}",
+            f"actor {text} (role {text})",
+        )
+        assert (feature["title"], feature["summary"]) == (f"title {text}", f"summary {text}")
+
+    exported = _download(page, "Map HTML")
+    for evaluated in EVALUATED:
+        assert evaluated not in exported
+    map_page = page.context.new_page()
+    map_page.set_content(exported)
+    exported_markers = map_page.locator(EVENT_MARKERS)
+    expect(exported_markers).to_have_count(n)
+    exported_markers.nth(0).hover()
+    expect(map_page.locator(".leaflet-tooltip")).to_contain_text(f"title {PAYLOADS[0]}")
+    map_page.close()
+
+    # A second file in the same session, a JSON one with a 1 MB summary: its id may not clash with the first's.
+    big = {**_json_event("hostile-big"), "summary": ONE_MB}
+    (tmp_path / "big.json").write_text(json.dumps({"events": [big]}), encoding="utf-8")
+    _upload_file(page, tmp_path / "big.json", "1 of 1 row(s) can be added.")
+    _add(page, re.compile(r"^Add 1 event\(s\) to the map$"), f"{n + 1} event(s) added in this session")
+    expect(events).to_contain_text(f"{ONE_MB[:2000]} … ({len(ONE_MB) - 2000:,} more characters in the exports)")
+    for evaluated in EVALUATED:
+        expect(page.get_by_test_id("stApp")).not_to_contain_text(evaluated)
+
+    assert _injected(page) == {"page": NOTHING_INJECTED, "map": NOTHING_INJECTED}
+    assert dialogs == []
+
+
+def _json_event(event_id: str) -> dict:
+    return {
+        "id": event_id,
+        "date": "2021-03-01",
+        "date_precision": "day",
+        "title": "A long one",
+        "summary": "-",
+        "places": ["lachin"],
+        "agreements": [],
+        "actors": [],
+        "source": {"publisher": "Test", "title": "{{ 7*7 }}"},
+        "location": [46.55, 39.65],
+    }
 
 
 def test_a_source_link_that_could_break_out_of_its_link_is_refused(page: Page, app_url: str) -> None:
