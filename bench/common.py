@@ -112,6 +112,19 @@ def server(script: str, env: dict[str, str] | None = None, *flags: str) -> Itera
         log.close()
 
 
+def server_pid(base: str) -> int:
+    """The process id of the Streamlit server that `server` started for `base`."""
+    port = urlsplit(base).port
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue  # the process ended while we looked
+        if b"--server.port" in args and args[args.index(b"--server.port") + 1] == str(port).encode():
+            return int(cmdline.parent.name)
+    raise RuntimeError(f"no Streamlit server on port {port}")
+
+
 def offline_context(browser, base: str):
     """A browser context that can reach only `base`; what it tried elsewhere is listed in `context.blocked`."""
     own = urlsplit(base).netloc

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import folium
 import shapely
-from branca.element import Element, MacroElement, Template
+from branca.element import Element, Figure, MacroElement, Template
 from shapely.geometry import box, mapping, shape
 
 from geo import assets
@@ -91,14 +91,16 @@ class _Layer(MacroElement):
     the page literally; only the element's own template (this module's text) is ever compiled. It also spares the
     server compiling the places' and countries' ~100 KB of JSON on every rerun."""
 
-    def render(self, **kwargs) -> None:
+    def render(self, **kwargs) -> str:  # type: ignore[override]  # branca's MacroElement.render returns None too
         figure = self.get_root()
+        assert isinstance(figure, Figure), "a map element renders only inside a Figure"
         for part, section in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
             macro = getattr(self._template.module, part, None)
             if macro is not None:
                 section.add_child(_Literal(macro(self, kwargs)), name=self.get_name())
         for element in self._children.values():
             element.render(**kwargs)
+        return ""
 
 
 def display_geometries(places: Iterable[Place]) -> dict[str, dict]:
@@ -172,7 +174,7 @@ def base_map(
     _Places(places, geometries).add_to(m)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, opacity=0.6).add_to(m)
-    m.get_root().header.add_child(
+    m.get_root().header.add_child(  # type: ignore[attr-defined]  # the root of a folium.Map is a Figure
         folium.Element(
             "<style>.country-label{color:#777;font:italic 13px sans-serif;text-align:center;white-space:nowrap}"
             ".leaflet-container{background:#dfe9ef}.leaflet-control-attribution{font:11px/1.4 sans-serif}</style>"
@@ -386,8 +388,9 @@ def events_layer(events: Iterable[Event], places: dict[str, Place]) -> folium.Fe
     group = folium.FeatureGroup(name="Events")
     if not located:
         return group
+    points: list[tuple[tuple[float, float], str, float]]
     if len(located) <= MAX_EVENT_MARKERS:
-        points = [(e.location, f"{e.date_label()} · {e.title}", EVENT_RADIUS) for e in located]
+        points = [(e.location, f"{e.date_label()} · {e.title}", EVENT_RADIUS) for e in located if e.location]
     else:
         counts = Counter(e.places[0] for e in located if e.places)
         points = [

@@ -88,18 +88,23 @@ def _click_place(frame: FrameLocator, place_id: str) -> None:
     largest = max(getattr(free, "geoms", [free]), key=lambda g: g.area)
     inside = polylabel(largest, tolerance=0.001)
     path = frame.locator(f"path.place-{place_id}")
-    # The point in the path's own box, and which element the map actually has there.
-    at = path.evaluate(
-        """(path, [lat, lng]) => {
+    # The point in the path's own box, once the map has it on top there: a page that has just changed its layout
+    # may resize the map, and Leaflet redraws its shapes a frame later.
+    map_window = path.element_handle().owner_frame()
+    assert map_window is not None
+    at = map_window.wait_for_function(
+        """([id, lat, lng]) => {
+            const path = document.querySelector("path.place-" + id);
+            if (!path || !window.map_div) return null;
             const point = map_div.latLngToContainerPoint([lat, lng]);
             const box = map_div.getContainer().getBoundingClientRect();
             const own = path.getBoundingClientRect();
             const x = box.left + point.x, y = box.top + point.y;
-            return {x: x - own.left, y: y - own.top, hit: document.elementFromPoint(x, y)?.getAttribute("class")};
+            const hit = document.elementFromPoint(x, y);
+            return hit && hit.classList.contains("place-" + id) ? {x: x - own.left, y: y - own.top} : null;
         }""",
-        [inside.y, inside.x],
-    )
-    assert f"place-{place_id}" in (at["hit"] or ""), f"{place_id} is covered at {inside}: {at}"
+        arg=[place_id, inside.y, inside.x],
+    ).json_value()
     path.click(position={"x": at["x"], "y": at["y"]})
 
 
