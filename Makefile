@@ -8,10 +8,11 @@ PORT ?= 8501
 
 .PHONY: run test lint data validate bench bench-load lock clean
 
-run: $(INSTALLED) $(LEAFLET)
+# The page copies Leaflet into static/ itself (geo.ui.page), so `streamlit run streamlit_app.py` works as well.
+run: $(INSTALLED)
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --browser.gatherUsageStats false
 
-test: $(INSTALLED) $(LEAFLET)
+test: $(INSTALLED)
 	$(BIN)/python -m geo validate
 	$(BIN)/pytest -q
 

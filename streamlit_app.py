@@ -1,12 +1,8 @@
-"""Karabakh Atlas: the places of the 2020-2022 Armenia-Azerbaijan-Russia statements on a live map.
+"""Karabakh Atlas: the places of the Armenia-Azerbaijan(-Russia) agreements since 2020 on a live map.
 
-Run with `make run`. The page itself is built in geo.ui.
+Run with `make run`, `streamlit run streamlit_app.py` or, installed, `karabakh-atlas serve`. The page is geo.ui.
 """
 
-import streamlit as st
+from geo import ui
 
-st.set_page_config(page_title="Karabakh Atlas", page_icon="🗺️", layout="wide")
-
-from geo import ui  # noqa: E402  (set_page_config must come first)
-
-ui.main()
+ui.page(__file__)

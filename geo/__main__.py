@@ -1,4 +1,4 @@
-"""Command line: python -m geo {validate,build-regions,events,places,map,extract,import}."""
+"""Command line: python -m geo {validate,build-regions,events,places,map,extract,import,serve}."""
 
 from __future__ import annotations
 
@@ -127,6 +127,14 @@ def _map(args) -> int:
     return 0
 
 
+def _serve(args) -> int:
+    from geo.serve import command
+
+    argv = command(args.port, args.address)
+    os.execv(argv[0], argv)  # the server replaces this process: Ctrl-C and signals reach it directly
+    return 0  # not reached
+
+
 def _extract(args) -> int:
     from geo.extract import main_extract
 
@@ -175,6 +183,11 @@ def _parser() -> argparse.ArgumentParser:
     map_.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the place names")
     map_.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     map_.set_defaults(run=_map)
+
+    serve = commands.add_parser("serve", help="serve the app (Streamlit) on http://ADDRESS:PORT, offline")
+    serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--address", default="127.0.0.1")
+    serve.set_defaults(run=_serve)
 
     for name, run, help_text in (
         ("extract", _extract, "candidate events from an article: FILE [--date YYYY-MM-DD] [--json]"),

@@ -18,6 +18,15 @@ def leaflet_text(name: str) -> str:
     return resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR, name).read_text(encoding="utf-8")
 
 
+def ensure_leaflet(static_dir: Path) -> Path:
+    """Leaflet in static_dir/leaflet, copied there if it is missing or differs from the wheel's (another version)."""
+    served = static_dir / "leaflet" / "leaflet.js"
+    wheel = resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR, "leaflet.js")
+    if served.is_file() and served.stat().st_size == len(wheel.read_bytes()):
+        return served.parent
+    return install_leaflet(static_dir)
+
+
 def install_leaflet(static_dir: Path) -> Path:
     """Copy leaflet.js, leaflet.css and images/ to static_dir/leaflet; returns that folder."""
     source = resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from geo import paths
 from geo.model import Actor, Agreement, Atlas, Event, Place, Source, Tie
 from geo.validate import (
     DataError,
@@ -21,7 +22,7 @@ from geo.validate import (
     record_label,
 )
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = paths.data_dir()
 FILES = {
     "sources": "sources.json",
     "agreements": "agreements.json",

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export, extract, importer, mapping, query
+from geo import assets, export, extract, importer, mapping, query
 from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
 from geo.model import LANGUAGES, Atlas, Event, Place, Tie
 from geo.view import View, date_span, parse_view, view_query
@@ -492,6 +492,19 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
     wanted = view_query(view, atlas)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+
+
+# Served by Streamlit from the `static/` folder beside the page's script (server.enableStaticServing).
+@st.cache_resource(show_spinner=False)
+def _provision_leaflet(static_dir: Path) -> None:
+    assets.ensure_leaflet(static_dir)
+
+
+def page(script: str, data_dir: Path = DEFAULT_DATA_DIR) -> None:
+    """The whole page, for the script at `script`: its own Leaflet provisioned beside it, then `main`."""
+    st.set_page_config(page_title="Karabakh Atlas", page_icon="🗺️", layout="wide")
+    _provision_leaflet(Path(script).resolve().parent / "static")
+    main(data_dir)
 
 
 def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:

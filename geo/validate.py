@@ -9,14 +9,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import shapely
 from shapely.geometry import shape
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
+from geo import paths
+
+SCHEMA_DIR = paths.data_dir() / "schema"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Names of the CRS that RFC 7946 allows; any other `crs` member means the coordinates are not lon/lat.
 WGS84_CRS_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326", "CRS84"}

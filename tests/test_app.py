@@ -127,3 +127,28 @@ def test_the_upload_limit_is_the_importers_so_a_bigger_file_never_reaches_the_se
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_BYTES
+
+
+def test_the_installed_server_runs_with_the_checkouts_settings():
+    import tomllib
+
+    from geo.serve import SERVER_OPTIONS
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    flat = {
+        f"{section}.{key}": str(value).lower() for section, values in config.items() for key, value in values.items()
+    }
+    assert flat == SERVER_OPTIONS
+
+
+def test_the_page_provisions_its_own_leaflet_beside_its_script(tmp_path):
+    """`streamlit run streamlit_app.py` on a fresh clone, with no `make`: the page copies Leaflet where Streamlit
+    serves it from (static/ beside the script), so the map draws offline."""
+    script = tmp_path / "streamlit_app.py"
+    script.write_text((ROOT / "streamlit_app.py").read_text(encoding="utf-8"), encoding="utf-8")
+    at = AppTest.from_file(str(script), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    served = tmp_path / "static" / "leaflet"
+    assert (served / "leaflet.js").read_text(encoding="utf-8").startswith("/* @preserve")
+    assert (served / "leaflet.css").is_file() and (served / "images" / "marker-icon.png").is_file()
+    assert "/app/static/leaflet/leaflet.js" in _map_args(at)["js_links"]

@@ -7,8 +7,6 @@ That is the point of these tests: the atlas must work with no network at all (se
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,16 +20,9 @@ CHROMIUM = Path(common.CHROMIUM)
 REPO = common.REPO
 
 
-def _ensure_leaflet() -> None:
-    """The map loads Leaflet from static/leaflet/ (copied there by `make`); without it the map stays blank."""
-    if not (REPO / "static" / "leaflet" / "leaflet.js").exists():
-        subprocess.run([sys.executable, "-m", "geo.assets", "static"], cwd=REPO, check=True)
-
-
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     """Base URL of a headless Streamlit server running the atlas, shared by every browser test."""
-    _ensure_leaflet()
     with common.server("streamlit_app.py") as url:
         yield url
 
