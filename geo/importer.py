@@ -21,6 +21,7 @@ Text from the file is kept as written (the UI escapes it when drawing), except t
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import dataclasses
 import datetime as dt
@@ -40,7 +41,7 @@ import shapely
 from geo.load import DEFAULT_DATA_DIR, Catalogue, load_atlas, parse_event
 from geo.model import DATE_PRECISIONS, Atlas, Event, Source
 from geo.query import PlaceIndex, fold, place_keys, search_places
-from geo.validate import Problem, check_crs, check_schema, parse_date, record_label
+from geo.validate import Problem, check_crs, check_ids, check_schema, parse_date, record_label
 
 # The whole file is decoded and parsed in memory inside one Streamlit session. The shipped events.json is 17 kB;
 # 5 MB is room for tens of thousands of conflict-data rows while keeping a careless upload from holding the page.
@@ -51,6 +52,16 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
 # A problem quotes what it found; a 5 MB cell quoted back would bury the report, so messages stop here.
 MAX_MESSAGE = 300
+# "Did you mean" is a fuzzy search over every spelling, about 0.2 ms each: the first this many distinct unknown names
+# (or source ids) of a file get one, enough to show a pattern of typos; the rest get a plain message, so that a
+# file of 500,000 made-up names costs no more than a file of valid ones.
+MAX_SUGGESTIONS = 100
+# One event naming thousands of unknown places is one mistake (a wrong column), not thousands: its field reports this
+# many and then how many more, so that the report (and its memory) grows with the rows, not with the names in a cell.
+MAX_PROBLEMS_PER_FIELD = 20
+# Conflict exports repeat a few hundred location names thousands of times, so each distinct name is resolved once;
+# past this many distinct names the rest are resolved each time (cheaply, with no suggestion), keeping memory bounded.
+MAX_CACHED_NAMES = 10_000
 # Titles made from the first words of `notes` stop near here, the length of the longest shipped titles.
 TITLE_LENGTH = 80
 # Ids must match the schema's slug pattern; the same pattern tells a source id from a free-text source.
@@ -63,6 +74,10 @@ _MONTHS = {
     for number in range(1, 13)
     for name in (dt.date(2000, number, 1).strftime("%B").lower(), dt.date(2000, number, 1).strftime("%b").lower())
 }
+# The patterns below read cells of up to 5 MB, so none may try a run of characters more than one way: a host that
+# cannot hold "/" then a path that may, and runs of spaces matched whole (possessive `*+`, `++`).
+_WEB_URL = re.compile(r"https?://[^\s/<>\"'`\\][^\s<>\"'`\\]*+", re.IGNORECASE)
+_LON_LAT = re.compile(r"\s*+(-?[\d.]++)(?:\s*+[,;]|\s)\s*+(-?[\d.]++)\s*+")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ \-/]([A-Za-z]+)\.?,?[ \-/](\d{4})$")
 # ACLED-style `time_precision`: 1 = the day is known, 2 = within a week or so, 3 = only the month.
 _TIME_PRECISION = {"1": "day", "2": "approximate", "3": "month"}
@@ -114,11 +129,13 @@ class _Context:
         self.name = name
         self.atlas = atlas
         self.adhoc: dict[tuple, Source] = {}
-        # Conflict exports repeat the same few location names thousands of times: each is looked up once.
-        self._resolved: dict[str, tuple[str | None, str]] = {}
+        self._adhoc_ids: set[str] = set()
+        self._resolved: dict[tuple[str, bool], tuple[str | None, str]] = {}
+        self._suggestions = 0
         # Every spelling of every place, folded once: the id it names, and each place's own keys.
         self._place_keys = {p.id: place_keys(p) for p in atlas.places.values()}
         self._keys = {key: place for place, keys in self._place_keys.items() for key in reversed(keys)}
+        self._sorted_keys = sorted(self._keys)
         self._polygons: list | None = None
         self._tree = None
 
@@ -132,6 +149,19 @@ class _Context:
         index = self._tree.nearest(shapely.Point(location)) if self._polygons else None
         return f" (nearest: {self._polygons[int(index)].id})" if index is not None else ""
 
+    def may_suggest(self) -> bool:
+        """Whether a "did you mean" may still be searched for: True for the first MAX_SUGGESTIONS asks of a file."""
+        self._suggestions += 1
+        return self._suggestions <= MAX_SUGGESTIONS
+
+    def source_problems(self, draft: _Draft) -> list[Problem]:
+        """An unknown source id, told with a "did you mean" among the atlas's sources while the file has some left."""
+        source = draft.raw["source"]
+        if source in self.atlas.sources or source in self._adhoc_ids:
+            return []
+        suggest = self.may_suggest()
+        return check_ids([source], self.atlas.sources, "source", self.name, draft.label, "source", suggest)
+
     def problem(self, draft: _Draft, field_name: str, message: str) -> None:
         draft.problems.append(Problem(self.name, draft.label, field_name, message))
 
@@ -143,6 +173,7 @@ class _Context:
             while f"import-{n}" in self.atlas.sources:
                 n += 1
             self.adhoc[key] = Source(f"import-{n}", title=title, publisher=publisher, date=date, url=url)
+            self._adhoc_ids.add(f"import-{n}")
         return self.adhoc[key].id
 
     def resolve_place(self, text: str, hint: bool = True) -> tuple[str | None, str]:
@@ -150,16 +181,24 @@ class _Context:
 
         `hint=False` skips the "did you mean" search, for callers that will not show the message.
         """
-        if (text, hint) not in self._resolved:
-            self._resolved[text, hint] = self._resolve(text, hint)
-        return self._resolved[text, hint]
+        if (text, hint) in self._resolved:
+            return self._resolved[text, hint]
+        found = self._resolve(text, hint)
+        if len(self._resolved) < MAX_CACHED_NAMES:
+            self._resolved[text, hint] = found
+        return found
+
+    def _is_prefix(self, needle: str) -> bool:
+        """Whether some spelling starts with `needle`: a binary search, as unknown names can be many."""
+        at = bisect.bisect_left(self._sorted_keys, needle)
+        return at < len(self._sorted_keys) and self._sorted_keys[at].startswith(needle)
 
     def _resolve(self, text: str, hint: bool) -> tuple[str | None, str]:
         if text in self.atlas.places:
             return text, ""
         needle = fold(text)
         # search_places also matches substrings, which are not taken here; skip it when nothing can match.
-        if needle and any(k.startswith(needle) for k in self._keys):
+        if needle and self._is_prefix(needle):
             matches = search_places(self.atlas.places.values(), text)
             exact = [p for p in matches if needle in self._place_keys[p.id]]
             # A unique prefix ("Agda", "Stepan") is taken too; a substring is not, it matches too much by accident.
@@ -170,7 +209,9 @@ class _Context:
             if len(candidates) > 1:
                 ids = ", ".join(p.id for p in candidates)
                 return None, f'place "{text}" matches several places ({ids}); give one id'
-        close = difflib.get_close_matches(needle, list(self._keys), n=1) if needle and hint else []
+        close = (
+            difflib.get_close_matches(needle, self._sorted_keys, n=1) if needle and hint and self.may_suggest() else []
+        )
         suggestion = f' (did you mean "{self._keys[close[0]]}"?)' if close else ""
         return None, f'unknown place "{text}"{suggestion}'
 
@@ -354,23 +395,26 @@ def _inline_source(source: dict[str, Any], draft: _Draft, context: _Context) -> 
 def _web_url(url: Any) -> bool:
     # Only http(s): a javascript: or data: address would run when the link is clicked, escaped or not.
     # No spaces, quotes, angle brackets or backslashes: they could end a link early wherever it is written out.
-    return (
-        isinstance(url, str) and re.fullmatch(r"https?://[^\s/<>\"'`\\]+[^\s<>\"'`\\]*", url, re.IGNORECASE) is not None
-    )
+    return isinstance(url, str) and _WEB_URL.fullmatch(url) is not None
 
 
 def _resolve_places(
     names: list[str], field_name: str, draft: _Draft, context: _Context, hint: bool = True
 ) -> list[str]:
     ids = []
+    unknown = 0
     for text in (n.strip() for n in names):
         if not text:
             continue
         place, why = context.resolve_place(text, hint)
         if place is None:
-            context.problem(draft, field_name, why)
+            unknown += 1
+            if unknown <= MAX_PROBLEMS_PER_FIELD:
+                context.problem(draft, field_name, why)
         elif place not in ids:
             ids.append(place)
+    if unknown > MAX_PROBLEMS_PER_FIELD:
+        context.problem(draft, field_name, f"and {unknown - MAX_PROBLEMS_PER_FIELD:,} more names that are not places")
     return ids
 
 
@@ -477,7 +521,7 @@ def _csv_location(values: dict[str, str], draft: _Draft, context: _Context) -> t
     location = None
     lat, lon = values.get("latitude"), values.get("longitude")
     location_cell = values.get("location", "")
-    pair = re.fullmatch(r"\s*(-?[\d.]+)\s*[,;\s]\s*(-?[\d.]+)\s*", location_cell)
+    pair = _LON_LAT.fullmatch(location_cell)
     if pair and lat is None and lon is None:  # the own-format CSV writes location as "lon, lat"
         lon, lat = pair.groups()
         location_cell = ""
@@ -650,8 +694,9 @@ def _check(draft: _Draft, context: _Context) -> list[Problem]:
     ]
     if problems:
         return problems
-    if draft.raw["places"]:
-        return []
+    problems = context.source_problems(draft)
+    if problems or draft.raw["places"]:
+        return problems
     location = draft.raw.get("location")
     if location and _valid_location(location):
         lon, lat = location
