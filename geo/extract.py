@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from geo.model import Actor, Agreement, Place
+from geo.model import CHARTABLE_YEARS, Actor, Agreement, Place
 from geo.query import fold
 
 # About fifteen times a long feature article: enough for any real article, small enough that the worst
@@ -36,8 +36,8 @@ MAX_TEXT_CHARS = 200_000
 # Agreements signed near midnight are dated by either day: outlets give the first statement 9 or 10 November
 # and the Brussels meeting 14 or 15 December. A date this many days either side still names the agreement.
 AGREEMENT_DATE_SLACK_DAYS = 1
-# Years outside this range are page furniture (copyright lines, phone numbers), not events in this story.
-YEAR_RANGE = (1900, 2100)
+# Years outside the chartable ones are page furniture (copyright lines, phone numbers), not events in this story.
+YEAR_RANGE = CHARTABLE_YEARS
 # A Russian case ending is at most this long ("Лачинского" = "Лачинск" + "ого").
 MAX_RU_ENDING = 3
 # How far after "Article 4 of" the agreement's name may start and still be the one the article belongs to.

@@ -251,6 +251,10 @@ def import_events(
     except UnicodeDecodeError as e:
         message = f"not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8 and try again"
         return ImportResult(problems=[Problem(name, "", "", message)])
+    if "\x00" in text:
+        # UTF-16 without a byte-order mark decodes as UTF-8 with a NUL beside every letter; no text file has NULs.
+        message = f"not UTF-8 text (a NUL byte at byte {data.index(0)}: UTF-16 or a binary file); save it as UTF-8"
+        return ImportResult(problems=[Problem(name, "", "", message)])
     context = _Context(name, atlas)
     if _kind(name, text) == "csv":
         drafts, problems, rows = _csv_drafts(text, context, max_rows)
@@ -427,16 +431,23 @@ def _csv_drafts(text: str, context: _Context, max_rows: int) -> tuple[list[_Draf
     delimiter = max((",", ";", "\t"), key=first_line.count) if "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
+    last_start = 1  # the line the last record read starts on
     try:
         header = [_CONTROL.sub("", h).strip().lower() for h in next(reader, [])]
         # Rows are numbered as a spreadsheet shows them below the header, blank ones included; blank ones are skipped.
+        next_start = reader.line_num + 1
         for number, cells in enumerate(reader, start=1):
+            last_start, next_start = next_start, reader.line_num + 1
             if any(c.strip() for c in cells):
                 rows.append((number, cells))
                 if len(rows) > max_rows:
                     return [], [_too_many(name, len(rows), max_rows)], len(rows)
     except csv.Error as e:
         return [], [Problem(name, "", "", f"malformed CSV at line {reader.line_num}: {e}")], len(rows)
+    if _quote_left_open(text, last_start, delimiter):
+        record = f"row {rows[-1][0]}" if rows else "header"
+        message = f"a quote opened on line {last_start} is never closed, so the rest of the file would be one cell"
+        return [], [Problem(name, record, "", message)], len(rows)
     columns = {key: next((header.index(a) for a in aliases if a in header), None) for key, aliases in _COLUMNS.items()}
     missing = _missing_columns(columns)
     if missing:
@@ -454,6 +465,21 @@ def _csv_drafts(text: str, context: _Context, max_rows: int) -> tuple[list[_Draf
         }
         drafts.append(_row_draft(number, {k: v for k, v in values.items() if v}, context))
     return drafts, [], len(rows)
+
+
+def _quote_left_open(text: str, start_line: int, delimiter: str) -> bool:
+    """Whether the record starting on `start_line` opens a quote that the file never closes.
+
+    The csv module, when not strict, ends such a cell at the end of the file: the last record swallows every row
+    below it. Only that record is read again, strictly: strict everywhere would also refuse `"Lachin" district`.
+    """
+    tail = "".join(io.StringIO(text, newline="").readlines()[start_line - 1 :])
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as e:
+        return "unexpected end of data" in str(e)
+    return False
 
 
 def _missing_columns(columns: dict[str, int | None]) -> str:

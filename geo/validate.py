@@ -18,6 +18,9 @@ from shapely.geometry import shape
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Geometry types geo/mapping.py draws (areas as polygons, corridors as lines, towns as points); a place of any other
+# type would load and then be missing from the map, or break it.
+DRAWABLE_GEOMETRIES = ("Polygon", "MultiPolygon", "Point", "LineString", "MultiLineString")
 # Names of the CRS that RFC 7946 allows; any other `crs` member means the coordinates are not lon/lat.
 WGS84_CRS_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326", "CRS84"}
 
@@ -105,13 +108,18 @@ def duplicate_ids(items: list[Any], file: str) -> Iterator[Problem]:
 
 
 def check_crs(document: dict[str, Any], file: str) -> list[Problem]:
+    """A problem when the document's `crs` member (from the 2008 GeoJSON draft) names anything but WGS84 lon/lat."""
     crs = document.get("crs")
     if crs is None:
         return []
-    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
+    properties = crs.get("properties") if isinstance(crs, dict) else None
+    name = properties.get("name") if isinstance(properties, dict) else None
+    if not isinstance(name, str):
+        example = '{"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}'
+        return [Problem(file, "", "crs", f"crs must be an object like {example}, not {crs!r}; or leave it out")]
     if name in WGS84_CRS_NAMES:
         return []
-    return [Problem(file, "", "crs", f"coordinates must be WGS84 lon/lat (RFC 7946), not {name or crs!r}")]
+    return [Problem(file, "", "crs", f"coordinates must be WGS84 lon/lat (RFC 7946), not {name!r}")]
 
 
 def geometry_problem(geometry: Any) -> tuple[Any, str | None]:
@@ -122,6 +130,8 @@ def geometry_problem(geometry: Any) -> tuple[Any, str | None]:
         return None, f"malformed geometry ({e})"
     if geom.is_empty:
         return geom, "empty geometry"
+    if geom.geom_type not in DRAWABLE_GEOMETRIES:
+        return geom, f"the map cannot draw a {geom.geom_type}; use one of {', '.join(DRAWABLE_GEOMETRIES)}"
     xmin, ymin, xmax, ymax = geom.bounds
     if xmin < -180 or xmax > 180 or ymin < -90 or ymax > 90:
         return geom, (

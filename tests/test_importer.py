@@ -464,3 +464,56 @@ def test_an_event_naming_thousands_of_unknown_places_reports_a_few_and_counts_th
     assert len(problems) == MAX_PROBLEMS_PER_FIELD + 1
     assert problems[0].message == 'unknown place "q0"'
     assert problems[-1].message == f"and {5000 - MAX_PROBLEMS_PER_FIELD:,} more names that are not places"
+
+
+# ---- bad input is a named problem ---------------------------------------------------------------------------------
+
+
+def test_a_year_the_page_cannot_chart_is_refused_naming_file_row_and_field(atlas):
+    data = _csv("date,location,notes,source\n2021-01-01,Lachin,x,Reuters\n0221-05-01,Lachin,x,Reuters\n")
+    result = import_events("x.csv", data, atlas)
+    assert len(result.events) == 1
+    (problem,) = result.problems
+    assert (problem.file, problem.record, problem.field) == ("x.csv", "row 2", "date")
+    assert "'0221-05-01'" in problem.message and "1900 to 2100" in problem.message
+
+
+@pytest.mark.parametrize(
+    "crs",
+    ["EPSG:4326", ["EPSG:4326"], {"properties": "EPSG:4326"}, {"properties": {"name": ["EPSG:4326"]}}, 4326],
+)
+def test_a_crs_that_is_not_an_object_with_a_name_is_a_named_problem(atlas, crs):
+    document = {"type": "FeatureCollection", "crs": crs, "features": []}
+    (problem,) = import_events("x.geojson", json.dumps(document).encode(), atlas).problems
+    assert (problem.file, problem.field) == ("x.geojson", "crs")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "date,location,notes,source\n2021-01-01,Lachin,x,Reuters\n".encode("utf-16-le"),
+        "date,location,notes,source\n2021-01-01,Lachin,x,Reuters\n".encode("utf-16-be"),
+        b"date,location,notes,source\n2021-01-01,Lachin,x\x00,Reuters\n",
+    ],
+    ids=["utf-16-le", "utf-16-be", "nul"],
+)
+def test_nul_bytes_and_utf16_without_a_bom_are_refused_as_not_utf8(atlas, data):
+    result = import_events("x.csv", data, atlas)
+    assert result.events == []
+    (problem,) = result.problems
+    assert problem.file == "x.csv" and problem.message.startswith("not UTF-8 text")
+
+
+def test_an_unclosed_quote_is_reported_at_the_line_it_opens_on(atlas):
+    lines = ["date,location,notes,source", "2021-01-01,Lachin,fine,Reuters", '2021-01-02,Lachin,"never closed,Reuters']
+    lines += [f"2021-01-{day:02d},Lachin,row {day},Reuters" for day in range(3, 9)]
+    result = import_events("x.csv", _csv("\n".join(lines) + "\n"), atlas)
+    assert result.events == []
+    (problem,) = result.problems
+    assert problem.record == "row 2" and problem.message.startswith("a quote opened on line 3 is never closed")
+
+
+def test_a_quoted_cell_over_several_lines_is_still_one_cell(atlas):
+    data = _csv('date,location,notes,source\n2021-01-01,Lachin,"two\nlines",Reuters\n2021-01-02,Lachin,x,Reuters\n')
+    result = import_events("x.csv", data, atlas)
+    assert [e.summary for e in result.events] == ["two\nlines", "x"]
