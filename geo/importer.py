@@ -26,6 +26,7 @@ import csv
 import dataclasses
 import datetime as dt
 import difflib
+import hashlib
 import io
 import json
 import math
@@ -38,6 +39,7 @@ from typing import Any
 import numpy as np
 import shapely
 
+from geo.export import CSV_COLUMNS, LOCATED_BY, restore_cell
 from geo.load import DEFAULT_DATA_DIR, Catalogue, load_atlas, parse_event
 from geo.model import DATE_PRECISIONS, Atlas, Event, Source
 from geo.query import PlaceIndex, fold, place_keys, search_places
@@ -56,6 +58,9 @@ MAX_MESSAGE = 300
 # (or source ids) of a file get one, enough to show a pattern of typos; the rest get a plain message, so that a
 # file of 500,000 made-up names costs no more than a file of valid ones.
 MAX_SUGGESTIONS = 100
+# Hex digits of a file's SHA-256 in the ids generated for it: 8 make a clash between two files of one session about
+# one in four billion.
+FILE_KEY_LENGTH = 8
 # One event naming thousands of unknown places is one mistake (a wrong column), not thousands: its field reports this
 # many and then how many more, so that the report (and its memory) grows with the rows, not with the names in a cell.
 MAX_PROBLEMS_PER_FIELD = 20
@@ -79,28 +84,28 @@ _MONTHS = {
 _WEB_URL = re.compile(r"https?://[^\s/<>\"'`\\][^\s<>\"'`\\]*+", re.IGNORECASE)
 _LON_LAT = re.compile(r"\s*+(-?[\d.]++)(?:\s*+[,;]|\s)\s*+(-?[\d.]++)\s*+")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ \-/]([A-Za-z]+)\.?,?[ \-/](\d{4})$")
+# Fields of a source record (data/sources.json, the GeoJSON export) that an ad-hoc source does not keep.
+_SOURCE_RECORD_ONLY = frozenset(("id", "kind", "licence", "attribution"))
 # ACLED-style `time_precision`: 1 = the day is known, 2 = within a week or so, 3 = only the month.
 _TIME_PRECISION = {"1": "day", "2": "approximate", "3": "month"}
 _EVENT_FIELDS = frozenset(
     ("id date date_precision date_note deadline title summary places agreements actors source location").split()
 )
-# CSV header -> event field. The first column present wins; a conflict-data export's other columns are ignored.
-_COLUMNS = {
-    "id": ("id", "event_id", "event_id_cnty"),
-    "date": ("date", "event_date"),
-    "date_precision": ("date_precision", "time_precision"),
-    "title": ("title",),
-    "summary": ("summary", "notes"),
-    "places": ("places",),
-    "location": ("location",),
+# Conflict-data exports (ACLED style) name some columns differently, and give points as latitude and longitude.
+_CONFLICT_COLUMNS = {
+    "id": ("event_id", "event_id_cnty"),
+    "date": ("event_date",),
+    "date_precision": ("time_precision",),
+    "summary": ("notes",),
     "latitude": ("latitude", "lat"),
     "longitude": ("longitude", "lon", "lng"),
-    "agreements": ("agreements",),
-    "actors": ("actors",),
-    "source": ("source",),
-    "source_url": ("source_url", "url"),
-    "date_note": ("date_note",),
-    "deadline": ("deadline",),
+    "source_url": ("url",),
+}
+# CSV header -> field: the Events CSV's own columns (geo/export.py, so that an export imports back), then the
+# conflict-data names. The first column present wins; a conflict-data export's other columns are ignored.
+_COLUMNS = {
+    key: (*((key,) if key in CSV_COLUMNS else ()), *_CONFLICT_COLUMNS.get(key, ()))
+    for key in (*CSV_COLUMNS, "latitude", "longitude")
 }
 
 
@@ -125,9 +130,12 @@ class _Draft:
 class _Context:
     """What the rows of one file share: the file name, the atlas, and the ad-hoc sources made so far."""
 
-    def __init__(self, name: str, atlas: Atlas):
+    def __init__(self, name: str, atlas: Atlas, data: bytes = b""):
         self.name = name
         self.atlas = atlas
+        # Generated ids carry this much of the file's hash: two files added in one session never make the same id,
+        # and the same file added twice makes the same ids, so it adds nothing the second time.
+        self.file_key = hashlib.sha256(data).hexdigest()[:FILE_KEY_LENGTH]
         self.adhoc: dict[tuple, Source] = {}
         self._adhoc_ids: set[str] = set()
         self._resolved: dict[tuple[str, bool], tuple[str | None, str]] = {}
@@ -165,15 +173,17 @@ class _Context:
     def problem(self, draft: _Draft, field_name: str, message: str) -> None:
         draft.problems.append(Problem(self.name, draft.label, field_name, message))
 
+    def generated_id(self, *parts: object) -> str:
+        """An id for something the file does not name: "import-<file key>-<parts>"."""
+        return "-".join(map(str, ("import", self.file_key, *parts)))
+
     def source_id(self, publisher: str, title: str, date: str | None = None, url: str | None = None) -> str:
-        """The id of an ad-hoc source with these details: the same details give the same "import-<n>"."""
+        """The id of an ad-hoc source with these details: the same details give the same "import-<key>-<n>"."""
         key = (publisher, title, date, url)
         if key not in self.adhoc:
-            n = len(self.adhoc) + 1
-            while f"import-{n}" in self.atlas.sources:
-                n += 1
-            self.adhoc[key] = Source(f"import-{n}", title=title, publisher=publisher, date=date, url=url)
-            self._adhoc_ids.add(f"import-{n}")
+            source_id = self.generated_id(len(self.adhoc) + 1)
+            self.adhoc[key] = Source(source_id, title=title, publisher=publisher, date=date, url=url)
+            self._adhoc_ids.add(source_id)
         return self.adhoc[key].id
 
     def resolve_place(self, text: str, hint: bool = True) -> tuple[str | None, str]:
@@ -216,6 +226,11 @@ class _Context:
         return None, f'unknown place "{text}"{suggestion}'
 
 
+def csv_columns_read() -> set[str]:
+    """Every CSV column name the importer reads."""
+    return {name for aliases in _COLUMNS.values() for name in aliases}
+
+
 def clean_text(value: Any) -> Any:
     """`value` with control characters removed from every string in it (lists and dicts walked, depth-limited)."""
     return _clean(value, 0)
@@ -255,7 +270,7 @@ def import_events(
         # UTF-16 without a byte-order mark decodes as UTF-8 with a NUL beside every letter; no text file has NULs.
         message = f"not UTF-8 text (a NUL byte at byte {data.index(0)}: UTF-16 or a binary file); save it as UTF-8"
         return ImportResult(problems=[Problem(name, "", "", message)])
-    context = _Context(name, atlas)
+    context = _Context(name, atlas, data)
     if _kind(name, text) == "csv":
         drafts, problems, rows = _csv_drafts(text, context, max_rows)
     else:
@@ -344,6 +359,10 @@ def _feature_draft(item: Any, index: int, context: _Context) -> _Draft:
     if "id" not in raw and isinstance(item.get("id"), str):
         raw["id"] = clean_text(item["id"])
     geometry = item.get("geometry")
+    if properties.get(LOCATED_BY) == "places" or "location" in raw:
+        # The GeoJSON export draws an event without a location of its own on its places: that point is not the
+        # event's. An event's own `location` is kept exactly, not as the 6-decimal point drawn for it.
+        geometry = None
     if geometry is not None:
         coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
@@ -377,12 +396,18 @@ def _own_fields(draft: _Draft, context: _Context) -> None:
 
 
 def _inline_source(source: dict[str, Any], draft: _Draft, context: _Context) -> str | None:
-    """An inline {publisher, title, date?, url?} source as an ad-hoc source id, or None with the problems noted."""
+    """An inline {publisher, title, date?, url?} source as an ad-hoc source id, or None with the problems noted.
+
+    A whole source record, as the GeoJSON export writes it, names a source of the atlas by its id; when the atlas
+    does not have it (it was made by an earlier import), it is made again from its publisher, title, date and url.
+    """
+    if source.get("id") in context.atlas.sources:
+        return source["id"]
     before = len(draft.problems)
     for key in ("publisher", "title"):
         if not isinstance(source.get(key), str) or not source[key].strip():
             context.problem(draft, f"source.{key}", "an inline source needs a publisher and a title (text)")
-    unknown = sorted(set(source) - {"publisher", "title", "date", "url"})
+    unknown = sorted(set(source) - {"publisher", "title", "date", "url"} - _SOURCE_RECORD_ONLY)
     if unknown:
         context.problem(draft, "source", f"an inline source has publisher, title, date and url, not {unknown}")
     date = source.get("date")
@@ -443,7 +468,11 @@ def _csv_drafts(text: str, context: _Context, max_rows: int) -> tuple[list[_Draf
                 if len(rows) > max_rows:
                     return [], [_too_many(name, len(rows), max_rows)], len(rows)
     except csv.Error as e:
-        return [], [Problem(name, "", "", f"malformed CSV at line {reader.line_num}: {e}")], len(rows)
+        if "field limit" in str(e):  # the csv module's own cap on a cell
+            message = f"line {reader.line_num} has a cell longer than {csv.field_size_limit():,} characters; shorten it"
+        else:
+            message = f"malformed CSV at line {reader.line_num}: {e}"
+        return [], [Problem(name, "", "", message)], len(rows)
     if _quote_left_open(text, last_start, delimiter):
         record = f"row {rows[-1][0]}" if rows else "header"
         message = f"a quote opened on line {last_start} is never closed, so the rest of the file would be one cell"
@@ -461,7 +490,9 @@ def _csv_drafts(text: str, context: _Context, max_rows: int) -> tuple[list[_Draf
             drafts.append(draft)
             continue
         values = {
-            key: _CONTROL.sub("", cells[i]).strip() for key, i in columns.items() if i is not None and i < len(cells)
+            key: _CONTROL.sub("", restore_cell(cells[i])).strip()
+            for key, i in columns.items()
+            if i is not None and i < len(cells)
         }
         drafts.append(_row_draft(number, {k: v for k, v in values.items() if v}, context))
     return drafts, [], len(rows)
@@ -510,7 +541,9 @@ def _row_draft(number: int, values: dict[str, str], context: _Context) -> _Draft
         raw["date"] = (date.replace(day=1) if precision == "month" else date).isoformat()
     raw["date_precision"] = precision
     slug = _slug(values.get("id", ""))
-    raw["id"] = slug or (f"import-{raw['date']}-row-{number}" if "date" in raw else f"import-row-{number}")
+    raw["id"] = slug or (
+        context.generated_id(raw["date"], "row", number) if "date" in raw else context.generated_id("row", number)
+    )
     summary = values.get("summary") or values.get("title", "")
     raw["title"] = values.get("title") or _title_from(summary)
     raw["summary"] = summary
@@ -529,14 +562,19 @@ def _row_draft(number: int, values: dict[str, str], context: _Context) -> _Draft
         raw["location"] = location
     raw["places"] = places
     source = values.get("source", "")
-    if not source:
+    publisher, title = values.get("source_publisher"), values.get("source_title")
+    url = values.get("source_url")
+    if url is not None and not _web_url(url):
+        context.problem(draft, "source_url", f"{url!r} is not an http(s) address")
+    if source in context.atlas.sources:
+        raw["source"] = source
+    elif publisher and title:  # the Events CSV: a source this atlas does not have is made again from its details
+        raw["source"] = context.source_id(publisher, title, values.get("source_date"), url)
+    elif not source:
         context.problem(draft, "source", "each row needs a source: a source id, or who reported it")
-    elif source in context.atlas.sources or (SLUG.match(source) and "source_url" not in values):
+    elif SLUG.match(source) and url is None:
         raw["source"] = source
     else:
-        url = values.get("source_url")
-        if url is not None and not _web_url(url):
-            context.problem(draft, "source_url", f"{url!r} is not an http(s) address")
         raw["source"] = context.source_id(source, source, None, url)
     draft.raw = raw
     return draft

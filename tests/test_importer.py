@@ -103,10 +103,10 @@ def test_rows_citing_the_same_outlet_share_one_ad_hoc_source(atlas):
     assert len(reuters) == 1
 
 
-def test_rows_without_an_id_get_one_from_their_date_and_row(atlas):
+def test_rows_without_an_id_get_one_from_their_file_date_and_row(atlas):
     data = _csv("event_date,location,notes,source\n2021-03-04,Stepanakert,Shops reopened.,Reuters\n")
     (event,) = import_events("x.csv", data, atlas).events
-    assert event.id == "import-2021-03-04-row-1"
+    assert event.id == f"import-{hashlib.sha256(data).hexdigest()[:8]}-2021-03-04-row-1"
 
 
 def test_a_name_shared_by_two_places_is_reported_not_guessed(atlas):
