@@ -140,6 +140,7 @@ class _Context:
         self._adhoc_ids: set[str] = set()
         self._resolved: dict[tuple[str, bool], tuple[str | None, str]] = {}
         self._suggestions = 0
+        self._source_suggests: dict[str, bool] = {}  # whether each distinct unknown source id got a "did you mean"
         # Every spelling of every place, folded once: the id it names, and each place's own keys.
         self._place_keys = {p.id: place_keys(p) for p in atlas.places.values()}
         self._keys = {key: place for place, keys in self._place_keys.items() for key in reversed(keys)}
@@ -167,7 +168,11 @@ class _Context:
         source = draft.raw["source"]
         if source in self.atlas.sources or source in self._adhoc_ids:
             return []
-        suggest = self.may_suggest()
+        suggest = self._source_suggests.get(source)
+        if suggest is None:
+            suggest = self.may_suggest()
+            if len(self._source_suggests) < MAX_CACHED_NAMES:
+                self._source_suggests[source] = suggest
         return check_ids([source], self.atlas.sources, "source", self.name, draft.label, "source", suggest)
 
     def problem(self, draft: _Draft, field_name: str, message: str) -> None:

@@ -450,11 +450,13 @@ def test_only_the_first_distinct_unknown_names_of_a_file_get_a_did_you_mean(atla
 
 
 def test_typos_in_source_ids_get_a_did_you_mean_only_for_the_first_rows(atlas):
-    rows = "".join(f"2021-01-01,Lachin,x,tass-2020-12-01-lachn{i}\n" for i in range(MAX_SUGGESTIONS + 5))
+    ids = [f"tass-2020-12-01-lachn{i}" for i in range(MAX_SUGGESTIONS + 5)]
+    rows = "".join(f"2021-01-01,Lachin,x,{source}\n" for source in [*ids, ids[0]])
     problems = import_events("x.csv", _csv("date,location,notes,source\n" + rows), atlas).problems
-    assert [p.field for p in problems] == ["source"] * (MAX_SUGGESTIONS + 5)
+    assert [p.field for p in problems] == ["source"] * (MAX_SUGGESTIONS + 6)
     assert all("did you mean" in p.message for p in problems[:MAX_SUGGESTIONS])
-    assert not any("did you mean" in p.message for p in problems[MAX_SUGGESTIONS:])
+    assert not any("did you mean" in p.message for p in problems[MAX_SUGGESTIONS:-1])
+    assert problems[-1].message == problems[0].message  # an id met again is answered as before
 
 
 def test_an_event_naming_thousands_of_unknown_places_reports_a_few_and_counts_the_rest(atlas):
