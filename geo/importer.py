@@ -406,7 +406,7 @@ def _inline_source(source: dict[str, Any], draft: _Draft, context: _Context) -> 
     A whole source record, as the GeoJSON export writes it, names a source of the atlas by its id; when the atlas
     does not have it (it was made by an earlier import), it is made again from its publisher, title, date and url.
     """
-    if source.get("id") in context.atlas.sources:
+    if isinstance(source.get("id"), str) and source["id"] in context.atlas.sources:
         return source["id"]
     before = len(draft.problems)
     for key in ("publisher", "title"):
