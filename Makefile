@@ -29,6 +29,7 @@ validate: $(INSTALLED)
 
 bench: $(INSTALLED) $(LEAFLET)
 	$(BIN)/python -m geo.bench
+	$(BIN)/python -m bench.hostile_text
 
 # 20 Chromium sessions clicking places for 60 s against a local server (bounded in time and count).
 bench-load: $(INSTALLED) $(LEAFLET)

@@ -12,26 +12,42 @@ from shapely.geometry import MultiPoint, Point, mapping
 
 from geo.model import Actor, Event, Place, Tie
 
+# The Events CSV's columns. geo/importer.py reads a CSV by these same names, so that what is exported imports back.
 CSV_COLUMNS = (
     "id",
     "date",
     "date_precision",
+    "date_note",
+    "deadline",
     "title",
     "summary",
     "places",
+    "location",
     "agreements",
     "actors",
+    "source",
     "source_publisher",
     "source_title",
     "source_date",
     "source_url",
 )
+# The GeoJSON property saying whether a feature's point is the event's own location or drawn on its places.
+LOCATED_BY = "located_by"
 # A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# What defuse_cell puts before such a cell: spreadsheets show the cell as text and hide the mark.
+DEFUSE_MARK = "'"
 
 
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+def defuse_cell(value: str) -> str:
+    """`value` as a spreadsheet cell that is never run as a formula: marked with DEFUSE_MARK when it starts like one."""
+    return DEFUSE_MARK + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def restore_cell(value: str) -> str:
+    """The text `defuse_cell` was given: the mark taken off a cell that would otherwise start like a formula."""
+    marked = value.startswith(DEFUSE_MARK) and value[len(DEFUSE_MARK) :].startswith(FORMULA_PREFIXES)
+    return value[len(DEFUSE_MARK) :] if marked else value
 
 
 def ties_cell(ties: Iterable[Tie]) -> str:
@@ -50,11 +66,16 @@ def event_row(event: Event) -> dict[str, str]:
         "id": event.id,
         "date": event.date.isoformat(),
         "date_precision": event.date_precision,
+        "date_note": event.date_note or "",
+        "deadline": event.deadline.isoformat() if event.deadline else "",
         "title": event.title,
         "summary": event.summary,
         "places": "; ".join(event.places),
+        # "lon, lat" as repr writes them, so that the floats read back are the same floats.
+        "location": ", ".join(map(repr, event.location)) if event.location else "",
         "agreements": ties_cell(event.ties),
         "actors": actors_cell(event.actors),
+        "source": event.source.id,
         "source_publisher": event.source.publisher,
         "source_title": event.source.title,
         "source_date": event.source.date or "",
@@ -63,11 +84,14 @@ def event_row(event: Event) -> dict[str, str]:
 
 
 def events_csv(events: Iterable[Event]) -> str:
+    """The Events CSV: one row of CSV_COLUMNS per event, formulas defused; `python -m geo import` reads it back."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    # Rows end in CRLF (RFC 4180): the csv module quotes a cell holding a character of the line ending, and only then
+    # is a carriage return inside a summary kept in its cell instead of ending the row.
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for event in events:
-        writer.writerow({k: _cell(v) for k, v in event_row(event).items()})
+        writer.writerow({k: defuse_cell(v) for k, v in event_row(event).items()})
     return out.getvalue()
 
 
@@ -87,6 +111,6 @@ def events_geojson(events: Iterable[Event], places: dict[str, Place]) -> str:
     for event in events:
         point = event_point(event, places)
         geometry = mapping(shapely.set_precision(point, 1e-6)) if point is not None else None
-        properties = {**event.as_json(), "located_by": "location" if event.location else "places"}
+        properties = {**event.as_json(), LOCATED_BY: "location" if event.location else "places"}
         features.append({"type": "Feature", "id": event.id, "properties": properties, "geometry": geometry})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1)

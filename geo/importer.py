@@ -21,10 +21,12 @@ Text from the file is kept as written (the UI escapes it when drawing), except t
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import dataclasses
 import datetime as dt
 import difflib
+import hashlib
 import io
 import json
 import math
@@ -37,10 +39,11 @@ from typing import Any
 import numpy as np
 import shapely
 
+from geo.export import CSV_COLUMNS, LOCATED_BY, restore_cell
 from geo.load import DEFAULT_DATA_DIR, Catalogue, load_atlas, parse_event
 from geo.model import DATE_PRECISIONS, Atlas, Event, Source
 from geo.query import PlaceIndex, fold, place_keys, search_places
-from geo.validate import Problem, check_crs, check_schema, parse_date, record_label
+from geo.validate import Problem, check_crs, check_ids, check_schema, parse_date, record_label
 
 # The whole file is decoded and parsed in memory inside one Streamlit session. The shipped events.json is 17 kB;
 # 5 MB is room for tens of thousands of conflict-data rows while keeping a careless upload from holding the page.
@@ -51,6 +54,19 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
 # A problem quotes what it found; a 5 MB cell quoted back would bury the report, so messages stop here.
 MAX_MESSAGE = 300
+# "Did you mean" is a fuzzy search over every spelling, about 0.2 ms each: the first this many distinct unknown names
+# (or source ids) of a file get one, enough to show a pattern of typos; the rest get a plain message, so that a
+# file of 500,000 made-up names costs no more than a file of valid ones.
+MAX_SUGGESTIONS = 100
+# Hex digits of a file's SHA-256 in the ids generated for it: 8 make a clash between two files of one session about
+# one in four billion.
+FILE_KEY_LENGTH = 8
+# One event naming thousands of unknown places is one mistake (a wrong column), not thousands: its field reports this
+# many and then how many more, so that the report (and its memory) grows with the rows, not with the names in a cell.
+MAX_PROBLEMS_PER_FIELD = 20
+# Conflict exports repeat a few hundred location names thousands of times, so each distinct name is resolved once;
+# past this many distinct names the rest are resolved each time (cheaply, with no suggestion), keeping memory bounded.
+MAX_CACHED_NAMES = 10_000
 # Titles made from the first words of `notes` stop near here, the length of the longest shipped titles.
 TITLE_LENGTH = 80
 # Ids must match the schema's slug pattern; the same pattern tells a source id from a free-text source.
@@ -63,29 +79,33 @@ _MONTHS = {
     for number in range(1, 13)
     for name in (dt.date(2000, number, 1).strftime("%B").lower(), dt.date(2000, number, 1).strftime("%b").lower())
 }
+# The patterns below read cells of up to 5 MB, so none may try a run of characters more than one way: a host that
+# cannot hold "/" then a path that may, and runs of spaces matched whole (possessive `*+`, `++`).
+_WEB_URL = re.compile(r"https?://[^\s/<>\"'`\\][^\s<>\"'`\\]*+", re.IGNORECASE)
+_LON_LAT = re.compile(r"\s*+(-?[\d.]++)(?:\s*+[,;]|\s)\s*+(-?[\d.]++)\s*+")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ \-/]([A-Za-z]+)\.?,?[ \-/](\d{4})$")
+# Fields of a source record (data/sources.json, the GeoJSON export) that an ad-hoc source does not keep.
+_SOURCE_RECORD_ONLY = frozenset(("id", "kind", "licence", "attribution"))
 # ACLED-style `time_precision`: 1 = the day is known, 2 = within a week or so, 3 = only the month.
 _TIME_PRECISION = {"1": "day", "2": "approximate", "3": "month"}
 _EVENT_FIELDS = frozenset(
     ("id date date_precision date_note deadline title summary places agreements actors source location").split()
 )
-# CSV header -> event field. The first column present wins; a conflict-data export's other columns are ignored.
-_COLUMNS = {
-    "id": ("id", "event_id", "event_id_cnty"),
-    "date": ("date", "event_date"),
-    "date_precision": ("date_precision", "time_precision"),
-    "title": ("title",),
-    "summary": ("summary", "notes"),
-    "places": ("places",),
-    "location": ("location",),
+# Conflict-data exports (ACLED style) name some columns differently, and give points as latitude and longitude.
+_CONFLICT_COLUMNS = {
+    "id": ("event_id", "event_id_cnty"),
+    "date": ("event_date",),
+    "date_precision": ("time_precision",),
+    "summary": ("notes",),
     "latitude": ("latitude", "lat"),
     "longitude": ("longitude", "lon", "lng"),
-    "agreements": ("agreements",),
-    "actors": ("actors",),
-    "source": ("source",),
-    "source_url": ("source_url", "url"),
-    "date_note": ("date_note",),
-    "deadline": ("deadline",),
+    "source_url": ("url",),
+}
+# CSV header -> field: the Events CSV's own columns (geo/export.py, so that an export imports back), then the
+# conflict-data names. The first column present wins; a conflict-data export's other columns are ignored.
+_COLUMNS = {
+    key: (*((key,) if key in CSV_COLUMNS else ()), *_CONFLICT_COLUMNS.get(key, ()))
+    for key in (*CSV_COLUMNS, "latitude", "longitude")
 }
 
 
@@ -110,15 +130,21 @@ class _Draft:
 class _Context:
     """What the rows of one file share: the file name, the atlas, and the ad-hoc sources made so far."""
 
-    def __init__(self, name: str, atlas: Atlas):
+    def __init__(self, name: str, atlas: Atlas, data: bytes = b""):
         self.name = name
         self.atlas = atlas
+        # Generated ids carry this much of the file's hash: two files added in one session never make the same id,
+        # and the same file added twice makes the same ids, so it adds nothing the second time.
+        self.file_key = hashlib.sha256(data).hexdigest()[:FILE_KEY_LENGTH]
         self.adhoc: dict[tuple, Source] = {}
-        # Conflict exports repeat the same few location names thousands of times: each is looked up once.
-        self._resolved: dict[str, tuple[str | None, str]] = {}
+        self._adhoc_ids: set[str] = set()
+        self._resolved: dict[tuple[str, bool], tuple[str | None, str]] = {}
+        self._suggestions = 0
+        self._source_suggests: dict[str, bool] = {}  # whether each distinct unknown source id got a "did you mean"
         # Every spelling of every place, folded once: the id it names, and each place's own keys.
         self._place_keys = {p.id: place_keys(p) for p in atlas.places.values()}
         self._keys = {key: place for place, keys in self._place_keys.items() for key in reversed(keys)}
+        self._sorted_keys = sorted(self._keys)
         self._polygons: list | None = None
         self._tree = None
 
@@ -132,17 +158,37 @@ class _Context:
         index = self._tree.nearest(shapely.Point(location)) if self._polygons else None
         return f" (nearest: {self._polygons[int(index)].id})" if index is not None else ""
 
+    def may_suggest(self) -> bool:
+        """Whether a "did you mean" may still be searched for: True for the first MAX_SUGGESTIONS asks of a file."""
+        self._suggestions += 1
+        return self._suggestions <= MAX_SUGGESTIONS
+
+    def source_problems(self, draft: _Draft) -> list[Problem]:
+        """An unknown source id, told with a "did you mean" among the atlas's sources while the file has some left."""
+        source = draft.raw["source"]
+        if source in self.atlas.sources or source in self._adhoc_ids:
+            return []
+        suggest = self._source_suggests.get(source)
+        if suggest is None:
+            suggest = self.may_suggest()
+            if len(self._source_suggests) < MAX_CACHED_NAMES:
+                self._source_suggests[source] = suggest
+        return check_ids([source], self.atlas.sources, "source", self.name, draft.label, "source", suggest)
+
     def problem(self, draft: _Draft, field_name: str, message: str) -> None:
         draft.problems.append(Problem(self.name, draft.label, field_name, message))
 
+    def generated_id(self, *parts: object) -> str:
+        """An id for something the file does not name: "import-<file key>-<parts>"."""
+        return "-".join(map(str, ("import", self.file_key, *parts)))
+
     def source_id(self, publisher: str, title: str, date: str | None = None, url: str | None = None) -> str:
-        """The id of an ad-hoc source with these details: the same details give the same "import-<n>"."""
+        """The id of an ad-hoc source with these details: the same details give the same "import-<key>-<n>"."""
         key = (publisher, title, date, url)
         if key not in self.adhoc:
-            n = len(self.adhoc) + 1
-            while f"import-{n}" in self.atlas.sources:
-                n += 1
-            self.adhoc[key] = Source(f"import-{n}", title=title, publisher=publisher, date=date, url=url)
+            source_id = self.generated_id(len(self.adhoc) + 1)
+            self.adhoc[key] = Source(source_id, title=title, publisher=publisher, date=date, url=url)
+            self._adhoc_ids.add(source_id)
         return self.adhoc[key].id
 
     def resolve_place(self, text: str, hint: bool = True) -> tuple[str | None, str]:
@@ -150,16 +196,24 @@ class _Context:
 
         `hint=False` skips the "did you mean" search, for callers that will not show the message.
         """
-        if (text, hint) not in self._resolved:
-            self._resolved[text, hint] = self._resolve(text, hint)
-        return self._resolved[text, hint]
+        if (text, hint) in self._resolved:
+            return self._resolved[text, hint]
+        found = self._resolve(text, hint)
+        if len(self._resolved) < MAX_CACHED_NAMES:
+            self._resolved[text, hint] = found
+        return found
+
+    def _is_prefix(self, needle: str) -> bool:
+        """Whether some spelling starts with `needle`: a binary search, as unknown names can be many."""
+        at = bisect.bisect_left(self._sorted_keys, needle)
+        return at < len(self._sorted_keys) and self._sorted_keys[at].startswith(needle)
 
     def _resolve(self, text: str, hint: bool) -> tuple[str | None, str]:
         if text in self.atlas.places:
             return text, ""
         needle = fold(text)
         # search_places also matches substrings, which are not taken here; skip it when nothing can match.
-        if needle and any(k.startswith(needle) for k in self._keys):
+        if needle and self._is_prefix(needle):
             matches = search_places(self.atlas.places.values(), text)
             exact = [p for p in matches if needle in self._place_keys[p.id]]
             # A unique prefix ("Agda", "Stepan") is taken too; a substring is not, it matches too much by accident.
@@ -170,9 +224,16 @@ class _Context:
             if len(candidates) > 1:
                 ids = ", ".join(p.id for p in candidates)
                 return None, f'place "{text}" matches several places ({ids}); give one id'
-        close = difflib.get_close_matches(needle, list(self._keys), n=1) if needle and hint else []
+        close = (
+            difflib.get_close_matches(needle, self._sorted_keys, n=1) if needle and hint and self.may_suggest() else []
+        )
         suggestion = f' (did you mean "{self._keys[close[0]]}"?)' if close else ""
         return None, f'unknown place "{text}"{suggestion}'
+
+
+def csv_columns_read() -> set[str]:
+    """Every CSV column name the importer reads."""
+    return {name for aliases in _COLUMNS.values() for name in aliases}
 
 
 def clean_text(value: Any) -> Any:
@@ -210,7 +271,11 @@ def import_events(
     except UnicodeDecodeError as e:
         message = f"not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8 and try again"
         return ImportResult(problems=[Problem(name, "", "", message)])
-    context = _Context(name, atlas)
+    if "\x00" in text:
+        # UTF-16 without a byte-order mark decodes as UTF-8 with a NUL beside every letter; no text file has NULs.
+        message = f"not UTF-8 text (a NUL byte at byte {data.index(0)}: UTF-16 or a binary file); save it as UTF-8"
+        return ImportResult(problems=[Problem(name, "", "", message)])
+    context = _Context(name, atlas, data)
     if _kind(name, text) == "csv":
         drafts, problems, rows = _csv_drafts(text, context, max_rows)
     else:
@@ -299,6 +364,10 @@ def _feature_draft(item: Any, index: int, context: _Context) -> _Draft:
     if "id" not in raw and isinstance(item.get("id"), str):
         raw["id"] = clean_text(item["id"])
     geometry = item.get("geometry")
+    if properties.get(LOCATED_BY) == "places" or "location" in raw:
+        # The GeoJSON export draws an event without a location of its own on its places: that point is not the
+        # event's. An event's own `location` is kept exactly, not as the 6-decimal point drawn for it.
+        geometry = None
     if geometry is not None:
         coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
@@ -332,12 +401,18 @@ def _own_fields(draft: _Draft, context: _Context) -> None:
 
 
 def _inline_source(source: dict[str, Any], draft: _Draft, context: _Context) -> str | None:
-    """An inline {publisher, title, date?, url?} source as an ad-hoc source id, or None with the problems noted."""
+    """An inline {publisher, title, date?, url?} source as an ad-hoc source id, or None with the problems noted.
+
+    A whole source record, as the GeoJSON export writes it, names a source of the atlas by its id; when the atlas
+    does not have it (it was made by an earlier import), it is made again from its publisher, title, date and url.
+    """
+    if isinstance(source.get("id"), str) and source["id"] in context.atlas.sources:
+        return source["id"]
     before = len(draft.problems)
     for key in ("publisher", "title"):
         if not isinstance(source.get(key), str) or not source[key].strip():
             context.problem(draft, f"source.{key}", "an inline source needs a publisher and a title (text)")
-    unknown = sorted(set(source) - {"publisher", "title", "date", "url"})
+    unknown = sorted(set(source) - {"publisher", "title", "date", "url"} - _SOURCE_RECORD_ONLY)
     if unknown:
         context.problem(draft, "source", f"an inline source has publisher, title, date and url, not {unknown}")
     date = source.get("date")
@@ -354,23 +429,26 @@ def _inline_source(source: dict[str, Any], draft: _Draft, context: _Context) -> 
 def _web_url(url: Any) -> bool:
     # Only http(s): a javascript: or data: address would run when the link is clicked, escaped or not.
     # No spaces, quotes, angle brackets or backslashes: they could end a link early wherever it is written out.
-    return (
-        isinstance(url, str) and re.fullmatch(r"https?://[^\s/<>\"'`\\]+[^\s<>\"'`\\]*", url, re.IGNORECASE) is not None
-    )
+    return isinstance(url, str) and _WEB_URL.fullmatch(url) is not None
 
 
 def _resolve_places(
     names: list[str], field_name: str, draft: _Draft, context: _Context, hint: bool = True
 ) -> list[str]:
     ids = []
+    unknown = 0
     for text in (n.strip() for n in names):
         if not text:
             continue
         place, why = context.resolve_place(text, hint)
         if place is None:
-            context.problem(draft, field_name, why)
+            unknown += 1
+            if unknown <= MAX_PROBLEMS_PER_FIELD:
+                context.problem(draft, field_name, why)
         elif place not in ids:
             ids.append(place)
+    if unknown > MAX_PROBLEMS_PER_FIELD:
+        context.problem(draft, field_name, f"and {unknown - MAX_PROBLEMS_PER_FIELD:,} more names that are not places")
     return ids
 
 
@@ -383,16 +461,27 @@ def _csv_drafts(text: str, context: _Context, max_rows: int) -> tuple[list[_Draf
     delimiter = max((",", ";", "\t"), key=first_line.count) if "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
+    last_start = 1  # the line the last record read starts on
     try:
         header = [_CONTROL.sub("", h).strip().lower() for h in next(reader, [])]
         # Rows are numbered as a spreadsheet shows them below the header, blank ones included; blank ones are skipped.
+        next_start = reader.line_num + 1
         for number, cells in enumerate(reader, start=1):
+            last_start, next_start = next_start, reader.line_num + 1
             if any(c.strip() for c in cells):
                 rows.append((number, cells))
                 if len(rows) > max_rows:
                     return [], [_too_many(name, len(rows), max_rows)], len(rows)
     except csv.Error as e:
-        return [], [Problem(name, "", "", f"malformed CSV at line {reader.line_num}: {e}")], len(rows)
+        if "field limit" in str(e):  # the csv module's own cap on a cell
+            message = f"line {reader.line_num} has a cell longer than {csv.field_size_limit():,} characters; shorten it"
+        else:
+            message = f"malformed CSV at line {reader.line_num}: {e}"
+        return [], [Problem(name, "", "", message)], len(rows)
+    if _quote_left_open(text, last_start, delimiter):
+        record = f"row {rows[-1][0]}" if rows else "header"
+        message = f"a quote opened on line {last_start} is never closed, so the rest of the file would be one cell"
+        return [], [Problem(name, record, "", message)], len(rows)
     columns = {key: next((header.index(a) for a in aliases if a in header), None) for key, aliases in _COLUMNS.items()}
     missing = _missing_columns(columns)
     if missing:
@@ -406,10 +495,27 @@ def _csv_drafts(text: str, context: _Context, max_rows: int) -> tuple[list[_Draf
             drafts.append(draft)
             continue
         values = {
-            key: _CONTROL.sub("", cells[i]).strip() for key, i in columns.items() if i is not None and i < len(cells)
+            key: _CONTROL.sub("", restore_cell(cells[i])).strip()
+            for key, i in columns.items()
+            if i is not None and i < len(cells)
         }
         drafts.append(_row_draft(number, {k: v for k, v in values.items() if v}, context))
     return drafts, [], len(rows)
+
+
+def _quote_left_open(text: str, start_line: int, delimiter: str) -> bool:
+    """Whether the record starting on `start_line` opens a quote that the file never closes.
+
+    The csv module, when not strict, ends such a cell at the end of the file: the last record swallows every row
+    below it. Only that record is read again, strictly: strict everywhere would also refuse `"Lachin" district`.
+    """
+    tail = "".join(io.StringIO(text, newline="").readlines()[start_line - 1 :])
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as e:
+        return "unexpected end of data" in str(e)
+    return False
 
 
 def _missing_columns(columns: dict[str, int | None]) -> str:
@@ -440,7 +546,9 @@ def _row_draft(number: int, values: dict[str, str], context: _Context) -> _Draft
         raw["date"] = (date.replace(day=1) if precision == "month" else date).isoformat()
     raw["date_precision"] = precision
     slug = _slug(values.get("id", ""))
-    raw["id"] = slug or (f"import-{raw['date']}-row-{number}" if "date" in raw else f"import-row-{number}")
+    raw["id"] = slug or (
+        context.generated_id(raw["date"], "row", number) if "date" in raw else context.generated_id("row", number)
+    )
     summary = values.get("summary") or values.get("title", "")
     raw["title"] = values.get("title") or _title_from(summary)
     raw["summary"] = summary
@@ -459,14 +567,19 @@ def _row_draft(number: int, values: dict[str, str], context: _Context) -> _Draft
         raw["location"] = location
     raw["places"] = places
     source = values.get("source", "")
-    if not source:
+    publisher, title = values.get("source_publisher"), values.get("source_title")
+    url = values.get("source_url")
+    if url is not None and not _web_url(url):
+        context.problem(draft, "source_url", f"{url!r} is not an http(s) address")
+    if source in context.atlas.sources:
+        raw["source"] = source
+    elif publisher and title:  # the Events CSV: a source this atlas does not have is made again from its details
+        raw["source"] = context.source_id(publisher, title, values.get("source_date"), url)
+    elif not source:
         context.problem(draft, "source", "each row needs a source: a source id, or who reported it")
-    elif source in context.atlas.sources or (SLUG.match(source) and "source_url" not in values):
+    elif SLUG.match(source) and url is None:
         raw["source"] = source
     else:
-        url = values.get("source_url")
-        if url is not None and not _web_url(url):
-            context.problem(draft, "source_url", f"{url!r} is not an http(s) address")
         raw["source"] = context.source_id(source, source, None, url)
     draft.raw = raw
     return draft
@@ -477,7 +590,7 @@ def _csv_location(values: dict[str, str], draft: _Draft, context: _Context) -> t
     location = None
     lat, lon = values.get("latitude"), values.get("longitude")
     location_cell = values.get("location", "")
-    pair = re.fullmatch(r"\s*(-?[\d.]+)\s*[,;\s]\s*(-?[\d.]+)\s*", location_cell)
+    pair = _LON_LAT.fullmatch(location_cell)
     if pair and lat is None and lon is None:  # the own-format CSV writes location as "lon, lat"
         lon, lat = pair.groups()
         location_cell = ""
@@ -650,8 +763,9 @@ def _check(draft: _Draft, context: _Context) -> list[Problem]:
     ]
     if problems:
         return problems
-    if draft.raw["places"]:
-        return []
+    problems = context.source_problems(draft)
+    if problems or draft.raw["places"]:
+        return problems
     location = draft.raw.get("location")
     if location and _valid_location(location):
         lon, lat = location

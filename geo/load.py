@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from geo import paths
-from geo.model import Actor, Agreement, Atlas, Event, Place, Source, Tie
+from geo.model import CHARTABLE_YEARS, Actor, Agreement, Atlas, Event, Place, Source, Tie
 from geo.validate import (
     DataError,
     Problem,
@@ -23,6 +23,8 @@ from geo.validate import (
 )
 
 DEFAULT_DATA_DIR = paths.data_dir()
+# Raw files a source record names (its `file`), beside the data files: the base map and build-regions read them.
+SOURCES_DIR = "sources"
 FILES = {
     "sources": "sources.json",
     "agreements": "agreements.json",
@@ -103,6 +105,11 @@ def _date(raw: dict[str, Any], key: str, file: str, label: str, problems: list[P
     if isinstance(parsed, str):
         problems.append(Problem(file, label, key, parsed))
         return None
+    first, last = CHARTABLE_YEARS
+    if not first <= parsed.year <= last:
+        message = f"{raw[key]!r} is outside the years the page can chart ({first} to {last})"
+        problems.append(Problem(file, label, key, message))
+        return None
     return parsed
 
 
@@ -111,8 +118,11 @@ def load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
     if document is None:
         return {}
     sources = {}
-    for _label, raw in _records(document, "sources", "sources", path.name, problems):
+    for label, raw in _records(document, "sources", "sources", path.name, problems):
         sources.setdefault(raw["id"], _source(raw))
+        if "file" in raw and not (path.parent / SOURCES_DIR / raw["file"]).is_file():
+            message = f"{raw['file']} is missing from data/{SOURCES_DIR}; the map or build-regions reads it"
+            problems.append(Problem(path.name, label, "file", message))
     return sources
 
 

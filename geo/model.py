@@ -10,6 +10,9 @@ LANGUAGES = ("en", "az", "hy", "ru")
 PLACE_KINDS = ("region", "district", "city", "corridor")
 GEOMETRY_PRECISIONS = ("surveyed", "derived", "indicative")
 DATE_PRECISIONS = ("day", "month", "approximate")
+# Years a date may have. The page charts dates as milliseconds since 1970 and Streamlit refuses numbers past 2**53
+# (a year 0221 broke the page with StreamlitJSNumberBoundsError); this story lies well inside these years.
+CHARTABLE_YEARS = (1900, 2100)
 
 
 @dataclass(frozen=True)

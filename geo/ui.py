@@ -261,7 +261,7 @@ def _table(items: list, to_row, what: str) -> None:
     the table's own "Download as CSV" writes what it shows, and a spreadsheet would run a cell like `=HYPERLINK(…)`."""
     if len(items) > TABLE_ROWS:
         st.caption(f"The first {TABLE_ROWS:,} of {len(items):,} {what}.")
-    rows = [{key: export._cell(value) for key, value in to_row(item).items()} for item in items[:TABLE_ROWS]]
+    rows = [{key: export.defuse_cell(value) for key, value in to_row(item).items()} for item in items[:TABLE_ROWS]]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 

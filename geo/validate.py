@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -19,6 +19,9 @@ from geo import paths
 
 SCHEMA_DIR = paths.data_dir() / "schema"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Geometry types geo/mapping.py draws (areas as polygons, corridors as lines, towns as points); a place of any other
+# type would load and then be missing from the map, or break it.
+DRAWABLE_GEOMETRIES = ("Polygon", "MultiPolygon", "Point", "LineString", "MultiLineString")
 # Names of the CRS that RFC 7946 allows; any other `crs` member means the coordinates are not lon/lat.
 WGS84_CRS_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326", "CRS84"}
 
@@ -106,13 +109,18 @@ def duplicate_ids(items: list[Any], file: str) -> Iterator[Problem]:
 
 
 def check_crs(document: dict[str, Any], file: str) -> list[Problem]:
+    """A problem when the document's `crs` member (from the 2008 GeoJSON draft) names anything but WGS84 lon/lat."""
     crs = document.get("crs")
     if crs is None:
         return []
-    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
+    properties = crs.get("properties") if isinstance(crs, dict) else None
+    name = properties.get("name") if isinstance(properties, dict) else None
+    if not isinstance(name, str):
+        example = '{"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}'
+        return [Problem(file, "", "crs", f"crs must be an object like {example}, not {crs!r}; or leave it out")]
     if name in WGS84_CRS_NAMES:
         return []
-    return [Problem(file, "", "crs", f"coordinates must be WGS84 lon/lat (RFC 7946), not {name or crs!r}")]
+    return [Problem(file, "", "crs", f"coordinates must be WGS84 lon/lat (RFC 7946), not {name!r}")]
 
 
 def geometry_problem(geometry: Any) -> tuple[Any, str | None]:
@@ -123,6 +131,8 @@ def geometry_problem(geometry: Any) -> tuple[Any, str | None]:
         return None, f"malformed geometry ({e})"
     if geom.is_empty:
         return geom, "empty geometry"
+    if geom.geom_type not in DRAWABLE_GEOMETRIES:
+        return geom, f"the map cannot draw a {geom.geom_type}; use one of {', '.join(DRAWABLE_GEOMETRIES)}"
     xmin, ymin, xmax, ymax = geom.bounds
     if xmin < -180 or xmax > 180 or ymin < -90 or ymax > 90:
         return geom, (
@@ -152,8 +162,16 @@ def check_ties(
     return problems
 
 
-def check_ids(ids: list[str], known: Iterable[str], kind: str, file: str, record: str, field: str) -> list[Problem]:
-    known = list(known)
+def check_ids(
+    ids: list[str], known: Collection[str], kind: str, file: str, record: str, field: str, suggest: bool = True
+) -> list[Problem]:
+    """Ids of `ids` that are not in `known`, each a Problem (with a "did you mean" when `suggest`).
+
+    `known` is looked into, never listed, unless an id is missing: the importer checks every row against all the
+    sources made so far, and listing them each time made 50,000 rows quadratic.
+    """
     return [
-        Problem(file, record, field, f'unknown {kind} id "{i}"{did_you_mean(i, known)}') for i in ids if i not in known
+        Problem(file, record, field, f'unknown {kind} id "{i}"{did_you_mean(i, known) if suggest else ""}')
+        for i in ids
+        if i not in known
     ]

@@ -130,3 +130,27 @@ def test_the_readme_credits_every_source_licence():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for needle in ("geoBoundaries", "CC BY-SA 3.0", "Natural Earth", "public domain"):
         assert needle in readme
+
+
+def test_the_base_map_reads_only_files_that_sources_json_names_so_validate_checks_them():
+    from geo.mapping import BASE_SOURCES  # here: the other tests of this module need no folium
+
+    named = {
+        s["file"] for s in json.loads((DATA / "sources.json").read_text(encoding="utf-8"))["sources"] if "file" in s
+    }
+    assert set(BASE_SOURCES) <= named
+
+
+def test_validate_fails_naming_the_file_when_a_natural_earth_source_is_missing(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(DATA, tmp_path / "data")
+    (tmp_path / "data" / "sources" / "ne_10m_admin0_countries_deu_v5.1.1_caucasus.geojson").unlink()
+    result = subprocess.run(
+        [sys.executable, "-m", "geo", "validate", str(tmp_path / "data")], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "sources.json record \"natural-earth-admin0\", field 'file'" in result.stderr
+    assert "ne_10m_admin0_countries_deu_v5.1.1_caucasus.geojson is missing" in result.stderr

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.hostile_text import HOSTILE_UNITS, hostile_text
 from geo.extract import MAX_TEXT_CHARS, Candidate, ExtractError, extract_candidates, main_extract
 from geo.extract_eval import EVAL_DIR, evaluate
 from geo.load import load_atlas
@@ -168,6 +169,28 @@ def test_bad_input_is_a_named_error(atlas):
         extract(atlas, b"bytes")  # type: ignore[arg-type]
     with pytest.raises(ExtractError, match="limit is 200,000"):
         extract(atlas, "a" * (MAX_TEXT_CHARS + 1))
+
+
+# 200 KB of each mix: a scan that backtracks (quadratic) takes minutes on it, a linear one well under a second.
+# The figures per MB live in bench/hostile_text.py; a test never times itself.
+HOSTILE_BYTES = 200_000
+
+
+@pytest.mark.parametrize("mix", sorted(HOSTILE_UNITS))
+def test_a_paste_of_hostile_punctuation_digits_or_months_does_not_hold_the_server(atlas, mix):
+    text = hostile_text(mix, HOSTILE_BYTES)
+    found = extract(atlas, text)
+    assert all(c.sentence in text for c in found)
+
+
+def test_a_paste_of_100000_dots_is_read_as_text(atlas):
+    assert extract(atlas, "." * 100_000) == []
+
+
+def test_a_dateline_followed_by_a_long_run_of_spaces_is_read_as_text(atlas):
+    # The dateline's end ("BAKU, March 22 -") once allowed two runs of spaces to split one run every way.
+    text = "BAKU, March 22" + " " * (MAX_TEXT_CHARS - 100) + "x"
+    assert extract(atlas, text) == []
 
 
 def test_evaluation_scores_stay_at_measured_level(atlas):

@@ -36,6 +36,10 @@ BROKEN = {
     "self-intersecting": ("regions.geojson", '"shusha"', "geometry", "Self-intersection"),
     "wrong-crs": ("regions.geojson", "", "crs", "must be WGS84 lon/lat"),
     "malformed-json": ("events.json", "", "", "malformed JSON at line"),
+    "year-out-of-range": ("events.json", '"lachin-handover"', "date", "years the page can chart (1900 to 2100)"),
+    "crs-not-object": ("regions.geojson", "", "crs", "must be an object"),
+    "undrawable-geometry": ("regions.geojson", '"shusha"', "geometry", "the map cannot draw a MultiPoint"),
+    "missing-source-file": ("sources.json", '"test-boundary"', "file", "is missing from data/sources"),
 }
 
 

@@ -1,0 +1,57 @@
+"""Extraction time on hostile pasted text, in seconds per MB; prints `name: value` lines.
+
+Each mix repeats punctuation, digits or month names that once made the sentence regex backtrack (one paste of
+100,000 dots held the server for 100 s). Time per MB that stays flat from 50 KB to 400 KB means linear time; a
+quadratic step shows as seconds per MB doubling with each size.
+
+Run as `python -m bench.hostile_text`.
+"""
+
+from __future__ import annotations
+
+import time
+
+from geo.extract import extract_candidates
+from geo.load import load_atlas
+
+# Each unit is repeated to the wanted size: runs of sentence punctuation with nothing after them, digits and month
+# names that look like dates, and all of them mixed.
+HOSTILE_UNITS = {
+    "dots": ".",
+    "bangs": "!?",
+    "ellipses": "…",
+    "digits": "2020.11.10.",
+    "months": "November.May.Jan.10",
+    "mixed": ".!?…10 November 2020…May.",
+}
+SIZES_KB = (50, 100, 200, 400)
+
+
+def hostile_text(mix: str, size_bytes: int) -> str:
+    """`HOSTILE_UNITS[mix]` repeated to about `size_bytes` bytes of UTF-8."""
+    unit = HOSTILE_UNITS[mix]
+    return unit * max(1, size_bytes // len(unit.encode("utf-8")))
+
+
+def extraction_seconds_per_mb(text: str, atlas=None) -> float:
+    """Seconds that candidate extraction takes on `text`, per MB of its UTF-8 bytes.
+
+    The extractor's own size limit is lifted, so that sizes past it show whether time stays linear.
+    """
+    atlas = atlas or load_atlas()
+    start = time.perf_counter()
+    extract_candidates(text, atlas.places.values(), atlas.agreements.values(), max_chars=len(text))
+    seconds = time.perf_counter() - start
+    return seconds / (len(text.encode("utf-8")) / 1_000_000)
+
+
+def main() -> None:
+    atlas = load_atlas()
+    for mix in HOSTILE_UNITS:
+        for size in SIZES_KB:
+            value = extraction_seconds_per_mb(hostile_text(mix, size * 1000), atlas)
+            print(f"extraction_s_per_mb_{mix}_{size}kb: {value:.3f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
