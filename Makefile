@@ -28,7 +28,7 @@ validate: $(INSTALLED)
 	$(BIN)/python -m geo validate
 
 bench: $(INSTALLED) $(LEAFLET)
-	$(BIN)/python -m geo.bench
+	$(BIN)/python -m bench
 	$(BIN)/python -m bench.hostile_text
 
 # 20 Chromium sessions clicking places for 60 s against a local server (bounded in time and count).

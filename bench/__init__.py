@@ -1,1 +1,1 @@
-"""Benchmark scripts behind `make bench` and `make bench-load` (see geo/bench.py and the README's Performance)."""
+"""Benchmark scripts behind `make bench` and `make bench-load` (`python -m bench` runs them; see the README's Performance)."""

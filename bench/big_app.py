@@ -10,12 +10,13 @@ import streamlit as st
 
 st.set_page_config(page_title="Karabakh Atlas (100k events)", layout="wide")
 
-from geo import bench, ui  # noqa: E402
+from bench import synthetic  # noqa: E402
+from geo import ui  # noqa: E402
 
 
 @st.cache_resource(show_spinner=False)
 def _events(count: int):
-    return bench.synthetic_events(count, ui._atlas(ui._fingerprint(ui.DEFAULT_DATA_DIR), ui.DEFAULT_DATA_DIR))
+    return synthetic.synthetic_events(count, ui._atlas(ui._fingerprint(ui.DEFAULT_DATA_DIR), ui.DEFAULT_DATA_DIR))
 
 
 atlas = ui._atlas(ui._fingerprint(ui.DEFAULT_DATA_DIR), ui.DEFAULT_DATA_DIR)

@@ -37,8 +37,8 @@ from bench.common import (
     server,
     settled,
 )
+from bench.synthetic import EVENT_COUNTS, count_label
 from geo import mapping
-from geo.bench import EVENT_COUNTS, count_label
 from geo.load import load_atlas
 
 CLICKS = 30  # with 12, the ratio swung by ±0.3 from run to run on this noisy machine

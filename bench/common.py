@@ -14,6 +14,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -110,6 +111,12 @@ def server(script: str, env: dict[str, str] | None = None, *flags: str) -> Itera
             process.kill()
             process.wait()
         log.close()
+
+
+def deflated_size(data: bytes) -> int:
+    """Bytes on the wire under websocket permessage-deflate (raw deflate, as Tornado sends it)."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return len(compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH))
 
 
 def server_pid(base: str) -> int:

@@ -28,7 +28,7 @@ import streamlit_folium
 from shapely.geometry import mapping as to_geojson
 from streamlit.testing.v1 import AppTest
 
-from geo import bench
+from bench import common, synthetic
 from geo import mapping as atlas_mapping
 from geo.load import DEFAULT_DATA_DIR, load_atlas
 
@@ -81,7 +81,7 @@ def raw_folium_payload(atlas) -> int:
         }
     ).add_to(places)
     args = _component_args(m, key="map", feature_group_to_add=[places], use_container_width=True)
-    return bench.deflated_size(json.dumps(args).encode("utf-8"))
+    return common.deflated_size(json.dumps(args).encode("utf-8"))
 
 
 def _json_args(at: AppTest) -> str:
@@ -147,7 +147,7 @@ def app_figures(atlas) -> dict[str, float]:
     rerun, floor = statistics.median(fragment_ms), statistics.median(empty_ms)
     return {
         "payload_uncompressed_bytes": len(args),
-        "payload_bytes": bench.deflated_size(args),
+        "payload_bytes": common.deflated_size(args),
         "payload_after_click_bytes": len(click_args),
         "first_run_ms": round(first_ms, 1),
         "rerun_ms": round(rerun, 1),
@@ -166,13 +166,13 @@ def events_figures(atlas) -> dict[str, float]:
         DEFAULT_DATA_DIR, atlas.places.values(), atlas_mapping.display_geometries(atlas.places.values())
     )
     figures = {}
-    for count in (1_000, *bench.EVENT_COUNTS):
+    for count in (1_000, *synthetic.EVENT_COUNTS):
         # 1,000 points over the places' box put ~500 on the map: markers. The bigger counts give per-place counts.
-        events = bench.synthetic_events(count, atlas)
+        events = synthetic.synthetic_events(count, atlas)
         start = time.perf_counter()
         layer = atlas_mapping.events_layer(events, atlas.places)
         args = _component_args(base, key="map", feature_group_to_add=[layer], use_container_width=True)
-        label = bench.count_label(count)
+        label = synthetic.count_label(count)
         figures[f"events_{label}_layer_ms"] = round((time.perf_counter() - start) * 1000, 1)
         figures[f"events_{label}_layer_bytes"] = len(args["feature_group"].encode("utf-8"))
         figures[f"events_{label}_located"] = len(events)

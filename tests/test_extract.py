@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.extract_eval import EVAL_DIR, evaluate
 from bench.hostile_text import HOSTILE_UNITS, hostile_text
 from geo.extract import MAX_TEXT_CHARS, Candidate, ExtractError, extract_candidates, main_extract
-from geo.extract_eval import EVAL_DIR, evaluate
 from geo.load import load_atlas
 
 ROOT = Path(__file__).resolve().parent.parent

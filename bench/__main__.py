@@ -1,7 +1,7 @@
 """`make bench`: size and speed figures, one `name: value` per line, each pair measured side by side in one run.
 
 Ratios, not absolute times, are what hold on a noisy 2-core machine: every ratio's two sides are measured here, in
-the same run, the same way. This module imports no UI library (see tests/test_architecture.py); the figures that
+the same run, the same way. The figures that
 need Streamlit, streamlit-folium or a browser come from the scripts in bench/, run as child processes that print
 `name: value` lines too:
 
@@ -14,7 +14,6 @@ need Streamlit, streamlit-folium or a browser come from the scripts in bench/, r
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import gzip
 import json
 import os
@@ -22,23 +21,22 @@ import statistics
 import subprocess
 import sys
 import time
-import zlib
 from pathlib import Path
 
 import numpy as np
 import shapely
 
+from bench import synthetic
+from bench.synthetic import EVENT_COUNTS, count_label
 from geo import mapping
 from geo.load import DEFAULT_DATA_DIR, load_atlas
-from geo.model import LANGUAGES, Atlas, Event, Tie
+from geo.model import LANGUAGES, Atlas
 from geo.query import PlaceIndex
 
 REPO = Path(__file__).resolve().parents[1]
 REPEATS = 7
-EVENT_COUNTS = (10_000, 100_000, 1_000_000)
 # The per-point loop is timed on this many points and scaled per point: 1M points would take minutes.
 LOOP_SAMPLE = 5_000
-SEED = 20201110
 # bench/browser.py clicks 2 x 12 times on two servers, then opens the pages with 10k, 100k and 1M events: minutes.
 CHILD_TIMEOUT_S = 1800
 
@@ -84,89 +82,7 @@ def floor_figures(atlas: Atlas, data_dir: Path) -> dict[str, float]:
     }
 
 
-def deflated_size(data: bytes) -> int:
-    """Bytes on the wire under websocket permessage-deflate (raw deflate, as Tornado sends it)."""
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
-    return len(compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH))
-
-
-# ---- synthetic events ---------------------------------------------------------------------------------------------
-
-
-def synthetic_coordinates(count: int, atlas: Atlas, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
-    """`count` reproducible points over the box of the atlas's places (about half fall inside one)."""
-    rng = np.random.default_rng(seed)
-    xmin, ymin, xmax, ymax = shapely.total_bounds([p.geometry for p in _polygons(atlas)])
-    return rng.uniform(xmin, xmax, count), rng.uniform(ymin, ymax, count)
-
-
-def synthetic_columns(count: int, atlas: Atlas, seed: int = SEED) -> dict[str, np.ndarray]:
-    """Reproducible located events as columns: lon, lat, date (days since the first agreement), agreement, source."""
-    lon, lat = synthetic_coordinates(count, atlas, seed)
-    rng = np.random.default_rng(seed + 1)
-    first = min(a.date for a in atlas.agreements.values())
-    return {
-        "lon": lon,
-        "lat": lat,
-        "day": rng.integers(0, 1500, count),
-        "agreement": rng.integers(0, len(atlas.agreements), count),
-        "source": rng.integers(0, len(atlas.sources), count),
-        "first": np.array([first.toordinal()]),
-    }
-
-
-def synthetic_csv(count: int, atlas: Atlas, seed: int = SEED) -> bytes:
-    """The same events as a conflict-data style CSV, the shape geo.importer reads."""
-    columns = synthetic_columns(count, atlas, seed)
-    agreements, sources = list(atlas.agreements), list(atlas.sources)
-    first = int(columns["first"][0])
-    lines = ["event_id,event_date,latitude,longitude,notes,agreements,source"]
-    for i in range(count):
-        date = dt.date.fromordinal(first + int(columns["day"][i])).isoformat()
-        lines.append(
-            f"synthetic-{i},{date},{columns['lat'][i]:.5f},{columns['lon'][i]:.5f},Synthetic event {i}.,"
-            f"{agreements[columns['agreement'][i]]},{sources[columns['source'][i]]}"
-        )
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def synthetic_events(count: int, atlas: Atlas, seed: int = SEED) -> list[Event]:
-    """Located events placed by the spatial join (points outside every place are dropped): Event records the app
-    shows like imported ones."""
-    # About 40% of the box lies in a place: draw 3x the points and keep the first `count` that land in one.
-    columns = synthetic_columns(3 * count, atlas, seed)
-    place = np.array(PlaceIndex(atlas.places.values()).assign(columns["lon"], columns["lat"]), dtype=object)
-    place[np.cumsum(place != None) > count] = None  # noqa: E711 (element-wise on an object array)
-    agreements, sources = list(atlas.agreements), list(atlas.sources.values())
-    first = int(columns["first"][0])
-    days = {}
-    events = []
-    for i in np.nonzero(place != None)[0].tolist():  # noqa: E711
-        day = int(columns["day"][i])
-        if day not in days:
-            days[day] = dt.date.fromordinal(first + day)
-        events.append(
-            Event(
-                id=f"synthetic-{i}",
-                date=days[day],
-                date_precision="day",
-                title=f"Synthetic event {i}",
-                summary="Generated for the benchmark.",
-                places=(place[i],),
-                ties=(Tie(agreements[columns["agreement"][i]]),),
-                actors=(),
-                source=sources[columns["source"][i]],
-                location=(round(float(columns["lon"][i]), 5), round(float(columns["lat"][i]), 5)),
-            )
-        )
-    return events
-
-
 # ---- events -> places ---------------------------------------------------------------------------------------------
-
-
-def _polygons(atlas: Atlas):
-    return [p for p in atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
 
 
 def _loop_join(lon: np.ndarray, lat: np.ndarray, polygons) -> list[str | None]:
@@ -182,14 +98,14 @@ def _loop_join(lon: np.ndarray, lat: np.ndarray, polygons) -> list[str | None]:
 
 
 def join_figures(atlas: Atlas) -> dict[str, float]:
-    polygons = _polygons(atlas)
+    polygons = synthetic.polygons(atlas)
     start = time.perf_counter()
     index = PlaceIndex(atlas.places.values())
     figures: dict[str, float] = {"join_index_build_ms": round((time.perf_counter() - start) * 1000, 1)}
     for count in EVENT_COUNTS:
         label = count_label(count)
         start = time.perf_counter()
-        columns = synthetic_columns(count, atlas)
+        columns = synthetic.synthetic_columns(count, atlas)
         figures[f"events_{label}_generate_ms"] = round((time.perf_counter() - start) * 1000, 1)
         lon, lat = columns["lon"], columns["lat"]
         start = time.perf_counter()
@@ -208,7 +124,7 @@ def join_figures(atlas: Atlas) -> dict[str, float]:
         figures[f"events_{label}_join_strtree_within_ms"] = round(tree_ms, 1)
         figures[f"events_{label}_assigned"] = sum(p is not None for p in place)
         start = time.perf_counter()
-        events = synthetic_events(count, atlas)
+        events = synthetic.synthetic_events(count, atlas)
         figures[f"events_{label}_records_ms"] = round((time.perf_counter() - start) * 1000, 1)
         del events
     return figures
@@ -219,17 +135,13 @@ def import_figures(atlas: Atlas) -> dict[str, float]:
     MAX_ROWS (50,000) the vectorised path above is what loads events."""
     from geo import importer
 
-    data = synthetic_csv(10_000, atlas)
+    data = synthetic.synthetic_csv(10_000, atlas)
     start = time.perf_counter()
     result = importer.import_events("synthetic.csv", data, atlas, max_bytes=len(data) + 1)
     return {
         "events_10k_import_ms": round((time.perf_counter() - start) * 1000, 1),
         "events_10k_imported": len(result.events),
     }
-
-
-def count_label(count: int) -> str:
-    return f"{count // 1_000_000}M" if count >= 1_000_000 else f"{count // 1000}k"
 
 
 # ---- the child scripts --------------------------------------------------------------------------------------------

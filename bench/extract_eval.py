@@ -17,7 +17,7 @@ from typing import Any
 from geo.extract import Candidate, extract_candidates
 from geo.model import Agreement, Place
 
-EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract_eval"
+EVAL_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "extract_eval"
 FIELDS = ("candidates", "date", "places", "agreements", "articles", "actors")
 
 
