@@ -37,6 +37,9 @@ BROKEN = {
     "self-intersecting": ("regions.geojson", '"shusha"', "geometry", "Self-intersection"),
     "wrong-crs": ("regions.geojson", "", "crs", "must be WGS84 lon/lat"),
     "malformed-json": ("events.json", "", "", "malformed JSON at line"),
+    "tie-without-kind": ("events.json", '"lachin-handover"', "agreements", "has no kind (named or inferred)"),
+    "range-before-start": ("events.json", '"lachin-handover"', "end_date", "2020-11-30 is before the start 2020-12-01"),
+    "control-overlap": ("regions.geojson", '"lachin"', "control[2]", "periods overlap or are out of order"),
 }
 
 
