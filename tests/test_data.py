@@ -155,3 +155,41 @@ def test_the_readme_credits_every_source_licence():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for needle in ("geoBoundaries", "CC BY-SA 3.0", "Natural Earth", "public domain"):
         assert needle in readme
+
+
+def test_the_readme_lists_every_source_grouped_by_kind():
+    from geo.sources_table import updated_readme
+
+    sources = json.loads((DATA / "sources.json").read_text(encoding="utf-8"))["sources"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert updated_readme(readme, sources) == readme, "run python -m geo.sources_table"
+    for source in sources:
+        assert f"| `{source['id']}` |" in readme
+
+
+def test_every_source_is_cited_once_by_address_and_used():
+    """Each source is cited by a record, named in a note, or is the page a waypoint's coordinate was read from."""
+    import re
+
+    sources = json.loads((DATA / "sources.json").read_text(encoding="utf-8"))["sources"]
+    urls = [s["url"] for s in sources if s.get("url") and "naturalearthdata" not in s["url"]]
+    assert len(urls) == len(set(urls))
+    texts = "".join(
+        (DATA / name).read_text(encoding="utf-8") for name in ("agreements.json", "events.json", "places.json")
+    )
+    cites = json.dumps(json.loads((DATA / "waypoints.json").read_text(encoding="utf-8")), ensure_ascii=False)
+    for source in sources:
+        used = source["kind"] == "boundary" or re.search(
+            rf"(?<![a-z0-9-]){re.escape(source['id'])}(?![a-z0-9-])", texts
+        )
+        assert used or (source.get("url") and json.dumps(source["url"], ensure_ascii=False) in cites), source["id"]
+
+
+def test_wire_reprints_say_so(atlas):
+    """A page carrying an agency's text (publisher "Site (Reuters)") says in its note whose text it is."""
+    raw = json.loads((DATA / "sources.json").read_text(encoding="utf-8"))["sources"]
+    notes = {s["id"]: s.get("note", "") for s in raw}
+    wires = ("Reuters", "AFP", "Associated Press", "Sputnik", "TASS")
+    for source in atlas.sources.values():
+        if any(f"({wire})" in source.publisher for wire in wires):
+            assert any(w in notes[source.id] for w in ("Reprint", "reprint", "Rewritten", "account")), source.id
