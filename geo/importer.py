@@ -67,7 +67,9 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ \-/]([A-Za-z]+)\.?,?[ \-/](\d{4})$")
 # ACLED-style `time_precision`: 1 = the day is known, 2 = within a week or so, 3 = only the month.
 _TIME_PRECISION = {"1": "day", "2": "approximate", "3": "month"}
 _EVENT_FIELDS = frozenset(
-    ("id date date_precision date_note deadline title summary places agreements actors source location").split()
+    (
+        "id date date_precision end_date date_note deadline title summary places agreements actors source location"
+    ).split()
 )
 # CSV header -> event field. The first column present wins; a conflict-data export's other columns are ignored.
 _COLUMNS = {
@@ -86,6 +88,7 @@ _COLUMNS = {
     "source_url": ("source_url", "url"),
     "date_note": ("date_note",),
     "deadline": ("deadline",),
+    "end_date": ("end_date",),
 }
 
 
@@ -446,12 +449,13 @@ def _row_draft(number: int, values: dict[str, str], context: _Context) -> _Draft
     raw["summary"] = summary
     if not summary:
         context.problem(draft, "summary", "each row needs a title or notes")
-    for key in ("date_note", "deadline"):
-        if key in values:
+    for key in ("date_note", "deadline", "end_date"):
+        if values.get(key):
             raw[key] = values[key]
-    if "deadline" in raw:
-        deadline = _csv_date(raw["deadline"])
-        raw["deadline"] = deadline.isoformat() if isinstance(deadline, dt.date) else raw["deadline"]
+    for key in ("deadline", "end_date"):
+        if key in raw:
+            parsed = _csv_date(raw[key])
+            raw[key] = parsed.isoformat() if isinstance(parsed, dt.date) else raw[key]
     raw["agreements"] = _csv_ties(values.get("agreements", ""), draft, context)
     raw["actors"] = [_csv_actor(a) for a in _split(values.get("actors", ""))]
     location, places = _csv_location(values, draft, context)
