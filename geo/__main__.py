@@ -1,8 +1,9 @@
-"""Command line: python -m geo {validate,build-regions,events,places,map,extract,import,serve}."""
+"""Command line: python -m geo {validate,build-regions,events,places,agreements,control,map,extract,import,serve}."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -73,6 +74,82 @@ def _places(args) -> int:
     if args.search:
         places = [p for p in query.search_places(atlas.places.values(), args.search) if p in places]
     _emit(places, args.json, lambda p: f"{p.id:<16} {p.kind:<9} {p.name}  ({' / '.join(p.spellings()[1:])})")
+    return 0
+
+
+def _agreement_json(agreement, atlas) -> dict:
+    """An agreement as the `agreements` command prints it: its points with their notes and variants, its ties."""
+    return {
+        "id": agreement.id,
+        "date": agreement.date.isoformat(),
+        "title": agreement.title,
+        "short_title": agreement.short_title,
+        "mediator": agreement.mediator,
+        "parties": list(agreement.parties),
+        "place": agreement.place,
+        "source": agreement.source,
+        **({"date_note": agreement.date_note} if agreement.date_note else {}),
+        "points": {
+            number: {
+                "text": text,
+                **({"note": agreement.article_notes[number]} if number in agreement.article_notes else {}),
+                **(
+                    {"variants": [v.as_json() for v in agreement.article_variants[number]]}
+                    if number in agreement.article_variants
+                    else {}
+                ),
+            }
+            for number, text in agreement.articles.items()
+        },
+        "ties": query.agreement_ties(atlas, agreement.id),
+    }
+
+
+def _agreements(args) -> int:
+    atlas = load_atlas(args.data_dir)
+    agreements = sorted(atlas.agreements.values(), key=lambda a: (a.date, a.id))
+    if args.json:
+        json.dump([_agreement_json(a, atlas) for a in agreements], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for agreement in agreements:
+        mediator = f"  [{agreement.mediator}]" if agreement.mediator else ""
+        print(f"{agreement.date.isoformat()}  {agreement.id:<38}  {agreement.short_title or agreement.title}{mediator}")
+        for tie in query.agreement_ties(atlas, agreement.id):
+            articles = f" art. {', '.join(tie['articles'])}" if tie["articles"] else ""
+            print(f"    {tie['place']:<26} {tie['kind']:<8}{articles}")
+    return 0
+
+
+def _control(args) -> int:
+    atlas = load_atlas(args.data_dir)
+    day = args.asof or dt.date.today()
+    if args.place and args.place not in atlas.places:
+        print(f"unknown place {args.place!r}{did_you_mean(args.place, atlas.places)}", file=sys.stderr)
+        return 2
+    places = [atlas.places[args.place]] if args.place else query.places_on(atlas, day)
+    rows = []
+    for place in places:
+        period = query.control_on(place, day)
+        if period is None:
+            continue
+        rows.append(
+            {
+                "place": place.id,
+                "status": period.status,
+                "since": period.start.isoformat(),
+                "precision": period.precision,
+                "source": period.source,
+                "note": period.note,
+            }
+        )
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(f"control on {day.isoformat()}:")
+        for row in rows:
+            print(f"  {row['place']:<26} {row['status']:<8} since {row['since']} ({row['precision']})")
     return 0
 
 
@@ -174,6 +251,18 @@ def _parser() -> argparse.ArgumentParser:
     places.add_argument("--json", action="store_true")
     places.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     places.set_defaults(run=_places)
+
+    agreements = commands.add_parser("agreements", help="list agreements by date, with their points and ties")
+    agreements.add_argument("--json", action="store_true")
+    agreements.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    agreements.set_defaults(run=_agreements)
+
+    control = commands.add_parser("control", help="who held each place on a day (default: today)")
+    control.add_argument("--place", help="a place id")
+    control.add_argument("--asof", type=_date_arg, metavar="YYYY-MM-DD")
+    control.add_argument("--json", action="store_true")
+    control.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    control.set_defaults(run=_control)
 
     map_ = commands.add_parser("map", help="write the standalone HTML map of a view (works offline)")
     map_.add_argument("out", type=Path, metavar="OUT.html")

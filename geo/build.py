@@ -12,7 +12,7 @@ from typing import Any
 
 import shapely
 from pyproj import Transformer
-from shapely.geometry import LineString, mapping, shape
+from shapely.geometry import LineString, Point, mapping, shape
 
 # RFC 7946 recommends 6 decimals: ~0.1 m at these latitudes, far below any source's accuracy.
 COORDINATE_DIGITS = 6
@@ -27,6 +27,8 @@ ATTRIBUTION = (
 )
 # Properties copied from a places.json entry to its feature, in this order; `source` comes from the recipe.
 FEATURE_PROPERTIES = ("id", "name", "names", "kind", "precision", "agreements")
+# Copied too when a place has them: its note and the sources it cites, its lifetime, who held it when.
+OPTIONAL_PROPERTIES = ("note", "sources", "exists", "control")
 
 
 class BuildError(Exception):
@@ -46,7 +48,12 @@ class _Sources:
         self.by_id = {s["id"]: s for s in _read_json(data_dir / "sources.json")["sources"]}
         self._features: dict[str, list[dict[str, Any]]] = {}
         waypoints = _read_json(data_dir / "waypoints.json")["waypoints"]
-        self.waypoints = {w["id"]: (w["lon"], w["lat"]) for w in waypoints}
+        self.waypoints = {w["id"]: (w["lon"], w["lat"]) for w in waypoints if "midpoint_of" not in w}
+        for w in waypoints:
+            # A derived point (e.g. between two villages facing each other across a border): its two ends are cited.
+            if "midpoint_of" in w:
+                (x1, y1), (x2, y2) = (self.waypoint(w["id"], end) for end in w["midpoint_of"])
+                self.waypoints[w["id"]] = ((x1 + x2) / 2, (y1 + y2) / 2)
 
     def features(self, source_id: str) -> list[dict[str, Any]]:
         if source_id not in self._features:
@@ -67,6 +74,12 @@ class _Sources:
             return self.waypoints[waypoint_id]
         except KeyError:
             raise BuildError(f"places.json place {place_id!r}: unknown waypoint {waypoint_id!r}") from None
+
+    def shared_boundary(self, first: str, second: str):
+        """The line two countries' outlines share, merged into as few lines as possible."""
+        a, b = self.country(first), self.country(second)
+        # Natural Earth gives neighbours the same vertices, so the shared edge is where the outlines meet.
+        return shapely.line_merge(shapely.intersection(a.boundary, b.boundary))
 
 
 def _buffer_metres(line: LineString, metres: float):
@@ -104,7 +117,16 @@ def _part(place_id: str, part: dict[str, Any], sources: _Sources):
 
 def _geometry(place: dict[str, Any], sources: _Sources, built: dict[str, Any]):
     recipe = place["geometry"]
-    if "route" in recipe:
+    if "point" in recipe:
+        geometry = Point(sources.waypoint(place["id"], recipe["point"]))
+    elif "union" in recipe:
+        missing = [other for other in recipe["union"] if other not in built]
+        if missing:
+            raise BuildError(f"places.json place {place['id']!r}: union of {missing}, not built before it")
+        geometry = shapely.union_all([built[other] for other in recipe["union"]], grid_size=GRID_SIZE)
+    elif "shared_boundary" in recipe:
+        geometry = sources.shared_boundary(*recipe["shared_boundary"])
+    elif "route" in recipe:
         geometry = LineString([sources.waypoint(place["id"], w) for w in recipe["route"]])
         if "width_km" in recipe:
             geometry = _buffer_metres(geometry, recipe["width_km"] * 1000 / 2)
@@ -156,6 +178,7 @@ def build_regions(data_dir: Path) -> dict[str, Any]:
                 "properties": {
                     **{key: place[key] for key in FEATURE_PROPERTIES},
                     "source": _source_id(place["geometry"]),
+                    **{key: place[key] for key in OPTIONAL_PROPERTIES if key in place},
                 },
                 "geometry": {"type": geometry["type"], "coordinates": _rounded(geometry["coordinates"])},
             }

@@ -17,6 +17,7 @@ CSV_COLUMNS = (
     "id",
     "date",
     "date_precision",
+    "end_date",
     "date_note",
     "deadline",
     "title",
@@ -24,6 +25,7 @@ CSV_COLUMNS = (
     "places",
     "location",
     "agreements",
+    "agreement_ties",
     "actors",
     "source",
     "source_publisher",
@@ -66,6 +68,7 @@ def event_row(event: Event) -> dict[str, str]:
         "id": event.id,
         "date": event.date.isoformat(),
         "date_precision": event.date_precision,
+        "end_date": event.end_date.isoformat() if event.end_date else "",
         "date_note": event.date_note or "",
         "deadline": event.deadline.isoformat() if event.deadline else "",
         "title": event.title,
@@ -74,6 +77,8 @@ def event_row(event: Event) -> dict[str, str]:
         # "lon, lat" as repr writes them, so that the floats read back are the same floats.
         "location": ", ".join(map(repr, event.location)) if event.location else "",
         "agreements": ties_cell(event.ties),
+        # The same ties whole (kind and note too), as JSON: the readable cell above cannot carry a note.
+        "agreement_ties": json.dumps([t.as_json() for t in event.ties], ensure_ascii=False) if event.ties else "",
         "actors": actors_cell(event.actors),
         "source": event.source.id,
         "source_publisher": event.source.publisher,

@@ -89,7 +89,9 @@ _SOURCE_RECORD_ONLY = frozenset(("id", "kind", "licence", "attribution"))
 # ACLED-style `time_precision`: 1 = the day is known, 2 = within a week or so, 3 = only the month.
 _TIME_PRECISION = {"1": "day", "2": "approximate", "3": "month"}
 _EVENT_FIELDS = frozenset(
-    ("id date date_precision date_note deadline title summary places agreements actors source location").split()
+    (
+        "id date date_precision end_date date_note deadline title summary places agreements actors source location"
+    ).split()
 )
 # Conflict-data exports (ACLED style) name some columns differently, and give points as latitude and longitude.
 _CONFLICT_COLUMNS = {
@@ -554,13 +556,18 @@ def _row_draft(number: int, values: dict[str, str], context: _Context) -> _Draft
     raw["summary"] = summary
     if not summary:
         context.problem(draft, "summary", "each row needs a title or notes")
-    for key in ("date_note", "deadline"):
-        if key in values:
+    for key in ("date_note", "deadline", "end_date"):
+        if values.get(key):
             raw[key] = values[key]
-    if "deadline" in raw:
-        deadline = _csv_date(raw["deadline"])
-        raw["deadline"] = deadline.isoformat() if isinstance(deadline, dt.date) else raw["deadline"]
-    raw["agreements"] = _csv_ties(values.get("agreements", ""), draft, context)
+    for key in ("deadline", "end_date"):
+        if key in raw:
+            parsed = _csv_date(raw[key])
+            raw[key] = parsed.isoformat() if isinstance(parsed, dt.date) else raw[key]
+    raw["agreements"] = (
+        _csv_tie_records(values["agreement_ties"], draft, context)
+        if values.get("agreement_ties")
+        else _csv_ties(values.get("agreements", ""), draft, context)
+    )
     raw["actors"] = [_csv_actor(a) for a in _split(values.get("actors", ""))]
     location, places = _csv_location(values, draft, context)
     if location:
@@ -662,6 +669,20 @@ def _csv_ties(cell: str, draft: _Draft, context: _Context) -> list[dict[str, Any
         if bad:
             context.problem(draft, "agreements", f"{part!r}: articles are numbers, as in statement-2020-11-10:1,6")
         ties.append({"id": agreement.strip(), "articles": [a for a in numbers if a.isdigit()]})
+    return ties
+
+
+def _csv_tie_records(cell: str, draft: _Draft, context: _Context) -> list[Any]:
+    """Ties written whole as a JSON list, as the Events CSV's `agreement_ties` column has them; the schema checks
+    each record."""
+    try:
+        ties = json.loads(cell)
+    except ValueError as e:
+        context.problem(draft, "agreement_ties", f"not JSON ({e.msg} at character {e.pos})")
+        return []
+    if not isinstance(ties, list):
+        context.problem(draft, "agreement_ties", "a JSON list of ties, as the Events CSV writes it")
+        return []
     return ties
 
 
@@ -774,7 +795,10 @@ def _check(draft: _Draft, context: _Context) -> list[Problem]:
         return [Problem(context.name, draft.label, "location", message)]
     if location:
         return []  # parse_event reports the bad pair itself
-    return [Problem(context.name, draft.label, "places", "no place: give places, a location name or coordinates")]
+    if draft.raw.get("agreements"):
+        return []  # shown under its agreements, like a shipped event that names no place (a transit deal)
+    message = "no place and no agreement: give places, a location name, coordinates or an agreement"
+    return [Problem(context.name, draft.label, "places", message)]
 
 
 # ---- using the result ---------------------------------------------------------------------------------------------

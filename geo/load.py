@@ -8,13 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from geo import paths
-from geo.model import CHARTABLE_YEARS, Actor, Agreement, Atlas, Event, Place, Source, Tie
+from geo.model import CHARTABLE_YEARS, Actor, Agreement, Atlas, ControlPeriod, Event, Place, Source, Tie, Variant
 from geo.validate import (
     DataError,
     Problem,
+    check_control,
     check_crs,
     check_ids,
+    check_kind_geometry,
+    check_range,
     check_schema,
+    check_tie_kinds,
     check_ties,
     duplicate_ids,
     geometry_problem,
@@ -95,7 +99,31 @@ def _source(raw: dict[str, Any]) -> Source:
 
 
 def _ties(raw: list[dict[str, Any]]) -> tuple[Tie, ...]:
-    return tuple(Tie(t["id"], tuple(t.get("articles", ()))) for t in raw)
+    return tuple(Tie(t["id"], tuple(t.get("articles", ())), t.get("kind"), t.get("note")) for t in raw)
+
+
+def _control(raw: list[dict[str, Any]], file: str, label: str, problems: list[Problem]) -> tuple[ControlPeriod, ...]:
+    """The schema-valid periods whose dates parse; a bad date is reported and its period left out."""
+    periods = []
+    for index, period in enumerate(raw):
+        start = parse_date(period["from"])
+        until = parse_date(period["until"]) if "until" in period else None
+        bad = [d for d in (start, until) if isinstance(d, str)]
+        for message in bad:
+            problems.append(Problem(file, label, f"control[{index}]", message))
+        if not bad:
+            periods.append(
+                ControlPeriod(
+                    status=period["status"],
+                    start=start,
+                    precision=period["precision"],
+                    source=period["source"],
+                    note=period.get("note"),
+                    until=until,
+                    also_sources=tuple(period.get("also_sources", ())),
+                )
+            )
+    return tuple(periods)
 
 
 def _date(raw: dict[str, Any], key: str, file: str, label: str, problems: list[Problem]):
@@ -146,7 +174,19 @@ def load_agreements(path: Path, catalogue: Catalogue, problems: list[Problem]) -
                 source=raw["source"],
                 date_note=raw.get("date_note"),
                 short_title=raw.get("short_title"),
+                mediator=raw.get("mediator"),
+                article_notes=dict(sorted(raw.get("article_notes", {}).items(), key=lambda kv: int(kv[0]))),
+                article_variants={
+                    article: tuple(Variant(v["label"], v["text"]) for v in variants)
+                    for article, variants in sorted(raw.get("article_variants", {}).items(), key=lambda kv: int(kv[0]))
+                },
             )
+            for key in ("article_notes", "article_variants"):
+                for article in raw.get(key, {}):
+                    if article not in raw["articles"]:
+                        problems.append(
+                            Problem(path.name, label, key, f"a note on article {article}, which it has not")
+                        )
     return agreements
 
 
@@ -166,6 +206,15 @@ def load_regions(path: Path, catalogue: Catalogue, problems: list[Problem]) -> d
             problems.append(Problem(path.name, label, "geometry", issue))
         problems.extend(check_ids([raw["source"]], catalogue.sources, "source", path.name, label, "source"))
         problems.extend(check_ties(raw["agreements"], catalogue.agreements, path.name, label))
+        problems.extend(check_kind_geometry(raw["kind"], geometry, path.name, label))
+        exists = raw.get("exists", {})
+        exists_from = _date(exists, "from", path.name, label, problems)
+        exists_until = _date(exists, "until", path.name, label, problems)
+        if exists_from and exists_until and exists_until < exists_from:
+            problems.append(Problem(path.name, label, "exists", f"ends {exists_until}, before it begins {exists_from}"))
+        problems.extend(check_ids(raw.get("sources", []), catalogue.sources, "source", path.name, label, "sources"))
+        control = _control(raw.get("control", []), path.name, label, problems)
+        problems.extend(check_control(control, exists_from, exists_until, catalogue.sources, path.name, label))
         # Kept despite a bad reference, so that events placed here do not report it again.
         if geometry is not None and raw["id"] not in places:
             places[raw["id"]] = Place(
@@ -177,6 +226,11 @@ def load_regions(path: Path, catalogue: Catalogue, problems: list[Problem]) -> d
                 source=raw["source"],
                 ties=_ties(raw["agreements"]),
                 geometry=geometry,
+                control=control,
+                exists_from=exists_from,
+                exists_until=exists_until,
+                note=raw.get("note"),
+                sources=tuple(raw.get("sources", ())),
             )
     return places
 
@@ -186,6 +240,8 @@ def parse_event(raw: dict[str, Any], catalogue: Catalogue, file: str, label: str
     problems: list[Problem] = []
     date = _date(raw, "date", file, label, problems)
     deadline = _date(raw, "deadline", file, label, problems)
+    end_date = _date(raw, "end_date", file, label, problems)
+    problems.extend(check_range(date, raw["date_precision"], end_date, file, label))
     problems.extend(check_ids(raw["places"], catalogue.places, "place", file, label, "places"))
     problems.extend(check_ties(raw["agreements"], catalogue.agreements, file, label))
     problems.extend(check_ids([raw["source"]], catalogue.sources, "source", file, label, "source"))
@@ -207,6 +263,7 @@ def parse_event(raw: dict[str, Any], catalogue: Catalogue, file: str, label: str
         date_note=raw.get("date_note"),
         deadline=deadline,
         location=tuple(location) if location else None,
+        end_date=end_date,
     )
     return event, []
 
@@ -217,6 +274,8 @@ def load_events(path: Path, catalogue: Catalogue, problems: list[Problem]) -> li
         return []
     events = []
     for label, raw in _records(document, "events", "events", path.name, problems):
+        # Shipped events say of every tie whether it is named or inferred; an import need not.
+        problems.extend(check_tie_kinds(raw["agreements"], path.name, label))
         event, event_problems = parse_event(raw, catalogue, path.name, label)
         problems.extend(event_problems)
         if event:

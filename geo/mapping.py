@@ -56,6 +56,13 @@ KIND_STYLES = {
     "district": {"color": "#2c6e8f", "weight": 1.5, "fillOpacity": 0.18},
     "city": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.45},
     "corridor": {"color": "#c27c0e", "weight": 3, "fillOpacity": 0.3},
+    # Kinds added with issue 10's data, styled plainly until the map draws points and lines as their own layers.
+    "zone": {"color": "#4f7d3a", "weight": 2, "fillOpacity": 0.05},
+    "town": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.45},
+    "village": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.45},
+    "site": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.45},
+    "route": {"color": "#c27c0e", "weight": 3, "fillOpacity": 0},
+    "border": {"color": "#555555", "weight": 2, "fillOpacity": 0},
 }
 INDICATIVE_STYLE = {"dashArray": "8 6"}
 SURVEYED_STYLE = {"dashArray": None}
@@ -69,7 +76,18 @@ MAX_EVENT_MARKERS = 1000
 EVENT_RADIUS = 4
 EVENT_STYLE = {"color": "#333", "weight": 1, "fill": True, "fillOpacity": 0.8}
 # Drawn bottom to top, so that small places stay clickable above the large ones.
-KIND_ORDER = {"region": 0, "district": 1, "corridor": 2, "city": 3}
+KIND_ORDER = {
+    "region": 0,
+    "zone": 0,
+    "district": 1,
+    "corridor": 2,
+    "border": 2,
+    "route": 2,
+    "city": 3,
+    "town": 4,
+    "village": 4,
+    "site": 4,
+}
 
 
 class _Literal(Element):

@@ -7,12 +7,34 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LANGUAGES = ("en", "az", "hy", "ru")
-PLACE_KINDS = ("region", "district", "city", "corridor")
+PLACE_KINDS = ("region", "district", "city", "corridor", "zone", "town", "village", "site", "route", "border")
+# The geometry each kind may have: areas are polygons, settlements and sites points, routes and borders lines.
+# A corridor is either: the Lachin corridor is a 5 km band, the Nakhchivan link only a line through waypoints.
+_AREAS = ("Polygon", "MultiPolygon")
+_LINES = ("LineString", "MultiLineString")
+KIND_GEOMETRIES = {
+    "region": _AREAS,
+    "district": _AREAS,
+    "city": _AREAS,
+    "zone": _AREAS,
+    "corridor": _AREAS + _LINES,
+    "town": ("Point",),
+    "village": ("Point",),
+    "site": ("Point",),
+    "route": _LINES,
+    "border": _LINES,
+}
 GEOMETRY_PRECISIONS = ("surveyed", "derived", "indicative")
-DATE_PRECISIONS = ("day", "month", "approximate")
+DATE_PRECISIONS = ("day", "month", "approximate", "range")
 # Years a date may have. The page charts dates as milliseconds since 1970 and Streamlit refuses numbers past 2**53
 # (a year 0221 broke the page with StreamlitJSNumberBoundsError); this story lies well inside these years.
 CHARTABLE_YEARS = (1900, 2100)
+# How precisely a change of control is dated: a range has no meaning for the first day of a period.
+CONTROL_PRECISIONS = ("day", "month", "approximate")
+# Who held a place: Azerbaijan; Armenian forces or the de facto Nagorno-Karabakh authorities; split between them.
+CONTROL_STATUSES = ("az", "arm", "partial")
+# Whether an agreement's text names the place (or the event's source names the agreement), or the tie is ours.
+TIE_KINDS = ("named", "inferred")
 
 
 @dataclass(frozen=True)
@@ -38,9 +60,55 @@ class Tie:
 
     agreement: str
     articles: tuple[str, ...] = ()
+    kind: str | None = None
+    note: str | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.agreement, "articles": list(self.articles)}
+        out: dict[str, Any] = {"id": self.agreement, "articles": list(self.articles)}
+        if self.kind:
+            out["kind"] = self.kind
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One published version of an article, e.g. the one circulated in Azerbaijan."""
+
+    label: str
+    text: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"label": self.label, "text": self.text}
+
+
+@dataclass(frozen=True)
+class ControlPeriod:
+    """Who held a place from `start` until the next period starts (or until `until`, when the place ended)."""
+
+    status: str
+    start: dt.date
+    precision: str
+    source: str
+    note: str | None = None
+    until: dt.date | None = None
+    also_sources: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "status": self.status,
+            "from": self.start.isoformat(),
+            "precision": self.precision,
+            "source": self.source,
+        }
+        if self.note:
+            out["note"] = self.note
+        if self.until:
+            out["until"] = self.until.isoformat()
+        if self.also_sources:
+            out["also_sources"] = list(self.also_sources)
+        return out
 
 
 @dataclass(frozen=True)
@@ -54,6 +122,11 @@ class Agreement:
     source: str
     date_note: str | None = None
     short_title: str | None = None
+    mediator: str | None = None
+    # Article -> a note on it that is not treaty text (a later extension, where a version differs, who said it).
+    article_notes: dict[str, str] = field(default_factory=dict)
+    # Article -> the versions published of it, where they differ.
+    article_variants: dict[str, tuple[Variant, ...]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -61,7 +134,7 @@ class Agreement:
         return f"{self.date.day} {self.date:%b %Y} · {self.short_title or self.title}"
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
             "date": self.date.isoformat(),
@@ -70,6 +143,14 @@ class Agreement:
             "articles": dict(self.articles),
             "source": self.source,
         }
+        for key in ("short_title", "date_note", "mediator"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        if self.article_notes:
+            out["article_notes"] = dict(self.article_notes)
+        if self.article_variants:
+            out["article_variants"] = {a: [v.as_json() for v in vs] for a, vs in self.article_variants.items()}
+        return out
 
 
 @dataclass(frozen=True)
@@ -84,6 +165,14 @@ class Place:
     source: str
     ties: tuple[Tie, ...]
     geometry: Any = field(compare=False, repr=False)
+    # Who held it, oldest first; each period runs until the next one starts.
+    control: tuple[ControlPeriod, ...] = ()
+    # When it existed, for a place that did not always: e.g. the peacekeepers' zone, 2020-11-10 to 2024-06-12.
+    exists_from: dt.date | None = None
+    exists_until: dt.date | None = None
+    # What a reader should know about the place or its shape, and the sources that note and the names rest on.
+    note: str | None = None
+    sources: tuple[str, ...] = ()
 
     def display_name(self, lang: str = "en") -> str:
         spellings = self.names.get(lang) or ()
@@ -107,7 +196,21 @@ class Place:
             "precision": self.precision,
             "source": self.source,
             "agreements": [t.as_json() for t in self.ties],
+            **({"note": self.note} if self.note else {}),
+            **({"sources": list(self.sources)} if self.sources else {}),
+            **({"control": [c.as_json() for c in self.control]} if self.control else {}),
+            **({"exists": self.exists_json()} if self.exists_from or self.exists_until else {}),
         }
+
+    def exists_json(self) -> dict[str, str]:
+        out = {"from": self.exists_from.isoformat()} if self.exists_from else {}
+        return {**out, **({"until": self.exists_until.isoformat()} if self.exists_until else {})}
+
+    def exists_on(self, date: dt.date) -> bool:
+        """Whether the place existed on `date` (places without `exists` always did)."""
+        return (self.exists_from is None or self.exists_from <= date) and (
+            self.exists_until is None or date <= self.exists_until
+        )
 
 
 @dataclass(frozen=True)
@@ -136,15 +239,23 @@ class Event:
     deadline: dt.date | None = None
     # (lon, lat) where the event itself was reported; None when it is tied to places only.
     location: tuple[float, float] | None = None
+    # The last day, for an event that spans days (date_precision "range").
+    end_date: dt.date | None = None
 
     @property
     def agreement_ids(self) -> tuple[str, ...]:
         return tuple(t.agreement for t in self.ties)
 
     def date_label(self) -> str:
-        """The date as precisely as it is known: '1 Dec 2020', 'Feb 2022' or 'c. 22 Mar 2022'."""
+        """The date as precisely as it is known: '1 Dec 2020', 'Feb 2022', 'c. 22 Mar 2022' or '24–26 Mar 2022'."""
         if self.date_precision == "month":
             return self.date.strftime("%b %Y")
+        if self.date_precision == "range" and self.end_date:
+            end = f"{self.end_date.day} {self.end_date.strftime('%b %Y')}"
+            if (self.date.year, self.date.month) == (self.end_date.year, self.end_date.month):
+                return f"{self.date.day}–{end}"
+            start = f"{self.date.day} {self.date.strftime('%b')}"
+            return f"{start}–{end}" if self.date.year == self.end_date.year else f"{start} {self.date.year}–{end}"
         label = f"{self.date.day} {self.date.strftime('%b %Y')}"
         return f"c. {label}" if self.date_precision == "approximate" else label
 
@@ -160,6 +271,8 @@ class Event:
             "actors": [a.as_json() for a in self.actors],
             "source": self.source.as_json(),
         }
+        if self.end_date:
+            out["end_date"] = self.end_date.isoformat()
         if self.date_note:
             out["date_note"] = self.date_note
         if self.deadline:

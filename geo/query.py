@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import numpy as np
 import shapely
 
-from geo.model import Atlas, Event, Place
+from geo.model import Atlas, ControlPeriod, Event, Place
 
 # ~1 km cells: a district's border crosses few of them, so most points are decided by a lookup alone.
 GRID_CELL_DEGREES = 0.01
@@ -93,6 +93,34 @@ def filter_events(
         and (until is None or e.date <= until)
     ]
     return sorted(chosen, key=lambda e: (e.date, e.id))
+
+
+def control_on(place: Place, date: dt.date) -> ControlPeriod | None:
+    """The control period of `place` that holds on `date`: the last one begun by then, None before the first one,
+    after the `until` of a place that ceased to exist, or for a place with no history."""
+    current = None
+    for period in place.control:
+        if period.start > date:
+            break
+        current = period
+    if current is not None and current.until is not None and date > current.until:
+        return None
+    return current
+
+
+def places_on(atlas: Atlas, date: dt.date) -> list[Place]:
+    """The places that existed on `date`, in catalogue order (a place without `exists` always did)."""
+    return [p for p in atlas.places.values() if p.exists_on(date)]
+
+
+def agreement_ties(atlas: Atlas, agreement_id: str) -> list[dict]:
+    """The places an agreement is tied to, in catalogue order: [{place, articles, kind, note}], one per tie."""
+    return [
+        {"place": place.id, "articles": list(tie.articles), "kind": tie.kind, "note": tie.note}
+        for place in atlas.places.values()
+        for tie in place.ties
+        if tie.agreement == agreement_id
+    ]
 
 
 class PlaceIndex:

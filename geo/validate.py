@@ -175,3 +175,99 @@ def check_ids(
         for i in ids
         if i not in known
     ]
+
+
+def check_tie_kinds(ties: list[dict[str, Any]], file: str, record: str, field: str = "agreements") -> list[Problem]:
+    """Ties without a `kind`: the shipped data says of every tie whether the text names it or it is inferred."""
+    return [
+        Problem(file, record, field, f'tie to "{tie["id"]}" has no kind (named or inferred)')
+        for tie in ties
+        if "kind" not in tie
+    ]
+
+
+def check_kind_geometry(kind: str, geometry: Any, file: str, record: str) -> list[Problem]:
+    """A point kind drawn as a polygon, or an area as a line: the map would draw it wrongly."""
+    from geo.model import KIND_GEOMETRIES
+
+    allowed = KIND_GEOMETRIES.get(kind, ())
+    if geometry is None or geometry.geom_type in allowed:
+        return []
+    return [Problem(file, record, "geometry", f"a {kind} must be a {' or '.join(allowed)}, not a {geometry.geom_type}")]
+
+
+def check_range(date: Any, precision: str, end_date: Any, file: str, record: str) -> list[Problem]:
+    """A range needs an end on or after its start; other precisions have no end."""
+    if precision == "range" and end_date is None:
+        return [Problem(file, record, "end_date", "a range needs an end_date")]
+    if precision != "range" and end_date is not None:
+        return [
+            Problem(file, record, "end_date", f'an end_date only goes with date_precision "range", not {precision!r}')
+        ]
+    if date and end_date and end_date < date:
+        return [Problem(file, record, "end_date", f"{end_date} is before the start {date}")]
+    return []
+
+
+def check_control(
+    periods: list[Any],
+    exists_from: dt.date | None,
+    exists_until: dt.date | None,
+    sources: Iterable[str],
+    file: str,
+    record: str,
+) -> list[Problem]:
+    """A control history that reads as one timeline: oldest first, each period running until the next one starts
+    (so no gap and no overlap can be written), `until` only to end the last period of a place that ceased to exist,
+    within the place's own lifetime, every source known. `periods` are ControlPeriod records."""
+    problems = []
+    sources = list(sources)
+    field = "control"
+    for index, period in enumerate(periods):
+        here = f"{field}[{index}]"
+        for source in (period.source, *period.also_sources):
+            if source not in sources:
+                problems.append(
+                    Problem(file, record, here, f'unknown source id "{source}"{did_you_mean(source, sources)}')
+                )
+        if index and period.start <= periods[index - 1].start:
+            problems.append(
+                Problem(
+                    file,
+                    record,
+                    here,
+                    f"starts {period.start}, not after the period before it ({periods[index - 1].start}):"
+                    " periods overlap or are out of order",
+                )
+            )
+        if period.until is not None:
+            if index != len(periods) - 1:
+                problems.append(Problem(file, record, here, "only the last period may have an `until`"))
+            elif exists_until is None:
+                problems.append(
+                    Problem(file, record, here, "`until` is for a place that ceased to exist: set exists.until")
+                )
+            elif period.until != exists_until:
+                problems.append(
+                    Problem(file, record, here, f"until {period.until} differs from exists.until {exists_until}")
+                )
+            if period.until < period.start:
+                problems.append(Problem(file, record, here, f"until {period.until} is before its start {period.start}"))
+        if exists_from and period.start < exists_from:
+            problems.append(
+                Problem(file, record, here, f"starts {period.start}, before the place existed ({exists_from})")
+            )
+        if exists_until and period.start > exists_until:
+            problems.append(
+                Problem(file, record, here, f"starts {period.start}, after the place ended ({exists_until})")
+            )
+    if periods and exists_until and periods[-1].until is None:
+        problems.append(
+            Problem(
+                file,
+                record,
+                f"{field}[{len(periods) - 1}]",
+                f"the place ended {exists_until}: the last period needs that `until`",
+            )
+        )
+    return problems

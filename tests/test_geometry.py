@@ -30,7 +30,9 @@ def countries():
 def towns():
     """Town coordinates, each cited in waypoints.json, and the place each must fall in (places.json `town`)."""
     waypoints = {
-        w["id"]: Point(w["lon"], w["lat"]) for w in json.loads((DATA / "waypoints.json").read_text())["waypoints"]
+        w["id"]: Point(w["lon"], w["lat"])
+        for w in json.loads((DATA / "waypoints.json").read_text())["waypoints"]
+        if "midpoint_of" not in w  # derived between two cited points, not a town
     }
     places = json.loads((DATA / "places.json").read_text())["places"]
     return {p["id"]: waypoints[p["town"]] for p in places if "town" in p}
