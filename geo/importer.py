@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import shapely
 
+from geo.dates import MONTHS
 from geo.export import CSV_COLUMNS, LOCATED_BY, restore_cell
 from geo.load import DEFAULT_DATA_DIR, Catalogue, load_atlas, parse_event
 from geo.model import DATE_PRECISIONS, Atlas, Event, Source
@@ -74,11 +75,6 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Control characters (C0, DEL, C1) except tab and newline, and the bidirectional overrides that can make text
 # read differently from what it says ("Trojan Source", CVE-2021-42574). Everything else is kept literally.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in (dt.date(2000, number, 1).strftime("%B").lower(), dt.date(2000, number, 1).strftime("%b").lower())
-}
 # The patterns below read cells of up to 5 MB, so none may try a run of characters more than one way: a host that
 # cannot hold "/" then a path that may, and runs of spaces matched whole (possessive `*+`, `++`).
 _WEB_URL = re.compile(r"https?://[^\s/<>\"'`\\][^\s<>\"'`\\]*+", re.IGNORECASE)
@@ -651,10 +647,10 @@ def _csv_date(text: str) -> dt.date | str:
             return parsed
         return f"{text!r} is not a date (YYYY-MM-DD or 10 November 2020)"
     day, month, year = match.groups()
-    if month.lower() not in _MONTHS:
+    if month.lower() not in MONTHS:
         return f"{text!r} is not a date: unknown month {month!r}"
     try:
-        return dt.date(int(year), _MONTHS[month.lower()], int(day))
+        return dt.date(int(year), MONTHS[month.lower()], int(day))
     except ValueError as e:
         return f"{text!r} is not a real date ({e})"
 

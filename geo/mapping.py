@@ -53,17 +53,19 @@ ATTRIBUTION = (
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 KIND_STYLES = {
     "region": {"color": "#7a3b69", "weight": 3, "fillOpacity": 0.05},
+    "zone": {"color": "#4f7d3a", "weight": 2, "fillOpacity": 0.05},
     "district": {"color": "#2c6e8f", "weight": 1.5, "fillOpacity": 0.18},
     "city": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.45},
     "corridor": {"color": "#c27c0e", "weight": 3, "fillOpacity": 0.3},
-    # Kinds added with issue 10's data, styled plainly until the map draws points and lines as their own layers.
-    "zone": {"color": "#4f7d3a", "weight": 2, "fillOpacity": 0.05},
-    "town": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.45},
-    "village": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.45},
-    "site": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.45},
-    "route": {"color": "#c27c0e", "weight": 3, "fillOpacity": 0},
-    "border": {"color": "#555555", "weight": 2, "fillOpacity": 0},
+    # Lines: a route or a border is its stroke; a wide one stays easy to hover and click.
+    "route": {"color": "#c27c0e", "weight": 5, "fillOpacity": 0},
+    "border": {"color": "#555555", "weight": 4, "fillOpacity": 0},
+    # Points, drawn as circles of POINT_RADIUS pixels at every zoom.
+    "town": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.8},
+    "village": {"color": "#b5482f", "weight": 2, "fillOpacity": 0.6},
+    "site": {"color": "#6b3fa0", "weight": 2, "fillOpacity": 0.8},
 }
+POINT_RADIUS = 7
 INDICATIVE_STYLE = {"dashArray": "8 6"}
 SURVEYED_STYLE = {"dashArray": None}
 SELECTED_STYLE = {"color": "#f2c200", "weight": 5, "fillOpacity": 0.35}
@@ -236,6 +238,8 @@ class _Attribution(_Layer):
 def _style(place: Place) -> dict:
     style = {**KIND_STYLES[place.kind], "fillColor": KIND_STYLES[place.kind]["color"]}
     style.update(INDICATIVE_STYLE if place.precision == "indicative" else SURVEYED_STYLE)
+    if place.geometry.geom_type == "Point":
+        style["radius"] = POINT_RADIUS
     # A stable CSS hook on the SVG path: tests and embedders find a place by it.
     style["className"] = f"place-{place.id}"
     return style
@@ -277,6 +281,9 @@ class _Places(_Layer):
   var view = {shown: null, selected: null, lang: "en"}, styles = {{ this.styles }};
   var selectedStyle = {{ this.selected_style }}, hoverStyle = {{ this.hover_style }};
   var places = L.geoJSON({{ this.data }}, {
+    // A point is a circle (a path, like the areas: it takes the same classes and styles); Leaflet's default
+    // would be a marker image.
+    pointToLayer: function (feature, latlng) { return L.circleMarker(latlng); },
     style: function (feature) {
       var style = styles[feature.properties.id];
       return feature.properties.id === view.selected ? Object.assign({}, style, selectedStyle) : style;

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from geo import dates
+
 LANGUAGES = ("en", "az", "hy", "ru")
 PLACE_KINDS = ("region", "district", "city", "corridor", "zone", "town", "village", "site", "route", "border")
 # The geometry each kind may have: areas are polygons, settlements and sites points, routes and borders lines.
@@ -249,14 +251,10 @@ class Event:
     def date_label(self) -> str:
         """The date as precisely as it is known: '1 Dec 2020', 'Feb 2022', 'c. 22 Mar 2022' or '24–26 Mar 2022'."""
         if self.date_precision == "month":
-            return self.date.strftime("%b %Y")
+            return dates.month_label(self.date)
         if self.date_precision == "range" and self.end_date:
-            end = f"{self.end_date.day} {self.end_date.strftime('%b %Y')}"
-            if (self.date.year, self.date.month) == (self.end_date.year, self.end_date.month):
-                return f"{self.date.day}–{end}"
-            start = f"{self.date.day} {self.date.strftime('%b')}"
-            return f"{start}–{end}" if self.date.year == self.end_date.year else f"{start} {self.date.year}–{end}"
-        label = f"{self.date.day} {self.date.strftime('%b %Y')}"
+            return dates.range_label(self.date, self.end_date)
+        label = dates.day_label(self.date)
         return f"c. {label}" if self.date_precision == "approximate" else label
 
     def as_json(self) -> dict[str, Any]:

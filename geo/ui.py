@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import re
 from pathlib import Path
-from urllib.parse import quote
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, export, extract, importer, mapping, query
+from geo import assets, export, extract, importer, mapping, panel, query
 from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
 from geo.model import LANGUAGES, Atlas, Event, Place, Tie
 from geo.view import View, date_span, parse_view, view_query
@@ -21,10 +19,6 @@ from geo.view import View, date_span, parse_view, view_query
 MAP_KEY = "map"
 MAP_HEIGHT = 620
 PAGE_SIZE = 20
-# The panel shows this many characters of a summary (the longest shipped one has ~700); exports keep all of it.
-PANEL_TEXT = 2000
-# URL characters left as they are in links: RFC 3986 reserved ones and %; all else is percent-encoded.
-LINK_SAFE = ":/?#[]@!$&'()*+,;=%~"
 # The table view sends at most this many rows to the browser (100k rows are megabytes); the CSV has them all.
 TABLE_ROWS = 1000
 # Up to this many events, the CSV and GeoJSON exports are made with the page; beyond it, when clicked.
@@ -32,12 +26,6 @@ EAGER_EXPORT_EVENTS = 5000
 # Above this many events the timeline counts by month instead of by day.
 TIMELINE_POINTS = 1000
 LANGUAGE_NAMES = {"en": "English", "az": "Azərbaycanca", "hy": "Հայերեն", "ru": "Русский"}
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def _text(value: str) -> str:
-    """Data text for st.markdown: every markdown and HTML character escaped, so it shows literally."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", value)
 
 
 def _fingerprint(data_dir: Path) -> str:
@@ -131,64 +119,35 @@ def _sidebar(atlas: Atlas) -> None:
         "Find a place (any spelling)", key="search", on_change=_search, args=(atlas,), placeholder="Shushi, Şuşa, Шуша…"
     )
     if st.session_state.get("search_miss"):
-        sidebar.warning(f"No place is called “{_text(st.session_state.search)}”.")
+        sidebar.warning(f"No place is called “{panel.markdown_text(st.session_state.search)}”.")
     sidebar.selectbox("Place names in", LANGUAGES, format_func=LANGUAGE_NAMES.get, key="lang")
     sidebar.subheader("Agreements")
-    for agreement in atlas.agreements.values():
-        sidebar.checkbox(agreement.label, key=_agreement_key(agreement.id), help=agreement.title)
+    _all_or_none(sidebar, "all", tuple(atlas.agreements))
+    by_year: dict[int, list[str]] = {}
+    for agreement in sorted(atlas.agreements.values(), key=lambda a: a.date):
+        by_year.setdefault(agreement.date.year, []).append(agreement.id)
+    for year, ids in by_year.items():
+        shown = sum(bool(st.session_state[_agreement_key(a)]) for a in ids)
+        # Twenty toggles in one list are hard to use: a year each, saying how many of its agreements are shown.
+        with sidebar.expander(f"{year} · {shown} of {len(ids)} shown", key=f"agreements-{year}"):
+            _all_or_none(st, str(year), tuple(ids))
+            for agreement_id in ids:
+                agreement = atlas.agreements[agreement_id]
+                st.checkbox(agreement.label, key=_agreement_key(agreement_id), help=agreement.title)
     first, last = date_span(atlas)
     sidebar.slider("Dates", min_value=first, max_value=last, key="dates", format="D MMM YYYY")
     sidebar.toggle("Online street map (needs internet)", key="online_tiles", value=False)
 
 
-def _shortened(text: str) -> str:
-    """`text`, cut at PANEL_TEXT characters: a panel of a few hundred events stays readable and quick to draw."""
-    if len(text) <= PANEL_TEXT:
-        return text
-    return f"{text[:PANEL_TEXT]} … ({len(text) - PANEL_TEXT:,} more characters in the exports)"
+def _show_agreements(ids: tuple[str, ...], shown: bool) -> None:
+    st.session_state.update({_agreement_key(a): shown for a in ids})
 
 
-def _event_markdown(event: Event, atlas: Atlas, lang: str) -> str:
-    places = ", ".join(_text(atlas.places[p].display_name(lang)) for p in event.places)
-    ties = "; ".join(
-        f"{_text(atlas.agreements[t.agreement].title)}" + (f" (art. {', '.join(t.articles)})" if t.articles else "")
-        for t in event.ties
-    )
-    source = _text(f"{event.source.publisher}: {event.source.title}")
-    if event.source.url:
-        # Percent-encoded so that nothing in the address can end the markdown link and start new markup.
-        source = f"[{source}](<{quote(event.source.url, safe=LINK_SAFE)}>)"
-    lines = [
-        f"**{_text(event.date_label())}** · {_text(event.title)}",
-        _text(_shortened(event.summary)),
-    ]
-    if event.deadline:
-        lines.append(f"Deadline set by the agreement: {event.deadline:%-d %b %Y}")
-    if event.date_note:
-        lines.append(f"*Date: {_text(event.date_note)}*")
-    lines.append(f"Places: {places}")
-    if ties:
-        lines.append(f"Agreements: {ties}")
-    lines.append(f"Source: {source}")
-    return "  \n".join(lines)
-
-
-def _place_markdown(place: Place, atlas: Atlas, lang: str) -> str:
-    """The place's name, its other spellings, where its shape comes from and the articles that name it."""
-    name = place.display_name(lang)
-    others = [s for s in place.spellings() if s != name]
-    source = atlas.sources[place.source]
-    blocks = [
-        f"### {_text(name)}",
-        f"*{_text(' / '.join(others))}*" if others else "",
-        f"{place.kind.capitalize()} · geometry {place.precision} · source: {_text(source.publisher)}"
-        + (f" ({_text(source.licence)})" if source.licence else ""),
-    ]
-    for tie in place.ties:
-        agreement = atlas.agreements[tie.agreement]
-        blocks.append(f"**{_text(agreement.title)}** ({agreement.date:%-d %b %Y})")
-        blocks.append("\n".join(f"- Art. {a}: {_text(agreement.articles[a])}" for a in tie.articles))
-    return "\n\n".join(block for block in blocks if block)
+def _all_or_none(container, group: str, ids: tuple[str, ...]) -> None:
+    """Two buttons that show or hide every agreement of `ids` at once."""
+    show, hide = container.columns(2)
+    show.button("All", key=f"show-{group}", on_click=_show_agreements, args=(ids, True), width="stretch")
+    hide.button("None", key=f"hide-{group}", on_click=_show_agreements, args=(ids, False), width="stretch")
 
 
 def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
@@ -196,7 +155,7 @@ def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
     # the place and one for its events took a click from 2.1x to 1.7x the floor).
     if view.place:
         with st.container(key="place-panel"):
-            st.markdown(_place_markdown(atlas.places[view.place], atlas, view.lang))
+            st.markdown(panel.place_markdown(atlas.places[view.place], atlas, view.lang))
             st.button("Clear selection", on_click=lambda: st.session_state.update(place=None))
         events = [e for e in events if view.place in e.places]
         heading = f"**Events here ({len(events)})**"
@@ -207,7 +166,9 @@ def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
     page = st.number_input("Page", 1, pages, 1, key="page") if pages > 1 else 1
     shown = newest_first[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     with st.container(key="events-panel"):
-        st.markdown("\n\n".join([heading, "\n\n---\n\n".join(_event_markdown(e, atlas, view.lang) for e in shown)]))
+        st.markdown(
+            "\n\n".join([heading, "\n\n---\n\n".join(panel.event_markdown(e, atlas, view.lang) for e in shown)])
+        )
 
 
 def _timeline(events: list[Event], atlas: Atlas) -> None:
@@ -517,7 +478,7 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     _sidebar(atlas)
     view = _current_view(atlas)
     for notice in st.session_state.notices:
-        st.warning(_text(notice))  # notices quote the link, which anyone can write
+        st.warning(panel.markdown_text(notice))  # notices quote the link, which anyone can write
 
     places = query.places_for_agreements(atlas, view.agreements)
     events = query.filter_events(atlas.events, agreements=view.agreements, since=view.start, until=view.end)

@@ -152,3 +152,35 @@ def test_the_page_provisions_its_own_leaflet_beside_its_script(tmp_path):
     assert (served / "leaflet.js").read_text(encoding="utf-8").startswith("/* @preserve")
     assert (served / "leaflet.css").is_file() and (served / "images" / "marker-icon.png").is_file()
     assert "/app/static/leaflet/leaflet.js" in _map_args(at)["js_links"]
+
+
+def test_agreements_are_grouped_by_year_and_a_years_none_hides_only_its_own():
+    at = _run()
+    labels = [e.label for e in at.sidebar.expander]
+    assert labels[0].startswith("2020 · ") and any(label.startswith("2025 · ") for label in labels)
+    at.button(key="hide-2022").click().run()
+    assert at.checkbox(key="agreement:prague-2022-10-06").value is False
+    assert at.checkbox(key="agreement:statement-2020-11-10").value is True
+    assert "2022 · 0 of" in " ".join(e.label for e in at.sidebar.expander)
+    at.button(key="hide-all").click().run()
+    assert not any(at.checkbox(key=f"agreement:{a}").value for a in ("statement-2020-11-10", "washington-2025-08-08"))
+    at.button(key="show-all").click().run()
+    assert at.checkbox(key="agreement:washington-2025-08-08").value is True
+
+
+def test_a_place_shows_who_held_it_and_whether_each_tie_is_named_or_inferred():
+    at = _run({"place": "lachin"})
+    text = _markdown(at)
+    assert "**Who held it**" in text
+    assert "from 1 Dec 2020: **split between them**" in text
+    assert "from 26 Aug 2022: **Azerbaijan**" in text
+    assert "10 Nov 2020 · Moscow ceasefire statement" in text and "named in the text" in text
+
+
+def test_a_point_place_is_drawn_as_a_circle_and_a_click_on_it_selects_it():
+    at = _run()
+    script = _map_script(at)
+    assert "L.circleMarker(latlng)" in script and "place-jermuk" in script
+    at.session_state["map"] = {"last_active_drawing": {"properties": {"id": "jermuk"}}}
+    at.run()
+    assert _place_heading(at) == "Jermuk"

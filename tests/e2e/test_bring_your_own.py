@@ -190,9 +190,9 @@ def test_an_upload_is_previewed_with_its_problems_then_added_to_panel_and_map(pa
 
     _expect_count(page, len(shipped) + 4)
     events = page.locator(".st-key-events-panel")
-    for title in shipped:
-        expect(events).to_contain_text(title)
+    _select(page, "Stepanakert", "Khankendi")
     expect(events).to_contain_text("Shops reopened in Stepanakert.")
+    _select(page, "Karvachar", "Kalbajar")
     expect(events).to_contain_text("Kalbajar district handed over after a ten-day delay.")
     # Row 7 is the only one with coordinates: the village in Lachin district, drawn as a marker.
     marker = frame.locator(EVENT_MARKERS)
@@ -218,8 +218,10 @@ def test_script_and_html_in_every_field_show_as_text_and_never_run(page: Page, a
     expect(events).to_contain_text('Date: <a href="javascript:alert(1)">note</a>')
     expect(events).to_contain_text('Title with "quotes" & ampersand <b>bold</b>')
     expect(events).to_contain_text(f"{SCRIPT} summary; with a semicolon")
-    expect(events).to_contain_text(f"Source: {IMG}: {IMG}")
-    expect(events).to_contain_text(f"Source: {SCRIPT}: {SCRIPT}")
+    # A source given as one line of text is that line, said once.
+    expect(events).to_contain_text(f"Source: {IMG}")
+    expect(events).to_contain_text(f"Source: {SCRIPT}")
+    expect(events).not_to_contain_text(f"Source: {SCRIPT}: {SCRIPT}")
     expect(events.locator("a[href^='javascript:'], img, script, b")).to_have_count(0)
 
     # The second row's marker: its tooltip shows the title's tags as text.
@@ -415,7 +417,8 @@ def _set_date(scope: Locator, label: str, day: dt.date) -> None:
 def test_a_pasted_article_becomes_candidates_to_review_then_an_event_in_the_panel(page: Page, app_url: str) -> None:
     dialogs = _record_dialogs(page)
     page.context.add_init_script(NO_SAVE_PICKER)
-    _open(page, app_url)
+    # Up to March 2022: Karabakh's events then fit on the panel's first page, where the new one must appear.
+    _open(page, f"{app_url}/?to=2022-03-31")
     _select(page, "Karabakh", "Nagorno-Karabakh (1991 oblast)")
     before = int(COUNT.match(_count(page).inner_text())[2])
     expander = _bring_your_own(page)

@@ -1,0 +1,120 @@
+"""The side panel's text, as markdown: a place (names, shape, who held it, the agreement points tied to it) and its
+events. Pure: no streamlit. Every text from data or from users goes through `markdown_text`, so it shows literally.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from geo import dates
+from geo.model import Agreement, Atlas, Event, Place, Tie
+
+# The panel shows this many characters of a summary (the longest shipped one has ~700); exports keep all of it.
+PANEL_TEXT = 2000
+# URL characters left as they are in links: RFC 3986 reserved ones and %; all else is percent-encoded.
+LINK_SAFE = ":/?#[]@!$&'()*+,;=%~"
+CONTROL_LABELS = {
+    "az": "Azerbaijan",
+    "arm": "Armenian forces / de facto Nagorno-Karabakh authorities",
+    "partial": "split between them",
+}
+TIE_LABELS = {"named": "named in the text", "inferred": "tie inferred by the atlas"}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def markdown_text(value: str) -> str:
+    """Data text for st.markdown: every markdown and HTML character escaped, so it shows literally."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", value)
+
+
+def shortened(text: str) -> str:
+    """`text`, cut at PANEL_TEXT characters: a panel of a few hundred events stays readable and quick to draw."""
+    if len(text) <= PANEL_TEXT:
+        return text
+    return f"{text[:PANEL_TEXT]} … ({len(text) - PANEL_TEXT:,} more characters in the exports)"
+
+
+def _tie_kind(tie: Tie) -> str:
+    if not tie.kind:
+        return ""
+    note = f": {markdown_text(tie.note)}" if tie.note and tie.kind == "inferred" else ""
+    return f" — *{TIE_LABELS[tie.kind]}{note}*"
+
+
+def event_markdown(event: Event, atlas: Atlas, lang: str) -> str:
+    """One event: date and title, summary, deadline and date note, places, agreements (named or inferred), source."""
+    places = ", ".join(markdown_text(atlas.places[p].display_name(lang)) for p in event.places)
+    ties = "; ".join(
+        markdown_text(atlas.agreements[t.agreement].label)
+        + (f" (art. {', '.join(t.articles)})" if t.articles else "")
+        + _tie_kind(t)
+        for t in event.ties
+    )
+    # A source made from one line of text has that line as publisher and title: said once.
+    cited = event.source.publisher
+    if event.source.title != event.source.publisher:
+        cited = f"{event.source.publisher}: {event.source.title}"
+    source = markdown_text(cited)
+    if event.source.url:
+        # Percent-encoded so that nothing in the address can end the markdown link and start new markup.
+        source = f"[{source}](<{quote(event.source.url, safe=LINK_SAFE)}>)"
+    lines = [
+        f"**{markdown_text(event.date_label())} · {markdown_text(event.title)}**",
+        markdown_text(shortened(event.summary)),
+    ]
+    if event.deadline:
+        lines.append(f"Deadline set by the agreement: {dates.day_label(event.deadline)}")
+    if event.date_note:
+        lines.append(f"*Date: {markdown_text(event.date_note)}*")
+    if places:
+        lines.append(f"Places: {places}")
+    if ties:
+        lines.append(f"Agreements: {ties}")
+    lines.append(f"Source: {source}")
+    return "  \n".join(lines)
+
+
+def _control_lines(place: Place) -> list[str]:
+    lines = []
+    for period in place.control:
+        until = f" until {dates.day_label(period.until)}" if period.until else ""
+        since = dates.day_label(period.start) if period.precision == "day" else dates.month_label(period.start)
+        approximate = "c. " if period.precision == "approximate" else ""
+        note = f" — {markdown_text(period.note)}" if period.note else ""
+        lines.append(f"- from {approximate}{since}{until}: **{CONTROL_LABELS[period.status]}**{note}")
+    return lines
+
+
+def _article_lines(agreement: Agreement, tie: Tie) -> list[str]:
+    lines = []
+    for article in tie.articles:
+        line = f"- Art. {article}: {markdown_text(agreement.articles[article])}"
+        if article in agreement.article_notes:
+            line += f" *(Note: {markdown_text(agreement.article_notes[article])})*"
+        lines.append(line)
+        for variant in agreement.article_variants.get(article, ()):
+            lines.append(f"    - {markdown_text(variant.label)}: {markdown_text(variant.text)}")
+    return lines
+
+
+def place_markdown(place: Place, atlas: Atlas, lang: str) -> str:
+    """The place's name, other spellings, where its shape comes from, who held it when, and the agreement points
+    tied to it (named in the text, or inferred)."""
+    name = place.display_name(lang)
+    others = [s for s in place.spellings() if s != name]
+    source = atlas.sources[place.source]
+    blocks = [
+        f"### {markdown_text(name)}",
+        f"*{markdown_text(' / '.join(others))}*" if others else "",
+        f"{place.kind.capitalize()} · geometry {place.precision} · source: {markdown_text(source.publisher)}"
+        + (f" ({markdown_text(source.licence)})" if source.licence else ""),
+        f"*{markdown_text(place.note)}*" if place.note else "",
+    ]
+    if place.control:
+        blocks.append("**Who held it**\n\n" + "\n".join(_control_lines(place)))
+    for tie in place.ties:
+        agreement = atlas.agreements[tie.agreement]
+        blocks.append(f"**{markdown_text(agreement.label)}**{_tie_kind(tie)}")
+        blocks.append("\n".join(_article_lines(agreement, tie)))
+    return "\n\n".join(block for block in blocks if block)
