@@ -197,7 +197,14 @@ def _map(args) -> int:
         args.data_dir,
         places,
         mapping.display_geometries(atlas.places.values()),
-        mapping.view_layers([p.id for p in places], place, args.lang, events, atlas.places),
+        mapping.view_layers(
+            [p.id for p in places],
+            place,
+            args.lang,
+            events,
+            atlas.places,
+            asof=(args.asof or dt.date.today()).isoformat(),
+        ),
     )
     args.out.write_text(page, encoding="utf-8")
     print(f"{args.out}: {len(places)} places, {sum(1 for e in events if e.location)} located events")
@@ -270,6 +277,7 @@ def _parser() -> argparse.ArgumentParser:
     map_.add_argument("--place", help="the place to select: an id or any spelling")
     map_.add_argument("--agreements", metavar="IDS", help="comma-separated agreement ids (default: all)")
     map_.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the place names")
+    map_.add_argument("--asof", type=_date_arg, metavar="YYYY-MM-DD", help="fill places by who held them then")
     map_.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     map_.set_defaults(run=_map)
 

@@ -14,9 +14,10 @@ import shapely
 from branca.element import Element, Figure, MacroElement, Template
 from shapely.geometry import box, mapping, shape
 
-from geo import assets
+from geo import assets, messages
 from geo.escaping import html_text, script_json
 from geo.model import LANGUAGES, Event, Place
+from geo.view import WAR_START
 
 STATIC_URL = "/app/static/leaflet"
 # Zoom 6 shows the whole South Caucasus; 13 is street level for a town, the finest these sources support.
@@ -68,6 +69,23 @@ KIND_STYLES = {
 POINT_RADIUS = 7
 INDICATIVE_STYLE = {"dashArray": "8 6"}
 SURVEYED_STYLE = {"dashArray": None}
+# Who held a place on the map's date: the fill. A split place is hatched in both colours (HATCH_SVG).
+CONTROL_COLORS = {"az": "#3b6fb6", "arm": "#c8553d"}
+CONTROL_STYLES = {
+    "az": {"fillColor": CONTROL_COLORS["az"], "fillOpacity": 0.45},
+    "arm": {"fillColor": CONTROL_COLORS["arm"], "fillOpacity": 0.45},
+    "partial": {"fillColor": "url(#atlas-hatch)", "fillOpacity": 0.6},
+}
+HATCH_SVG = (
+    '<defs><pattern id="atlas-hatch" width="8" height="8" patternUnits="userSpaceOnUse"'
+    ' patternTransform="rotate(45)">'
+    f'<rect width="4" height="8" fill="{CONTROL_COLORS["az"]}"/><rect x="4" width="4" height="8"'
+    f' fill="{CONTROL_COLORS["arm"]}"/></pattern></defs>'
+)
+# The ▶ control: from the war's start, a week a frame at 20 frames a second (six years in about 16 s).
+PLAY_START = WAR_START.isoformat()
+PLAY_STEP_DAYS = 7
+PLAY_FRAME_MS = 50
 SELECTED_STYLE = {"color": "#f2c200", "weight": 5, "fillOpacity": 0.35}
 HOVER_STYLE = {"weight": 4}
 COUNTRY_STYLE = {"color": "#8c8c8c", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1}
@@ -192,12 +210,18 @@ def base_map(
     _Countries(_countries(data_dir), filled=not online_tiles).add_to(m)
     _Labels(COUNTRY_LABELS).add_to(m)
     _Places(places, geometries).add_to(m)
+    _Legend().add_to(m)
+    _Player().add_to(m)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, opacity=0.6).add_to(m)
     m.get_root().header.add_child(  # type: ignore[attr-defined]  # the root of a folium.Map is a Figure
         folium.Element(
             "<style>.country-label{color:#777;font:italic 13px sans-serif;text-align:center;white-space:nowrap}"
-            ".leaflet-container{background:#dfe9ef}.leaflet-control-attribution{font:11px/1.4 sans-serif}</style>"
+            ".leaflet-container{background:#dfe9ef}.leaflet-control-attribution{font:11px/1.4 sans-serif}"
+            ".atlas-legend{background:#fffe;padding:4px 8px;border-radius:4px;font:11px/1.45 sans-serif;"
+            "max-width:420px;max-height:40vh;overflow:auto;box-shadow:0 1px 4px #0004}.atlas-legend summary{font-weight:600;cursor:pointer}"
+            ".atlas-legend-row{display:inline-flex;gap:5px;align-items:center;width:50%;vertical-align:top}"
+            ".atlas-legend-date{font-style:italic}</style>"
         )
     )
     _Attribution(ATTRIBUTION).add_to(m)
@@ -278,15 +302,30 @@ class _Places(_Layer):
     _template = Template(
         """{% macro script(this, kwargs) %}
 (function (map) {
-  var view = {shown: null, selected: null, lang: "en"}, styles = {{ this.styles }};
+  var view = {shown: null, selected: null, lang: "en", asof: null}, styles = {{ this.styles }};
   var selectedStyle = {{ this.selected_style }}, hoverStyle = {{ this.hover_style }};
+  // Who held each place when ([from, status, until] periods, ISO dates) and when each place existed: the map
+  // restyles itself for any date from these few kilobytes, with no geometry sent again.
+  var control = {{ this.control }}, exists = {{ this.exists }}, controlStyles = {{ this.control_styles }};
+  var statuses = Object.keys(controlStyles);
+  // The same rule as geo.query.control_on: the last period begun by the date, unless the place had ended.
+  function statusOn(id, date) {
+    var periods = control[id] || [], current = null;
+    for (var i = 0; i < periods.length && periods[i][0] <= date; i++) current = periods[i];
+    return current && !(current[2] && date > current[2]) ? current[1] : null;
+  }
+  function existsOn(id, date) {
+    var span = exists[id];
+    return !span || ((!span[0] || span[0] <= date) && (!span[1] || date <= span[1]));
+  }
   var places = L.geoJSON({{ this.data }}, {
     // A point is a circle (a path, like the areas: it takes the same classes and styles); Leaflet's default
     // would be a marker image.
     pointToLayer: function (feature, latlng) { return L.circleMarker(latlng); },
     style: function (feature) {
-      var style = styles[feature.properties.id];
-      return feature.properties.id === view.selected ? Object.assign({}, style, selectedStyle) : style;
+      var id = feature.properties.id, status = view.asof ? statusOn(id, view.asof) : null;
+      var style = status ? Object.assign({}, styles[id], controlStyles[status]) : styles[id];
+      return id === view.selected ? Object.assign({}, style, selectedStyle) : style;
     },
     onEachFeature: function (feature, layer) {
       // Names are data: they reach the page as text, never as HTML.
@@ -301,14 +340,24 @@ class _Places(_Layer):
       });
     }
   }).addTo(map);
+  // The hatch that fills a place split between the sides: stripes of both sides' colours.
+  var svg = places.getLayers()[0].getElement().ownerSVGElement;
+  svg.insertAdjacentHTML("afterbegin", {{ this.hatch }});
   function draw() {
     places.eachLayer(function (layer) {
-      var id = layer.feature.properties.id;
+      var id = layer.feature.properties.id, path = layer.getElement();
+      var shown = (!view.shown || view.shown.indexOf(id) >= 0) && (!view.asof || existsOn(id, view.asof));
       // Hidden rather than removed: a path added back would be drawn over the layers added after it.
-      layer.getElement().style.display = !view.shown || view.shown.indexOf(id) >= 0 ? "" : "none";
+      path.style.display = shown ? "" : "none";
       places.resetStyle(layer);
+      var status = view.asof ? statusOn(id, view.asof) : null;
+      statuses.forEach(function (s) { path.classList.toggle("control-" + s, s === status); });
     });
+    (window.atlasViewListeners || []).forEach(function (listener) { listener(view); });
   }
+  // The view Python gave; the ▶ control (_Player) shows other dates over it, then returns to it.
+  var given = view;
+  window.atlasPlay = function (date) { view = date ? Object.assign({}, view, {asof: date}) : given; draw(); };
   function sendClick(id) {
     var data = window.__GLOBAL_DATA__, keys = {{ this.returned }};
     if (!window.Streamlit || !data || !data.returned_objects ||
@@ -321,7 +370,7 @@ class _Places(_Layer):
     data.previous_data = value;
     window.Streamlit.setComponentValue(value);
   }
-  window.atlasView = function (next) { view = next; draw(); };
+  window.atlasView = function (next) { view = given = next; draw(); };
   places.on("click", function (event) {
     var id = event.layer.feature.properties.id;
     view.selected = id;  // drawn now; the rerun's view then confirms it
@@ -349,6 +398,166 @@ class _Places(_Layer):
         self.selected_style = script_json(SELECTED_STYLE)
         self.hover_style = script_json(HOVER_STYLE)
         self.returned = script_json(CLICK_RETURNED)
+        self.control = script_json(
+            {
+                p.id: [[c.start.isoformat(), c.status, c.until and c.until.isoformat()] for c in p.control]
+                for p in places
+            }
+        )
+        self.exists = script_json(
+            {
+                p.id: [p.exists_from and p.exists_from.isoformat(), p.exists_until and p.exists_until.isoformat()]
+                for p in places
+                if p.exists_from or p.exists_until
+            }
+        )
+        self.control_styles = script_json(CONTROL_STYLES)
+        self.hatch = script_json(HATCH_SVG)
+
+
+def _swatch(kind: str, style: dict) -> str:
+    """A small picture of how a kind of thing is drawn, for the legend (our own constant SVG, no data in it)."""
+    stroke, fill = style.get("color", "none"), style.get("fillColor", style.get("color", "none"))
+    opacity, dash = style.get("fillOpacity", 0.3), style.get("dashArray") or ""
+    if kind == "line":
+        shape = f'<line x1="1" y1="6" x2="19" y2="6" stroke="{stroke}" stroke-width="3" stroke-dasharray="{dash}"/>'
+    elif kind == "point":
+        shape = f'<circle cx="10" cy="6" r="4.5" fill="{fill}" fill-opacity="{opacity}" stroke="{stroke}"/>'
+    else:
+        shape = (
+            f'<rect x="1.5" y="1.5" width="17" height="9" fill="{fill}" fill-opacity="{opacity}" stroke="{stroke}"'
+            f' stroke-width="{min(style.get("weight", 1.5), 3)}" stroke-dasharray="{dash}"/>'
+        )
+    return f'<svg width="20" height="12" aria-hidden="true">{shape}</svg>'
+
+
+def _legend_items() -> list[dict]:
+    """What the legend lists, in order: control (only when the map has a date), kinds, precision, selection,
+    events. Each item: the message key of its label, its swatch, and whether it needs a date."""
+    control = [
+        {"key": f"control.{status}", "swatch": _swatch("area", {"color": "#777", **style}), "asof": True}
+        for status, style in CONTROL_STYLES.items()
+    ]
+    control.append(
+        {"key": "control.none", "swatch": _swatch("area", {"color": "#777", "fillOpacity": 0}), "asof": True}
+    )
+    kinds = [
+        {"key": f"kind.{kind}", "swatch": _swatch("line" if kind in ("route", "border") else "area", KIND_STYLES[kind])}
+        for kind in ("region", "zone", "district", "city", "corridor", "route", "border")
+    ]
+    kinds.append({"key": "kind.point", "swatch": _swatch("point", KIND_STYLES["town"])})
+    return [
+        *control,
+        *kinds,
+        {"key": "precision.surveyed", "swatch": _swatch("line", {"color": "#555"})},
+        {"key": "precision.indicative", "swatch": _swatch("line", {"color": "#555", **INDICATIVE_STYLE})},
+        {"key": "selected", "swatch": _swatch("area", {**SELECTED_STYLE, "fillColor": "none"})},
+        {"key": "event", "swatch": _swatch("point", {**EVENT_STYLE, "fillColor": EVENT_STYLE["color"]})},
+    ]
+
+
+class _Legend(_Layer):
+    """A legend for everything the map draws, in the view's language, redrawn when the view changes."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+  var texts = {{ this.texts }}, items = {{ this.items }}, box;
+  var legend = L.control({position: "bottomleft"});
+  legend.onAdd = function () {
+    box = L.DomUtil.create("details", "atlas-legend");
+    box.open = true;
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    return box;
+  };
+  legend.addTo(map);
+  function text(key, lang) { return texts[key][lang] || texts[key].en; }
+  function render(view) {
+    var rows = [document.createElement("summary")];
+    rows[0].textContent = text("legend", view.lang);
+    if (view.asof) {
+      var heading = document.createElement("div");
+      heading.className = "atlas-legend-date";
+      heading.textContent = text("control_on", view.lang) + " " + view.asof;
+      rows.push(heading);
+    }
+    items.forEach(function (item) {
+      if (item.asof && !view.asof) return;
+      var row = document.createElement("div"), label = document.createElement("span");
+      row.className = "atlas-legend-row";
+      row.innerHTML = item.swatch;  // the module's own constant SVG
+      label.textContent = text(item.key, view.lang);
+      row.appendChild(label);
+      rows.push(row);
+    });
+    box.replaceChildren.apply(box, rows);
+  }
+  (window.atlasViewListeners = window.atlasViewListeners || []).push(render);
+  render({lang: "en", asof: null});
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self):
+        super().__init__()
+        self.texts = script_json(messages.catalogue())
+        self.items = script_json(_legend_items())
+
+
+class _Player(_Layer):
+    """A ▶ control that plays the map's date from the war's start to today, a week per frame, then returns to the
+    view's date. It runs in the browser: no rerun and no data are sent while it plays."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+  var texts = {{ this.texts }}, timer = null, button;
+  var control = L.control({position: "topleft"});
+  control.onAdd = function () {
+    var box = L.DomUtil.create("div", "leaflet-bar atlas-play");
+    button = L.DomUtil.create("a", "", box);
+    button.href = "#";
+    button.setAttribute("role", "button");
+    button.textContent = "\u25b6";
+    button.title = texts.en;
+    L.DomEvent.on(button, "click", function (event) {
+      L.DomEvent.preventDefault(event);
+      L.DomEvent.stopPropagation(event);
+      if (timer) { stop(); } else { play(); }
+    });
+    return box;
+  };
+  control.addTo(map);
+  function stop() {
+    clearInterval(timer);
+    timer = null;
+    button.textContent = "\u25b6";
+    window.atlasPlay(null);
+  }
+  function play() {
+    var day = new Date({{ this.start }} + "T00:00:00Z"), end = new Date().toISOString().slice(0, 10);
+    button.textContent = "\u25a0";
+    timer = setInterval(function () {
+      var iso = day.toISOString().slice(0, 10);
+      if (iso > end) { stop(); return; }
+      window.atlasPlay(iso);
+      day.setUTCDate(day.getUTCDate() + {{ this.step_days }});
+    }, {{ this.frame_ms }});
+  }
+  (window.atlasViewListeners = window.atlasViewListeners || []).push(function (view) {
+    button.title = texts[view.lang] || texts.en;
+  });
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self):
+        super().__init__()
+        self.texts = script_json(messages.catalogue("play")["play"])
+        self.start = script_json(PLAY_START)
+        self.step_days = PLAY_STEP_DAYS
+        self.frame_ms = PLAY_FRAME_MS
 
 
 def _tooltips(place: Place) -> dict[str, str]:
@@ -364,11 +573,15 @@ class _View(_Layer):
         self.view = script_json(view)
 
 
-def view_layer(shown: Iterable[str], selected: str | None, lang: str, number: int = 0) -> folium.FeatureGroup:
-    """A view of the places on the base map: which show, which is selected, the tooltips' language. `number` tells
-    views apart that are otherwise equal (the map script ignores it)."""
+def view_layer(
+    shown: Iterable[str], selected: str | None, lang: str, number: int = 0, asof: str | None = None
+) -> folium.FeatureGroup:
+    """A view of the places on the base map: which show, which is selected, the tooltips' language, and the date
+    (ISO) whose control the places are filled by. `number` tells views apart that are otherwise equal (the map
+    script ignores it)."""
     group = folium.FeatureGroup(name="View")
-    _View({"shown": sorted(shown), "selected": selected, "lang": lang, "number": number}).add_to(group)
+    view = {"shown": sorted(shown), "selected": selected, "lang": lang, "asof": asof, "number": number}
+    _View(view).add_to(group)
     return group
 
 
@@ -437,9 +650,10 @@ def view_layers(
     events: Iterable[Event],
     places: dict[str, Place],
     number: int = 0,
+    asof: str | None = None,
 ) -> list[folium.FeatureGroup]:
-    """What a view adds to the base map: which places show and which is selected, and the located events."""
-    return [view_layer(shown, selected, lang, number), events_layer(events, places)]
+    """What a view adds to the base map: which places show and which is selected, the date, the located events."""
+    return [view_layer(shown, selected, lang, number, asof), events_layer(events, places)]
 
 
 def standalone_html(

@@ -4,10 +4,11 @@ events. Pure: no streamlit. Every text from data or from users goes through `mar
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import quote
 
-from geo import dates
+from geo import dates, query
 from geo.model import Agreement, Atlas, Event, Place, Tie
 
 # The panel shows this many characters of a summary (the longest shipped one has ~700); exports keep all of it.
@@ -98,9 +99,9 @@ def _article_lines(agreement: Agreement, tie: Tie) -> list[str]:
     return lines
 
 
-def place_markdown(place: Place, atlas: Atlas, lang: str) -> str:
-    """The place's name, other spellings, where its shape comes from, who held it when, and the agreement points
-    tied to it (named in the text, or inferred)."""
+def place_markdown(place: Place, atlas: Atlas, lang: str, asof: dt.date | None = None) -> str:
+    """The place's name, other spellings, where its shape comes from, who held it on `asof` and when, and the
+    agreement points tied to it (named in the text, or inferred)."""
     name = place.display_name(lang)
     others = [s for s in place.spellings() if s != name]
     source = atlas.sources[place.source]
@@ -112,7 +113,12 @@ def place_markdown(place: Place, atlas: Atlas, lang: str) -> str:
         f"*{markdown_text(place.note)}*" if place.note else "",
     ]
     if place.control:
-        blocks.append("**Who held it**\n\n" + "\n".join(_control_lines(place)))
+        held = ""
+        if asof:
+            period = query.control_on(place, asof)
+            status = CONTROL_LABELS[period.status] if period else "no record"
+            held = f" — on {dates.day_label(asof)}: **{status}**"
+        blocks.append(f"**Who held it**{held}\n\n" + "\n".join(_control_lines(place)))
     for tie in place.ties:
         agreement = atlas.agreements[tie.agreement]
         blocks.append(f"**{markdown_text(agreement.label)}**{_tie_kind(tie)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from streamlit_folium import st_folium
 from geo import assets, export, extract, importer, mapping, panel, query
 from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
 from geo.model import LANGUAGES, Atlas, Event, Place, Tie
-from geo.view import View, date_span, parse_view, view_query
+from geo.view import WAR_START, View, date_span, parse_view, view_query
 
 MAP_KEY = "map"
 MAP_HEIGHT = 620
@@ -70,7 +71,9 @@ def _start_session(atlas: Atlas) -> None:
             "dates": (view.start, view.end),
             "last_click": None,
             "imported": [],
-            "selection": {"place": view.place},
+            "selection": {"place": view.place, "asof": view.asof or dt.date.today()},
+            "asof": view.asof or dt.date.today(),
+            "asof_exact": view.asof or dt.date.today(),
             **{_agreement_key(a): a in view.agreements for a in atlas.agreements},
         }
     )
@@ -109,7 +112,7 @@ def _search(atlas: Atlas) -> None:
 def _current_view(atlas: Atlas) -> View:
     start, end = st.session_state.dates
     shown = tuple(a for a in atlas.agreements if st.session_state[_agreement_key(a)])
-    return View(st.session_state.place, shown, start, end, st.session_state.lang)
+    return View(st.session_state.place, shown, start, end, st.session_state.lang, st.session_state.asof)
 
 
 def _sidebar(atlas: Atlas) -> None:
@@ -155,7 +158,7 @@ def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
     # the place and one for its events took a click from 2.1x to 1.7x the floor).
     if view.place:
         with st.container(key="place-panel"):
-            st.markdown(panel.place_markdown(atlas.places[view.place], atlas, view.lang))
+            st.markdown(panel.place_markdown(atlas.places[view.place], atlas, view.lang, view.asof))
             st.button("Clear selection", on_click=lambda: st.session_state.update(place=None))
         events = [e for e in events if view.place in e.places]
         heading = f"**Events here ({len(events)})**"
@@ -230,9 +233,9 @@ def _map_layers(view: dict, events: list[Event], atlas: Atlas) -> list:
     return mapping.view_layers(**view, events=events, places=atlas.places)
 
 
-def _places_view(places: list[Place], selected: str | None, lang: str) -> dict:
+def _places_view(places: list[Place], selected: str | None, lang: str, asof: dt.date) -> dict:
     """A view of the places on the base map, as `mapping.view_layer` takes it."""
-    return {"shown": [p.id for p in places], "selected": selected, "lang": lang}
+    return {"shown": [p.id for p in places], "selected": selected, "lang": lang, "asof": asof.isoformat()}
 
 
 def _map_view(base: tuple, places: list[Place], view: View, from_click: bool) -> dict:
@@ -242,7 +245,7 @@ def _map_view(base: tuple, places: list[Place], view: View, from_click: bool) ->
     click), it is given exactly what it was given before: its arguments are then unchanged, and Streamlit sends the
     browser a reference to the copy it has instead of the whole map again. A new view carries a new number, so that
     the map redraws even when it is equal to one it was given before it drew a click."""
-    wanted = _places_view(places, view.place, view.lang)
+    wanted = _places_view(places, view.place, view.lang, view.asof or dt.date.today())
     given, shows = st.session_state.get("map_view", (None, None))
     if from_click and shows is not None and shows[0] == base:
         shows = (base, {**shows[1], "selected": view.place})
@@ -289,7 +292,7 @@ def _exports(
             data_dir,
             places,
             _geometries(fingerprint, data_dir),
-            _map_layers(_places_view(places, selection["place"], view.lang), events, atlas),
+            _map_layers(_places_view(places, selection["place"], view.lang, selection["asof"]), events, atlas),
         ),
         "karabakh-atlas-map.html",
         "text/html",
@@ -424,11 +427,40 @@ def _bring_your_own(atlas: Atlas) -> None:
             _paste(atlas)
 
 
+def _sync_asof(source: str, target: str) -> None:
+    st.session_state[target] = st.session_state[source]
+
+
+def _date_control() -> None:
+    """The map's date: a slider to scrub, a box for an exact day (the map's ▶ control plays the years)."""
+    today = dt.date.today()
+    scrub, exact = st.columns([4, 1])
+    scrub.slider(
+        "Map on date: who held each place",
+        min_value=WAR_START,
+        max_value=today,
+        key="asof",
+        format="D MMM YYYY",
+        on_change=_sync_asof,
+        args=("asof", "asof_exact"),
+    )
+    exact.date_input(
+        "Exact date",
+        min_value=WAR_START,
+        max_value=today,
+        key="asof_exact",
+        format="YYYY-MM-DD",
+        on_change=_sync_asof,
+        args=("asof_exact", "asof"),
+    )
+
+
 @st.fragment
 def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[Place], events: list[Event]) -> None:
     """The map and the side panel. A click on the map reruns only this part of the page; anything that changes
     `places` or `events` (agreements, dates, added events) reruns the whole page, which calls this anew."""
     from_click = _take_map_click(atlas)
+    _date_control()
     view = _current_view(atlas)
     base = (fingerprint, st.session_state.online_tiles)
     map_view = _map_view(base, places, view, from_click)
@@ -437,7 +469,7 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
     # click leaves as it was.
     with panel_column:
         _panel(atlas, view, events)
-    st.session_state.selection["place"] = view.place
+    st.session_state.selection.update(place=view.place, asof=st.session_state.asof)
     with map_column:
         # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
         # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).

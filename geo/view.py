@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from geo.model import LANGUAGES, Atlas
 from geo.validate import parse_date
 
+# The map's date runs from the start of the 2020 war to today.
+WAR_START = dt.date(2020, 9, 27)
+
 
 @dataclass(frozen=True)
 class View:
@@ -17,6 +20,8 @@ class View:
     start: dt.date
     end: dt.date
     lang: str = "en"
+    # The date whose control the map shows; None means today (a link without `asof` follows the news).
+    asof: dt.date | None = None
 
 
 def date_span(atlas: Atlas) -> tuple[dt.date, dt.date]:
@@ -67,7 +72,18 @@ def parse_view(params: Mapping[str, str], atlas: Atlas) -> tuple[View, list[str]
     if start > end:
         notices.append("The link's dates were in the wrong order; showing all dates.")
         start, end = view.start, view.end
-    return View(place=place, agreements=agreements, start=start, end=end, lang=lang), notices
+    asof = None
+    if "asof" in params:
+        parsed = parse_date(params["asof"])
+        if isinstance(parsed, str):
+            notices.append(f'The "asof" date in the link was ignored: {parsed}.')
+        elif not WAR_START <= parsed <= dt.date.today():
+            notices.append(
+                f'The "asof" date {parsed.isoformat()} is outside {WAR_START.isoformat()} to today; showing today.'
+            )
+        else:
+            asof = parsed
+    return View(place=place, agreements=agreements, start=start, end=end, lang=lang, asof=asof), notices
 
 
 def view_query(view: View, atlas: Atlas) -> dict[str, str]:
@@ -84,4 +100,6 @@ def view_query(view: View, atlas: Atlas) -> dict[str, str]:
         query["to"] = view.end.isoformat()
     if view.lang != "en":
         query["lang"] = view.lang
+    if view.asof and view.asof != dt.date.today():
+        query["asof"] = view.asof.isoformat()
     return query

@@ -1,0 +1,76 @@
+"""The interface's own words in the atlas's four languages (place names live in the data). Pure: no streamlit.
+
+A key missing in a language falls back to English, so a new label never shows a blank.
+"""
+
+from __future__ import annotations
+
+from geo.model import LANGUAGES
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "legend": {"en": "Legend", "az": "Şərti işarələr", "hy": "Պայմանական նշաններ", "ru": "Условные обозначения"},
+    "control_on": {"en": "Who held it on", "az": "Nəzarət tarixi", "hy": "Վերահսկողությունը", "ru": "Контроль на"},
+    "control.az": {"en": "Azerbaijan", "az": "Azərbaycan", "hy": "Ադրբեջան", "ru": "Азербайджан"},
+    "control.arm": {
+        "en": "Armenian forces / de facto Nagorno-Karabakh authorities",
+        "az": "Erməni qüvvələri / Dağlıq Qarabağın de-fakto hakimiyyəti",
+        "hy": "Հայկական ուժեր / Լեռնային Ղարաբաղի դե ֆակտո իշխանություններ",
+        "ru": "Армянские силы / де-факто власти Нагорного Карабаха",
+    },
+    "control.partial": {
+        "en": "Split between them",
+        "az": "Tərəflər arasında bölünmüş",
+        "hy": "Բաժանված կողմերի միջև",
+        "ru": "Разделено между сторонами",
+    },
+    "control.none": {"en": "No control record", "az": "Nəzarət qeydi yoxdur", "hy": "Տվյալ չկա", "ru": "Нет данных"},
+    "kind.region": {"en": "Region", "az": "Region", "hy": "Տարածաշրջան", "ru": "Регион"},
+    "kind.zone": {
+        "en": "Peacekeepers' zone",
+        "az": "Sülhməramlıların zonası",
+        "hy": "Խաղաղապահների գոտի",
+        "ru": "Зона миротворцев",
+    },
+    "kind.district": {"en": "District", "az": "Rayon", "hy": "Շրջան", "ru": "Район"},
+    "kind.city": {"en": "City", "az": "Şəhər", "hy": "Քաղաք", "ru": "Город"},
+    "kind.corridor": {"en": "Corridor", "az": "Dəhliz", "hy": "Միջանցք", "ru": "Коридор"},
+    "kind.route": {"en": "Route", "az": "Marşrut", "hy": "Երթուղի", "ru": "Маршрут"},
+    "kind.border": {"en": "Border", "az": "Sərhəd", "hy": "Սահման", "ru": "Граница"},
+    "kind.point": {
+        "en": "Town, village or site",
+        "az": "Şəhər, kənd və ya obyekt",
+        "hy": "Քաղաք, գյուղ կամ վայր",
+        "ru": "Город, село или объект",
+    },
+    "precision.indicative": {
+        "en": "Dashed: indicative (drawn from named waypoints)",
+        "az": "Qırıq xətt: təxmini (adlı nöqtələrdən)",
+        "hy": "Կետագիծ՝ մոտավոր (անվանված կետերով)",
+        "ru": "Пунктир: ориентировочно (по названным точкам)",
+    },
+    "precision.surveyed": {
+        "en": "Solid: surveyed or derived boundary",
+        "az": "Bütöv xətt: ölçülmüş və ya törəmə sərhəd",
+        "hy": "Հոծ գիծ՝ չափված կամ ածանցված սահման",
+        "ru": "Сплошная: измеренная или производная граница",
+    },
+    "selected": {"en": "Selected place", "az": "Seçilmiş yer", "hy": "Ընտրված վայր", "ru": "Выбранное место"},
+    "event": {
+        "en": "Event with coordinates",
+        "az": "Koordinatlı hadisə",
+        "hy": "Կոորդինատներով իրադարձություն",
+        "ru": "Событие с координатами",
+    },
+    "play": {"en": "Play", "az": "Oynat", "hy": "Նվագարկել", "ru": "Воспроизвести"},
+}
+
+
+def message(key: str, lang: str) -> str:
+    """The interface's text `key` in `lang`, English where it has no translation."""
+    texts = MESSAGES[key]
+    return texts.get(lang) or texts["en"]
+
+
+def catalogue(prefix: str = "") -> dict[str, dict[str, str]]:
+    """Every message whose key starts with `prefix`, in every language (English filled in where missing)."""
+    return {key: {lang: message(key, lang) for lang in LANGUAGES} for key in MESSAGES if key.startswith(prefix)}
