@@ -45,6 +45,9 @@ CLICKS = 30  # with 12, the ratio swung by ±0.3 from run to run on this noisy m
 BIG_CLICKS = 5
 BIG_TIMEOUT_MS = 600_000  # a cold page makes and joins the events first: 1M take a while
 CEASEFIRE_LABEL = re.compile(r"^10 Nov 2020 · ")
+SCRUBS = 15
+PLAY_SECONDS = 3
+FIRST_MAPS = 5
 
 _WATCH_HEADER = """() => {
     window.__done = null; window.__want = null; window.__iframes = 0;
@@ -127,8 +130,11 @@ def _click_floor(page, n: int) -> float:
 
 
 def _toggle_agreement(page) -> None:
-    """Untick and re-tick the 10 Nov 2020 statement, as a person does (by its label)."""
+    """Untick and re-tick the 10 Nov 2020 statement, as a person does (by its label, its year's group opened)."""
     box = page.get_by_role("checkbox", name=CEASEFIRE_LABEL)
+    if not box.is_visible():
+        page.locator(".st-key-agreements-2020 summary").click()
+        box.wait_for(state="visible")
     for _ in range(2):
         before = box.is_checked()
         page.get_by_test_id("stCheckbox").filter(has=box).locator("label").click()
@@ -146,6 +152,76 @@ def _wait_checked(box, checked: bool) -> None:
 
 def _clickable(page, points) -> list[str]:
     return [pid for pid, point in points.items() if place_position(page, pid, point) is not None]
+
+
+# Wraps the map's view updates: the time the map has drawn each new date (performance.timeOrigin + now()).
+_WATCH_ASOF = """() => {
+    window.__drawnAt = null; window.__frames = 0;
+    const update = window.atlasView;
+    window.atlasView = (view) => { update(view); window.__drawnAt = performance.timeOrigin + performance.now(); };
+    (window.atlasViewListeners = window.atlasViewListeners || []).push(() => { window.__frames++; });
+}"""
+_MARK_KEYS = """() => { document.addEventListener("keydown", () => {
+    window.__keyAt = performance.timeOrigin + performance.now(); }, true); }"""
+
+
+def _scrub_day(page) -> float:
+    """Move the map's date one day on (the slider's arrow key) and wait for the map to draw it: milliseconds."""
+    frame = _map_frame(page)
+    frame.evaluate("() => { window.__drawnAt = null; }")
+    page.get_by_role("slider", name="Map on date: who held each place").press("ArrowLeft")
+    frame.wait_for_function("() => window.__drawnAt !== null", timeout=TIMEOUT_MS)
+    settled(page)
+    return frame.evaluate("() => window.__drawnAt") - page.evaluate("() => window.__keyAt")
+
+
+def time_figures(page, floor_ms: float) -> dict[str, float]:
+    """asof_ms: from an arrow key on the date slider to the map drawn for the new day (median of SCRUBS);
+    play_fps: the frames the ▶ control draws a second over PLAY_SECONDS; remounts while scrubbing and playing."""
+    frame = _map_frame(page)
+    frame.evaluate(_WATCH_ASOF)
+    page.evaluate(_MARK_KEYS)
+    times = [_scrub_day(page) for _ in range(SCRUBS)]
+    frame.evaluate("() => { window.__frames = 0; }")
+    frame.locator(".atlas-play a").click()
+    start = time.perf_counter()
+    frame.wait_for_timeout(PLAY_SECONDS * 1000)  # the bench measures frames over a fixed time
+    frames = frame.evaluate("() => window.__frames")
+    fps = frames / (time.perf_counter() - start)
+    frame.locator(".atlas-play a").click()
+    asof = statistics.median(times)
+    return {
+        "asof_ms": round(asof, 1),
+        "asof_vs_floor": round(asof / floor_ms, 2),
+        "play_fps": round(fps, 1),
+        "asof_map_remounts": 0 if frame.evaluate(MAP_MARKS_KEPT) else 1,
+    }
+
+
+def first_map_figures(browser) -> dict[str, float]:
+    """first_map_s: from navigation to the first place drawn on a warm server, the atlas and the naive page
+    (bench/naive_app.py) loaded alternately in fresh browser contexts; median of FIRST_MAPS loads each."""
+    loads: dict[str, list[float]] = {"atlas": [], "naive": []}
+    with server("streamlit_app.py") as app_url, server("bench/naive_app.py") as naive_url:
+        for i in range(FIRST_MAPS + 1):
+            for name, url, drawn in (
+                ("atlas", app_url, "path.leaflet-interactive"),
+                ("naive", naive_url, "path.leaflet-interactive"),
+            ):
+                context = offline_context(browser, url)
+                page = context.new_page()
+                start = time.perf_counter()
+                page.goto(url)
+                page.frame_locator(MAP_IFRAME).locator(drawn).first.wait_for(state="visible", timeout=TIMEOUT_MS)
+                if i:  # the first load of each server only warms it (imports, caches)
+                    loads[name].append(time.perf_counter() - start)
+                context.close()
+    atlas, naive = statistics.median(loads["atlas"]), statistics.median(loads["naive"])
+    return {
+        "first_map_s": round(atlas, 2),
+        "naive_first_map_s": round(naive, 2),
+        "first_map_vs_naive": round(atlas / naive, 2),
+    }
 
 
 def atlas_figures(browser) -> dict[str, float]:
@@ -179,6 +255,7 @@ def atlas_figures(browser) -> dict[str, float]:
         _toggle_agreement(app)
         if not _map_frame(app).evaluate(MAP_MARKS_KEPT):
             remounts.append("agreement toggle")
+        figures.update(time_figures(app, statistics.median(floor_ms)))
         new_iframes = app.evaluate("() => window.__iframes")
         blocked = app_context.blocked + floor_context.blocked
         app_context.close()
@@ -240,7 +317,8 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            figures = atlas_figures(browser)
+            figures = first_map_figures(browser)
+            figures.update(atlas_figures(browser))
             for count in EVENT_COUNTS:
                 try:
                     figures.update(big_figures(browser, count))

@@ -123,7 +123,7 @@ def _sidebar(atlas: Atlas) -> None:
     )
     if st.session_state.get("search_miss"):
         sidebar.warning(f"No place is called “{panel.markdown_text(st.session_state.search)}”.")
-    sidebar.selectbox("Place names in", LANGUAGES, format_func=LANGUAGE_NAMES.get, key="lang")
+    sidebar.selectbox("Place names in", list(LANGUAGES), format_func=LANGUAGE_NAMES.__getitem__, key="lang")
     sidebar.subheader("Agreements")
     _all_or_none(sidebar, "all", tuple(atlas.agreements))
     by_year: dict[int, list[str]] = {}
@@ -372,7 +372,7 @@ def _reviewed_csv(rows: pd.DataFrame, source: str, url: str) -> bytes:
     accepted = rows[rows["add"]].reset_index(drop=True)
     records = [
         {
-            "id": f"article-{row.date}-{i + 1}",
+            "id": f"article-{row.date}-{int(i) + 1}",  # type: ignore[call-overload]  # a RangeIndex label
             "date": row.date,
             "date_precision": row.date_precision,
             "title": row.title,
