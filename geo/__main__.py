@@ -41,7 +41,7 @@ def _validate(args) -> int:
         return 1
     print(
         f"{args.data_dir}: OK - {len(atlas.places)} places, {len(atlas.agreements)} agreements,"
-        f" {len(atlas.events)} events, {len(atlas.sources)} sources"
+        f" {len(atlas.events)} events, {len(atlas.sources)} sources, {len(atlas.commitments)} commitments"
     )
     return 0
 
