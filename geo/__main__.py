@@ -1,4 +1,5 @@
-"""Command line: python -m geo {validate,build-regions,events,places,agreements,control,map,extract,import,serve}."""
+"""Command line: python -m geo {validate,build-regions,events,places,agreements,control,commitments,changes,map,extract,
+import,serve}."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def _validate(args) -> int:
         return 1
     print(
         f"{args.data_dir}: OK - {len(atlas.places)} places, {len(atlas.agreements)} agreements,"
-        f" {len(atlas.events)} events, {len(atlas.sources)} sources"
+        f" {len(atlas.events)} events, {len(atlas.sources)} sources, {len(atlas.commitments)} commitments"
     )
     return 0
 
@@ -150,6 +151,74 @@ def _control(args) -> int:
         print(f"control on {day.isoformat()}:")
         for row in rows:
             print(f"  {row['place']:<26} {row['status']:<8} since {row['since']} ({row['precision']})")
+    return 0
+
+
+def _unknown(value: str | None, known, kind: str) -> bool:
+    """Whether `value` is given and not one of `known`; if so, says so on stderr with the closest id."""
+    if value and value not in known:
+        print(f"unknown {kind} {value!r}{did_you_mean(value, known)}", file=sys.stderr)
+        return True
+    return False
+
+
+def _commitment_row(commitment, day: dt.date) -> dict | None:
+    """A commitment as the `commitments` command prints it on `day`; None before its agreement made it."""
+    change = query.commitment_change_on(commitment, day)
+    if change is None:
+        return None
+    return {
+        "id": commitment.id,
+        "agreement": commitment.agreement,
+        "article": commitment.article,
+        "text": commitment.text,
+        "party": commitment.party,
+        "places": list(commitment.places),
+        "deadline": commitment.deadline.isoformat() if commitment.deadline else None,
+        "status": change.status,
+        "since": change.date.isoformat(),
+        "event": change.event,
+        "source": change.source,
+        "evidence": query.commitment_evidence(commitment, day),
+        **({"accounts": [a.as_json() for a in change.accounts]} if change.accounts else {}),
+    }
+
+
+def _commitments(args) -> int:
+    atlas = load_atlas(args.data_dir)
+    day = args.asof or dt.date.today()
+    if _unknown(args.agreement, atlas.agreements, "agreement") or _unknown(args.place, atlas.places, "place"):
+        return 2
+    commitments = query.commitments_for(atlas, agreement=args.agreement, place=args.place)
+    rows = [row for row in (_commitment_row(c, day) for c in commitments) if row]
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(f"commitments on {day.isoformat()}:")
+    for agreement in dict.fromkeys(row["agreement"] for row in rows):
+        share = query.implementation_share(atlas, agreement, day)
+        shown = "no commitment left to count" if share is None else f"{share:.0%} fully implemented"
+        print(f"  {agreement}  ({shown}; superseded ones not counted)")
+        for row in (r for r in rows if r["agreement"] == agreement):
+            deadline = f"  deadline {row['deadline']}" if row["deadline"] else ""
+            print(f"    art. {row['article']:<3} {row['id']:<40} {row['status']:<13} since {row['since']}{deadline}")
+    return 0
+
+
+def _changes(args) -> int:
+    if args.end < args.start:
+        print(f"--to {args.end.isoformat()} is before --from {args.start.isoformat()}", file=sys.stderr)
+        return 2
+    atlas = load_atlas(args.data_dir)
+    changes = query.changes_between(atlas, args.start, args.end)
+
+    def line(change) -> str:
+        evidence = f"event {change.event}" if change.event else f"source {change.source}"
+        before = change.before or "-"
+        return f"{change.date.isoformat()}  {change.kind:<10}  {change.subject:<40}  {before} -> {change.after}  ({evidence})"
+
+    _emit(changes, args.json, line)
     return 0
 
 
@@ -270,6 +339,21 @@ def _parser() -> argparse.ArgumentParser:
     control.add_argument("--json", action="store_true")
     control.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     control.set_defaults(run=_control)
+
+    commitments = commands.add_parser("commitments", help="what each agreement promised and its status on a day")
+    commitments.add_argument("--agreement", help="an agreement id")
+    commitments.add_argument("--place", help="a place id")
+    commitments.add_argument("--asof", type=_date_arg, metavar="YYYY-MM-DD", help="default: today")
+    commitments.add_argument("--json", action="store_true")
+    commitments.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    commitments.set_defaults(run=_commitments)
+
+    changes = commands.add_parser("changes", help="control and commitment status changes between two days")
+    changes.add_argument("--from", dest="start", type=_date_arg, metavar="YYYY-MM-DD", required=True)
+    changes.add_argument("--to", dest="end", type=_date_arg, metavar="YYYY-MM-DD", required=True)
+    changes.add_argument("--json", action="store_true")
+    changes.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    changes.set_defaults(run=_changes)
 
     map_ = commands.add_parser("map", help="write the standalone HTML map of a view (works offline)")
     map_.add_argument("out", type=Path, metavar="OUT.html")

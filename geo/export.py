@@ -1,8 +1,9 @@
-"""Filtered events as files people take away: CSV for spreadsheets, GeoJSON for GIS."""
+"""Filtered events and commitments as files people take away: CSV for spreadsheets, GeoJSON for GIS."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable
@@ -10,7 +11,8 @@ from collections.abc import Iterable
 import shapely
 from shapely.geometry import MultiPoint, Point, mapping
 
-from geo.model import Actor, Event, Place, Tie
+from geo import query
+from geo.model import Actor, Atlas, Commitment, Event, Place, Tie
 
 # The Events CSV's columns. geo/importer.py reads a CSV by these same names, so that what is exported imports back.
 CSV_COLUMNS = (
@@ -32,6 +34,24 @@ CSV_COLUMNS = (
     "source_title",
     "source_date",
     "source_url",
+)
+# The Commitments CSV's columns: each commitment with its status on the chosen day and what that status rests on.
+COMMITMENT_COLUMNS = (
+    "id",
+    "agreement",
+    "article",
+    "text",
+    "party",
+    "places",
+    "deadline",
+    "deadline_note",
+    "status",
+    "since",
+    "event",
+    "source",
+    "evidence",
+    "accounts",
+    "note",
 )
 # The GeoJSON property saying whether a feature's point is the event's own location or drawn on its places.
 LOCATED_BY = "located_by"
@@ -119,3 +139,41 @@ def events_geojson(events: Iterable[Event], places: dict[str, Place]) -> str:
         properties = {**event.as_json(), LOCATED_BY: "location" if event.location else "places"}
         features.append({"type": "Feature", "id": event.id, "properties": properties, "geometry": geometry})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1)
+
+
+def commitment_row(commitment: Commitment, date: dt.date) -> dict[str, str] | None:
+    """One commitment as flat text columns with its status on `date`; None before its agreement made it."""
+    change = query.commitment_change_on(commitment, date)
+    if change is None:
+        return None
+    return {
+        "id": commitment.id,
+        "agreement": commitment.agreement,
+        "article": commitment.article,
+        "text": commitment.text,
+        "party": commitment.party,
+        "places": "; ".join(commitment.places),
+        "deadline": commitment.deadline.isoformat() if commitment.deadline else "",
+        "deadline_note": commitment.deadline_note or "",
+        "status": change.status,
+        "since": change.date.isoformat(),
+        "event": change.event,
+        "source": change.source,
+        "evidence": "; ".join(query.commitment_evidence(commitment, date)),
+        "accounts": "; ".join(f"{a.side}: {a.says}" for a in change.accounts),
+        "note": change.note or "",
+    }
+
+
+def commitments_csv(atlas: Atlas, date: dt.date, commitments: Iterable[Commitment] | None = None) -> str:
+    """The Commitments CSV on `date`: one row of COMMITMENT_COLUMNS per commitment its agreement had made by then
+    (all of the atlas's, or those given), with its status that day and the event ids it rests on; formulas defused."""
+    chosen = atlas.commitments.values() if commitments is None else commitments
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COMMITMENT_COLUMNS, lineterminator="\r\n")  # CRLF: see events_csv
+    writer.writeheader()
+    for commitment in chosen:
+        row = commitment_row(commitment, date)
+        if row is not None:
+            writer.writerow({k: defuse_cell(v) for k, v in row.items()})
+    return out.getvalue()

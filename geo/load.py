@@ -2,24 +2,42 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from geo import paths
-from geo.model import CHARTABLE_YEARS, Actor, Agreement, Atlas, ControlPeriod, Event, Place, Source, Tie, Variant
+from geo.model import (
+    CHARTABLE_YEARS,
+    Account,
+    Actor,
+    Agreement,
+    Atlas,
+    Commitment,
+    ControlPeriod,
+    Event,
+    Place,
+    Source,
+    StatusChange,
+    Tie,
+    Variant,
+)
 from geo.validate import (
     DataError,
     Problem,
     check_control,
     check_crs,
+    check_history,
     check_ids,
     check_kind_geometry,
     check_range,
     check_schema,
     check_tie_kinds,
     check_ties,
+    did_you_mean,
     duplicate_ids,
     geometry_problem,
     parse_date,
@@ -34,6 +52,7 @@ FILES = {
     "agreements": "agreements.json",
     "regions": "regions.geojson",
     "events": "events.json",
+    "commitments": "commitments.json",
 }
 
 
@@ -44,6 +63,9 @@ class Catalogue:
     sources: dict[str, Source] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
+    # Every event id the events file names, loaded or not (None when the file is too broken to say): commitments cite
+    # them, and an event with a problem of its own is not reported again under each commitment citing it.
+    event_ids: set[str] | None = None
 
 
 def read_json(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
@@ -268,10 +290,18 @@ def parse_event(raw: dict[str, Any], catalogue: Catalogue, file: str, label: str
     return event, []
 
 
+def _named_ids(items: Any) -> set[str] | None:
+    """The ids of a list of records, or None when it is not a list of records that each have one."""
+    if not isinstance(items, list) or not all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in items):
+        return None
+    return {i["id"] for i in items}
+
+
 def load_events(path: Path, catalogue: Catalogue, problems: list[Problem]) -> list[Event]:
     document = read_json(path, problems)
     if document is None:
         return []
+    catalogue.event_ids = _named_ids(document.get("events"))
     events = []
     for label, raw in _records(document, "events", "events", path.name, problems):
         # Shipped events say of every tie whether it is named or inferred; an import need not.
@@ -283,6 +313,81 @@ def load_events(path: Path, catalogue: Catalogue, problems: list[Problem]) -> li
     return events
 
 
+def _history(
+    raw: list[dict[str, Any]], file: str, label: str, problems: list[Problem]
+) -> tuple[StatusChange, ...] | None:
+    """The changes of a schema-valid history, or None when a date does not parse (each such date is reported)."""
+    changes = []
+    for index, change in enumerate(raw):
+        found: list[Problem] = []
+        date = _date(change, "date", file, label, found)
+        problems.extend(dataclasses.replace(p, field=f"history[{index}].{p.field}") for p in found)
+        if date is not None:
+            changes.append(
+                StatusChange(
+                    date=date,
+                    status=change["status"],
+                    event=change["event"],
+                    source=change["source"],
+                    note=change.get("note"),
+                    accounts=tuple(Account(a["side"], a["says"]) for a in change.get("accounts", ())),
+                )
+            )
+    return tuple(changes) if len(changes) == len(raw) else None
+
+
+def load_commitments(path: Path, catalogue: Catalogue, problems: list[Problem]) -> dict[str, Commitment]:
+    """Commitments by id, ordered by their agreement's date, then article, then as in the file."""
+    document = read_json(path, problems)
+    if document is None:
+        return {}
+    commitments = {}
+    for label, raw in _records(document, "commitments", "commitments", path.name, problems):
+        agreement = catalogue.agreements.get(raw["agreement"])
+        if agreement is None:
+            message = f'unknown agreement id "{raw["agreement"]}"{did_you_mean(raw["agreement"], catalogue.agreements)}'
+            problems.append(Problem(path.name, label, "agreement", message))
+        elif raw["article"] not in agreement.articles:
+            message = f"{agreement.id} has no article {raw['article']} (it has {', '.join(agreement.articles)})"
+            problems.append(Problem(path.name, label, "article", message))
+        problems.extend(check_ids(raw["places"], catalogue.places, "place", path.name, label, "places"))
+        deadline = _date(raw, "deadline", path.name, label, problems)
+        history = _history(raw["history"], path.name, label, problems)
+        if history is None:
+            continue  # a change whose date is unreadable cannot be placed in the timeline, nor checked against it
+        problems.extend(
+            check_history(
+                history,
+                agreement.date if agreement else None,
+                catalogue.event_ids,
+                catalogue.sources,
+                path.name,
+                label,
+            )
+        )
+        if raw["id"] not in commitments:
+            commitments[raw["id"]] = Commitment(
+                id=raw["id"],
+                agreement=raw["agreement"],
+                article=raw["article"],
+                text=raw["text"],
+                party=raw["party"],
+                places=tuple(raw["places"]),
+                history=history,
+                deadline=deadline,
+                deadline_note=raw.get("deadline_note"),
+                note=raw.get("note"),
+            )
+    position = {ident: index for index, ident in enumerate(commitments)}
+
+    def key(commitment: Commitment):
+        agreement = catalogue.agreements.get(commitment.agreement)
+        made = agreement.date if agreement else dt.date.max
+        return (made, commitment.agreement, int(commitment.article), position[commitment.id])
+
+    return {c.id: c for c in sorted(commitments.values(), key=key)}
+
+
 def read_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> tuple[Atlas, list[Problem]]:
     """Everything in `data_dir` that loads cleanly, and every problem found on the way."""
     problems: list[Problem] = []
@@ -291,8 +396,13 @@ def read_atlas(data_dir: Path = DEFAULT_DATA_DIR) -> tuple[Atlas, list[Problem]]
     catalogue.agreements = load_agreements(data_dir / FILES["agreements"], catalogue, problems)
     catalogue.places = load_regions(data_dir / FILES["regions"], catalogue, problems)
     events = load_events(data_dir / FILES["events"], catalogue, problems)
+    commitments = load_commitments(data_dir / FILES["commitments"], catalogue, problems)
     atlas = Atlas(
-        catalogue.places, catalogue.agreements, tuple(sorted(events, key=lambda e: (e.date, e.id))), catalogue.sources
+        catalogue.places,
+        catalogue.agreements,
+        tuple(sorted(events, key=lambda e: (e.date, e.id))),
+        catalogue.sources,
+        commitments,
     )
     return atlas, problems
 

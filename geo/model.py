@@ -37,6 +37,9 @@ CONTROL_PRECISIONS = ("day", "month", "approximate")
 CONTROL_STATUSES = ("az", "arm", "partial")
 # Whether an agreement's text names the place (or the event's source names the agreement), or the tie is ours.
 TIE_KINDS = ("named", "inferred")
+# How far a commitment was carried out: the four points of the Peace Accords Matrix (Kroc Institute), 0 to 3, then
+# `superseded` (overtaken by a later agreement or events) and `disputed` (the parties disagree; both accounts kept).
+COMMITMENT_STATUSES = ("not_initiated", "minimal", "intermediate", "full", "superseded", "disputed")
 
 
 @dataclass(frozen=True)
@@ -281,6 +284,108 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Account:
+    """One side's account of whether a commitment was kept, in our words."""
+
+    side: str
+    says: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"side": self.side, "says": self.says}
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A commitment's status from `date` until its next change, resting on an event and a source."""
+
+    date: dt.date
+    status: str
+    event: str
+    source: str
+    note: str | None = None
+    # Both sides' accounts where they disagree (at least two sides for `disputed`).
+    accounts: tuple[Account, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "date": self.date.isoformat(),
+            "status": self.status,
+            "event": self.event,
+            "source": self.source,
+        }
+        if self.note:
+            out["note"] = self.note
+        if self.accounts:
+            out["accounts"] = [a.as_json() for a in self.accounts]
+        return out
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One stipulation of an agreement: who must do what, where, by when, and how far it was done over time."""
+
+    id: str
+    agreement: str
+    article: str
+    text: str
+    party: str
+    places: tuple[str, ...]
+    # Oldest first; entries of one day keep their order in the file (the last is the status at the end of that day).
+    history: tuple[StatusChange, ...]
+    deadline: dt.date | None = None
+    deadline_note: str | None = None
+    note: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "agreement": self.agreement,
+            "article": self.article,
+            "text": self.text,
+            "party": self.party,
+            "places": list(self.places),
+        }
+        if self.deadline:
+            out["deadline"] = self.deadline.isoformat()
+        for key in ("deadline_note", "note"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        out["history"] = [c.as_json() for c in self.history]
+        return out
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed on a day: who held a place (`kind` "control") or a commitment's status ("commitment")."""
+
+    date: dt.date
+    kind: str
+    subject: str
+    before: str | None
+    after: str
+    source: str
+    event: str | None = None
+    note: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "kind": self.kind,
+            self.kind_key: self.subject,
+            "before": self.before,
+            "after": self.after,
+            "event": self.event,
+            "source": self.source,
+            **({"note": self.note} if self.note else {}),
+        }
+
+    @property
+    def kind_key(self) -> str:
+        """The JSON key naming the subject: "place" for a control change, "commitment" for a status change."""
+        return "place" if self.kind == "control" else "commitment"
+
+
+@dataclass(frozen=True)
 class Atlas:
     """Everything the app shows, loaded and cross-checked."""
 
@@ -288,3 +393,5 @@ class Atlas:
     agreements: dict[str, Agreement]
     events: tuple[Event, ...]
     sources: dict[str, Source]
+    # Commitment id -> the commitment, ordered by agreement date, article, then as in the file.
+    commitments: dict[str, Commitment] = field(default_factory=dict)

@@ -1,4 +1,5 @@
-"""Pure questions over an Atlas: which events, which places, which place a spelling means."""
+"""Pure questions over an Atlas: which events, which places, which place a spelling means, who held what and what
+was done on a date. The map and the CLI both ask these, so they answer alike."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import Iterable
 import numpy as np
 import shapely
 
-from geo.model import Atlas, ControlPeriod, Event, Place
+from geo.model import Atlas, Change, Commitment, ControlPeriod, Event, Place, StatusChange
 
 # ~1 km cells: a district's border crosses few of them, so most points are decided by a lookup alone.
 GRID_CELL_DEGREES = 0.01
@@ -106,6 +107,94 @@ def control_on(place: Place, date: dt.date) -> ControlPeriod | None:
     if current is not None and current.until is not None and date > current.until:
         return None
     return current
+
+
+def commitment_change_on(commitment: Commitment, date: dt.date) -> StatusChange | None:
+    """The change that set `commitment`'s status on `date`: the last one on or before it (of several on one day, the
+    last listed), None before the first (which is never before its agreement was made)."""
+    current = None
+    for change in commitment.history:
+        if change.date > date:
+            break
+        current = change
+    return current
+
+
+def commitment_status_on(commitment: Commitment, date: dt.date) -> str | None:
+    """The status of `commitment` on `date` (one of COMMITMENT_STATUSES), None before the agreement made it."""
+    change = commitment_change_on(commitment, date)
+    return change.status if change else None
+
+
+def commitment_evidence(commitment: Commitment, date: dt.date) -> list[str]:
+    """The event ids its history rests on up to `date`, oldest first, each once."""
+    return list(dict.fromkeys(c.event for c in commitment.history if c.date <= date))
+
+
+def commitments_for(atlas: Atlas, agreement: str | None = None, place: str | None = None) -> list[Commitment]:
+    """The commitments of `agreement` that name `place` (either filter None: any), by agreement date and article."""
+    return [
+        c
+        for c in atlas.commitments.values()
+        if (agreement is None or c.agreement == agreement) and (place is None or place in c.places)
+    ]
+
+
+def implementation_share(atlas: Atlas, agreement_id: str, date: dt.date) -> float | None:
+    """The share (0 to 1) of the agreement's commitments whose status on `date` is `full`.
+
+    A `superseded` commitment is left out of the count altogether (neither kept nor broken: a later agreement or
+    events took its place); `disputed`, `not_initiated`, `minimal` and `intermediate` count as not full, and so does
+    a commitment with no status yet. None when nothing is left to count: before the agreement was made, or when it
+    has no commitments, or all are superseded.
+    """
+    agreement = atlas.agreements.get(agreement_id)
+    if agreement is None or date < agreement.date:
+        return None
+    statuses = [commitment_status_on(c, date) for c in commitments_for(atlas, agreement=agreement_id)]
+    counted = [s for s in statuses if s != "superseded"]
+    return counted.count("full") / len(counted) if counted else None
+
+
+def changes_between(atlas: Atlas, start: dt.date, end: dt.date) -> list[Change]:
+    """What changed from `start` to `end`, both days included, by date: who held a place (a control period that
+    follows one of another status; where a history begins is not a change) and a commitment's status (its first
+    status, the day its agreement made it, and every later entry that changes it; a new event for the same status,
+    such as a further dispute, is evidence rather than a change). Same-day changes keep their order."""
+    changes = []
+    for place in atlas.places.values():
+        for before, period in zip(place.control, place.control[1:], strict=False):
+            if start <= period.start <= end and period.status != before.status:
+                changes.append(
+                    Change(
+                        period.start,
+                        "control",
+                        place.id,
+                        before.status,
+                        period.status,
+                        period.source,
+                        None,
+                        period.note,
+                    )
+                )
+    for commitment in atlas.commitments.values():
+        previous = None
+        for change in commitment.history:
+            if change.status != previous and start <= change.date <= end:
+                changes.append(
+                    Change(
+                        change.date,
+                        "commitment",
+                        commitment.id,
+                        previous,
+                        change.status,
+                        change.source,
+                        change.event,
+                        change.note,
+                    )
+                )
+            previous = change.status
+    return sorted(changes, key=lambda c: (c.date, c.kind != "control"))
 
 
 def places_on(atlas: Atlas, date: dt.date) -> list[Place]:

@@ -271,3 +271,34 @@ def check_control(
             )
         )
     return problems
+
+
+def check_history(
+    history: list[Any],
+    agreement_date: dt.date | None,
+    events: Collection[str] | None,
+    sources: Collection[str],
+    file: str,
+    record: str,
+) -> list[Problem]:
+    """A commitment's status history that reads as one timeline: oldest first (entries of one day in the order they
+    happened), none before the agreement was made, every change backed by a known event and source, and a `disputed`
+    entry giving the accounts of at least two sides. `history` are StatusChange records; `events` None skips the
+    event check (the events file could not be read, and says so itself)."""
+    problems = []
+    for index, change in enumerate(history):
+        here = f"history[{index}]"
+        if index and change.date < history[index - 1].date:
+            message = f"{change.date} is listed after {history[index - 1].date}: the history must be in date order"
+            problems.append(Problem(file, record, here, message))
+        if index == 0 and agreement_date and change.date < agreement_date:
+            message = f"starts {change.date}, before the agreement was made ({agreement_date})"
+            problems.append(Problem(file, record, here, message))
+        if events is not None:
+            problems.extend(check_ids([change.event], events, "event", file, record, f"{here}.event"))
+        problems.extend(check_ids([change.source], sources, "source", file, record, f"{here}.source"))
+        sides = {account.side for account in change.accounts}
+        if change.status == "disputed" and len(sides) < 2:
+            message = "a disputed status needs the accounts of at least two sides (the atlas does not rule)"
+            problems.append(Problem(file, record, f"{here}.accounts", message))
+    return problems

@@ -162,3 +162,12 @@ def test_cli_control_asof_a_day_for_one_place_and_for_all():
     ids = {r["place"] for r in rows}
     assert "peacekeeping-zone" in ids and "tripp-route" not in ids
     assert "since 2022-08-26" in _geo("control", "--place", "lachin", "--asof", "2023-01-01")
+
+
+def test_kalbajar_was_held_by_the_armenian_side_until_its_handover_on_25_november_2020(atlas):
+    """The deadline first set (15 Nov) was moved to 25 Nov: on the 20th the district was still Armenian-held."""
+    (before,) = json.loads(_geo("control", "--place", "kalbajar", "--asof", "2020-11-20", "--json"))
+    (after,) = json.loads(_geo("control", "--place", "kalbajar", "--asof", "2020-11-26", "--json"))
+    assert (before["status"], after["status"], after["since"]) == ("arm", "az", "2020-11-25")
+    assert query.control_on(atlas.places["kalbajar"], D(2020, 11, 24)).status == "arm"
+    assert after["source"] in atlas.sources

@@ -199,7 +199,8 @@ def test_every_source_is_cited_once_by_address_and_used():
     urls = [s["url"] for s in sources if s.get("url") and "naturalearthdata" not in s["url"]]
     assert len(urls) == len(set(urls))
     texts = "".join(
-        (DATA / name).read_text(encoding="utf-8") for name in ("agreements.json", "events.json", "places.json")
+        (DATA / name).read_text(encoding="utf-8")
+        for name in ("agreements.json", "events.json", "places.json", "commitments.json")
     )
     cites = json.dumps(json.loads((DATA / "waypoints.json").read_text(encoding="utf-8")), ensure_ascii=False)
     for source in sources:

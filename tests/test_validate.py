@@ -44,6 +44,26 @@ BROKEN = {
     "tie-without-kind": ("events.json", '"lachin-handover"', "agreements", "has no kind (named or inferred)"),
     "range-before-start": ("events.json", '"lachin-handover"', "end_date", "2020-11-30 is before the start 2020-12-01"),
     "control-overlap": ("regions.geojson", '"lachin"', "control[2]", "periods overlap or are out of order"),
+    "commitment-unknown-event": (
+        "commitments.json",
+        '"lachin-return"',
+        "history[1].event",
+        'unknown event id "lachin-handovr" (did you mean "lachin-handover"?)',
+    ),
+    "commitment-unknown-agreement": ("commitments.json", '"lachin-return"', "agreement", "unknown agreement id"),
+    "commitment-out-of-order": ("commitments.json", '"lachin-return"', "history[1]", "must be in date order"),
+    "commitment-before-agreement": (
+        "commitments.json",
+        '"lachin-return"',
+        "history[0]",
+        "starts 2020-11-09, before the agreement was made (2020-11-10)",
+    ),
+    "commitment-one-sided-dispute": (
+        "commitments.json",
+        '"ceasefire-holds"',
+        "history[1].accounts",
+        "needs the accounts of at least two sides",
+    ),
 }
 
 
@@ -111,7 +131,7 @@ def test_a_bad_event_does_not_lose_the_good_ones(tmp_path):
     assert [e.id for e in atlas.events] == ["ceasefire"]
 
 
-DATA_FILES = {"events.json", "agreements.json", "sources.json", "regions.geojson"}
+DATA_FILES = {"events.json", "agreements.json", "sources.json", "regions.geojson", "commitments.json"}
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
@@ -124,7 +144,7 @@ _JSON_VALUES = st.recursive(
     name=st.sampled_from(sorted(DATA_FILES)),
     content=st.binary(max_size=300)
     | _JSON_VALUES.map(lambda v: json.dumps(v).encode())
-    | st.tuples(st.sampled_from(["events", "agreements", "sources", "features"]), _JSON_VALUES).map(
+    | st.tuples(st.sampled_from(["events", "agreements", "sources", "features", "commitments"]), _JSON_VALUES).map(
         lambda kv: json.dumps({kv[0]: kv[1]}).encode()
     ),
 )
