@@ -196,6 +196,8 @@ def parse_event(raw: dict[str, Any], catalogue: Catalogue, file: str, label: str
         date_note=raw.get("date_note"),
         deadline=deadline,
         location=tuple(location) if location else None,
+        location_precision=raw.get("location_precision"),
+        external_id=raw.get("external_id"),
     )
     return event, []
 

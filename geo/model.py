@@ -10,6 +10,9 @@ LANGUAGES = ("en", "az", "hy", "ru")
 PLACE_KINDS = ("region", "district", "city", "corridor")
 GEOMETRY_PRECISIONS = ("surveyed", "derived", "indicative")
 DATE_PRECISIONS = ("day", "month", "approximate")
+# How well an event's own coordinates place it: the spot itself, somewhere near it (UCDP: within ~25 km), or only the
+# district or province around it (the coordinates are then that area's centre).
+LOCATION_PRECISIONS = ("exact", "near", "region")
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,10 @@ class Event:
     deadline: dt.date | None = None
     # (lon, lat) where the event itself was reported; None when it is tied to places only.
     location: tuple[float, float] | None = None
+    # One of LOCATION_PRECISIONS when the file said how precise `location` is.
+    location_precision: str | None = None
+    # The id a public dataset gives the event ("ucdp:123456", "acled:AZE1234"): a newer release updates it.
+    external_id: str | None = None
 
     @property
     def agreement_ids(self) -> tuple[str, ...]:
@@ -163,6 +170,10 @@ class Event:
             out["deadline"] = self.deadline.isoformat()
         if self.location:
             out["location"] = list(self.location)
+        if self.location_precision:
+            out["location_precision"] = self.location_precision
+        if self.external_id:
+            out["external_id"] = self.external_id
         return out
 
 
