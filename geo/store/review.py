@@ -99,7 +99,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Change:
-    """One revision of one event: who did what when, and which fields changed (field -> [before, after])."""
+    """One revision of one event: who did what when, which fields changed (field -> [before, after]), the result."""
 
     number: int
     action: str
@@ -108,6 +108,8 @@ class Change:
     at: dt.datetime
     changes: dict[str, list[Any]]
     reason: str | None = None
+    # The whole event as it was after this revision (importer JSON format).
+    record: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def describe(self) -> str:
         what = self.action
@@ -592,4 +594,4 @@ def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]
 
 
 def _change(row) -> Change:
-    return Change(row.number, row.action, row.status, row.by, row.at, row.changes, row.reason)
+    return Change(row.number, row.action, row.status, row.by, row.at, row.changes, row.reason, row.record)
