@@ -33,6 +33,8 @@ from geo.validate import Problem
 _MADE_UP_ID = re.compile(r"^import-(\d{4}-\d{2}-\d{2}-)?row-\d+$")
 # Keys per IN (...) query: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
 _CHUNK = 1000
+# PostgreSQL: refresh the table's statistics after a batch adds this many events.
+_ANALYZE_AFTER = 1000
 # A batch that lost a race for the same new key (two writers proposing one event at once) is retried this often.
 _RETRIES = 3
 # Fields an editor may change; `id` and `external_id` name the event and stay.
@@ -219,6 +221,11 @@ class Store:
         proposal = Proposal(problems=result.problems, rows=result.rows)
         if result.events:
             self._retry(lambda connection: self._store(connection, result.events, by, proposal))
+        if self.postgis and proposal.added >= _ANALYZE_AFTER:
+            # Until autovacuum gets to it, the planner believes the table is as small as before and matches the
+            # next batch's keys by scanning it whole: a re-import of 50,000 rows took 53 s instead of 9.
+            with self.engine.begin() as connection:
+                connection.exec_driver_sql("ANALYZE events")
         return proposal
 
     def _retry(self, work) -> None:
