@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 LEAFLET := static/leaflet/leaflet.js
 PORT ?= 8501
 
-.PHONY: run test lint data validate bench bench-load lock clean
+.PHONY: run test lint data validate bench bench-load bench-store lock clean
 
 # The page copies Leaflet into static/ itself (geo.ui.page), so `streamlit run streamlit_app.py` works as well.
 run: $(INSTALLED)
@@ -34,6 +34,10 @@ bench: $(INSTALLED) $(LEAFLET)
 # 20 Chromium sessions clicking places for 60 s against a local server (bounded in time and count).
 bench-load: $(INSTALLED) $(LEAFLET)
 	$(BIN)/python -m bench.load_test
+
+# The event store: 50,000 rows proposed, listed and approved on SQLite and on a throwaway PostGIS.
+bench-store: $(INSTALLED)
+	$(BIN)/python -m bench.store
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)

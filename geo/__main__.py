@@ -1,5 +1,5 @@
 """Command line: python -m geo {validate,build-regions,events,places,agreements,control,commitments,changes,map,extract,
-import,serve}."""
+import,serve,store}."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ def _date_arg(value: str):
     return parsed
 
 
-def _emit(records, as_json: bool, line) -> None:
-    """Print `records` as a JSON list of their as_json(), or one `line(record)` each."""
+def _emit(records, as_json: bool, line, extra=lambda record: {}) -> None:
+    """Print `records` as a JSON list of their as_json() (plus `extra(record)`), or one `line(record)` each."""
     if as_json:
-        json.dump([r.as_json() for r in records], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([r.as_json() | extra(r) for r in records], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for record in records:
@@ -55,17 +55,28 @@ def _build_regions(args) -> int:
 
 
 def _events(args) -> int:
+    from geo.store import community_events
+
     atlas = load_atlas(args.data_dir)
+    community = community_events(atlas)
+    origin = {e.id: "community" for e in community}
     agreements = [args.agreement] if args.agreement else None
     events = query.filter_events(
-        atlas.events,
+        sorted((*atlas.events, *community), key=lambda e: (e.date, e.id)),
         place=args.place,
         agreements=agreements,
         since=args.since,
         until=args.until,
         keep_untied=False,
     )
-    _emit(events, args.json, lambda e: f"{e.date.isoformat()}  {e.date_precision:<11}  {e.id:<40}  {e.title}")
+    _emit(
+        events,
+        args.json,
+        lambda e: (
+            f"{e.date.isoformat()}  {e.date_precision:<11}  {origin.get(e.id, 'curated'):<9}  {e.id:<40}  {e.title}"
+        ),
+        lambda e: {"origin": origin.get(e.id, "curated")},
+    )
     return 0
 
 
@@ -300,6 +311,12 @@ def _import(args) -> int:
     return main_import(args.rest)
 
 
+def _store(args) -> int:
+    from geo.store.cli import main
+
+    return main(args.rest)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Karabakh Atlas data tools")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -373,6 +390,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, run, help_text in (
         ("extract", _extract, "candidate events from an article: FILE [--date YYYY-MM-DD] [--json]"),
         ("import", _import, "check an events file (CSV, JSON, GeoJSON): FILE [--json]"),
+        ("store", _store, "the shared event store: init, propose, list, approve, reject, history, export, ..."),
     ):
         sub = commands.add_parser(name, help=help_text, add_help=False)
         sub.add_argument("rest", nargs=argparse.REMAINDER)

@@ -34,6 +34,8 @@ CSV_COLUMNS = (
     "source_title",
     "source_date",
     "source_url",
+    "location_precision",
+    "external_id",
 )
 # The Commitments CSV's columns: each commitment with its status on the chosen day and what that status rests on.
 COMMITMENT_COLUMNS = (
@@ -105,6 +107,8 @@ def event_row(event: Event) -> dict[str, str]:
         "source_title": event.source.title,
         "source_date": event.source.date or "",
         "source_url": event.source.url or "",
+        "location_precision": event.location_precision or "",
+        "external_id": event.external_id or "",
     }
 
 

@@ -9,7 +9,8 @@ checked by the same `parse_event` the loader uses, so an imported event obeys th
 - JSON: {"events": [...]} or a bare list of event records, as in data/events.json.
 - GeoJSON: a FeatureCollection (or one Feature) whose properties are event fields; a Point geometry is `location`.
 - CSV: one event per row. Columns are event fields (lists separated by ";") or conflict-data style columns
-  (`event_date`, `latitude`, `longitude`, `location`, `notes`, `source`, ...); see `_COLUMNS` and the README.
+  (`event_date`, `latitude`, `longitude`, `location`, `notes`, `source`, ...), as ACLED and UCDP GED export them;
+  see `_COLUMNS` and the README.
 
 Places may be given by id or by any spelling of a name; when an event names no place, its coordinates are joined to
 the smallest atlas polygon containing them. An event must end up with at least one place: the map shows events
@@ -42,7 +43,7 @@ import shapely
 from geo.dates import MONTHS
 from geo.export import CSV_COLUMNS, LOCATED_BY, restore_cell
 from geo.load import DEFAULT_DATA_DIR, Catalogue, load_atlas, parse_event
-from geo.model import DATE_PRECISIONS, Atlas, Event, Source
+from geo.model import DATE_PRECISIONS, LOCATION_PRECISIONS, Atlas, Event, Source
 from geo.query import PlaceIndex, fold, place_keys, search_places
 from geo.validate import Problem, check_crs, check_ids, check_schema, parse_date, record_label
 
@@ -74,6 +75,7 @@ TITLE_LENGTH = 80
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Control characters (C0, DEL, C1) except tab and newline, and the bidirectional overrides that can make text
 # read differently from what it says ("Trojan Source", CVE-2021-42574). Everything else is kept literally.
+_WORD_CHAR = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # The patterns below read cells of up to 5 MB, so none may try a run of characters more than one way: a host that
 # cannot hold "/" then a path that may, and runs of spaces matched whole (possessive `*+`, `++`).
@@ -82,28 +84,53 @@ _LON_LAT = re.compile(r"\s*+(-?[\d.]++)(?:\s*+[,;]|\s)\s*+(-?[\d.]++)\s*+")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ \-/]([A-Za-z]+)\.?,?[ \-/](\d{4})$")
 # Fields of a source record (data/sources.json, the GeoJSON export) that an ad-hoc source does not keep.
 _SOURCE_RECORD_ONLY = frozenset(("id", "kind", "licence", "attribution"))
-# ACLED-style `time_precision`: 1 = the day is known, 2 = within a week or so, 3 = only the month.
-_TIME_PRECISION = {"1": "day", "2": "approximate", "3": "month"}
+# Public datasets' precision codes -> the atlas's precision, by dataset (their codes overlap but differ).
+# ACLED: time_precision 1 = the day is known, 2 = within a week or so, 3 = only the month; geo_precision 1 = the
+# town itself, 2 = near it or part of a region, 3 = only the province (its capital's coordinates).
+# UCDP GED: date_prec 1 = the day, 2 = within 2-6 days, 3 = the week, 4 = the month (8-30 days), 5 = more than a
+# month (the atlas has no coarser precision: "approximate", with the range kept in date_note); where_prec 1 = the
+# place itself, 2 = within ~25 km, 3 = a district, 4 = a province, 5 = a road, river or border between places,
+# 6 = only the country, 7 = international waters or airspace (6 and 7 place nothing: the coordinates are dropped).
+_DATE_PRECISION = {
+    None: {"1": "day", "2": "approximate", "3": "month"},
+    "acled": {"1": "day", "2": "approximate", "3": "month"},
+    "ucdp": {"1": "day", "2": "approximate", "3": "approximate", "4": "month", "5": "approximate"},
+}
+_LOCATION_PRECISION = {
+    None: {"1": "exact", "2": "near", "3": "region"},
+    "acled": {"1": "exact", "2": "near", "3": "region"},
+    "ucdp": {"1": "exact", "2": "near", "3": "region", "4": "region", "5": "region", "6": None, "7": None},
+}
 _EVENT_FIELDS = frozenset(
     (
         "id date date_precision end_date date_note deadline title summary places agreements actors source location"
+        " location_precision external_id"
     ).split()
 )
-# Conflict-data exports (ACLED style) name some columns differently, and give points as latitude and longitude.
+# Conflict-data exports (ACLED, UCDP GED) name some columns differently, give points as latitude and longitude,
+# and have columns of their own (UCDP's sides and deaths).
 _CONFLICT_COLUMNS = {
     "id": ("event_id", "event_id_cnty"),
-    "date": ("event_date",),
-    "date_precision": ("time_precision",),
+    "date": ("event_date", "date_start"),
+    "date_end": ("date_end",),
+    "date_precision": ("time_precision", "date_prec"),
     "summary": ("notes",),
+    "side_a": ("side_a",),
+    "side_b": ("side_b",),
+    "deaths": ("best",),
+    "location": ("where_description",),
+    "location_precision": ("geo_precision", "where_prec"),
     "latitude": ("latitude", "lat"),
     "longitude": ("longitude", "lon", "lng"),
+    "source": ("source_article",),
+    "source_title": ("source_headline",),
     "source_url": ("url",),
 }
 # CSV header -> field: the Events CSV's own columns (geo/export.py, so that an export imports back), then the
 # conflict-data names. The first column present wins; a conflict-data export's other columns are ignored.
 _COLUMNS = {
     key: (*((key,) if key in CSV_COLUMNS else ()), *_CONFLICT_COLUMNS.get(key, ()))
-    for key in (*CSV_COLUMNS, "latitude", "longitude")
+    for key in dict.fromkeys((*CSV_COLUMNS, *_CONFLICT_COLUMNS))
 }
 
 
@@ -134,6 +161,8 @@ class _Context:
         # Generated ids carry this much of the file's hash: two files added in one session never make the same id,
         # and the same file added twice makes the same ids, so it adds nothing the second time.
         self.file_key = hashlib.sha256(data).hexdigest()[:FILE_KEY_LENGTH]
+        # "acled" or "ucdp" when the CSV header is one of theirs: their ids and precision codes are read as theirs.
+        self.dataset: str | None = None
         self.adhoc: dict[tuple, Source] = {}
         self._adhoc_ids: set[str] = set()
         self._resolved: dict[tuple[str, bool], tuple[str | None, str]] = {}
@@ -214,8 +243,14 @@ class _Context:
         if needle and self._is_prefix(needle):
             matches = search_places(self.atlas.places.values(), text)
             exact = [p for p in matches if needle in self._place_keys[p.id]]
-            # A unique prefix ("Agda", "Stepan") is taken too; a substring is not, it matches too much by accident.
-            prefix = [p for p in matches if any(k.startswith(needle) for k in self._place_keys[p.id])]
+            # A unique prefix that stops inside a word ("Agda", "Stepan") is taken too; a substring is not, nor whole
+            # first words of a longer name ("Azerbaijan" of "Azerbaijan–Iran–Nakhchivan corridor"): they name
+            # something else more often than they shorten a name.
+            prefix = [
+                p
+                for p in matches
+                if any(k.startswith(needle) and _WORD_CHAR.match(k, len(needle)) for k in self._place_keys[p.id])
+            ]
             candidates = exact or prefix
             if len(candidates) == 1 and (exact or len(needle) >= 3):
                 return candidates[0].id, ""
@@ -481,6 +516,9 @@ def _csv_drafts(text: str, context: _Context, max_rows: int) -> tuple[list[_Draf
         message = f"a quote opened on line {last_start} is never closed, so the rest of the file would be one cell"
         return [], [Problem(name, record, "", message)], len(rows)
     columns = {key: next((header.index(a) for a in aliases if a in header), None) for key, aliases in _COLUMNS.items()}
+    context.dataset = (
+        "ucdp" if "date_start" in header else "acled" if {"event_id_cnty", "time_precision"} & set(header) else None
+    )
     missing = _missing_columns(columns)
     if missing:
         found = ", ".join(h for h in header if h) or "none"
@@ -520,7 +558,7 @@ def _missing_columns(columns: dict[str, int | None]) -> str:
     needs = []
     if columns["date"] is None:
         needs.append("a date column (date or event_date)")
-    if columns["title"] is None and columns["summary"] is None:
+    if columns["title"] is None and columns["summary"] is None and columns["side_a"] is None:
         needs.append("a title, summary or notes column")
     has_coordinates = columns["latitude"] is not None and columns["longitude"] is not None
     if columns["places"] is None and columns["location"] is None and not has_coordinates:
@@ -536,18 +574,33 @@ def _row_draft(number: int, values: dict[str, str], context: _Context) -> _Draft
     if isinstance(date, str):
         context.problem(draft, "date", date)
     precision = values.get("date_precision", "day").lower()
-    precision = _TIME_PRECISION.get(precision, precision)
+    precision = _DATE_PRECISION[context.dataset].get(precision, precision)
     if precision not in DATE_PRECISIONS:
         context.problem(draft, "date_precision", f"{precision!r} is not one of {', '.join(DATE_PRECISIONS)}")
     if isinstance(date, dt.date):
         # The schema keeps a month-precise date on the first of its month.
         raw["date"] = (date.replace(day=1) if precision == "month" else date).isoformat()
     raw["date_precision"] = precision
+    end = _csv_date(values.get("date_end", ""))
+    if isinstance(date, dt.date) and isinstance(end, dt.date) and end != date:
+        raw["date_note"] = f"between {date.isoformat()} and {end.isoformat()}"
     slug = _slug(values.get("id", ""))
+    if context.dataset and slug:
+        raw["external_id"] = f"{context.dataset}:{values['id']}"
+        slug = _slug(f"{context.dataset}-{values['id']}") if context.dataset == "ucdp" else slug
+    elif values.get("external_id"):  # the Events CSV carries it for events that came from a public dataset
+        raw["external_id"] = values["external_id"]
     raw["id"] = slug or (
         context.generated_id(raw["date"], "row", number) if "date" in raw else context.generated_id("row", number)
     )
-    summary = values.get("summary") or values.get("title", "")
+    code = values.get("location_precision", "").lower()
+    located = _LOCATION_PRECISION[context.dataset].get(code, code) if code else None
+    if code and located is None:  # only the country is known: its centre would put the event in the wrong place
+        values = {k: v for k, v in values.items() if k not in ("latitude", "longitude")}
+    elif located and located not in LOCATION_PRECISIONS:
+        message = f"{code!r} is not a location precision ({', '.join(LOCATION_PRECISIONS)})"
+        context.problem(draft, "location_precision", message)
+    summary = values.get("summary") or values.get("title", "") or _sides_summary(values)
     raw["title"] = values.get("title") or _title_from(summary)
     raw["summary"] = summary
     if not summary:
@@ -564,10 +617,14 @@ def _row_draft(number: int, values: dict[str, str], context: _Context) -> _Draft
         if values.get("agreement_ties")
         else _csv_ties(values.get("agreements", ""), draft, context)
     )
-    raw["actors"] = [_csv_actor(a) for a in _split(values.get("actors", ""))]
+    raw["actors"] = [_csv_actor(a) for a in _split(values.get("actors", ""))] or [
+        {"name": values[side]} for side in ("side_a", "side_b") if side in values
+    ]
     location, places = _csv_location(values, draft, context)
     if location:
         raw["location"] = location
+        if located:
+            raw["location_precision"] = located
     raw["places"] = places
     source = values.get("source", "")
     publisher, title = values.get("source_publisher"), values.get("source_title")
@@ -583,9 +640,19 @@ def _row_draft(number: int, values: dict[str, str], context: _Context) -> _Draft
     elif SLUG.match(source) and url is None:
         raw["source"] = source
     else:
-        raw["source"] = context.source_id(source, source, None, url)
+        raw["source"] = context.source_id(source, title or source, None, url)
     draft.raw = raw
     return draft
+
+
+def _sides_summary(values: dict[str, str]) -> str:
+    """UCDP GED rows have no notes: who fought whom, the deaths (UCDP's best estimate), and where, as text."""
+    sides = " – ".join(values[side] for side in ("side_a", "side_b") if side in values)
+    if not sides:
+        return ""
+    where = f", {values['location']}" if "location" in values else ""
+    deaths = f" {values['deaths']} deaths (best estimate)." if "deaths" in values else ""
+    return f"{sides}{where}.{deaths}"
 
 
 def _csv_location(values: dict[str, str], draft: _Draft, context: _Context) -> tuple[list[float] | None, list[str]]:
@@ -640,6 +707,8 @@ def _csv_date(text: str) -> dt.date | str:
     """A date written YYYY-MM-DD or "DD Month YYYY" (English month, full or short), or why it is not one."""
     if not text:
         return "missing date"
+    # UCDP GED writes dates as timestamps at midnight ("2020-10-01 00:00:00.000"); the day is what counts.
+    text = re.sub(r"^(\d{4}-\d{2}-\d{2})[ T]00:00(:00(\.0+)?)?$", r"\1", text.strip())
     match = _DAY_MONTH_YEAR.match(text.strip())
     if not match:
         parsed = parse_date(text.strip())

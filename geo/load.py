@@ -286,6 +286,8 @@ def parse_event(raw: dict[str, Any], catalogue: Catalogue, file: str, label: str
         deadline=deadline,
         location=tuple(location) if location else None,
         end_date=end_date,
+        location_precision=raw.get("location_precision"),
+        external_id=raw.get("external_id"),
     )
     return event, []
 

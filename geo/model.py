@@ -40,6 +40,9 @@ TIE_KINDS = ("named", "inferred")
 # How far a commitment was carried out: the four points of the Peace Accords Matrix (Kroc Institute), 0 to 3, then
 # `superseded` (overtaken by a later agreement or events) and `disputed` (the parties disagree; both accounts kept).
 COMMITMENT_STATUSES = ("not_initiated", "minimal", "intermediate", "full", "superseded", "disputed")
+# How well an event's own coordinates place it: the spot itself, somewhere near it (UCDP: within ~25 km), or only the
+# district or province around it (the coordinates are then that area's centre).
+LOCATION_PRECISIONS = ("exact", "near", "region")
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,10 @@ class Event:
     location: tuple[float, float] | None = None
     # The last day, for an event that spans days (date_precision "range").
     end_date: dt.date | None = None
+    # One of LOCATION_PRECISIONS when the file said how precise `location` is.
+    location_precision: str | None = None
+    # The id a public dataset gives the event ("ucdp:123456", "acled:AZE1234"): a newer release updates it.
+    external_id: str | None = None
 
     @property
     def agreement_ids(self) -> tuple[str, ...]:
@@ -280,6 +287,10 @@ class Event:
             out["deadline"] = self.deadline.isoformat()
         if self.location:
             out["location"] = list(self.location)
+        if self.location_precision:
+            out["location_precision"] = self.location_precision
+        if self.external_id:
+            out["external_id"] = self.external_id
         return out
 
 

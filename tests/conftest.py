@@ -8,6 +8,15 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_event_store(tmp_path_factory):
+    """Tests (and the servers and commands they start) use a store of their own, never var/ or a real database."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'atlas.sqlite'}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ATLAS_DATABASE_URL", url)
+        yield url
+
+
 @pytest.fixture(scope="session")
 def atlas():
     """The shipped data, loaded the way the app loads it."""

@@ -519,3 +519,36 @@ def test_a_quoted_cell_over_several_lines_is_still_one_cell(atlas):
     data = _csv('date,location,notes,source\n2021-01-01,Lachin,"two\nlines",Reuters\n2021-01-02,Lachin,x,Reuters\n')
     result = import_events("x.csv", data, atlas)
     assert [e.summary for e in result.events] == ["two\nlines", "x"]
+
+
+def test_a_ucdp_ged_export_imports_with_its_ids_precisions_and_sources(atlas):
+    result = _import("ucdp-ged.csv", atlas)
+    by_id = {e.id: e for e in result.events}
+    assert sorted(by_id) == ["ucdp-900001", "ucdp-900002", "ucdp-900003"]
+    zabukh = by_id["ucdp-900001"]
+    assert zabukh.external_id == "ucdp:900001"
+    assert zabukh.places == ("lachin",) and zabukh.location == (46.2833, 39.7682)
+    assert (zabukh.date_precision, zabukh.location_precision) == ("day", "exact")
+    assert zabukh.source.title == "Shelling near Zabukh" and zabukh.source.publisher.startswith("Invented Wire")
+    assert [a.name for a in zabukh.actors] == ["Government of Azerbaijan", "Republic of Artsakh"]
+    assert "3 deaths (best estimate)" in zabukh.summary
+    kalbajar = by_id["ucdp-900002"]  # date_prec 4: only the month; where_prec 3: a district
+    assert (kalbajar.date.isoformat(), kalbajar.date_precision, kalbajar.location_precision) == (
+        "2020-10-01",
+        "month",
+        "region",
+    )
+    fuzuli = by_id["ucdp-900003"]  # a 5-day range: approximate, the range kept
+    assert fuzuli.date_precision == "approximate" and fuzuli.date_note == "between 2020-10-05 and 2020-10-09"
+    assert fuzuli.location_precision == "near"
+
+
+def test_a_ucdp_row_known_only_to_the_country_is_not_placed_by_the_country_centre(atlas):
+    problems = _by_record(_import("ucdp-ged.csv", atlas))
+    assert problems["row 4"].message == 'unknown place "Azerbaijan"'
+    assert "not a real date" in problems["row 5"].message
+
+
+def test_acled_style_ids_are_kept_as_external_ids(atlas):
+    event = next(e for e in _import("conflict-events.csv", atlas).events if e.id == "aze-0008")
+    assert event.external_id == "acled:AZE-0008"
