@@ -26,6 +26,12 @@ MAX_RU_ENDING = 3
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W_]+")
 _RU_STEM_END = "аеиоуыэюяь"
+# Words after a place name that make it a body or an office, not the place: "Artsakh officials", "Karabakh state
+# minister" (folded).
+NOT_A_PLACE_AFTER = frozenset(
+    "official officials authorities authority government leader leaders leadership president ombudsman state "
+    "parliament власти руководство президент".split()
+)
 
 
 def fold(text: str) -> str:
@@ -199,6 +205,8 @@ class Gazetteer:
         words = tokens(text) if words is None else words
         out: list[PlaceMatch] = []
         for i, n, pid in self._index.find(words):
+            if i + n < len(words) and words[i + n].key in NOT_A_PLACE_AFTER:
+                continue  # "Artsakh officials", "Karabakh Armenian authorities": a people or a body, not the place
             start, end = words[i].start, words[i + n - 1].end
             # A spelling two places share names the first of them in catalogue order.
             if not out or out[-1].start != start:

@@ -161,6 +161,14 @@ def test_json_shape(atlas):
         "articles": [{"agreement": "statement-2020-11-10", "article": "4"}],
         "actors": [{"name": "Ilham Aliyev", "role": "President of Azerbaijan"}],
         "sentence": "On 2022-03-24, Aliyev visited Shusha under Article 4 of the trilateral statement.",
+        # Why: what matched where in the sentence, for the review table to highlight.
+        "spans": [
+            {"start": 3, "end": 13, "text": "2022-03-24", "kind": "date"},
+            {"start": 15, "end": 21, "text": "Aliyev", "kind": "actor"},
+            {"start": 30, "end": 36, "text": "Shusha", "kind": "place"},
+            {"start": 60, "end": 80, "text": "trilateral statement", "kind": "agreement"},
+        ],
+        "low_confidence": [],
     }
 
 
