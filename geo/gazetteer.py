@@ -63,7 +63,11 @@ def token_matches(name: str, word: str) -> bool:
         return False
     base = ru_base(name)
     rest = word[len(base) :]
-    return word.startswith(base) and len(rest) <= MAX_RU_ENDING and (not rest or rest[0] in _RU_STEM_END)
+    if not word.startswith(base):
+        return False
+    if rest.startswith("ск") and 3 <= len(rest) <= MAX_RU_ENDING + 2:
+        return rest[2] in _RU_STEM_END  # the adjective: "Кельбаджарский", "Газахского", "Тавушской"
+    return len(rest) <= MAX_RU_ENDING and (not rest or rest[0] in _RU_STEM_END)
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,7 @@ class NameIndex:
     def _candidates(self, word: str) -> list[tuple[tuple[str, ...], Any]]:
         found = list(self._by_first.get(word, ()))
         if _CYRILLIC.search(word):
-            for cut in range(1, MAX_RU_ENDING + 1):
+            for cut in range(1, MAX_RU_ENDING + 3):
                 found += self._by_first.get(word[:-cut], ()) if len(word) > cut else ()
         return sorted(found, key=lambda e: -len(e[0]))
 

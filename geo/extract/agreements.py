@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from geo.extract.dates import BARE_YEAR, DateMention
-from geo.gazetteer import NameIndex, Token
+from geo.gazetteer import NameIndex, Token, fold
 from geo.model import Agreement
 
 # Agreements signed near midnight are dated by either day: outlets give the first statement 9 or 10 November
@@ -48,6 +48,9 @@ CONTEXT = re.compile(
     r"договорил|встретил|принял",
     re.I,
 )
+# Verbs that say an agreement was made on the day a relative date gives.
+_MADE = re.compile(r"\b(?:hosted|signed|adopted|initiall?ed)\b|подписал\w*|приняли|парафировал\w*", re.I)
+_KIND_WORD = re.compile(AGREEMENT_WORD, re.I)
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
 
 _ARTICLE = re.compile(
@@ -113,12 +116,16 @@ class AgreementFinder:
         for d in dates:
             before = _BEFORE_DATE.search(text[max(0, d.start - 60) : d.start])
             after = _AFTER_DATE.match(text[d.end : d.end + 60])
-            attached = bool(before or after)
+            # "on Thursday that the statement …": a weekday or "yesterday" is never part of an agreement's name.
+            attached = bool(before or after) and not d.relative
             # "the statements of 9 November 2020, 11 January 2021 and 26 November 2021": a list runs on.
             if out and out[-1].attached and _LIST_GAP.match(text[out[-1].end : d.start]):
                 attached = True
-            # A relative date names an agreement only loosely, by context: "Today I hosted ... in Brussels".
-            ids = self.named_by_date(d, loose=not attached) if attached or has_context else ()
+            # A relative date names an agreement only when the sentence says it was made then ("Today I hosted …").
+            named_ok = attached or (has_context and (not d.relative or _MADE.search(text)))
+            ids = self.named_by_date(d, loose=not attached) if named_ok else ()
+            if len(ids) > 1:
+                ids = self._by_kind(ids, text)
             if ids:
                 start = max(0, d.start - 60) + before.start() if before else d.start
                 end = d.end + after.end() if after else d.end
@@ -132,6 +139,18 @@ class AgreementFinder:
                 d = DateMention(d.start, d.end, d.date, d.precision, d.has_year, d.relative, d.guessed_year, (), True)
             out.append(d)
         return out, refs
+
+    def _by_kind(self, ids: tuple[str, ...], text: str) -> tuple[str, ...]:
+        """Of several agreements made the same day, those whose kind of text the sentence names ("declaration",
+        "treaty"), judged by the words of their aliases and titles; all of them when that does not decide."""
+        said = {fold(w.group())[:6] for w in _KIND_WORD.finditer(text)}
+        kept = []
+        for agreement_id in ids:
+            a = self.by_id[agreement_id]
+            words = " ".join([a.title, a.short_title or "", *a.alias_list()])
+            if said & {fold(w.group())[:6] for w in _KIND_WORD.finditer(words)}:
+                kept.append(agreement_id)
+        return tuple(kept) if 0 < len(kept) < len(ids) else ids
 
     # --- by alias ---
 

@@ -33,6 +33,9 @@ from geo.extract.sentences import CONTINUATION, closed, split_sentences
 from geo.gazetteer import Gazetteer, PlaceMatch, tokens
 from geo.model import Actor, Agreement, Place
 
+# A sentence listing more dated events than this is not a list a reporter wrote but pasted data: it gives one
+# candidate, which also keeps the cutting linear (each clause looks at every item of the sentence).
+MAX_EVENTS_PER_SENTENCE = 12
 DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not given"
 
 # "BAKU, March 22 -", "YEREVAN/BAKU, April 24 (Reuters) -", "МОСКВА, 10 ноября. /ТАСС/.": place, then the date.
@@ -208,7 +211,7 @@ class _Extractor:
             shared.add(_items_of(s, dates=False))
         for s in group[1:]:
             shared.add(_items_of(s))
-        if len(events) <= 1:
+        if len(events) <= 1 or len(events) > MAX_EVENTS_PER_SENTENCE:
             items = _items_of(head)
             items.add(shared)
             return self._build(group, [items], earlier)
@@ -250,7 +253,8 @@ class _Extractor:
         for items in parts:
             refs = sorted(items.refs, key=lambda r: (r.start, r.end))
             agreements = _unique(r.agreement for r in refs)
-            tie_to = earlier if not agreements and CONTINUATION.match(group[0].text) else agreements
+            # "Its Article 4 …", "Point 9, which …": an article number with no agreement named is the report's before.
+            tie_to = agreements or earlier
             articles: list[tuple[str, str]] = []
             for s in group:
                 local = [
