@@ -1,4 +1,7 @@
-"""Precision and recall of the extractor on hand-labelled articles (tests/data/extract_eval/).
+"""Precision and recall of the extractor on hand-labelled articles (tests/data/extract_eval/), dev and test apart.
+
+Each labelled file belongs to a split: `dev` (rules may be tuned on it) or `test` (scored once per change, never read
+to decide a rule). `python -m bench.extract_eval [DATA_DIR]` prints one table with both.
 
 A label is matched to the first unmatched candidate whose sentence contains the label's quote. Each field is
 scored over items: a date counts as right only with its precision; places, agreements, articles and actors
@@ -46,14 +49,25 @@ def _items(field: str, found: Candidate | None, label: dict[str, Any] | None) ->
     return values[field]
 
 
-def evaluate(eval_dir: Path, places: Iterable[Place], agreements: Iterable[Agreement]) -> dict[str, dict[str, Any]]:
-    """{field: {"precision", "recall", "tp", "fp", "fn"}} over every labelled article in `eval_dir`."""
+def evaluate(
+    eval_dir: Path,
+    places: Iterable[Place],
+    agreements: Iterable[Agreement],
+    split: str | None = None,
+    names: Iterable[str] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """{field: {"precision", "recall", "tp", "fp", "fn"}} over the labelled articles in `eval_dir` of `split`
+    (all when None), limited to `names` when given."""
     places, agreements = list(places), list(agreements)
     labels = json.loads((eval_dir / "labels.json").read_text(encoding="utf-8"))["files"]
+    wanted = None if names is None else set(names)
     counts = {f: {"tp": 0, "fp": 0, "fn": 0} for f in FIELDS}
     for name, entry in sorted(labels.items()):
+        if (split is not None and entry["split"] != split) or (wanted is not None and name not in wanted):
+            continue
         text = (eval_dir / name).read_text(encoding="utf-8")
-        found = extract_candidates(text, places, agreements, dt.date.fromisoformat(entry["published"]))
+        published = dt.date.fromisoformat(entry["published"]) if entry["published"] else None
+        found = extract_candidates(text, places, agreements, published)
         unmatched = list(found)
         pairs: list[tuple[Candidate | None, dict[str, Any] | None]] = []
         for label in entry["candidates"]:
@@ -80,18 +94,37 @@ def evaluate(eval_dir: Path, places: Iterable[Place], agreements: Iterable[Agree
     return out
 
 
+SPLITS = ("dev", "test")
+
+
+def table(scores: dict[str, dict[str, dict[str, Any]]]) -> str:
+    """A Markdown table: one row per field, precision and recall for each split side by side."""
+    head = "| field | " + " | ".join(f"{s} precision | {s} recall" for s in scores) + " |"
+    rule = "|---|" + "---|---|" * len(scores)
+    rows = [
+        f"| {field} | "
+        + " | ".join(f"{r[field]['precision']:.2f} | {r[field]['recall']:.2f}" for r in scores.values())
+        + " |"
+        for field in FIELDS
+    ]
+    return "\n".join([head, rule, *rows])
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print `field: precision=…, recall=…` for the shipped evaluation set and data."""
+    """Print the table of precision and recall per field, dev and test apart, for the shipped set and data."""
     from geo.load import load_atlas  # here, so that evaluate() can run on fixtures without data files
 
     data_dir = Path(argv[0]) if argv else Path("data")
     atlas = load_atlas(data_dir)
-    scores = evaluate(EVAL_DIR, atlas.places.values(), atlas.agreements.values())
-    for field, s in scores.items():
-        print(
-            f"{field}: precision={s['precision']:.2f}, recall={s['recall']:.2f} "
-            f"(tp={s['tp']}, fp={s['fp']}, fn={s['fn']})"
-        )
+    labels = json.loads((EVAL_DIR / "labels.json").read_text(encoding="utf-8"))["files"]
+    scores = {s: evaluate(EVAL_DIR, atlas.places.values(), atlas.agreements.values(), s) for s in SPLITS}
+    counts = ", ".join(
+        f"{s}: {sum(e['split'] == s for e in labels.values())} articles, "
+        f"{sum(len(e['candidates']) for e in labels.values() if e['split'] == s)} labels"
+        for s in SPLITS
+    )
+    print(f"({counts})")
+    print(table(scores))
     return 0
 
 

@@ -31,3 +31,74 @@ def range_label(start: dt.date, end: dt.date) -> str:
     if start.year == end.year:
         return f"{start.day} {MONTH_ABBREVIATIONS[start.month - 1]}–{day_label(end)}"
     return f"{day_label(start)}–{day_label(end)}"
+
+
+# --- dates written in text (the extractor's grammar, geo/extract/dates.py, reads these tables) ---------------
+
+# Russian month stems, in match order: "ма" (мая, мае) last, so that "марта" is March. Abbreviations of datelines
+# ("14 дек — РИА Новости") are stems too.
+RU_MONTH_STEMS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
+    "октябр": 10, "ноябр": 11, "декабр": 12, "ма": 5,
+}  # fmt: skip
+RU_MONTH_ABBREVIATIONS = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "сент": 9, "окт": 10,
+    "ноя": 11, "дек": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Accusative, as in "в пятницу"; "во вторник" takes "вторник".
+RU_WEEKDAYS = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
+# Approximate days, the labels' convention: early = 5th, mid = 15th, late/end = 25th.
+APPROXIMATE_DAYS = {"early": 5, "beginning": 5, "start": 5, "mid": 15, "middle": 15, "late": 25, "end": 25}
+RU_APPROXIMATE_DAYS = {"начале": 5, "середине": 15, "конце": 25}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+# A year-less date after publication is last year's ("met on March 22" in a story of 20 March 2022 is 2021), unless
+# the sentence looks ahead ("will", "by", "до"): then it is this year's up to FUTURE_DAYS_WITH_CUE ahead.
+FUTURE_DAYS_WITHOUT_CUE = 0
+FUTURE_DAYS_WITH_CUE = 240
+# A year-less date this many days before publication, in a sentence that looks ahead, is next year's ("by 15 January"
+# in a story of 20 December).
+PAST_DAYS_BEFORE_NEXT_YEAR = 180
+
+
+def month_number(name: str) -> int:
+    """The month an English name or abbreviation, or a Russian form ("ноября", "дек"), stands for."""
+    folded = name.casefold().rstrip(".")
+    if folded in MONTHS:
+        return MONTHS[folded]
+    if folded in RU_MONTH_ABBREVIATIONS:
+        return RU_MONTH_ABBREVIATIONS[folded]
+    return next(month for stem, month in RU_MONTH_STEMS.items() if folded.startswith(stem))
+
+
+def complete(
+    year: int | None,
+    month: int,
+    day: int,
+    published: dt.date | None,
+    *,
+    ahead: bool = False,
+    approximate: bool = False,
+    anchor_year: int | None = None,
+    years: tuple[int, int] = (1900, 2100),
+) -> dt.date | None:
+    """The date, taking a missing year from the publication date (see FUTURE_DAYS_*), else from `anchor_year` (the
+    year the text is about); None for an impossible date, a year outside `years`, or no year to take."""
+    try:
+        if year is not None:
+            return dt.date(year, month, day) if years[0] <= year <= years[1] else None
+        if published is None:
+            return dt.date(anchor_year, month, day) if anchor_year else None
+        guess = dt.date(published.year, month, day)
+        # "mid-May" in a story of 14 May is this May: an approximate day stands for the month.
+        if approximate and month == published.month:
+            return guess
+        if guess > published:
+            ahead_days = (guess - published).days
+            limit = FUTURE_DAYS_WITH_CUE if ahead else FUTURE_DAYS_WITHOUT_CUE
+            return guess if ahead_days <= limit else dt.date(published.year - 1, month, day)
+        if ahead and (published - guess).days > PAST_DAYS_BEFORE_NEXT_YEAR:
+            return dt.date(published.year + 1, month, day)
+        return guess
+    except ValueError:
+        return None

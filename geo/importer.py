@@ -22,11 +22,9 @@ Text from the file is kept as written (the UI escapes it when drawing), except t
 from __future__ import annotations
 
 import argparse
-import bisect
 import csv
 import dataclasses
 import datetime as dt
-import difflib
 import hashlib
 import io
 import json
@@ -42,9 +40,10 @@ import shapely
 
 from geo.dates import MONTHS
 from geo.export import CSV_COLUMNS, LOCATED_BY, restore_cell
+from geo.gazetteer import Gazetteer, fold
 from geo.load import DEFAULT_DATA_DIR, Catalogue, load_atlas, parse_event
 from geo.model import DATE_PRECISIONS, LOCATION_PRECISIONS, Atlas, Event, Source
-from geo.query import PlaceIndex, fold, place_keys, search_places
+from geo.query import PlaceIndex
 from geo.validate import Problem, check_crs, check_ids, check_schema, parse_date, record_label
 
 # The whole file is decoded and parsed in memory inside one Streamlit session. The shipped events.json is 17 kB;
@@ -75,7 +74,6 @@ TITLE_LENGTH = 80
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Control characters (C0, DEL, C1) except tab and newline, and the bidirectional overrides that can make text
 # read differently from what it says ("Trojan Source", CVE-2021-42574). Everything else is kept literally.
-_WORD_CHAR = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # The patterns below read cells of up to 5 MB, so none may try a run of characters more than one way: a host that
 # cannot hold "/" then a path that may, and runs of spaces matched whole (possessive `*+`, `++`).
@@ -168,10 +166,7 @@ class _Context:
         self._resolved: dict[tuple[str, bool], tuple[str | None, str]] = {}
         self._suggestions = 0
         self._source_suggests: dict[str, bool] = {}  # whether each distinct unknown source id got a "did you mean"
-        # Every spelling of every place, folded once: the id it names, and each place's own keys.
-        self._place_keys = {p.id: place_keys(p) for p in atlas.places.values()}
-        self._keys = {key: place for place, keys in self._place_keys.items() for key in reversed(keys)}
-        self._sorted_keys = sorted(self._keys)
+        self.gazetteer = Gazetteer(atlas.places.values())
         self._polygons: list | None = None
         self._tree = None
 
@@ -230,38 +225,8 @@ class _Context:
             self._resolved[text, hint] = found
         return found
 
-    def _is_prefix(self, needle: str) -> bool:
-        """Whether some spelling starts with `needle`: a binary search, as unknown names can be many."""
-        at = bisect.bisect_left(self._sorted_keys, needle)
-        return at < len(self._sorted_keys) and self._sorted_keys[at].startswith(needle)
-
     def _resolve(self, text: str, hint: bool) -> tuple[str | None, str]:
-        if text in self.atlas.places:
-            return text, ""
-        needle = fold(text)
-        # search_places also matches substrings, which are not taken here; skip it when nothing can match.
-        if needle and self._is_prefix(needle):
-            matches = search_places(self.atlas.places.values(), text)
-            exact = [p for p in matches if needle in self._place_keys[p.id]]
-            # A unique prefix that stops inside a word ("Agda", "Stepan") is taken too; a substring is not, nor whole
-            # first words of a longer name ("Azerbaijan" of "Azerbaijan–Iran–Nakhchivan corridor"): they name
-            # something else more often than they shorten a name.
-            prefix = [
-                p
-                for p in matches
-                if any(k.startswith(needle) and _WORD_CHAR.match(k, len(needle)) for k in self._place_keys[p.id])
-            ]
-            candidates = exact or prefix
-            if len(candidates) == 1 and (exact or len(needle) >= 3):
-                return candidates[0].id, ""
-            if len(candidates) > 1:
-                ids = ", ".join(p.id for p in candidates)
-                return None, f'place "{text}" matches several places ({ids}); give one id'
-        close = (
-            difflib.get_close_matches(needle, self._sorted_keys, n=1) if needle and hint and self.may_suggest() else []
-        )
-        suggestion = f' (did you mean "{self._keys[close[0]]}"?)' if close else ""
-        return None, f'unknown place "{text}"{suggestion}'
+        return self.gazetteer.resolve(text, lambda: hint and self.may_suggest())
 
 
 def csv_columns_read() -> set[str]:

@@ -202,6 +202,7 @@ def load_agreements(path: Path, catalogue: Catalogue, problems: list[Problem]) -
                     article: tuple(Variant(v["label"], v["text"]) for v in variants)
                     for article, variants in sorted(raw.get("article_variants", {}).items(), key=lambda kv: int(kv[0]))
                 },
+                aliases={lang: tuple(names) for lang, names in raw.get("aliases", {}).items()},
             )
             for key in ("article_notes", "article_variants"):
                 for article in raw.get(key, {}):

@@ -135,6 +135,12 @@ class Agreement:
     article_notes: dict[str, str] = field(default_factory=dict)
     # Article -> the versions published of it, where they differ.
     article_variants: dict[str, tuple[Variant, ...]] = field(default_factory=dict)
+    # Language code -> how people refer to it in text ("the Prague statement", "Пражское заявление").
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def alias_list(self) -> list[str]:
+        """Every alias, all languages, in file order."""
+        return [a for names in self.aliases.values() for a in names]
 
     @property
     def label(self) -> str:
@@ -158,6 +164,8 @@ class Agreement:
             out["article_notes"] = dict(self.article_notes)
         if self.article_variants:
             out["article_variants"] = {a: [v.as_json() for v in vs] for a, vs in self.article_variants.items()}
+        if self.aliases:
+            out["aliases"] = {lang: list(names) for lang, names in self.aliases.items()}
         return out
 
 

@@ -5,55 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-import unicodedata
 from collections.abc import Iterable
 
 import numpy as np
 import shapely
 
+from geo.gazetteer import Gazetteer, fold, place_keys
 from geo.model import Atlas, Change, Commitment, ControlPeriod, Event, Place, StatusChange
+
+__all__ = ["fold", "place_keys", "search_places"]  # fold and place_keys live in geo.gazetteer
 
 # ~1 km cells: a district's border crosses few of them, so most points are decided by a lookup alone.
 GRID_CELL_DEGREES = 0.01
 _BORDER_CELL = -2
 
-# Letters NFKD does not take apart into base letter + accent, folded by hand so that
-# "Ağdam", "Şuşa", "Xankəndi" and "Qubadlı" meet their plain-ASCII spellings.
-_EXTRA_FOLDS = str.maketrans({"ə": "e", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ё": "е", "й": "и"})
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def fold(text: str) -> str:
-    """Lower-case `text`, drop diacritics and punctuation: the key every name search compares on."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_EXTRA_FOLDS))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", stripped).strip()
-
-
-def place_keys(place: Place) -> list[str]:
-    """What a search compares against: the place's id and every spelling, folded."""
-    return [fold(s) for s in (place.id.replace("-", " "), *place.spellings())]
-
 
 def search_places(places: Iterable[Place], text: str) -> list[Place]:
     """Places one of whose spellings matches `text`: exact matches first, then prefixes, then substrings."""
-    needle = fold(text)
-    if not needle:
-        return []
-    ranked: list[tuple[int, str, Place]] = []
-    for place in places:
-        keys = place_keys(place)
-        if needle in keys:
-            rank = 0
-        elif any(k.startswith(needle) for k in keys):
-            rank = 1
-        elif any(needle in k for k in keys):
-            rank = 2
-        else:
-            continue
-        ranked.append((rank, place.id, place))
-    return [place for _, _, place in sorted(ranked, key=lambda r: (r[0], r[1]))]
+    return Gazetteer(places).search(text)
 
 
 def shown_by(agreement_ids: tuple[str, ...], wanted: set[str] | None) -> bool:

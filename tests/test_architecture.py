@@ -19,7 +19,7 @@ def _imports(path):
             yield node.module.split(".")[0]
 
 
-@pytest.mark.parametrize("module", sorted(p.name for p in (ROOT / "geo").glob("*.py")))
+@pytest.mark.parametrize("module", sorted(str(p.relative_to(ROOT / "geo")) for p in (ROOT / "geo").rglob("*.py")))
 def test_only_the_owner_imports_a_ui_library(module):
     path = ROOT / "geo" / module
     for library in set(_imports(path)) & UI_LIBRARIES:

@@ -161,6 +161,14 @@ def test_json_shape(atlas):
         "articles": [{"agreement": "statement-2020-11-10", "article": "4"}],
         "actors": [{"name": "Ilham Aliyev", "role": "President of Azerbaijan"}],
         "sentence": "On 2022-03-24, Aliyev visited Shusha under Article 4 of the trilateral statement.",
+        # Why: what matched where in the sentence, for the review table to highlight.
+        "spans": [
+            {"start": 3, "end": 13, "text": "2022-03-24", "kind": "date"},
+            {"start": 15, "end": 21, "text": "Aliyev", "kind": "actor"},
+            {"start": 30, "end": 36, "text": "Shusha", "kind": "place"},
+            {"start": 60, "end": 80, "text": "trilateral statement", "kind": "agreement"},
+        ],
+        "low_confidence": [],
     }
 
 
@@ -201,15 +209,25 @@ LABELLED_PLACES = (
     " gubadly khankendi khojaly khojavend"
 ).split()
 LABELLED_AGREEMENTS = ("statement-2020-11-10", "statement-2021-01-11", "statement-2021-11-26", "brussels-2021-12-14")
+# The 13 articles these labels and that catalogue belong to (the issue-12 set is scored by `python -m bench.extract_eval`).
+FIRST_ARTICLES = (
+    "am-outlet-2021-11-27 am-outlet-2022-08-27 az-state-2020-12-02 az-state-2021-11-28 blog-2023-03-01 "
+    "eu-press-2021-12-15 heldout-am-analysis-2022-04-08 heldout-az-wire-2021-05-14 ru-outlet-2021-01-12 "
+    "ru-translit-2022-12-14 thinktank-2022-06-10 wire-2020-11-21 wire-2021-01-30"
+).split()
+FIRST_ARTICLES = tuple(f"{name}.txt" for name in FIRST_ARTICLES)
 
 
 def test_evaluation_scores_stay_at_measured_level(atlas):
     places = [atlas.places[p] for p in LABELLED_PLACES]
-    scores = evaluate(EVAL_DIR, places, [atlas.agreements[a] for a in LABELLED_AGREEMENTS])
-    # Measured on the 13 articles: places P 0.95 R 1.00, agreements P 1.00 R 0.97; a margin for harmless changes.
-    assert scores["places"]["precision"] >= 0.90 and scores["places"]["recall"] >= 0.95
-    assert scores["agreements"]["precision"] >= 0.95 and scores["agreements"]["recall"] >= 0.90
-    assert scores["date"]["recall"] >= 0.90 and scores["actors"]["precision"] >= 0.95
+    scores = evaluate(EVAL_DIR, places, [atlas.agreements[a] for a in LABELLED_AGREEMENTS], names=FIRST_ARTICLES)
+    # Measured on the 13 articles after the issue-12 rebuild: places P 0.85 R 0.89, agreements P 0.86 R 1.00, date
+    # R 1.00, actors P 1.00 (before: places 0.95 / 1.00, agreements 1.00 / 0.97). Lower places and precision figures
+    # follow the issue-12 labelling rules, which these older labels predate: a sentence listing dated events now gives
+    # one candidate per event, where these labels kept one. The dev/test figures are in the README.
+    assert scores["places"]["precision"] >= 0.80 and scores["places"]["recall"] >= 0.85
+    assert scores["agreements"]["precision"] >= 0.80 and scores["agreements"]["recall"] >= 0.95
+    assert scores["date"]["recall"] >= 0.95 and scores["actors"]["precision"] >= 0.95
 
 
 def test_cli_json(tmp_path, capsys, monkeypatch):
@@ -279,3 +297,83 @@ def test_fuzz_no_crash_and_sentences_come_from_the_text(atlas, parts, published)
     for c in found:
         assert c.sentence and c.sentence in text
         json.dumps(c.as_json(), ensure_ascii=False)
+
+
+def _atlas_with_made_up_records(tmp_path):
+    """A copy of the shipped data with one made-up agreement (with aliases), one made-up place and one person."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    agreements = json.loads((data / "agreements.json").read_text(encoding="utf-8"))
+    made_up = dict(agreements["agreements"][0])
+    made_up.update(
+        id="zorvan-accord-2026-03-03",
+        title="Zorvan accord",
+        short_title="Zorvan accord",
+        date="2026-03-03",
+        aliases={"en": ["Zorvan accord", "the mountain pact"], "ru": ["Зорванское соглашение"]},
+    )
+    made_up.pop("article_notes", None)
+    made_up.pop("article_variants", None)
+    agreements["agreements"].append(made_up)
+    (data / "agreements.json").write_text(json.dumps(agreements, ensure_ascii=False), encoding="utf-8")
+    regions = json.loads((data / "regions.geojson").read_text(encoding="utf-8"))
+    feature = json.loads(json.dumps(regions["features"][1]))
+    names = {"en": ["Zorvan Pass"], "az": ["Zorvan aşırımı"], "hy": ["Զորվան"], "ru": ["Зорван"]}
+    feature["properties"].update(id="zorvan-pass", name="Zorvan Pass", names=names)
+    if "id" in feature:
+        feature["id"] = "zorvan-pass"
+    feature["properties"]["agreements"] = []
+    regions["features"].append(feature)
+    (data / "regions.geojson").write_text(json.dumps(regions, ensure_ascii=False), encoding="utf-8")
+    people = json.loads((data / "people.json").read_text(encoding="utf-8"))
+    people["people"].append({"name": "Arin Tovmas", "role": "Made-up envoy", "given": ["Arin"], "surnames": ["Tovmas"]})
+    (data / "people.json").write_text(json.dumps(people, ensure_ascii=False), encoding="utf-8")
+    return data
+
+
+def test_records_added_to_data_are_recognised_without_code_changes(tmp_path):
+    data = _atlas_with_made_up_records(tmp_path)
+    atlas = load_atlas(data)
+    text = (
+        "Envoy Arin Tovmas said on March 5 that the mountain pact had opened Zorvan Pass.\n"
+        "Согласно Зорванскому соглашению, 6 марта дорога через Зорван открылась."
+    )
+    found = extract_candidates(
+        text, atlas.places.values(), atlas.agreements.values(), dt.date(2026, 3, 10), people=data
+    )
+    assert [(c.date, c.places, c.agreements) for c in found] == [
+        (dt.date(2026, 3, 5), ("zorvan-pass",), ("zorvan-accord-2026-03-03",)),
+        (dt.date(2026, 3, 6), ("zorvan-pass",), ("zorvan-accord-2026-03-03",)),
+    ]
+    assert found[0].actors[0].name == "Arin Tovmas"
+    assert {(s.kind, s.text) for s in found[0].spans} >= {("place", "Zorvan Pass"), ("agreement", "the mountain pact")}
+
+
+def test_people_and_agreement_aliases_follow_their_schemas():
+    import jsonschema
+
+    for name in ("people", "agreements"):
+        schema = json.loads((ROOT / "data" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(json.loads((ROOT / "data" / f"{name}.json").read_text(encoding="utf-8")), schema)
+
+
+def test_a_list_of_dated_events_gives_one_candidate_each(atlas):
+    text = "The handovers passed without incident: Aghdam on 20 November, Kalbajar on 25 November, and Lachin on 1 December."
+    found = extract(atlas, text, dt.date(2020, 12, 22))
+    assert [(c.date, c.places) for c in found] == [
+        (dt.date(2020, 11, 20), ("aghdam",)),
+        (dt.date(2020, 11, 25), ("kalbajar",)),
+        (dt.date(2020, 12, 1), ("lachin",)),
+    ]
+
+
+def test_a_coming_deadline_without_a_year_stays_in_the_future(atlas):
+    found = only(extract(atlas, "Lachin will be handed over on 1 December.", dt.date(2020, 11, 27)))
+    assert found.date == dt.date(2020, 12, 1) and "date" in found.low_confidence
+
+
+def test_an_alias_several_agreements_share_is_settled_by_the_date(atlas):
+    found = only(extract(atlas, "At last October's Sochi meeting Putin hosted Aliyev.", dt.date(2022, 11, 20)))
+    assert found.agreements == ("sochi-2022-10-31",)

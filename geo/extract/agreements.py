@@ -1,0 +1,248 @@
+"""Agreements an article refers to: by an alias from data/agreements.json ("the Prague statement", "Пражское
+заявление"), by a date that names one ("the statement of 9 November", "met in Sochi on 26 November 2021"), and the
+article numbers cited of them ("Article 6 of …", "пункт 9", "Девятый пункт заявления").
+
+Nothing here knows an agreement id: every name comes from the data, and an alias several agreements share ("the
+Brussels meeting", "the Sochi meeting") is settled by the dates of the sentence and the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from geo.extract.dates import BARE_YEAR, DateMention
+from geo.gazetteer import NameIndex, Token, fold
+from geo.model import Agreement
+
+# Agreements signed near midnight are dated by either day: outlets give the first statement 9 or 10 November
+# and the Brussels meeting 14 or 15 December. A date this many days either side still names the agreement.
+AGREEMENT_DATE_SLACK_DAYS = 1
+# An alias may name an agreement this long before it was signed ("the draft peace treaty" in March 2025), not more:
+# "a peace treaty" in 2022 is the idea, not the text initialled in 2025.
+ALIAS_FUTURE_DAYS = 365
+# How far after "Article 4 of" the agreement's name may start and still be the one the article belongs to.
+ARTICLE_TIE_WINDOW = 120
+
+# Words for an agreement or the meeting that made it, in any outlet's wording: grammar, not names.
+AGREEMENT_WORD = (
+    r"(?:statements?|declarations?|agreements?|deal|accords?|meeting|summit|talks|truce|ceasefire|protocol|"
+    r"regulations|treaty|framework|document|"
+    r"заявлени\w*|соглашени\w*|деклараци\w*|встреч\w*|саммит\w*|переговор\w*|протокол\w*|положени\w*|"
+    r"договор\w*|документ\w*)"
+)
+# "statement of November 10, 2020", "заявления от 10 ноября": the date right after names the agreement.
+_BEFORE_DATE = re.compile(
+    rf"{AGREEMENT_WORD},?\s+(?:of|from|dated|signed\s+on|reached\s+on|adopted\s+on|agreed\s+on|on|от)\s+"
+    r"(?:the\s+(?:night\s+of\s+)?)?$",
+    re.I,
+)
+# "the November 9 statement", "10 November trilateral ceasefire agreement", "last October's Sochi meeting".
+_AFTER_DATE = re.compile(rf"^(?:'s)?(?:\s+(?!and\b|or\b|и\b)[\w-]+){{0,2}}?\s+{AGREEMENT_WORD}", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|и)\s+)?$")
+# A sentence that speaks of agreements at all: its dates that equal an agreement's date name it.
+CONTEXT = re.compile(
+    rf"{AGREEMENT_WORD}|\b(?:signed|agreed|adopted|hosted|met|initialled|initialed|brokered)\b|подписа|согласова|"
+    r"договорил|встретил|принял",
+    re.I,
+)
+# Verbs that say an agreement was made on the day a relative date gives.
+_MADE = re.compile(r"\b(?:hosted|signed|adopted|initiall?ed)\b|подписал\w*|приняли|парафировал\w*", re.I)
+_KIND_WORD = re.compile(AGREEMENT_WORD, re.I)
+_LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
+
+_ARTICLE = re.compile(
+    r"\b(?:articles?|paragraphs?|clauses?|points?|provisions?|paras?\.|arts?\.|пункт\w*|стать\w*|п\.)\s*(?:№\s*)?"
+    r"(?P<nums>\d{1,2}(?!\d)(?:\s*(?:,|and|&|or|и)\s*\d{1,2}(?!\d))*)",
+    re.I,
+)
+# "Девятый пункт заявления", "шестого пункта": Russian ordinals before "пункт".
+_RU_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9}
+_RU_ORDINAL_ARTICLE = re.compile(r"(?i:\b(?P<ord>" + "|".join(_RU_ORDINALS) + r")\w{0,4}\s+пункт\w*)")
+_ARTICLE_OF = re.compile(r"^\s*(?:of|in|under|from)\s", re.I)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Where a sentence refers to an agreement, and whether the reading is sure."""
+
+    start: int
+    end: int
+    agreement: str
+    confident: bool = True
+
+
+class AgreementFinder:
+    """The agreements of the atlas, ready to be found in sentences."""
+
+    def __init__(self, agreements: Iterable[Agreement]) -> None:
+        self.agreements = sorted(agreements, key=lambda a: (a.date, a.id))
+        self.by_id = {a.id: a for a in self.agreements}
+        self._aliases = NameIndex((alias, a.id) for a in self.agreements for alias in a.alias_list())
+
+    # --- by date ---
+
+    def named_by_date(self, d: DateMention, loose: bool) -> tuple[str, ...]:
+        """Agreements a date names: same day (or the evening before) for a day or a range; the month for a month
+        date, when that month had one agreement (or the date is part of its name)."""
+        if d.date is None:
+            return ()
+        slack = dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)
+        out = []
+        if d.precision in ("day", "range"):
+            out = [a.id for a in self.agreements if a.date - slack <= d.date <= a.date + slack]
+            if not out and not d.has_year and not loose:
+                # "the November 9 statement", "the January 11 agreement": the day names it in any year.
+                near = [
+                    a
+                    for a in self.agreements
+                    if any(
+                        (n.month, n.day) == (d.date.month, d.date.day) for n in (a.date - slack, a.date, a.date + slack)
+                    )
+                ]
+                out = [near[-1].id] if near else []
+        elif d.precision == "month":
+            same = [a.id for a in self.agreements if (a.date.year, a.date.month) == (d.date.year, d.date.month)]
+            out = same if (not loose or len(same) == 1) else []
+        return tuple(out)
+
+    def date_references(self, text: str, dates: list[DateMention]) -> tuple[list[DateMention], list[Reference]]:
+        """The dates with the agreements they name marked, and those references."""
+        has_context = bool(CONTEXT.search(text))
+        out: list[DateMention] = []
+        refs: list[Reference] = []
+        for d in dates:
+            before = _BEFORE_DATE.search(text[max(0, d.start - 60) : d.start])
+            after = _AFTER_DATE.match(text[d.end : d.end + 60])
+            # "on Thursday that the statement …": a weekday or "yesterday" is never part of an agreement's name.
+            attached = bool(before or after) and not d.relative
+            # "the statements of 9 November 2020, 11 January 2021 and 26 November 2021": a list runs on.
+            if out and out[-1].attached and _LIST_GAP.match(text[out[-1].end : d.start]):
+                attached = True
+            # A relative date names an agreement only when the sentence says it was made then ("Today I hosted …").
+            named_ok = attached or (has_context and (not d.relative or _MADE.search(text)))
+            ids = self.named_by_date(d, loose=not attached) if named_ok else ()
+            if len(ids) > 1:
+                ids = self._by_kind(ids, text)
+            if ids:
+                start = max(0, d.start - 60) + before.start() if before else d.start
+                end = d.end + after.end() if after else d.end
+                refs += [Reference(start, end, a) for a in ids]
+                date, precision = d.date, d.precision
+                if d.precision in ("day", "range") and attached:
+                    # "November 9, 2020" names the statement dated 10 November: the agreement's own date.
+                    date, precision = self.by_id[ids[0]].date, "day"
+                d = DateMention(d.start, d.end, date, precision, d.has_year, d.relative, d.guessed_year, ids, attached)
+            elif attached and d.precision == "month" and d.date is not None:
+                d = DateMention(d.start, d.end, d.date, d.precision, d.has_year, d.relative, d.guessed_year, (), True)
+            out.append(d)
+        return out, refs
+
+    def _by_kind(self, ids: tuple[str, ...], text: str) -> tuple[str, ...]:
+        """Of several agreements made the same day, those whose kind of text the sentence names ("declaration",
+        "treaty"), judged by the words of their aliases and titles; all of them when that does not decide."""
+        said = {fold(w.group())[:6] for w in _KIND_WORD.finditer(text)}
+        kept = []
+        for agreement_id in ids:
+            a = self.by_id[agreement_id]
+            words = " ".join([a.title, a.short_title or "", *a.alias_list()])
+            if said & {fold(w.group())[:6] for w in _KIND_WORD.finditer(words)}:
+                kept.append(agreement_id)
+        return tuple(kept) if 0 < len(kept) < len(ids) else ids
+
+    # --- by alias ---
+
+    def alias_references(
+        self,
+        text: str,
+        words: Sequence[Token],
+        dates: list[DateMention],
+        published: dt.date | None,
+        anchor_year: int | None,
+        taken: list[Reference],
+    ) -> list[Reference]:
+        """Agreements named by an alias; a shared alias goes to the agreement the sentence's dates point at."""
+        years = [int(m.group("year")) for m in BARE_YEAR.finditer(text)]
+        matches: dict[tuple[int, int], list[str]] = {}
+        for i, n, agreement_id in self._aliases.find(words):
+            matches.setdefault((i, n), []).append(agreement_id)
+        out = []
+        for (i, n), ids in matches.items():
+            start, end = words[i].start, words[i + n - 1].end
+            if any(r.start < end and start < r.end for r in taken):
+                continue  # "the Sochi statement of 26 November 2021": the date already decided
+            if _LATER_ONE.search(text[max(0, start - 20) : start]):
+                continue  # "a second meeting in Brussels" is a later one
+            chosen, confident = self._choose(ids, start, dates, years, published, anchor_year)
+            if chosen is not None:
+                out.append(Reference(start, end, chosen, confident))
+        return out
+
+    def _choose(
+        self,
+        ids: list[str],
+        at: int,
+        dates: list[DateMention],
+        years: list[int],
+        published: dt.date | None,
+        anchor_year: int | None,
+    ) -> tuple[str | None, bool]:
+        found = [self.by_id[i] for i in ids]
+        if published is not None:
+            limit = published + dt.timedelta(days=ALIAS_FUTURE_DAYS)
+            found = [a for a in found if a.date <= limit]
+        if not found:
+            return None, False
+        if len(found) == 1:
+            return found[0].id, True
+        # The sentence's own dates, nearest to the alias first: "the Brussels meeting of April 2022".
+        for d in sorted((d for d in dates if d.date is not None), key=lambda d: abs(d.start - at)):
+            slack = dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS if d.precision in ("day", "range") else 31)
+            near = [a for a in found if abs(a.date - d.date) <= slack]
+            if len(near) == 1:
+                return near[0].id, True
+        for year in years:
+            same = [a for a in found if a.date.year == year]
+            if len(same) == 1:
+                return same[0].id, True
+            if same:
+                found = same
+                break
+        # Otherwise the latest one before the article: what a reader of that day would take it for.
+        reference = published or (dt.date(anchor_year, 12, 31) if anchor_year else None)
+        before = [a for a in found if reference is None or a.date <= reference]
+        return (before or found)[-1].id, False
+
+
+def article_references(text: str, refs: Sequence[Reference], report: Sequence[str]) -> list[tuple[str, str]]:
+    """(agreement, number) for "Article 4 of …": the agreement named right after, else the one before, else the
+    only agreement of the report (`report`)."""
+    out = []
+    spans = [(m.start(), m.end(), re.findall(r"\d+", m.group("nums"))) for m in _ARTICLE.finditer(text)]
+    spans += [
+        (m.start(), m.end(), [str(_RU_ORDINALS[m.group("ord").lower()])]) for m in _RU_ORDINAL_ARTICLE.finditer(text)
+    ]
+    for start, end, numbers in sorted(spans):
+        after = [r for r in refs if end <= r.start <= end + ARTICLE_TIE_WINDOW]
+        before = [r for r in refs if r.end <= start]
+        tail = text[end:]
+        if after and (_ARTICLE_OF.match(tail) or not before):
+            agreement = after[0].agreement
+        elif before and not _ARTICLE_OF.match(tail):
+            agreement = before[-1].agreement
+        elif len(report) == 1 and not _ARTICLE_OF.match(tail):
+            agreement = report[0]
+        elif after and len(tail) - len(tail.lstrip()) <= 1 and tail.lstrip()[:1].isalpha():
+            agreement = after[0].agreement  # "пункта заявления", "Девятый пункт заявления"
+        else:
+            continue  # "Article 5 of the Constitution": not one of ours
+        out += [(agreement, n) for n in numbers]
+    return out
+
+
+def article_spans(text: str) -> list[tuple[int, int]]:
+    """Where article numbers are cited in `text`."""
+    spans = [(m.start(), m.end()) for m in _ARTICLE.finditer(text)]
+    return sorted(spans + [(m.start(), m.end()) for m in _RU_ORDINAL_ARTICLE.finditer(text)])

@@ -1,0 +1,356 @@
+"""Candidates assembled from what the other rooms find in each sentence.
+
+A candidate is one dated report. A sentence that continues the one before it ("The sides ...", "He said ...", a
+sentence opening with a quotation mark) and carries no date of its own joins that sentence, because outlets name the
+date once and the details after it. A sentence listing several dated events ("Aghdam on 20 November, Kalbajar on 25
+November and Lachin on 1 December") gives one candidate per event: the sentence is cut at the last clause break
+before each further date, and each event takes the places, agreements and people of its own clause, plus the
+agreements and people named before the first date, which the whole list shares.
+
+A date that only names an agreement ("Article 4 of the statement of November 10, 2020") is not the event's date
+when the sentence has another date. When the sentence has no date of its own but names an agreement, the candidate
+takes the agreement's date and says so in `date_note` and `low_confidence`.
+
+A headline (a first line without closing punctuation) is never a candidate of its own: its places, agreements and
+actors go to the lead, the first candidate drawn from a prose sentence, because a headline summarises the lead.
+A dateline ("BAKU, Nov 27 (Reuters) -", "YEREVAN, NOVEMBER 15, ARMENPRESS.") is where and when the story was
+filed, not what it reports: its date and place are skipped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from geo.extract.actors import People, find_actors
+from geo.extract.agreements import AgreementFinder, Reference, article_references
+from geo.extract.dates import BARE_YEAR, DateMention, find_dates
+from geo.extract.sentences import CONTINUATION, closed, split_sentences
+from geo.gazetteer import Gazetteer, PlaceMatch, tokens
+from geo.model import Actor, Agreement, Place
+
+# A sentence listing more dated events than this is not a list a reporter wrote but pasted data: it gives one
+# candidate, which also keeps the cutting linear (each clause looks at every item of the sentence).
+MAX_EVENTS_PER_SENTENCE = 12
+DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not given"
+
+# "BAKU, March 22 -", "YEREVAN/BAKU, April 24 (Reuters) -", "МОСКВА, 10 ноября. /ТАСС/.": place, then the date.
+_DATELINE_PLACE = re.compile(r"^(?:[A-ZА-Я][\w'./-]*(?:\s+[A-ZА-Я][\w'./-]*)*,\s+){1,2}")
+# Possessive spaces: two optional runs of spaces side by side would split one long run every possible way.
+_DATELINE_END = re.compile(r"^\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+[A-ZА-Я][\w-]{1,30}\.?\s*+)?(?:[-—–:.]|$)")
+# A sentence without a date of its own is a candidate only when it says what a named agreement provides.
+_PROVIDES = re.compile(
+    r"\b(?:provides?|provided\s+for|foresees?|foresaw|stipulates?|obliges?|obliged|promises?|requires?|envisages?)\b|"
+    r"предусматрива\w*|обязыва\w*|гласит",
+    re.I,
+)
+# Where one clause of a list of dated events ends and the next begins.
+_CLAUSE_BREAK = re.compile(r"[,;]\s|\s[—–]\s|\s(?:and|while|whereas|but|then|а|и|но|затем)\s")
+
+
+@dataclass(frozen=True)
+class Span:
+    """What matched, where in the candidate's `sentence`: kind is date, place, agreement or actor."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event the article seems to report, for a person to confirm: what, when, where, and why we think so."""
+
+    date: dt.date | None
+    date_precision: str | None
+    places: tuple[str, ...]
+    agreements: tuple[str, ...]
+    articles: tuple[tuple[str, str], ...]
+    actors: tuple[Actor, ...]
+    sentence: str
+    date_note: str | None = None
+    spans: tuple[Span, ...] = ()
+    # Fields a reviewer should check first: "date" (year guessed, taken from an agreement, or unknown),
+    # "agreements" (an alias several agreements share, settled without a date).
+    low_confidence: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
+            "places": list(self.places),
+            "agreements": list(self.agreements),
+            "articles": [{"agreement": a, "article": n} for a, n in self.articles],
+            "actors": [{"name": a.name, "role": a.role} for a in self.actors],
+            "sentence": self.sentence,
+            "spans": [s.as_json() for s in self.spans],
+            "low_confidence": list(self.low_confidence),
+        }
+        if self.date_note:
+            out["date_note"] = self.date_note
+        return out
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    dates: list[DateMention] = field(default_factory=list)
+    refs: list[Reference] = field(default_factory=list)
+    places: list[PlaceMatch] = field(default_factory=list)
+    actors: list[tuple[int, int, Actor]] = field(default_factory=list)
+
+    @property
+    def closed(self) -> bool:
+        return closed(self.text)
+
+    @property
+    def own_dates(self) -> list[DateMention]:
+        """Dates that are not just part of an agreement's name: a sentence with one tells its own story."""
+        return [d for d in self.dates if not d.attached]
+
+
+@dataclass
+class _Items:
+    """What one candidate is made of, in article offsets."""
+
+    dates: list[DateMention] = field(default_factory=list)  # offsets already absolute
+    places: list[PlaceMatch] = field(default_factory=list)
+    refs: list[Reference] = field(default_factory=list)
+    actors: list[tuple[int, int, Actor]] = field(default_factory=list)
+
+    def add(self, other: _Items) -> None:
+        self.dates += other.dates
+        self.places += other.places
+        self.refs += other.refs
+        self.actors += other.actors
+
+    @property
+    def empty(self) -> bool:
+        return not (self.places or self.refs or self.actors)
+
+
+def _shift(d: DateMention, by: int) -> DateMention:
+    return DateMention(
+        d.start + by, d.end + by, d.date, d.precision, d.has_year, d.relative, d.guessed_year, d.agreements, d.attached
+    )
+
+
+def _items_of(s: _Sentence, lo: int = 0, hi: int | None = None, dates: bool = True) -> _Items:
+    """The items of `s` that stand in [lo, hi) of the sentence, in article offsets."""
+    hi = len(s.text) if hi is None else hi
+    inside = lambda a: lo <= a < hi  # noqa: E731
+    return _Items(
+        [_shift(d, s.start) for d in s.dates if inside(d.start)] if dates else [],
+        [PlaceMatch(p.start + s.start, p.end + s.start, p.text, p.place) for p in s.places if inside(p.start)],
+        [Reference(r.start + s.start, r.end + s.start, r.agreement, r.confident) for r in s.refs if inside(r.start)],
+        [(a + s.start, b + s.start, actor) for a, b, actor in s.actors if inside(a)],
+    )
+
+
+class _Extractor:
+    def __init__(
+        self,
+        text: str,
+        places: Iterable[Place],
+        agreements: Iterable[Agreement],
+        published: dt.date | None,
+        people: People,
+    ) -> None:
+        self.text = text
+        self.gazetteer = Gazetteer(places)
+        self.finder = AgreementFinder(agreements)
+        self.published = published
+        self.people = people
+        # Where each written year stands: an undated text's year-less dates take the year last written before them.
+        years = [(m.start(), int(m.group("year"))) for m in BARE_YEAR.finditer(text)]
+        self._year_at = [at for at, _ in years]
+        self._years = [y for _, y in years]
+
+    def anchor_year(self, at: int) -> int | None:
+        if self.published is not None or not self._years:
+            return None
+        i = bisect.bisect_right(self._year_at, at)
+        return self._years[i - 1] if i else self._years[0]
+
+    def analyse(self, s: _Sentence) -> None:
+        text = s.text
+        found = find_dates(text, self.published, lambda at: self.anchor_year(s.start + at))
+        dateline_end = 0
+        place_m = _DATELINE_PLACE.match(text)
+        if place_m and found and found[0].start == place_m.end():
+            end_m = _DATELINE_END.match(text[found[0].end :])
+            if end_m:
+                dateline_end = found[0].end + end_m.end()
+                found = found[1:]
+        s.dates, s.refs = self.finder.date_references(text, found)
+        words = [w for w in tokens(text) if w.start >= dateline_end]
+        s.refs += self.finder.alias_references(
+            text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)
+        )
+        s.refs.sort(key=lambda r: (r.start, r.end))
+        s.places = self.gazetteer.find(text, words)
+        s.actors = find_actors(text, self.people)
+
+    def candidates(self, group: list[_Sentence], extra: list[_Sentence], earlier: tuple[str, ...]) -> list[Candidate]:
+        """The candidates of one group of sentences; `extra` is the headline for the lead, `earlier` the agreements
+        of the report before, which "Its Article 4 ..." refers to."""
+        head = group[0]
+        events = [d for d in head.dates if not d.attached]
+        shared = _Items()
+        for s in extra:
+            shared.add(_items_of(s, dates=False))
+        for s in group[1:]:
+            shared.add(_items_of(s))
+        if len(events) <= 1 or len(events) > MAX_EVENTS_PER_SENTENCE:
+            items = _items_of(head)
+            items.add(shared)
+            return self._build(group, [items], earlier)
+        # One clause per dated event: cut at the last clause break before each further date.
+        cuts = [0]
+        for before, after in zip(events, events[1:], strict=False):
+            gap = list(_CLAUSE_BREAK.finditer(head.text, before.end, after.start))
+            if gap and after.date != before.date:
+                cuts.append(gap[-1].start())
+        cuts.append(len(head.text))
+        lead_end = events[0].start
+        lead = _items_of(head, 0, lead_end, dates=False)
+        lead.places = []
+        parts = []
+        for lo, hi in zip(cuts, cuts[1:], strict=False):
+            items = _items_of(head, lo, hi)
+            if lo > 0:
+                items.refs += [r for r in lead.refs if r not in items.refs]
+                items.actors += [a for a in lead.actors if a not in items.actors]
+            parts.append(items)
+        # A clause naming nothing of its own is part of the clause before ("on 20 November, two days late").
+        merged: list[_Items] = []
+        for items in parts:
+            own = not items.empty and any(not d.attached for d in items.dates)
+            if merged and not own:
+                merged[-1].add(items)
+            else:
+                merged.append(items)
+        merged[-1].add(shared)
+        if len(merged) > 1:
+            for items in merged[1:]:
+                items.refs += [r for r in shared.refs if r not in items.refs]
+        return self._build(group, merged, earlier)
+
+    def _build(self, group: list[_Sentence], parts: list[_Items], earlier: tuple[str, ...]) -> list[Candidate]:
+        start, end = group[0].start, group[-1].end
+        sentence = self.text[start:end]
+        out = []
+        for items in parts:
+            refs = sorted(items.refs, key=lambda r: (r.start, r.end))
+            agreements = _unique(r.agreement for r in refs)
+            # "Its Article 4 …", "Point 9, which …": an article number with no agreement named is the report's before.
+            tie_to = agreements or earlier
+            articles: list[tuple[str, str]] = []
+            for s in group:
+                local = [
+                    Reference(r.start - s.start, r.end - s.start, r.agreement)
+                    for r in refs
+                    if s.start <= r.start < s.end
+                ]
+                articles += article_references(s.text, local, tie_to)
+            article_tuple = _unique(articles)
+            agreements = _unique([*agreements, *(a for a, _ in article_tuple)])
+            places = _unique(p.place for p in items.places)
+            actors = _unique(a for _, _, a in items.actors)
+            if not (places or agreements or actors):
+                continue
+            events = [d for d in items.dates if not d.attached]
+            named = [d for d in items.dates if d.attached]
+            low: list[str] = []
+            note = None
+            chosen = (events or named or [None])[0]
+            spans = [Span(p.start - start, p.end - start, p.text, "place") for p in items.places]
+            spans += [Span(r.start - start, r.end - start, self.text[r.start : r.end], "agreement") for r in refs]
+            spans += [Span(a - start, b - start, self.text[a:b], "actor") for a, b, _ in items.actors]
+            if chosen is not None:
+                date, precision = chosen.date, chosen.precision
+                spans.append(
+                    Span(chosen.start - start, chosen.end - start, self.text[chosen.start : chosen.end], "date")
+                )
+                if not events:
+                    note = DATE_NOTE_AGREEMENT
+                if date is None or (chosen.guessed_year and self.published is None):
+                    low.append("date")
+                elif chosen.guessed_year and self.published is not None and date > self.published:
+                    low.append("date")
+            elif agreements and (article_tuple or any(_PROVIDES.search(s.text) for s in group)):
+                first = self.finder.by_id[agreements[0]]
+                date, precision, note = first.date, "day", DATE_NOTE_AGREEMENT
+                low.append("date")
+            else:
+                continue
+            if any(not r.confident for r in refs):
+                low.append("agreements")
+            out.append(
+                Candidate(
+                    date=date,
+                    date_precision=precision,
+                    places=places,
+                    agreements=agreements,
+                    articles=article_tuple,
+                    actors=actors,
+                    sentence=sentence,
+                    date_note=note,
+                    spans=tuple(
+                        sorted(
+                            (s for s in spans if 0 <= s.start < s.end <= len(sentence)), key=lambda s: (s.start, s.end)
+                        )
+                    ),
+                    low_confidence=tuple(low),
+                )
+            )
+        return out
+
+
+def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def assemble(
+    text: str,
+    places: Iterable[Place],
+    agreements: Iterable[Agreement],
+    published: dt.date | None,
+    people: People,
+) -> list[Candidate]:
+    """Candidate events in `text`, in the order the article tells them (input already checked)."""
+    ex = _Extractor(text, places, agreements, published, people)
+    sentences = [_Sentence(a, b, text[a:b]) for a, b in split_sentences(text)]
+    for s in sentences:
+        ex.analyse(s)
+    headline = sentences[0] if sentences and not sentences[0].closed and len(sentences) > 1 else None
+    groups: list[list[_Sentence]] = []
+    for s in sentences:
+        if s is headline:
+            continue
+        continues = groups and CONTINUATION.match(s.text) and not s.own_dates and groups[-1][-1].closed
+        if continues:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    out: list[Candidate] = []
+    earlier: tuple[str, ...] = ()
+    for g in groups:
+        found = ex.candidates(g, [], earlier)
+        if found and headline is not None:
+            # The first report that stands on its own is the lead the headline sums up.
+            found = ex.candidates(g, [headline], earlier)
+            headline = None
+        out += found
+        earlier = _unique(r.agreement for s in g for r in s.refs) or earlier
+    return out

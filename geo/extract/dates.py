@@ -1,0 +1,210 @@
+"""Dates written in an article: where each stands, what day it means and how precisely.
+
+The tables (month names in English and Russian, weekdays, approximate days) and the rule that completes a date
+without a year belong to geo/dates.py, the one date module; this is the grammar that finds them in running text.
+Every pattern is a plain alternation without nested repetition, so finding dates is linear in the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from geo import dates as calendar
+from geo.gazetteer import fold
+from geo.model import CHARTABLE_YEARS
+
+# Title or upper case only: "may" and "march" in lower case are a verb, not a month.
+_MON = (
+    "(?P<mon>"
+    + "|".join(f"{n.title()}|{n.upper()}" for n in sorted(calendar.MONTHS, key=len, reverse=True))
+    + r")\b\.?"
+)
+_RU_MON = (
+    r"(?P<mon>(?i:"
+    + "|".join(calendar.RU_MONTH_STEMS)
+    + r")(?:я|ь|е|а|й)?|(?i:"
+    + "|".join(sorted(calendar.RU_MONTH_ABBREVIATIONS, key=len, reverse=True))
+    + r")\.?)(?!\w)"
+)
+_YEAR = r"(?P<year>\d{4})(?!\d)"
+_RU_YEAR = rf"(?:\s+{_YEAR}(?:\s*(?:года|году|г\.?))?)?"
+# Where "will", "due to", "by", "до" must stand, before the date, for a year-less date to be read as coming.
+FUTURE_CUE_WINDOW = 60
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|would|due|scheduled|expected|planned|plans?|deadline|by|until|next|is\s+to|are\s+to|"
+    r"будет|будут|должн\w*|до|планиру\w*|намечен\w*)\b",
+    re.I,
+)
+# A bare year in a sentence ("in 2023"): not a date of its own, but it tells which of several agreements is meant.
+BARE_YEAR = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)(?![\d-])")
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})(?![\d-])"),
+        (
+            "range",
+            rf"\b(?i:from)\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{_MON}\s+)?(?i:to|until|till)\s+(?P<day>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?\s+(?P<mon2>[A-Z][a-z]+)(?:,?\s+{_YEAR})?",
+        ),
+        (
+            "range",
+            rf"\b(?P<d1>\d{{1,2}})\s*(?:[-–—/]|and|or)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
+            rf"(?:,?\s+{_YEAR})?",
+        ),
+        (
+            "range",
+            rf"\b{_MON}\s+(?P<d1>\d{{1,2}})\s*(?:[-–—/]|and|or)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+            rf"(?:,?\s+{_YEAR})?",
+        ),
+        ("day", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"),
+        ("day", rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+{_YEAR})?"),
+        (
+            "approx",
+            rf"\b(?P<q>(?i:early|mid|middle|late|the\s+end|end|the\s+beginning|beginning|start))"
+            rf"(?:\s+of)?[\s-]+{_MON}(?:,?\s+{_YEAR})?",
+        ),
+        ("last_named_month", rf"\b(?i:last|this\s+past)\s+{_MON}(?:'s)?"),
+        ("month", rf"\b{_MON},?\s+{_YEAR}"),
+        ("month", rf"\b(?i:in|since|during|by|until|through|from)\s+{_MON}(?!\.?\s*\d)"),
+        ("range", rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+(?i:по|до)\s+(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
+        ("range", rf"\b(?P<d1>\d{{1,2}})\s*[-–—]\s*(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
+        ("day", rf"\b(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
+        ("approx", rf"(?i:\bв\s+(?P<q>начале|середине|конце))\s+{_RU_MON}(?:\s+{_YEAR})?"),
+        ("month", rf"\b{_RU_MON}\s+{_YEAR}"),
+        ("month", r"(?i:\bв)\s+(?P<mon>(?i:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр|ма)е)\b"),
+        ("yesterday", r"(?i:\b(?:yesterday|вчера)\b)"),
+        ("today", r"(?i:\b(?:today|сегодня)\b)"),
+        (
+            "weekday",
+            r"(?i:\b(?:on|last|this\s+past|since|by|until|next|late\s+on|early\s+on)\s+(?P<wd>"
+            + "|".join(calendar.WEEKDAYS)
+            + r")\b)",
+        ),
+        ("weekday", r"(?i:\bв(?:о)?\s+(?P<wd>" + "|".join(calendar.RU_WEEKDAYS) + r")\b)"),
+        ("ago", r"(?i:\b(?P<n>\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days\s+ago\b)"),
+        ("last_week", r"(?i:\b(?:last\s+week|на\s+прошлой\s+неделе)\b)"),
+        ("last_month", r"(?i:\b(?:last\s+month|в\s+прошлом\s+месяце)\b)"),
+        ("this_month", r"(?i:\b(?:earlier\s+this\s+month|this\s+month|в\s+этом\s+месяце)\b)"),
+    )
+)
+RELATIVE_KINDS = frozenset({"yesterday", "today", "weekday", "ago", "last_week", "last_month", "this_month"})
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a sentence: its span, the day it means (None when nothing anchors it), how precisely."""
+
+    start: int
+    end: int
+    date: dt.date | None
+    precision: str | None
+    has_year: bool
+    relative: bool  # "yesterday", "on Monday": when it was reported, never an agreement's date
+    guessed_year: bool = False  # the year was taken from the publication date or the text, not written
+    agreements: tuple[str, ...] = ()  # set when the date names these agreements rather than the event
+    attached: bool = False  # part of an agreement's name ("the statement of 10 November")
+
+
+def _resolve(
+    kind: str, m: re.Match[str], published: dt.date | None, anchor_year: int | None
+) -> tuple[dt.date | None, str | None]:  # noqa: C901 - one branch per kind of date, as the table above lists them
+    groups = m.groupdict()
+    ahead = bool(_FUTURE_CUE.search(m.string[max(0, m.start() - FUTURE_CUE_WINDOW) : m.start()]))
+    year = int(groups["year"]) if groups.get("year") else None
+
+    def complete(month: int, day: int, approximate: bool = False) -> dt.date | None:
+        return calendar.complete(
+            year,
+            month,
+            day,
+            published,
+            ahead=ahead,
+            approximate=approximate,
+            anchor_year=anchor_year,
+            years=CHARTABLE_YEARS,
+        )
+
+    if kind == "iso":
+        return complete(int(groups["m"]), int(groups["day"])), "day"
+    if kind == "range":
+        if int(groups["d1"]) >= int(groups["day"]):
+            return None, None  # "25-9 November" is not a range
+        name = groups.get("mon") or groups.get("mon2") or ""
+        try:
+            month = calendar.month_number(name)
+        except StopIteration:
+            return None, None
+        return complete(month, int(groups["d1"])), "range"
+    if kind == "day":
+        return complete(calendar.month_number(groups["mon"]), int(groups["day"])), "day"
+    if kind == "approx":
+        q = fold(groups["q"]).split()[-1]
+        day = calendar.APPROXIMATE_DAYS.get(q) or calendar.RU_APPROXIMATE_DAYS[q]
+        return complete(calendar.month_number(groups["mon"]), day, True), "approximate"
+    if kind == "month":
+        return complete(calendar.month_number(groups["mon"]), 1, True), "month"
+    if published is None:
+        return None, None
+    if kind == "last_named_month":
+        month = calendar.month_number(groups["mon"])
+        year_of = published.year if month < published.month else published.year - 1
+        return dt.date(year_of, month, 1), "month"
+    if kind == "yesterday":
+        return published - dt.timedelta(days=1), "day"
+    if kind == "today":
+        return published, "day"
+    if kind == "weekday":
+        wd = fold(groups["wd"])
+        index = calendar.WEEKDAYS.index(wd) if wd in calendar.WEEKDAYS else calendar.RU_WEEKDAYS.index(wd)
+        back = (published.weekday() - index) % 7
+        if fold(m.group()).startswith("next") and back:
+            return published + dt.timedelta(days=7 - back), "day"
+        return published - dt.timedelta(days=back), "day"
+    if kind == "ago":
+        n = groups["n"]
+        return published - dt.timedelta(days=int(n) if n.isdigit() else calendar.NUMBER_WORDS[n.lower()]), "day"
+    if kind == "last_week":
+        return published - dt.timedelta(days=7), "approximate"
+    if kind == "this_month":
+        return published.replace(day=1), "month"
+    first = published.replace(day=1) - dt.timedelta(days=1)
+    return first.replace(day=1), "month"
+
+
+def find_dates(
+    sentence: str, published: dt.date | None, anchor_year: Callable[[int], int | None] | None = None
+) -> list[DateMention]:
+    """The dates of `sentence`, left to right, the longest reading where two overlap.
+
+    `anchor_year(offset)` is the year the text last wrote before that offset, for texts without a publication
+    date. A relative date ("on Monday") in such a text is kept with `date` None: the event is there, its day is not.
+    """
+    found = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            try:
+                anchor = anchor_year(m.start()) if anchor_year is not None and published is None else None
+                date, precision = _resolve(kind, m, published, anchor)
+            except (OverflowError, ValueError, StopIteration):  # "yesterday" on 1 January of year 1
+                continue
+            relative = kind in RELATIVE_KINDS or kind == "last_named_month"
+            if date is None and not (relative and published is None):
+                continue
+            has_year = bool(m.groupdict().get("year"))
+            guessed = not has_year and not relative and kind != "iso"
+            found.append(DateMention(m.start(), m.end(), date, precision, has_year, relative, guessed))
+    found.sort(key=lambda d: (d.start, d.start - d.end))
+    chosen: list[DateMention] = []
+    for d in found:
+        if not chosen or d.start >= chosen[-1].end:
+            chosen.append(d)
+    return chosen
+
+
+def years_written(text: str) -> list[int]:
+    """The four-digit years written in `text`, in order: what an undated text is about."""
+    return [int(m.group("year")) for m in BARE_YEAR.finditer(text)]

@@ -1,0 +1,226 @@
+"""The one gazetteer: any spelling of a place, in any language or case form, to its id.
+
+Search (`query.search_places`), import (the importer's place resolver) and extraction (names found in running text)
+all read spellings through here, so a spelling added to data/places.json works in all three at once. The same token
+index also finds the names of agreements and people in text (`NameIndex`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from geo.model import Place
+
+# Letters NFKD does not take apart into base letter + accent, folded by hand so that
+# "Ağdam", "Şuşa", "Xankəndi" and "Qubadlı" meet their plain-ASCII spellings.
+_EXTRA_FOLDS = str.maketrans({"ə": "e", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "ё": "е", "й": "и"})
+_NON_WORD = re.compile(r"[\W_]+")
+# A Russian case ending is at most this long ("Лачинского" = "Лачинск" + "ого").
+MAX_RU_ENDING = 3
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_WORD = re.compile(r"[^\W_]+")
+_RU_STEM_END = "аеиоуыэюяь"
+# Words after a place name that make it a body or an office, not the place: "Artsakh officials", "Karabakh state
+# minister" (folded).
+NOT_A_PLACE_AFTER = frozenset(
+    "official officials authorities authority government leader leaders leadership president ombudsman state "
+    "parliament власти руководство президент".split()
+)
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text`, drop diacritics and punctuation: the key every name search compares on."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_EXTRA_FOLDS))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", stripped).strip()
+
+
+def place_keys(place: Place) -> list[str]:
+    """What a search compares against: the place's id and every spelling, folded."""
+    return [fold(s) for s in (place.id.replace("-", " "), *place.spellings())]
+
+
+# --- names in running text ------------------------------------------------------------------------------
+
+
+def ru_base(token: str) -> str:
+    """A Russian name without its final vowels, the part every case form starts with."""
+    base = token.rstrip(_RU_STEM_END)
+    return base if len(base) >= 3 else token
+
+
+def token_matches(name: str, word: str) -> bool:
+    """Whether the folded `word` is the folded name token `name`, or (Russian) one of its case forms."""
+    if name == word:
+        return True
+    if not _CYRILLIC.search(name):
+        return False
+    base = ru_base(name)
+    rest = word[len(base) :]
+    if not word.startswith(base):
+        return False
+    if rest.startswith("ск") and 3 <= len(rest) <= MAX_RU_ENDING + 2:
+        return rest[2] in _RU_STEM_END  # the adjective: "Кельбаджарский", "Газахского", "Тавушской"
+    return len(rest) <= MAX_RU_ENDING and (not rest or rest[0] in _RU_STEM_END)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One folded word of a text and where it stands."""
+
+    key: str
+    start: int
+    end: int
+    capitalised: bool
+
+
+def tokens(text: str) -> list[Token]:
+    """The folded words of `text`, with their spans."""
+    out = []
+    for m in _WORD.finditer(text):
+        for key in fold(m.group()).split():
+            out.append(Token(key, m.start(), m.end(), m.group()[:1].isupper()))
+    return out
+
+
+class NameIndex:
+    """Finds known names in a token stream, longest first, so "Lachin corridor" never also gives Lachin.
+
+    Each lookup is by the first word, so the time is linear in the text for any number of names.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, Any]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for spelling, value in entries:
+            keys = tuple(fold(spelling).split())
+            if keys:
+                first = ru_base(keys[0]) if _CYRILLIC.search(keys[0]) else keys[0]
+                self._by_first.setdefault(first, []).append((keys, value))
+        for group in self._by_first.values():
+            group.sort(key=lambda e: -len(e[0]))
+
+    def _candidates(self, word: str) -> list[tuple[tuple[str, ...], Any]]:
+        found = list(self._by_first.get(word, ()))
+        if _CYRILLIC.search(word):
+            for cut in range(1, MAX_RU_ENDING + 3):
+                found += self._by_first.get(word[:-cut], ()) if len(word) > cut else ()
+        return sorted(found, key=lambda e: -len(e[0]))
+
+    def find(self, words: Sequence[Token]) -> list[tuple[int, int, Any]]:
+        """(first token, token count, value) of every match, left to right; the longest name at a word wins,
+        and every value of that name is given (one name may stand for several records)."""
+        out = []
+        i = 0
+        while i < len(words):
+            best = None
+            for keys, value in self._candidates(words[i].key):
+                if best is not None and len(keys) < best:
+                    break
+                window = words[i : i + len(keys)]
+                if len(window) == len(keys) and all(token_matches(k, t.key) for k, t in zip(keys, window, strict=True)):
+                    if (i, len(keys), value) not in out:
+                        out.append((i, len(keys), value))
+                    best = len(keys)
+            i += best or 1
+        return out
+
+
+# --- places -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place named in a text: where, in which words, and which place."""
+
+    start: int
+    end: int
+    text: str
+    place: str
+
+
+class Gazetteer:
+    """Every spelling of every place, folded once: search, resolve and find-in-text all ask here."""
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        self.places = {p.id: p for p in places}
+        self.keys = {pid: place_keys(p) for pid, p in self.places.items()}
+        # Each folded spelling -> the id it names (the first place listing it, as in catalogue order).
+        self._owner = {key: pid for pid, keys in reversed(list(self.keys.items())) for key in reversed(keys)}
+        self._sorted_keys = sorted(self._owner)
+        self._index: NameIndex | None = None
+
+    def search(self, text: str) -> list[Place]:
+        """Places one of whose spellings matches `text`: exact matches first, then prefixes, then substrings."""
+        needle = fold(text)
+        if not needle:
+            return []
+        ranked: list[tuple[int, str, Place]] = []
+        for pid, keys in self.keys.items():
+            if needle in keys:
+                rank = 0
+            elif any(k.startswith(needle) for k in keys):
+                rank = 1
+            elif any(needle in k for k in keys):
+                rank = 2
+            else:
+                continue
+            ranked.append((rank, pid, self.places[pid]))
+        return [place for _, _, place in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+    def _is_prefix(self, needle: str) -> bool:
+        """Whether some spelling starts with `needle`: a binary search, as unknown names can be many."""
+        at = bisect.bisect_left(self._sorted_keys, needle)
+        return at < len(self._sorted_keys) and self._sorted_keys[at].startswith(needle)
+
+    def resolve(self, text: str, may_suggest: Callable[[], bool] = lambda: True) -> tuple[str | None, str]:
+        """The place id `text` names (id or any spelling: exact, else a unique prefix of 3+ letters), or None
+        and why not. `may_suggest` is asked before the (slow) "did you mean" search."""
+        if text in self.places:
+            return text, ""
+        needle = fold(text)
+        # search() also matches substrings, which are not taken here; skip it when nothing can match.
+        if needle and self._is_prefix(needle):
+            matches = self.search(text)
+            exact = [p for p in matches if needle in self.keys[p.id]]
+            # A unique prefix that stops inside a word ("Agda", "Stepan") is taken too; a substring is not, nor whole
+            # first words of a longer name ("Azerbaijan" of "Azerbaijan–Iran–Nakhchivan corridor"): they name
+            # something else more often than they shorten a name.
+            prefix = [
+                p
+                for p in matches
+                if any(k.startswith(needle) and _WORD_CHAR.match(k, len(needle)) for k in self.keys[p.id])
+            ]
+            candidates = exact or prefix
+            if len(candidates) == 1 and (exact or len(needle) >= 3):
+                return candidates[0].id, ""
+            if len(candidates) > 1:
+                ids = ", ".join(p.id for p in candidates)
+                return None, f'place "{text}" matches several places ({ids}); give one id'
+        close = difflib.get_close_matches(needle, self._sorted_keys, n=1) if needle and may_suggest() else []
+        suggestion = f' (did you mean "{self._owner[close[0]]}"?)' if close else ""
+        return None, f'unknown place "{text}"{suggestion}'
+
+    def find(self, text: str, words: Sequence[Token] | None = None) -> list[PlaceMatch]:
+        """Every place named in running text, in any spelling or Russian case form, longest name first."""
+        if self._index is None:
+            self._index = NameIndex(
+                (s, pid) for pid, p in self.places.items() for s in (pid.replace("-", " "), *p.spellings())
+            )
+        words = tokens(text) if words is None else words
+        out: list[PlaceMatch] = []
+        for i, n, pid in self._index.find(words):
+            if i + n < len(words) and words[i + n].key in NOT_A_PLACE_AFTER:
+                continue  # "Artsakh officials", "Karabakh Armenian authorities": a people or a body, not the place
+            start, end = words[i].start, words[i + n - 1].end
+            # A spelling two places share names the first of them in catalogue order.
+            if not out or out[-1].start != start:
+                out.append(PlaceMatch(start, end, text[start:end], pid))
+        return out
