@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import shapely
 from shapely.geometry import MultiPoint, Point, mapping
@@ -36,6 +36,7 @@ CSV_COLUMNS = (
     "source_url",
     "location_precision",
     "external_id",
+    "origin",
 )
 # The Commitments CSV's columns: each commitment with its status on the chosen day and what that status rests on.
 COMMITMENT_COLUMNS = (
@@ -112,15 +113,17 @@ def event_row(event: Event) -> dict[str, str]:
     }
 
 
-def events_csv(events: Iterable[Event]) -> str:
-    """The Events CSV: one row of CSV_COLUMNS per event, formulas defused; `python -m geo import` reads it back."""
+def events_csv(events: Iterable[Event], origins: Mapping[str, str] | None = None) -> str:
+    """The Events CSV: one row of CSV_COLUMNS per event, formulas defused; `python -m geo import` reads it back.
+    `origins` says which events are not curated (event id -> "community" or "session")."""
     out = io.StringIO()
     # Rows end in CRLF (RFC 4180): the csv module quotes a cell holding a character of the line ending, and only then
     # is a carriage return inside a summary kept in its cell instead of ending the row.
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for event in events:
-        writer.writerow({k: defuse_cell(v) for k, v in event_row(event).items()})
+        row = {**event_row(event), "origin": (origins or {}).get(event.id, "curated")}
+        writer.writerow({k: defuse_cell(v) for k, v in row.items()})
     return out.getvalue()
 
 

@@ -43,8 +43,15 @@ def _tie_kind(tie: Tie) -> str:
     return f" — *{TIE_LABELS[tie.kind]}{note}*"
 
 
-def event_markdown(event: Event, atlas: Atlas, lang: str) -> str:
-    """One event: date and title, summary, deadline and date note, places, agreements (named or inferred), source."""
+ORIGIN_LABELS = {
+    "community": "Community event: proposed by an editor, approved in the shared store",
+    "session": "Added in this session (seen only by you)",
+}
+
+
+def event_markdown(event: Event, atlas: Atlas, lang: str, origin: str | None = None) -> str:
+    """One event: date and title, where it comes from when not the curated record, summary, deadline and date
+    note, places, agreements (named or inferred), source."""
     places = ", ".join(markdown_text(atlas.places[p].display_name(lang)) for p in event.places)
     ties = "; ".join(
         markdown_text(atlas.agreements[t.agreement].label)
@@ -60,10 +67,10 @@ def event_markdown(event: Event, atlas: Atlas, lang: str) -> str:
     if event.source.url:
         # Percent-encoded so that nothing in the address can end the markdown link and start new markup.
         source = f"[{source}](<{quote(event.source.url, safe=LINK_SAFE)}>)"
-    lines = [
-        f"**{markdown_text(event.date_label())} · {markdown_text(event.title)}**",
-        markdown_text(shortened(event.summary)),
-    ]
+    lines = [f"**{markdown_text(event.date_label())} · {markdown_text(event.title)}**"]
+    if origin in ORIGIN_LABELS:
+        lines.append(f"*{ORIGIN_LABELS[origin]}*")
+    lines.append(markdown_text(shortened(event.summary)))
     if event.deadline:
         lines.append(f"Deadline set by the agreement: {dates.day_label(event.deadline)}")
     if event.date_note:

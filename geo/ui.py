@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, export, extract, importer, mapping, panel, query
+from geo import assets, export, extract, importer, mapping, panel, query, store
 from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
 from geo.model import LANGUAGES, Atlas, Event, Place, Tie
 from geo.view import WAR_START, View, date_span, parse_view, view_query
@@ -20,6 +20,8 @@ from geo.view import WAR_START, View, date_span, parse_view, view_query
 MAP_KEY = "map"
 MAP_HEIGHT = 620
 PAGE_SIZE = 20
+# An approval on one app server shows on the others (one shared database) within this many seconds.
+COMMUNITY_TTL_S = 5
 # The table view sends at most this many rows to the browser (100k rows are megabytes); the CSV has them all.
 TABLE_ROWS = 1000
 # Up to this many events, the CSV and GeoJSON exports are made with the page; beyond it, when clicked.
@@ -53,6 +55,109 @@ def _base_map(fingerprint: str, online_tiles: bool, data_dir: Path):
     return mapping.base_map(data_dir, places, _geometries(fingerprint, data_dir), online_tiles)
 
 
+@st.cache_resource(show_spinner=False)
+def _shared_store(fingerprint: str, data_dir: Path) -> store.Store:
+    """The shared event store (SQLite under var/ unless $ATLAS_DATABASE_URL names another), made or upgraded once."""
+    shared = store.Store(_atlas(fingerprint, data_dir))
+    shared.init()
+    return shared
+
+
+@st.cache_resource(ttl=COMMUNITY_TTL_S, show_spinner=False)
+def _community(fingerprint: str, data_dir: Path) -> tuple[Event, ...]:
+    return tuple(_shared_store(fingerprint, data_dir).approved_events())
+
+
+def _editors() -> dict[str, str]:
+    """Editor name -> password hash from Streamlit's secrets; none when no secrets file is set up."""
+    try:
+        return store.editors_from(st.secrets)
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        return {}
+
+
+def _sign_in(shared: store.Store, editors: dict[str, str]) -> None:
+    name, password = st.session_state.get("editor-name", ""), st.session_state.get("editor-password", "")
+    st.session_state["editor-password"] = ""  # never kept past the attempt
+    result = store.sign_in(shared, editors, name, password, st.context.ip_address or "unknown")
+    st.session_state.editor = result.name if result.ok else None
+    st.session_state.sign_in_message = "" if result.ok else result.message
+
+
+def _editor_box(shared: store.Store) -> None:
+    """Who may propose and review: editors sign in with the accounts in Streamlit's secrets (README › Shared store)."""
+    box = st.sidebar.expander("Editors: propose and review", key="editor-box")
+    box.caption(f"Shared store: {shared.where}")
+    editor = st.session_state.get("editor")
+    if editor:
+        box.markdown(f"Signed in as **{panel.markdown_text(editor)}**")
+        box.button("Sign out", key="sign-out", on_click=lambda: st.session_state.update(editor=None))
+        return
+    editors = _editors()
+    if not editors:
+        box.caption("No editor accounts are set up here; anyone can still view the approved events.")
+        return
+    box.text_input("Editor name", key="editor-name")
+    box.text_input("Password", type="password", key="editor-password")
+    box.button("Sign in", key="sign-in", on_click=_sign_in, args=(shared, editors))
+    if st.session_state.get("sign_in_message"):
+        box.error(st.session_state.sign_in_message)
+
+
+def _propose(shared: store.Store, name: str, data: bytes) -> None:
+    proposal = shared.propose(name, data, st.session_state.editor)
+    st.session_state.proposed_message = (
+        f"{len(proposal.ids)} event(s) in the shared store as proposed ({proposal.added} new, {proposal.updated}"
+        f" updated, {proposal.unchanged} unchanged); they show on the map once an editor approves them."
+    )
+
+
+def _review(shared: store.Store, fingerprint: str, data_dir: Path) -> None:
+    """Proposed community events for a signed-in editor: approve or reject (with a reason), each a new revision."""
+    if not st.session_state.get("editor"):
+        return
+    proposed = shared.entries("proposed")
+    with st.expander(f"Review proposed events ({len(proposed)})", key="review"):
+        if st.session_state.get("review_message"):
+            st.info(st.session_state.review_message)
+        if not proposed:
+            st.caption("Nothing waits for review.")
+            return
+        _table(
+            proposed,
+            lambda e: {
+                "store id": str(e.id),
+                "date": e.event.date.isoformat(),
+                "title": e.event.title,
+                "places": "; ".join(e.event.places),
+                "proposed by": e.proposed_by,
+                "proposed at": e.proposed_at.isoformat(timespec="minutes"),
+            },
+            "proposed events",
+        )
+        chosen = st.multiselect("Store ids (none chosen: all of them)", [e.id for e in proposed], key="review-ids")
+        targets = chosen or [e.id for e in proposed]
+        reason = st.text_input("Reason (needed to reject)", key="review-reason")
+        approve, reject = st.columns(2)
+        # What the reviewer saw: a proposal changed since (another editor's edit) refuses the whole batch.
+        seen = {e.id: e.revision for e in proposed}
+        which = f"{len(chosen)} chosen" if chosen else f"all {len(proposed)}"
+
+        def decide(action: str) -> None:
+            try:
+                if action == "approve":
+                    shared.approve(targets, st.session_state.editor, seen)
+                else:
+                    shared.reject(targets, st.session_state.editor, reason, seen)
+                st.session_state.review_message = f"{len(targets)} event(s) {action}d."
+            except store.StoreError as e:
+                st.session_state.review_message = str(e)
+            _community.clear()
+
+        approve.button(f"Approve {which}", key="approve", on_click=decide, args=("approve",))
+        reject.button(f"Reject {which}", key="reject", on_click=decide, args=("reject",), disabled=not reason)
+
+
 def _agreement_key(agreement_id: str) -> str:
     return f"agreement:{agreement_id}"
 
@@ -73,6 +178,8 @@ def _start_session(atlas: Atlas) -> None:
             "imported": [],
             "selection": {"place": view.place, "asof": view.asof or dt.date.today()},
             "asof": view.asof or dt.date.today(),
+            "show-curated": True,
+            "show-community": True,
             "asof_exact": view.asof or dt.date.today(),
             **{_agreement_key(a): a in view.agreements for a in atlas.agreements},
         }
@@ -137,6 +244,10 @@ def _sidebar(atlas: Atlas) -> None:
             for agreement_id in ids:
                 agreement = atlas.agreements[agreement_id]
                 st.checkbox(agreement.label, key=_agreement_key(agreement_id), help=agreement.title)
+    sidebar.subheader("Events")
+    curated, community = sidebar.columns(2)
+    curated.checkbox("Curated", key="show-curated", help="The atlas's own reviewed record (data/events.json)")
+    community.checkbox("Community", key="show-community", help="Approved events from the shared store")
     first, last = date_span(atlas)
     sidebar.slider("Dates", min_value=first, max_value=last, key="dates", format="D MMM YYYY")
     sidebar.toggle("Online street map (needs internet)", key="online_tiles", value=False)
@@ -170,7 +281,14 @@ def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
     shown = newest_first[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     with st.container(key="events-panel"):
         st.markdown(
-            "\n\n".join([heading, "\n\n---\n\n".join(panel.event_markdown(e, atlas, view.lang) for e in shown)])
+            "\n\n".join(
+                [
+                    heading,
+                    "\n\n---\n\n".join(
+                        panel.event_markdown(e, atlas, view.lang, st.session_state.origins.get(e.id)) for e in shown
+                    ),
+                ]
+            )
         )
 
 
@@ -259,6 +377,7 @@ def _exports(
     fingerprint: str, data_dir: Path, atlas: Atlas, view: View, places: list[Place], events: list[Event]
 ) -> None:
     st.markdown("**Export what you see**")
+    origins = st.session_state.origins
     cols = st.columns(3)
 
     def made_now_or_on_click(make):
@@ -270,7 +389,7 @@ def _exports(
     # download clicked during that rerun was lost (its button was being replaced).
     cols[0].download_button(
         "Events CSV",
-        made_now_or_on_click(lambda: export.events_csv(events)),
+        made_now_or_on_click(lambda: export.events_csv(events, origins)),
         "karabakh-atlas-events.csv",
         "text/csv",
         on_click="ignore",
@@ -338,6 +457,9 @@ def _check_and_offer(name: str, data: bytes, atlas: Atlas, key: str, what: str) 
     if result.events:
         label = f"Add {len(result.events)} {what} to the map"
         st.button(label, key=key, on_click=_add_events, args=(result.events, atlas))
+        if st.session_state.get("editor"):
+            label = f"Propose {len(result.events)} {what} to the shared store"
+            st.button(label, key=f"propose-{key}", on_click=_propose, args=(st.session_state.shared, name, data))
 
 
 def _upload(atlas: Atlas) -> None:
@@ -415,6 +537,8 @@ def _paste(atlas: Atlas) -> None:
 
 def _bring_your_own(atlas: Atlas) -> None:
     with st.expander("Bring your own events: upload a file or paste an article", expanded=False):
+        if st.session_state.get("proposed_message"):
+            st.success(st.session_state.proposed_message)
         if st.session_state.imported:
             st.markdown(
                 f"{len(st.session_state.imported)} event(s) added in this session (the shipped data is unchanged)."
@@ -505,17 +629,27 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     fingerprint = _fingerprint(data_dir)
     atlas = _atlas(fingerprint, data_dir)
     _start_session(atlas)
-    if st.session_state.imported:
-        atlas = importer.merged(atlas, st.session_state.imported)
+    shared = st.session_state.shared = _shared_store(fingerprint, data_dir)
+    community = _community(fingerprint, data_dir)
+    origins = {e.id: "community" for e in community} | {e.id: "session" for e in st.session_state.imported}
+    if community or st.session_state.imported:
+        atlas = importer.merged(atlas, [*community, *st.session_state.imported])
     _sidebar(atlas)
+    _editor_box(shared)
     view = _current_view(atlas)
     for notice in st.session_state.notices:
         st.warning(panel.markdown_text(notice))  # notices quote the link, which anyone can write
 
     places = query.places_for_agreements(atlas, view.agreements)
     events = query.filter_events(atlas.events, agreements=view.agreements, since=view.start, until=view.end)
+    shown_origins = {
+        o for o, on in (("curated", "show-curated"), ("community", "show-community")) if st.session_state[on]
+    }
+    events = [e for e in events if origins.get(e.id, "curated") in shown_origins | {"session"}]
+    st.session_state.origins = origins
     _map_and_panel(fingerprint, data_dir, atlas, places, events)
     _exports(fingerprint, data_dir, atlas, view, places, events)
     _timeline(events, atlas)
     _tables(atlas, places, events, view.lang)
     _bring_your_own(atlas)
+    _review(shared, fingerprint, data_dir)

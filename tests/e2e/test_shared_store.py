@@ -1,0 +1,92 @@
+"""The shared event store in a real browser: an editor signs in, proposes an uploaded file, approves it, and the
+event is on the map for everyone, also after the server restarts (the store is a database, not the session)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from bench import common
+from geo.store import hash_password
+from tests.e2e.test_browser import _open, _settled
+
+pytestmark = pytest.mark.browser
+
+IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def secrets(tmp_path: Path) -> Path:
+    """A secrets file with one editor, as a deployment keeps it (outside the repository)."""
+    path = tmp_path / "secrets.toml"
+    path.write_text(f'[editors.alice]\npassword_hash = "{hash_password(PASSWORD)}"\n', encoding="utf-8")
+    return path
+
+
+def _sign_in(page: Page, password: str) -> None:
+    box = page.locator(".st-key-editor-box")
+    if not box.get_by_label("Editor name").is_visible():
+        box.locator("summary").click()
+    box.get_by_label("Editor name").fill("alice")
+    box.get_by_role("textbox", name="Password").fill(password)
+    box.get_by_role("button", name="Sign in").click()
+    _settled(page)
+
+
+def _offline_page(browser: Browser, url: str) -> Page:
+    """A page that reaches only the server at `url` (the app's servers here are this test's own)."""
+    context = common.offline_context(browser, url)
+    return context.new_page()
+
+
+def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
+    browser: Browser, secrets: Path, tmp_path: Path
+) -> None:
+    database = f"sqlite:///{tmp_path / 'shared.sqlite'}"
+    flags = ("--secrets.files", str(secrets))
+    with common.server("streamlit_app.py", {"ATLAS_DATABASE_URL": database}, *flags) as url:
+        page = _offline_page(browser, url)
+        _open(page, url)
+        _sign_in(page, "wrong password")
+        expect(page.locator(".st-key-editor-box")).to_contain_text("Unknown editor or wrong password.")
+        _sign_in(page, PASSWORD)
+        expect(page.locator(".st-key-editor-box")).to_contain_text("Signed in as alice")
+        assert PASSWORD not in page.url and "alice" not in page.url
+
+        expander = page.get_by_test_id("stExpander").filter(has_text="Bring your own events")
+        expander.locator("summary").click()
+        expander.locator("input[type=file]").set_input_files(IMPORTS / "conflict-events.csv")
+        expect(expander.get_by_text("4 of 9 row(s) can be added.")).to_be_visible()
+        _settled(page)
+        page.get_by_role("button", name=re.compile(r"^Propose 4 event\(s\) to the shared store$")).click()
+        expect(page.get_by_text(re.compile(r"^4 event\(s\) in the shared store as proposed"))).to_be_visible()
+
+        review = page.locator(".st-key-review")
+        review.locator("summary").click()
+        expect(review).to_contain_text("Review proposed events (4)")
+        review.get_by_role("button", name="Approve all 4").click()
+        expect(review).to_contain_text("4 event(s) approved.")
+        assert not page.context.blocked
+        page.context.close()
+
+    # A new server on the same database: anyone (not signed in) sees the approved events, marked as community.
+    with common.server("streamlit_app.py", {"ATLAS_DATABASE_URL": database}, *flags) as url:
+        other_page = _offline_page(browser, url)
+        _open(other_page, f"{url}/?place=khankendi")
+        events = other_page.locator(".st-key-events-panel")
+        expect(events).to_contain_text("Shops reopened in Stepanakert.")
+        expect(events).to_contain_text("Community event: proposed by an editor, approved in the shared store")
+        assert not other_page.context.blocked
+        other_page.context.close()
+
+
+def test_the_default_store_is_created_on_first_use_and_named_in_the_sidebar(page: Page, app_url: str) -> None:
+    _open(page, app_url)
+    box = page.locator(".st-key-editor-box")
+    box.locator("summary").click()
+    expect(box).to_contain_text("Shared store: sqlite:///")
+    expect(box).to_contain_text("No editor accounts are set up here")
