@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, export, extract, importer, mapping, panel, query, store
+from geo import assets, dates, export, extract, importer, mapping, panel, query, store
 from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
 from geo.model import LANGUAGES, Atlas, Event, Place, Tie
 from geo.view import WAR_START, View, date_span, parse_view, view_query
@@ -156,6 +156,108 @@ def _review(shared: store.Store, fingerprint: str, data_dir: Path) -> None:
 
         approve.button(f"Approve {which}", key="approve", on_click=decide, args=("approve",))
         reject.button(f"Reject {which}", key="reject", on_click=decide, args=("reject",), disabled=not reason)
+
+
+COMMITMENT_COLORS = {
+    "not_initiated": "#bdbdbd",
+    "minimal": "#fdd49e",
+    "intermediate": "#fc8d59",
+    "full": "#1a9850",
+    "superseded": "#8c96c6",
+    "disputed": "#b2182b",
+}
+
+
+def _commitments(atlas: Atlas, view: View) -> None:
+    """What each agreement shown promised and whether it was done, on the map's date: the share fully done, a table,
+    a timeline of each commitment (made, deadline, done), and what changed between the two dates of the filter."""
+    asof = view.asof or dt.date.today()
+    commitments = [
+        c for c in atlas.commitments.values() if c.agreement in view.agreements and query.commitment_change_on(c, asof)
+    ]
+    with st.expander(f"Commitments: what the agreements shown promised, on {dates.day_label(asof)}", key="commitments"):
+        if not commitments:
+            st.caption("No commitment of the agreements shown had been made by this date.")
+        else:
+            shares = [
+                {"agreement": atlas.agreements[a].label, "fully done": share}
+                for a in dict.fromkeys(c.agreement for c in commitments)
+                if (share := query.implementation_share(atlas, a, asof)) is not None
+            ]
+            st.markdown(
+                "Status on the Peace Accords Matrix scale (not initiated, minimal, intermediate, full), or superseded"
+                " by later events, or disputed between the parties (both accounts kept). Superseded commitments are"
+                " left out of the share."
+            )
+            st.dataframe(
+                pd.DataFrame(shares),
+                hide_index=True,
+                column_config={
+                    "fully done": st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1)
+                },
+            )
+            _table(commitments, lambda c: export.commitment_row(c, asof) or {}, "commitments")
+            st.altair_chart(_commitment_timeline(commitments, atlas, asof), width="stretch")
+            st.download_button(
+                "Commitments CSV",
+                export.commitments_csv(atlas, asof, commitments),
+                f"karabakh-atlas-commitments-{asof.isoformat()}.csv",
+                "text/csv",
+                on_click="ignore",
+            )
+            labels = {c.id: f"{atlas.agreements[c.agreement].label} · art. {c.article}: {c.text}" for c in commitments}
+            shown = st.selectbox(
+                "Show a commitment's places on the map",
+                [None, *labels],
+                format_func=lambda c: "—" if c is None else labels[c],
+                key="commitment-places",
+            )
+            if shown and atlas.commitments[shown].places:
+                st.button(
+                    "Select its first place",
+                    key="select-commitment-place",
+                    on_click=lambda: st.session_state.update(place=atlas.commitments[shown].places[0]),
+                )
+        changes = query.changes_between(atlas, view.start, view.end)
+        st.markdown(f"**What changed from {dates.day_label(view.start)} to {dates.day_label(view.end)}**")
+        rows = [{k: "" if v is None else str(v) for k, v in c.as_json().items()} for c in changes]
+        _table(rows, lambda row: row, "changes")
+        st.download_button(
+            "Changes CSV",
+            pd.DataFrame([{k: export.defuse_cell(v) for k, v in r.items()} for r in rows]).to_csv(index=False),
+            f"karabakh-atlas-changes-{view.start.isoformat()}-{view.end.isoformat()}.csv",
+            "text/csv",
+            on_click="ignore",
+        )
+
+
+def _commitment_timeline(commitments: list, atlas: Atlas, asof: dt.date) -> alt.Chart:
+    """One bar per commitment from the day its agreement made it to the day it was fully done (or the map's
+    date), coloured by its status then; a tick marks its deadline."""
+    rows = []
+    for c in commitments:
+        change = query.commitment_change_on(c, asof)
+        done = next((h.date for h in c.history if h.status == "full" and h.date <= asof), None)
+        rows.append(
+            {
+                "commitment": f"{atlas.agreements[c.agreement].label} · {c.article}: {c.text[:60]}",
+                "made": atlas.agreements[c.agreement].date.isoformat(),
+                "until": (done or asof).isoformat(),
+                "deadline": c.deadline.isoformat() if c.deadline else None,
+                "status": change.status if change else "not_initiated",
+            }
+        )
+    frame = pd.DataFrame(rows)
+    scale = alt.Scale(domain=list(COMMITMENT_COLORS), range=list(COMMITMENT_COLORS.values()))
+    base = alt.Chart(frame).encode(y=alt.Y("commitment:N", sort=None, title=None, axis=alt.Axis(labelLimit=420)))
+    bars = base.mark_bar().encode(
+        x=alt.X("made:T", title=None),
+        x2="until:T",
+        color=alt.Color("status:N", scale=scale, title="Status"),
+        tooltip=["commitment", "made:T", "until:T", "deadline:T", "status"],
+    )
+    deadlines = base.mark_tick(color="black", thickness=2).encode(x="deadline:T")
+    return (bars + deadlines).properties(height=max(120, 18 * len(rows)), title="Made → deadline (tick) → done")
 
 
 def _agreement_key(agreement_id: str) -> str:
@@ -651,5 +753,6 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     _exports(fingerprint, data_dir, atlas, view, places, events)
     _timeline(events, atlas)
     _tables(atlas, places, events, view.lang)
+    _commitments(atlas, view)
     _bring_your_own(atlas)
     _review(shared, fingerprint, data_dir)

@@ -184,3 +184,17 @@ def test_a_point_place_is_drawn_as_a_circle_and_a_click_on_it_selects_it():
     at.session_state["map"] = {"last_active_drawing": {"properties": {"id": "jermuk"}}}
     at.run()
     assert _place_heading(at) == "Jermuk"
+
+
+def test_the_commitments_view_follows_the_maps_date():
+    """On 20 Nov 2020 Kalbajar's return had not happened (its deadline moved to 25 Nov); by 26 Nov it was done."""
+    at = _run({"asof": "2020-11-20"})
+    (box,) = [e for e in at.expander if e.label.startswith("Commitments:")]
+    assert box.label == "Commitments: what the agreements shown promised, on 20 Nov 2020"
+    frames = [d.value for d in at.dataframe]
+    rows = next(f for f in frames if "status" in f.columns)
+    kalbajar = rows[rows["text"].str.contains("Kalbajar")]
+    assert not kalbajar.empty and "full" not in set(kalbajar["status"])
+    at = _run({"asof": "2020-11-26"})
+    rows = next(d.value for d in at.dataframe if "status" in d.value.columns)
+    assert "full" in set(rows[rows["text"].str.contains("Kalbajar")]["status"])
