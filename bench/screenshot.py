@@ -1,12 +1,15 @@
-"""docs/screenshot.png: the atlas with Lachin selected, offline, as the README shows it."""
+"""The README's pictures, offline: docs/screenshot.png (the map on 1 Sep 2022 with its legend, Lachin selected) and
+docs/commitments.png (the Commitments view on that date). `python -m bench.screenshot` makes them again."""
 
 from __future__ import annotations
 
 from playwright.sync_api import sync_playwright
 
-from bench.common import CHROMIUM, CHROMIUM_ARGS, REPO, offline_context, open_atlas, server
+from bench.common import CHROMIUM, CHROMIUM_ARGS, MAP_IFRAME, REPO, offline_context, open_atlas, server, settled
 
 SCREENSHOT = REPO / "docs" / "screenshot.png"
+COMMITMENTS = REPO / "docs" / "commitments.png"
+VIEW = "?place=lachin&asof=2022-09-01"
 
 
 def main() -> None:
@@ -14,13 +17,22 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = offline_context(browser, url).new_page()
-            open_atlas(page, f"{url}/?place=lachin")
+            open_atlas(page, f"{url}/{VIEW}")
             page.locator(".st-key-place-panel h3").filter(has_text="Lachin").wait_for()
-            page.wait_for_timeout(1000)  # the timeline chart draws after the script run ends
+            page.frame_locator(MAP_IFRAME).locator(".atlas-legend-date").wait_for()
             page.screenshot(path=str(SCREENSHOT))
+            box = page.locator(".st-key-commitments")
+            box.locator("summary").click()
+            # Tall enough for the whole view: Chromium paints only what is in the viewport.
+            page.set_viewport_size({"width": 1500, "height": 2600})
+            box.locator("canvas, svg").first.wait_for()
+            settled(page)
+            box.scroll_into_view_if_needed()
+            page.wait_for_timeout(1500)  # Vega draws the timeline after the run has ended; a picture, not a test
+            box.screenshot(path=str(COMMITMENTS))
         finally:
             browser.close()
-    print(f"wrote {SCREENSHOT.relative_to(REPO)}")
+    print(f"wrote {SCREENSHOT.relative_to(REPO)} and {COMMITMENTS.relative_to(REPO)}")
 
 
 if __name__ == "__main__":

@@ -220,7 +220,19 @@ def _commitments(atlas: Atlas, view: View) -> None:
                 )
         changes = query.changes_between(atlas, view.start, view.end)
         st.markdown(f"**What changed from {dates.day_label(view.start)} to {dates.day_label(view.end)}**")
-        rows = [{k: "" if v is None else str(v) for k, v in c.as_json().items()} for c in changes]
+        rows = [
+            {
+                "date": c.date.isoformat(),
+                "what": c.kind,
+                "place or commitment": c.subject,
+                "before": c.before or "",
+                "after": c.after,
+                "event": c.event or "",
+                "source": c.source,
+                "note": c.note or "",
+            }
+            for c in changes
+        ]
         _table(rows, lambda row: row, "changes")
         st.download_button(
             "Changes CSV",
