@@ -217,7 +217,9 @@ def base_map(
     m.get_root().header.add_child(  # type: ignore[attr-defined]  # the root of a folium.Map is a Figure
         folium.Element(
             "<style>.country-label{color:#777;font:italic 13px sans-serif;text-align:center;white-space:nowrap}"
-            ".leaflet-container{background:#dfe9ef}.leaflet-control-attribution{font:11px/1.4 sans-serif}"
+            ".leaflet-container{background:#dfe9ef}.leaflet-control-attribution{font:11px/1.4 sans-serif;max-width:60%}"
+            # Leaflet 1.9 outlines a clicked path in black (Leaflet issue 8659); keyboard focus stays visible.
+            "path.leaflet-interactive:focus:not(:focus-visible){outline:none}"
             ".atlas-legend{background:#fffe;padding:4px 8px;border-radius:4px;font:11px/1.45 sans-serif;"
             "max-width:420px;max-height:40vh;overflow:auto;box-shadow:0 1px 4px #0004}.atlas-legend summary{font-weight:600;cursor:pointer}"
             ".atlas-legend-row{display:inline-flex;gap:5px;align-items:center;width:50%;vertical-align:top}"
@@ -561,8 +563,8 @@ class _Player(_Layer):
 
 
 def _tooltips(place: Place) -> dict[str, str]:
-    suffix = " (indicative)" if place.precision == "indicative" else ""
-    return {lang: place.display_name(lang) + suffix for lang in LANGUAGES}
+    """The place's name in each language, as written: the legend says what a dashed (indicative) line means."""
+    return {lang: place.display_name(lang) for lang in LANGUAGES}
 
 
 class _View(_Layer):

@@ -28,6 +28,29 @@ TABLE_ROWS = 1000
 EAGER_EXPORT_EVENTS = 5000
 # Above this many events the timeline counts by month instead of by day.
 TIMELINE_POINTS = 1000
+# Tableau 20: a distinct colour for each of twenty agreements (the list repeats past that).
+TIMELINE_PALETTE = [
+    "#1f77b4",
+    "#aec7e8",
+    "#ff7f0e",
+    "#ffbb78",
+    "#2ca02c",
+    "#98df8a",
+    "#d62728",
+    "#ff9896",
+    "#9467bd",
+    "#c5b0d5",
+    "#8c564b",
+    "#c49c94",
+    "#e377c2",
+    "#f7b6d2",
+    "#7f7f7f",
+    "#c7c7c7",
+    "#bcbd22",
+    "#dbdb8d",
+    "#17becf",
+    "#9edae5",
+]
 LANGUAGE_NAMES = {"en": "English", "az": "Azərbaycanca", "hy": "Հայերեն", "ru": "Русский"}
 
 
@@ -406,14 +429,15 @@ def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
         )
 
 
-def _timeline(events: list[Event], atlas: Atlas) -> None:
+def _timeline(events: list[Event], atlas: Atlas, shown: tuple[str, ...]) -> None:
     if not events:
         st.info("No events in the agreements and dates chosen.")
         return
+    untied = "(no agreement)"
     frame = pd.DataFrame(
         {
             "date": pd.to_datetime([e.date for e in events]),
-            "agreement": [atlas.agreements[e.ties[0].agreement].label if e.ties else "(no agreement)" for e in events],
+            "agreement": [atlas.agreements[e.ties[0].agreement].label if e.ties else untied for e in events],
             "event": [e.title for e in events],
         }
     )
@@ -425,17 +449,23 @@ def _timeline(events: list[Event], atlas: Atlas) -> None:
         .agg(events=("event", "size"), titles=("event", lambda t: " / ".join(t[:3]) + (" …" if len(t) > 3 else "")))
         .reset_index()
     )
+    # One colour per agreement whatever is shown (a colour never moves to another agreement), a row per agreement
+    # shown only.
+    labels = [a.label for a in atlas.agreements.values()] + [untied]
+    palette = TIMELINE_PALETTE * (len(labels) // len(TIMELINE_PALETTE) + 1)
+    rows = [atlas.agreements[a].label for a in shown if a in atlas.agreements]
+    rows += [untied] if untied in set(marks["agreement"]) else []
     chart = (
-        alt.Chart(marks)
+        alt.Chart(marks, title="Events by date and agreement (circle size: number of events)")
         .mark_circle()
         .encode(
-            x=alt.X("date:T", title=None),
-            y=alt.Y("agreement:N", title=None, axis=alt.Axis(labelLimit=260)),
-            size=alt.Size("events:Q", legend=None, scale=alt.Scale(range=[80, 600])),
-            color=alt.Color("agreement:N", legend=None),
-            tooltip=["date:T", "agreement:N", "events:Q", "titles:N"],
+            x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y")),
+            y=alt.Y("agreement:N", title=None, sort=rows, scale=alt.Scale(domain=rows), axis=alt.Axis(labelLimit=260)),
+            size=alt.Size("events:Q", title="Events", scale=alt.Scale(range=[80, 600])),
+            color=alt.Color("agreement:N", legend=None, scale=alt.Scale(domain=labels, range=palette[: len(labels)])),
+            tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "agreement:N", "events:Q", "titles:N"],
         )
-        .properties(height=170)
+        .properties(height=max(170, 22 * len(rows)))
     )
     st.altair_chart(chart, width="stretch")
 
@@ -763,7 +793,7 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     st.session_state.origins = origins
     _map_and_panel(fingerprint, data_dir, atlas, places, events)
     _exports(fingerprint, data_dir, atlas, view, places, events)
-    _timeline(events, atlas)
+    _timeline(events, atlas, view.agreements)
     _tables(atlas, places, events, view.lang)
     _commitments(atlas, view)
     _bring_your_own(atlas)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from geo import query
 from geo.model import LANGUAGES, Atlas
 from geo.validate import parse_date
 
@@ -41,8 +42,13 @@ def parse_view(params: Mapping[str, str], atlas: Atlas) -> tuple[View, list[str]
     notices: list[str] = []
     place = params.get("place")
     if place and place not in atlas.places:
-        notices.append(f'Unknown place "{place}" in the link was ignored.')
-        place = None
+        # Any spelling search accepts (Berdzor, Şuşa, Ханкенди) names the place; the link is rewritten to its id.
+        found = query.search_places(atlas.places.values(), place)
+        if found:
+            place = found[0].id
+        else:
+            notices.append(f'Unknown place "{place}" in the link was ignored.')
+            place = None
     agreements = view.agreements
     if "agreements" in params:
         asked = [a for a in params["agreements"].split(",") if a]
@@ -83,6 +89,10 @@ def parse_view(params: Mapping[str, str], atlas: Atlas) -> tuple[View, list[str]
             )
         else:
             asof = parsed
+    if place and not query.shown_by(atlas.places[place].agreement_ids, set(agreements)):
+        notices.append(
+            f"The place in the link, {atlas.places[place].name}, is not on the map: none of its agreements is shown."
+        )
     return View(place=place, agreements=agreements, start=start, end=end, lang=lang, asof=asof), notices
 
 

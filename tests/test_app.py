@@ -198,3 +198,27 @@ def test_the_commitments_view_follows_the_maps_date():
     at = _run({"asof": "2020-11-26"})
     rows = next(d.value for d in at.dataframe if "status" in d.value.columns)
     assert "full" in set(rows[rows["text"].str.contains("Kalbajar")]["status"])
+
+
+def test_a_link_may_name_a_place_in_any_spelling_and_is_rewritten_to_its_id():
+    at = _run({"place": "Berdzor"})
+    assert not at.warning
+    assert _place_heading(at) == "Lachin"
+    assert at.query_params["place"] in ("lachin", ["lachin"])
+
+
+def test_a_link_to_a_place_its_agreements_hide_says_so():
+    at = _run({"place": "lachin", "agreements": "washington-2025-08-08"})
+    assert any("Lachin, is not on the map" in w.value for w in at.warning)
+
+
+def test_tooltips_are_the_names_as_written_and_a_clicked_place_gets_no_black_frame(atlas):
+    """An English "(indicative)" was added to every language's name (and twice to English ones)."""
+    from geo import mapping
+    from geo.model import LANGUAGES
+
+    corridor = atlas.places["lachin-corridor"]
+    assert mapping._tooltips(corridor) == {lang: corridor.display_name(lang) for lang in LANGUAGES}
+    assert mapping._tooltips(corridor)["ru"] == "Лачинский коридор"
+    # Leaflet issue 8659: the outline goes for mouse clicks only, keyboard focus stays visible.
+    assert "path.leaflet-interactive:focus:not(:focus-visible){outline:none}" in json.dumps(_map_args(_run()))
