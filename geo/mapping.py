@@ -85,6 +85,8 @@ HATCH_SVG = (
 # The ▶ control: from the war's start, a week a frame at 20 frames a second (six years in about 16 s).
 PLAY_START = WAR_START.isoformat()
 PLAY_STEP_DAYS = 7
+# The legend starts open on maps at least this wide (pixels); narrower, it starts closed and stays out of the way.
+LEGEND_OPEN_MIN_WIDTH = 800
 PLAY_FRAME_MS = 50
 SELECTED_STYLE = {"color": "#f2c200", "weight": 5, "fillOpacity": 0.35}
 HOVER_STYLE = {"weight": 4}
@@ -465,10 +467,11 @@ class _Legend(_Layer):
         """{% macro script(this, kwargs) %}
 (function (map) {
   var texts = {{ this.texts }}, items = {{ this.items }}, box;
-  var legend = L.control({position: "bottomleft"});
-  legend.onAdd = function () {
+  var legend = L.control({position: "topright"});
+  legend.onAdd = function (map) {
     box = L.DomUtil.create("details", "atlas-legend");
-    box.open = true;
+    // Open where there is room; on a narrow map (a phone, the page's map column) one click opens it.
+    box.open = map.getSize().x >= {{ this.open_min_width }};
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
     return box;
@@ -477,7 +480,8 @@ class _Legend(_Layer):
   function text(key, lang) { return texts[key][lang] || texts[key].en; }
   function render(view) {
     var rows = [document.createElement("summary")];
-    rows[0].textContent = text("legend", view.lang);
+    // The date stays in sight with the legend closed (while ▶ plays, too).
+    rows[0].textContent = text("legend", view.lang) + (view.asof ? " · " + view.asof : "");
     if (view.asof) {
       var heading = document.createElement("div");
       heading.className = "atlas-legend-date";
@@ -505,6 +509,7 @@ class _Legend(_Layer):
         super().__init__()
         self.texts = script_json(messages.catalogue())
         self.items = script_json(_legend_items())
+        self.open_min_width = LEGEND_OPEN_MIN_WIDTH
 
 
 class _Player(_Layer):

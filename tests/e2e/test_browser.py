@@ -243,7 +243,8 @@ def test_a_permalink_restores_place_language_agreements_and_dates(page: Page, ap
     events = page.locator(".st-key-events-panel")
     expect(events).to_contain_text("25 Nov 2020")
     expect(events).to_contain_text("Kalbajar (Karvachar) district passes to Azerbaijani control")
-    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text(["15 Nov 2020", "31 Dec 2021"])
+    dates = page.get_by_test_id("stSidebar").get_by_test_id("stSliderThumbValue")
+    expect(dates).to_have_text(["15 Nov 2020", "31 Dec 2021"])
     query = _query(page)
     assert query["place"] == ["kalbajar"] and query["lang"] == ["ru"] and query["to"] == ["2021-12-31"]
     assert query["agreements"] == ["statement-2020-11-10,statement-2021-11-26"]
