@@ -29,3 +29,24 @@ def test_only_the_owner_imports_a_ui_library(module):
 
 def test_the_streamlit_script_stays_thin():
     assert len((ROOT / "streamlit_app.py").read_text(encoding="utf-8").splitlines()) < 30
+
+
+def _full_imports(path):
+    """The dotted names `path` imports, as written."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+
+
+def test_tests_never_import_each_other():
+    """Shared helpers live in helper modules (tests/conftest.py, tests/hostile.py, tests/e2e/pages.py), so that a
+    test file can change or go without breaking another."""
+    tangled = {
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (ROOT / "tests").rglob("*.py")
+        for name in _full_imports(path)
+        if name.split(".")[-1].startswith("test_")
+    }
+    assert not tangled, sorted(tangled)
