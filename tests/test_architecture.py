@@ -1,4 +1,5 @@
-"""The UI libraries stay at the edge: the data rooms import neither streamlit nor folium."""
+"""The house rules: the UI libraries stay at the edge (the data rooms import neither streamlit nor folium), tests never
+import each other, and the README's code layout lists every module."""
 
 import ast
 
@@ -50,3 +51,35 @@ def test_tests_never_import_each_other():
         if name.split(".")[-1].startswith("test_")
     }
     assert not tangled, sorted(tangled)
+
+
+# The folders whose every module has a line in the README's "Code layout" tree.
+LAID_OUT = ("geo", "bench", "tests")
+
+
+def _layout_tree() -> set[str]:
+    """The paths the README's "Code layout" block lists, read from its indentation (two spaces a level)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Code layout", 1)[1]
+    block = section.split("```\n", 2)[1]
+    paths, folders = set(), []
+    for line in block.splitlines():
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        name = line.split()[0]
+        folders = folders[:depth]
+        if name.endswith("/"):
+            folders.append(name)
+        paths.add("".join(folders[:depth]) + name)
+    return paths
+
+
+def test_the_readme_code_layout_lists_every_module_and_only_those():
+    listed = {p for p in _layout_tree() if p.endswith(".py") and p.split("/")[0] in LAID_OUT}
+    modules = {
+        str(p.relative_to(ROOT))
+        for folder in LAID_OUT
+        for p in (ROOT / folder).rglob("*.py")
+        if "data" not in p.relative_to(ROOT).parts  # tests/data holds datasets, not modules
+    }
+    assert not modules - listed, f"add one line each to the README's Code layout: {sorted(modules - listed)}"
+    assert not listed - modules, f"listed in the README's Code layout but gone: {sorted(listed - modules)}"
