@@ -6,19 +6,24 @@ INSTALLED := $(VENV)/.installed
 LEAFLET := static/leaflet/leaflet.js
 PORT ?= 8501
 
-.PHONY: run test lint data validate bench bench-load bench-store lock clean
+.PHONY: run test lint typecheck data validate bench bench-load bench-store lock clean
 
 # The page copies Leaflet into static/ itself (geo.ui.page), so `streamlit run streamlit_app.py` works as well.
 run: $(INSTALLED)
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --browser.gatherUsageStats false
 
-test: $(INSTALLED)
-	$(BIN)/python -m geo validate
+# Cheapest first: style and types fail in seconds, before the data check and the (minutes-long) tests.
+test: lint typecheck validate
 	$(BIN)/pytest -q
 
+LINTED := geo tests bench streamlit_app.py
 lint: $(INSTALLED)
-	$(BIN)/ruff check geo tests streamlit_app.py
-	$(BIN)/ruff format --check geo tests streamlit_app.py
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+# Settings in pyproject.toml [tool.mypy].
+typecheck: $(INSTALLED)
+	$(BIN)/mypy geo
 
 # Rebuild data/regions.geojson from data/sources and data/places.json (same bytes every run).
 data: $(INSTALLED)

@@ -5,15 +5,69 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
 import os
 import sys
 from pathlib import Path
+from typing import Literal
 
 from geo import query
+from geo.gazetteer import Gazetteer, fold
 from geo.load import DEFAULT_DATA_DIR, load_atlas, read_atlas
-from geo.model import LANGUAGES
-from geo.validate import DataError, did_you_mean, parse_date
+from geo.model import LANGUAGES, Atlas
+from geo.validate import DataError, parse_date
+
+# A "did you mean" names at most this many ids: "brussels" fits six agreements, and the list stays one line.
+MAX_SUGGESTIONS = 4
+
+
+class _NotFound(Exception):
+    """A value on the command line that names nothing in the atlas; the message says so and what is close."""
+
+
+def _named(atlas: Atlas, kind: Literal["place", "agreement", "search"], value: str) -> list[str]:
+    """The ids `value` names, or _NotFound saying what it did not find, with a "did you mean" when something is close.
+
+    "place": one id, from an id or any spelling the gazetteer takes ("Berdzor", "Stepanakert", a unique prefix).
+    "agreement": one id, from an id, or a title, short title or alias only that agreement has ("Prague statement").
+    "search": every place one of whose spellings contains `value`, as `places --search` lists them.
+    """
+    if kind != "agreement":
+        gazetteer = Gazetteer(atlas.places.values())
+        found = [p.id for p in gazetteer.search(value)]
+        if kind == "search":
+            if found:
+                return found
+            message = f'no place matches "{value}"'
+        else:
+            place, message = gazetteer.resolve(value, may_suggest=lambda: False)
+            if place is not None:
+                return [place]
+        # What a search finds ("Hadrut": three districts list "Hadrut Province"), else the closest spelling (a typo);
+        # nothing when the message already lists the places a spelling fits.
+        several = message.startswith("place ")
+        close = [] if several else found or [c for c in (gazetteer.closest(value),) if c]
+    else:
+        if value in atlas.agreements:
+            return [value]
+        needle = fold(value)
+        names = {
+            a.id: {fold(n) for n in (a.id, a.title, a.short_title or "", *a.alias_list())} - {""}
+            for a in atlas.agreements.values()
+        }
+        exact = [i for i, keys in names.items() if needle in keys]
+        if len(exact) == 1:
+            return exact
+        close = exact or [i for i, keys in names.items() if needle and any(needle in k for k in keys)]
+        close = close or difflib.get_close_matches(value, list(atlas.agreements), n=1)
+        message = f'unknown agreement "{value}"'
+    if close:
+        shown = [f'"{c}"' for c in close[:MAX_SUGGESTIONS]]
+        shown += [f"{len(close) - MAX_SUGGESTIONS} more"] if len(close) > MAX_SUGGESTIONS else []
+        listed = f"{', '.join(shown[:-1])} or {shown[-1]}" if len(shown) > 1 else shown[0]
+        message += f" (did you mean {listed}?)"
+    raise _NotFound(message)
 
 
 def _date_arg(value: str):
@@ -58,12 +112,13 @@ def _events(args) -> int:
     from geo.store import community_events
 
     atlas = load_atlas(args.data_dir)
+    place = _named(atlas, "place", args.place)[0] if args.place else None
+    agreements = _named(atlas, "agreement", args.agreement) if args.agreement else None
     community = community_events(atlas)
     origin = {e.id: "community" for e in community}
-    agreements = [args.agreement] if args.agreement else None
     events = query.filter_events(
         sorted((*atlas.events, *community), key=lambda e: (e.date, e.id)),
-        place=args.place,
+        place=place,
         agreements=agreements,
         since=args.since,
         until=args.until,
@@ -82,9 +137,15 @@ def _events(args) -> int:
 
 def _places(args) -> int:
     atlas = load_atlas(args.data_dir)
-    places = query.places_for_agreements(atlas, [args.agreement] if args.agreement else None)
+    agreements = _named(atlas, "agreement", args.agreement) if args.agreement else None
+    places = query.places_for_agreements(atlas, agreements)
     if args.search:
-        places = [p for p in query.search_places(atlas.places.values(), args.search) if p in places]
+        found = _named(atlas, "search", args.search)
+        places = [p for p in places if p.id in found]
+        places.sort(key=lambda p: found.index(p.id))  # best match first, as search ranks them
+        if not places:
+            ids = ", ".join(found)
+            raise _NotFound(f'"{args.search}" matches {ids}: none of them is tied to agreement "{args.agreement}"')
     _emit(places, args.json, lambda p: f"{p.id:<16} {p.kind:<9} {p.name}  ({' / '.join(p.spellings()[1:])})")
     return 0
 
@@ -136,10 +197,7 @@ def _agreements(args) -> int:
 def _control(args) -> int:
     atlas = load_atlas(args.data_dir)
     day = args.asof or dt.date.today()
-    if args.place and args.place not in atlas.places:
-        print(f"unknown place {args.place!r}{did_you_mean(args.place, atlas.places)}", file=sys.stderr)
-        return 2
-    places = [atlas.places[args.place]] if args.place else query.places_on(atlas, day)
+    places = [atlas.places[_named(atlas, "place", args.place)[0]]] if args.place else query.places_on(atlas, day)
     rows = []
     for place in places:
         period = query.control_on(place, day)
@@ -163,14 +221,6 @@ def _control(args) -> int:
         for row in rows:
             print(f"  {row['place']:<26} {row['status']:<8} since {row['since']} ({row['precision']})")
     return 0
-
-
-def _unknown(value: str | None, known, kind: str) -> bool:
-    """Whether `value` is given and not one of `known`; if so, says so on stderr with the closest id."""
-    if value and value not in known:
-        print(f"unknown {kind} {value!r}{did_you_mean(value, known)}", file=sys.stderr)
-        return True
-    return False
 
 
 def _commitment_row(commitment, day: dt.date) -> dict | None:
@@ -198,9 +248,9 @@ def _commitment_row(commitment, day: dt.date) -> dict | None:
 def _commitments(args) -> int:
     atlas = load_atlas(args.data_dir)
     day = args.asof or dt.date.today()
-    if _unknown(args.agreement, atlas.agreements, "agreement") or _unknown(args.place, atlas.places, "place"):
-        return 2
-    commitments = query.commitments_for(atlas, agreement=args.agreement, place=args.place)
+    agreement = _named(atlas, "agreement", args.agreement)[0] if args.agreement else None
+    place = _named(atlas, "place", args.place)[0] if args.place else None
+    commitments = query.commitments_for(atlas, agreement=agreement, place=place)
     rows = [row for row in (_commitment_row(c, day) for c in commitments) if row]
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
@@ -255,22 +305,8 @@ def _map(args) -> int:
         atlas = importer.merged(atlas, result.events)
     agreements = tuple(atlas.agreements)
     if args.agreements is not None:
-        agreements = tuple(a for a in args.agreements.split(",") if a)
-        unknown = [a for a in agreements if a not in atlas.agreements]
-        if unknown:
-            print(f"unknown agreement {unknown[0]!r}{did_you_mean(unknown[0], atlas.agreements)}", file=sys.stderr)
-            return 2
-    place = None
-    if args.place:
-        found = (
-            [args.place]
-            if args.place in atlas.places
-            else [p.id for p in query.search_places(atlas.places.values(), args.place)]
-        )
-        if not found:
-            print(f"unknown place {args.place!r}{did_you_mean(args.place, atlas.places)}", file=sys.stderr)
-            return 2
-        place = found[0]
+        agreements = tuple(_named(atlas, "agreement", a.strip())[0] for a in args.agreements.split(",") if a.strip())
+    place = _named(atlas, "place", args.place)[0] if args.place else None
     places = query.places_for_agreements(atlas, agreements)
     events = query.filter_events(atlas.events, agreements=agreements)
     page = mapping.standalone_html(
@@ -330,8 +366,8 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_build_regions)
 
     events = commands.add_parser("events", help="list events by date")
-    events.add_argument("--place")
-    events.add_argument("--agreement")
+    events.add_argument("--place", help="a place: an id or any spelling")
+    events.add_argument("--agreement", help="an agreement: an id or a title or alias only it has")
     events.add_argument("--since", type=_date_arg, metavar="YYYY-MM-DD")
     events.add_argument("--until", type=_date_arg, metavar="YYYY-MM-DD")
     events.add_argument("--json", action="store_true")
@@ -339,7 +375,7 @@ def _parser() -> argparse.ArgumentParser:
     events.set_defaults(run=_events)
 
     places = commands.add_parser("places", help="list places")
-    places.add_argument("--agreement")
+    places.add_argument("--agreement", help="an agreement: an id or a title or alias only it has")
     places.add_argument("--search", metavar="TEXT", help="any spelling, any script, accents optional")
     places.add_argument("--json", action="store_true")
     places.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
@@ -351,15 +387,15 @@ def _parser() -> argparse.ArgumentParser:
     agreements.set_defaults(run=_agreements)
 
     control = commands.add_parser("control", help="who held each place on a day (default: today)")
-    control.add_argument("--place", help="a place id")
+    control.add_argument("--place", help="a place: an id or any spelling")
     control.add_argument("--asof", type=_date_arg, metavar="YYYY-MM-DD")
     control.add_argument("--json", action="store_true")
     control.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     control.set_defaults(run=_control)
 
     commitments = commands.add_parser("commitments", help="what each agreement promised and its status on a day")
-    commitments.add_argument("--agreement", help="an agreement id")
-    commitments.add_argument("--place", help="a place id")
+    commitments.add_argument("--agreement", help="an agreement: an id or a title or alias only it has")
+    commitments.add_argument("--place", help="a place: an id or any spelling")
     commitments.add_argument("--asof", type=_date_arg, metavar="YYYY-MM-DD", help="default: today")
     commitments.add_argument("--json", action="store_true")
     commitments.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
@@ -376,7 +412,7 @@ def _parser() -> argparse.ArgumentParser:
     map_.add_argument("out", type=Path, metavar="OUT.html")
     map_.add_argument("--events", type=Path, metavar="FILE", help="events to draw too, checked like an upload")
     map_.add_argument("--place", help="the place to select: an id or any spelling")
-    map_.add_argument("--agreements", metavar="IDS", help="comma-separated agreement ids (default: all)")
+    map_.add_argument("--agreements", metavar="IDS", help="comma-separated agreement ids or titles (default: all)")
     map_.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the place names")
     map_.add_argument("--asof", type=_date_arg, metavar="YYYY-MM-DD", help="fill places by who held them then")
     map_.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
@@ -402,6 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
+    except _NotFound as e:
+        print(e, file=sys.stderr)
+        return 2
     except DataError as e:
         print(f"cannot load data:\n{e}", file=sys.stderr)
         return 1

@@ -204,9 +204,16 @@ class Gazetteer:
             if len(candidates) > 1:
                 ids = ", ".join(p.id for p in candidates)
                 return None, f'place "{text}" matches several places ({ids}); give one id'
-        close = difflib.get_close_matches(needle, self._sorted_keys, n=1) if needle and may_suggest() else []
-        suggestion = f' (did you mean "{self._owner[close[0]]}"?)' if close else ""
+        close = self.closest(text) if may_suggest() else None
+        suggestion = f' (did you mean "{close}"?)' if close else ""
         return None, f'unknown place "{text}"{suggestion}'
+
+    def closest(self, text: str) -> str | None:
+        """The id of the place with the spelling closest to `text` (a typo: "lachn", "Stepanakrt"), or None when no
+        spelling is close."""
+        needle = fold(text)
+        close = difflib.get_close_matches(needle, self._sorted_keys, n=1) if needle else []
+        return self._owner[close[0]] if close else None
 
     def find(self, text: str, words: Sequence[Token] | None = None) -> list[PlaceMatch]:
         """Every place named in running text, in any spelling or Russian case form, longest name first."""

@@ -94,7 +94,7 @@ _DATE_PRECISION = {
     "acled": {"1": "day", "2": "approximate", "3": "month"},
     "ucdp": {"1": "day", "2": "approximate", "3": "approximate", "4": "month", "5": "approximate"},
 }
-_LOCATION_PRECISION = {
+_LOCATION_PRECISION: dict[str | None, dict[str, str | None]] = {
     None: {"1": "exact", "2": "near", "3": "region"},
     "acled": {"1": "exact", "2": "near", "3": "region"},
     "ucdp": {"1": "exact", "2": "near", "3": "region", "4": "region", "5": "region", "6": None, "7": None},
@@ -168,7 +168,7 @@ class _Context:
         self._source_suggests: dict[str, bool] = {}  # whether each distinct unknown source id got a "did you mean"
         self.gazetteer = Gazetteer(atlas.places.values())
         self._polygons: list | None = None
-        self._tree = None
+        self._tree: shapely.STRtree | None = None
 
     def nearest_place(self, location: list[float]) -> str:
         """' (nearest: <id>)' for a point outside every place, to help fix it; the tree is built once per file."""
@@ -177,7 +177,9 @@ class _Context:
                 p for p in self.atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")
             ]
             self._tree = shapely.STRtree([p.geometry for p in self._polygons])
-        index = self._tree.nearest(shapely.Point(location)) if self._polygons else None
+        if not self._polygons or self._tree is None:
+            return ""
+        index = self._tree.nearest(shapely.Point(location))
         return f" (nearest: {self._polygons[int(index)].id})" if index is not None else ""
 
     def may_suggest(self) -> bool:
@@ -414,8 +416,9 @@ def _inline_source(source: dict[str, Any], draft: _Draft, context: _Context) -> 
     if unknown:
         context.problem(draft, "source", f"an inline source has publisher, title, date and url, not {unknown}")
     date = source.get("date")
-    if date is not None and isinstance(parse_date(date), str):
-        context.problem(draft, "source.date", parse_date(date))
+    parsed = parse_date(date) if date is not None else None
+    if isinstance(parsed, str):
+        context.problem(draft, "source.date", parsed)
     url = source.get("url")
     if url is not None and not _web_url(url):
         context.problem(draft, "source.url", f"{url!r} is not an http(s) address")
@@ -707,7 +710,7 @@ def _csv_tie_records(cell: str, draft: _Draft, context: _Context) -> list[Any]:
     each record."""
     try:
         ties = json.loads(cell)
-    except ValueError as e:
+    except json.JSONDecodeError as e:
         context.problem(draft, "agreement_ties", f"not JSON ({e.msg} at character {e.pos})")
         return []
     if not isinstance(ties, list):
@@ -864,15 +867,15 @@ def main_import(argv: list[str]) -> int:
     result = import_events(args.file.name, data, atlas)
     if args.json:
         payload = {
-            "events": [e.as_json() for e in result.events],
+            "events": [event.as_json() for event in result.events],
             "problems": [dataclasses.asdict(p) for p in result.problems],
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print(f"{args.file.name}: {len(result.events)} of {result.rows} row(s) would be imported")
-        for e in result.events:
-            print(f"{e.date.isoformat()}  {e.id:<40}  {','.join(e.places):<20}  {e.title}")
+        for event in result.events:
+            print(f"{event.date.isoformat()}  {event.id:<40}  {','.join(event.places):<20}  {event.title}")
         for problem in result.problems:
             print(problem, file=sys.stderr)
         if result.problems:

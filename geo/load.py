@@ -130,25 +130,25 @@ def _control(raw: list[dict[str, Any]], file: str, label: str, problems: list[Pr
     for index, period in enumerate(raw):
         start = parse_date(period["from"])
         until = parse_date(period["until"]) if "until" in period else None
-        bad = [d for d in (start, until) if isinstance(d, str)]
-        for message in bad:
-            problems.append(Problem(file, label, f"control[{index}]", message))
-        if not bad:
-            periods.append(
-                ControlPeriod(
-                    status=period["status"],
-                    start=start,
-                    precision=period["precision"],
-                    source=period["source"],
-                    note=period.get("note"),
-                    until=until,
-                    also_sources=tuple(period.get("also_sources", ())),
-                )
+        if isinstance(start, str) or isinstance(until, str):
+            for message in (d for d in (start, until) if isinstance(d, str)):
+                problems.append(Problem(file, label, f"control[{index}]", message))
+            continue
+        periods.append(
+            ControlPeriod(
+                status=period["status"],
+                start=start,
+                precision=period["precision"],
+                source=period["source"],
+                note=period.get("note"),
+                until=until,
+                also_sources=tuple(period.get("also_sources", ())),
             )
+        )
     return tuple(periods)
 
 
-def _date(raw: dict[str, Any], key: str, file: str, label: str, problems: list[Problem]):
+def _date(raw: dict[str, Any], key: str, file: str, label: str, problems: list[Problem]) -> dt.date | None:
     if key not in raw:
         return None
     parsed = parse_date(raw[key])
@@ -167,7 +167,7 @@ def load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
     document = read_json(path, problems)
     if document is None:
         return {}
-    sources = {}
+    sources: dict[str, Source] = {}
     for label, raw in _records(document, "sources", "sources", path.name, problems):
         sources.setdefault(raw["id"], _source(raw))
         if "file" in raw and not (path.parent / SOURCES_DIR / raw["file"]).is_file():
@@ -273,6 +273,7 @@ def parse_event(raw: dict[str, Any], catalogue: Catalogue, file: str, label: str
         problems.append(Problem(file, label, "location", f"{location} is not a WGS84 [lon, lat] pair"))
     if problems:
         return None, problems
+    assert date is not None, "the schema requires a date, and an unreadable one is a problem above"
     event = Event(
         id=raw["id"],
         date=date,

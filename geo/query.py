@@ -199,7 +199,9 @@ class PlaceIndex:
         shapely.prepare(self._geometries)
         self._bounds = shapely.bounds(self._geometries)
         self.cell = cell
-        self.xmin, self.ymin, xmax, ymax = shapely.total_bounds(self._geometries) if self.places else (0, 0, 0, 0)
+        bounds = shapely.total_bounds(self._geometries) if self.places else (0, 0, 0, 0)
+        xmin, ymin, xmax, ymax = (float(b) for b in bounds)
+        self.xmin, self.ymin = xmin, ymin
         nx, ny = max(1, math.ceil((xmax - self.xmin) / cell)), max(1, math.ceil((ymax - self.ymin) / cell))
         x0, y0 = np.meshgrid(self.xmin + cell * np.arange(nx), self.ymin + cell * np.arange(ny))
         boxes = shapely.box(x0, y0, x0 + cell, y0 + cell)

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -16,6 +16,7 @@ import shapely
 from shapely.geometry import shape
 
 from geo import paths
+from geo.model import ControlPeriod, StatusChange
 
 SCHEMA_DIR = paths.data_dir() / "schema"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -210,7 +211,7 @@ def check_range(date: Any, precision: str, end_date: Any, file: str, record: str
 
 
 def check_control(
-    periods: list[Any],
+    periods: Sequence[ControlPeriod],
     exists_from: dt.date | None,
     exists_until: dt.date | None,
     sources: Iterable[str],
@@ -219,7 +220,7 @@ def check_control(
 ) -> list[Problem]:
     """A control history that reads as one timeline: oldest first, each period running until the next one starts
     (so no gap and no overlap can be written), `until` only to end the last period of a place that ceased to exist,
-    within the place's own lifetime, every source known. `periods` are ControlPeriod records."""
+    within the place's own lifetime, every source known."""
     problems = []
     sources = list(sources)
     field = "control"
@@ -274,7 +275,7 @@ def check_control(
 
 
 def check_history(
-    history: list[Any],
+    history: Sequence[StatusChange],
     agreement_date: dt.date | None,
     events: Collection[str] | None,
     sources: Collection[str],
@@ -283,7 +284,7 @@ def check_history(
 ) -> list[Problem]:
     """A commitment's status history that reads as one timeline: oldest first (entries of one day in the order they
     happened), none before the agreement was made, every change backed by a known event and source, and a `disputed`
-    entry giving the accounts of at least two sides. `history` are StatusChange records; `events` None skips the
+    entry giving the accounts of at least two sides. `events` None skips the
     event check (the events file could not be read, and says so itself)."""
     problems = []
     for index, change in enumerate(history):

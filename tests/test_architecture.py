@@ -1,4 +1,5 @@
-"""The UI libraries stay at the edge: the data rooms import neither streamlit nor folium."""
+"""The house rules: the UI libraries stay at the edge (the data rooms import neither streamlit nor folium), tests never
+import each other, and the README's code layout lists every module."""
 
 import ast
 
@@ -29,3 +30,56 @@ def test_only_the_owner_imports_a_ui_library(module):
 
 def test_the_streamlit_script_stays_thin():
     assert len((ROOT / "streamlit_app.py").read_text(encoding="utf-8").splitlines()) < 30
+
+
+def _full_imports(path):
+    """The dotted names `path` imports, as written."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+
+
+def test_tests_never_import_each_other():
+    """Shared helpers live in helper modules (tests/conftest.py, tests/hostile.py, tests/e2e/pages.py), so that a
+    test file can change or go without breaking another."""
+    tangled = {
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (ROOT / "tests").rglob("*.py")
+        for name in _full_imports(path)
+        if name.split(".")[-1].startswith("test_")
+    }
+    assert not tangled, sorted(tangled)
+
+
+# The folders whose every module has a line in the README's "Code layout" tree.
+LAID_OUT = ("geo", "bench", "tests")
+
+
+def _layout_tree() -> set[str]:
+    """The paths the README's "Code layout" block lists, read from its indentation (two spaces a level)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Code layout", 1)[1]
+    block = section.split("```\n", 2)[1]
+    paths, folders = set(), []
+    for line in block.splitlines():
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        name = line.split()[0]
+        folders = folders[:depth]
+        if name.endswith("/"):
+            folders.append(name)
+        paths.add("".join(folders[:depth]) + name)
+    return paths
+
+
+def test_the_readme_code_layout_lists_every_module_and_only_those():
+    listed = {p for p in _layout_tree() if p.endswith(".py") and p.split("/")[0] in LAID_OUT}
+    modules = {
+        str(p.relative_to(ROOT))
+        for folder in LAID_OUT
+        for p in (ROOT / folder).rglob("*.py")
+        if "data" not in p.relative_to(ROOT).parts  # tests/data holds datasets, not modules
+    }
+    assert not modules - listed, f"add one line each to the README's Code layout: {sorted(modules - listed)}"
+    assert not listed - modules, f"listed in the README's Code layout but gone: {sorted(listed - modules)}"

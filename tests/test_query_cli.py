@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from geo import query
+from geo.__main__ import main
 from geo.query import fold
 from tests.conftest import ROOT
 
@@ -106,3 +107,66 @@ def test_a_reader_that_stops_early_ends_the_listing_quietly():
     process.stdout.close()  # like `| head` that has read enough: closed before the listing is written
     _, errors = process.communicate(timeout=120)
     assert process.returncode == 141 and b"Traceback" not in errors, errors.decode()
+
+
+def _run(capsys, *args):
+    """Exit code, stdout and stderr of `python -m geo ARGS`, run in this process."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("events", "--place", "Berdzor"),
+        ("control", "--place", "Berdzor"),
+        ("commitments", "--place", "Berdzor"),
+        ("events", "--agreement", "Prague statement"),
+    ],
+)
+def test_cli_takes_any_spelling_of_a_place_and_a_title_only_one_agreement_has(capsys, args):
+    code, out, err = _run(capsys, *args, "--json")
+    assert code == 0 and json.loads(out), err
+
+
+def test_cli_events_for_a_spelling_are_the_events_for_its_id(capsys):
+    assert _run(capsys, "events", "--place", "Berdzor") == _run(capsys, "events", "--place", "lachin")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("events", "--place", "lachn"), 'unknown place "lachn" (did you mean "lachin"?)'),
+        (("control", "--place", "lachn"), 'unknown place "lachn" (did you mean "lachin"?)'),
+        (("commitments", "--place", "kalbajr"), 'unknown place "kalbajr" (did you mean "kalbajar"?)'),
+        (("control", "--place", "shush"), 'place "shush" matches several places (karabakh, shusha); give one id'),
+        (("events", "--place", "Hadrut"), 'unknown place "Hadrut" (did you mean "fuzuli", "karabakh" or "khojavend"?)'),
+        (
+            ("events", "--agreement", "sochi"),
+            'unknown agreement "sochi" (did you mean "statement-2021-11-26" or "sochi-2022-10-31"?)',
+        ),
+        (("places", "--agreement", "sochi"), 'did you mean "statement-2021-11-26" or "sochi-2022-10-31"?'),
+        (("commitments", "--agreement", "prague"), 'unknown agreement "prague" (did you mean "prague-2022-10-06"?)'),
+        (("places", "--search", "Stepanakrt"), 'no place matches "Stepanakrt" (did you mean "khankendi"?)'),
+        (("places", "--search", "Tbilisi"), 'no place matches "Tbilisi"'),
+        (
+            ("places", "--search", "Lachin", "--agreement", "brussels-2021-12-14"),
+            'none of them is tied to agreement "brussels-2021-12-14"',
+        ),
+        (("map", "unwritten.html", "--place", "lachn"), 'unknown place "lachn" (did you mean "lachin"?)'),
+        (("map", "unwritten.html", "--agreements", "prague-2022-10-06,sochi"), 'unknown agreement "sochi"'),
+    ],
+)
+def test_cli_says_what_it_did_not_find_and_what_is_close(capsys, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)  # a map that were written anyway would land here
+    code, out, err = _run(capsys, *args)
+    assert code == 2 and out == "" and message in err
+    assert not (tmp_path / "unwritten.html").exists()
+
+
+def test_a_did_you_mean_lists_a_few_ids_and_counts_the_rest(capsys):
+    _, _, err = _run(capsys, "events", "--agreement", "brussels")
+    assert (
+        '"brussels-2021-12-14", "brussels-2022-04-06", "brussels-2022-05-22", "brussels-2022-08-31" or 2 more?' in err
+    )

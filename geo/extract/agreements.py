@@ -198,7 +198,9 @@ class AgreementFinder:
         if len(found) == 1:
             return found[0].id, True
         # The sentence's own dates, nearest to the alias first: "the Brussels meeting of April 2022".
-        for d in sorted((d for d in dates if d.date is not None), key=lambda d: abs(d.start - at)):
+        for d in sorted(dates, key=lambda d: abs(d.start - at)):
+            if d.date is None:
+                continue
             slack = dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS if d.precision in ("day", "range") else 31)
             near = [a for a in found if abs(a.date - d.date) <= slack]
             if len(near) == 1:

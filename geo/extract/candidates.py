@@ -273,7 +273,7 @@ class _Extractor:
             named = [d for d in items.dates if d.attached]
             low: list[str] = []
             note = None
-            chosen = (events or named or [None])[0]
+            chosen = events[0] if events else named[0] if named else None
             spans = [Span(p.start - start, p.end - start, p.text, "place") for p in items.places]
             spans += [Span(r.start - start, r.end - start, self.text[r.start : r.end], "agreement") for r in refs]
             spans += [Span(a - start, b - start, self.text[a:b], "actor") for a, b, _ in items.actors]

@@ -150,7 +150,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     commands = parser.add_subparsers(dest="command", required=True)
-    status = {"choices": STATUSES, "help": "only events with this status"}
 
     sub = commands.add_parser("init", help="create or upgrade the schema (safe to run again)")
     sub.set_defaults(run=_init)
@@ -160,7 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=_propose)
     sub = commands.add_parser("list", help="list community events by date")
-    sub.add_argument("--status", **status)
+    sub.add_argument("--status", choices=STATUSES, help="only events with this status")
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=_list)
     sub = commands.add_parser("approve", help="approve events")
@@ -182,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(run=_history)
     sub = commands.add_parser("export", help="write events to FILE (.csv or .json) with an origin column")
     sub.add_argument("file", type=Path, metavar="FILE")
-    sub.add_argument("--status", **status)
+    sub.add_argument("--status", choices=STATUSES, help="only events with this status")
     sub.set_defaults(run=_export)
     sub = commands.add_parser("hash-password", help="read a password from stdin, print its hash for secrets.toml")
     sub.set_defaults(run=None)

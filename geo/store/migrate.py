@@ -25,7 +25,10 @@ def _config() -> Config:
 
 def head() -> str:
     """The newest schema revision this code knows."""
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    revision = ScriptDirectory.from_config(_config()).get_current_head()
+    if revision is None:  # only if geo/store/migrations/versions/ lost its files
+        raise RuntimeError(f"no schema revisions in {MIGRATIONS}")
+    return revision
 
 
 def current(engine: Engine) -> str | None:

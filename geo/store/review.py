@@ -263,8 +263,8 @@ class Store:
             )
         ids: dict[str, int] = {}
         if new_rows:
-            statement = insert(EventRow).returning(EventRow.id, EventRow.key, sort_by_parameter_order=True)
-            ids = {row.key: row.id for row in connection.execute(statement, new_rows)}
+            add = insert(EventRow).returning(EventRow.id, EventRow.key, sort_by_parameter_order=True)
+            ids = {row.key: row.id for row in connection.execute(add, new_rows)}
             connection.execute(
                 insert(RevisionRow),
                 [
@@ -298,8 +298,8 @@ class Store:
                 query = select(EventRow.id, EventRow.revision).where(EventRow.id.in_(chunk)).with_for_update()
                 if any(expected[i] != revision for i, revision in connection.execute(query)):
                     raise _Moved()
-            statement = update(EventRow).where(EventRow.id == bindparam("pk"), EventRow.revision == bindparam("base"))
-            connection.execute(statement, changed_rows)
+            save = update(EventRow).where(EventRow.id == bindparam("pk"), EventRow.revision == bindparam("base"))
+            connection.execute(save, changed_rows)
             connection.execute(insert(RevisionRow), changed_revisions)
         proposal.ids = [ids[k] for k in keys]
         proposal.added, proposal.updated = len(new_rows), len(changed_rows)
@@ -464,7 +464,7 @@ class Store:
                 row = connection.execute(select(EventRow).where(EventRow.id == id)).one()
                 raise self._stale(connection, row, base_revision)
         with self.engine.connect() as connection:
-            stored = connection.scalar(select(EventRow.record).where(EventRow.id == id))
+            stored = connection.execute(select(EventRow.record).where(EventRow.id == id)).scalar_one()
         proposed = {k: v for k, v in stored.items() if k not in changes} | {
             k: v for k, v in changes.items() if v not in (None, "")
         }
@@ -552,9 +552,9 @@ class Store:
             ).all()
         if not rows:
             return []
-        ids, lon, lat = (np.array(column) for column in zip(*rows, strict=True))
+        row_ids, lon, lat = (np.array(column) for column in zip(*rows, strict=True))
         inside = shapely.contains_xy(shapely.from_wkb(shape.wkb), lon.astype(float), lat.astype(float))
-        return self.entries(ids=[int(i) for i in ids[inside]])
+        return self.entries(ids=[int(i) for i in row_ids[inside]])
 
     def count(self) -> dict[str, int]:
         """How many community events have each status."""

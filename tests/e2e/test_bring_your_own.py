@@ -21,9 +21,7 @@ from playwright.sync_api import Dialog, FrameLocator, Locator, Page, expect
 from geo import query
 from geo.load import DEFAULT_DATA_DIR, load_atlas
 from geo.view import date_span
-
-# The helpers of the other browser tests: opening the page, waiting for the run to end, the events CSV.
-from tests.e2e.test_browser import MAP_IFRAME, _download_csv, _open, _settled
+from tests.e2e.pages import download_csv, map_frame, open_app, set_date, settled
 from tests.hostile import EVALUATED, ONE_MB, PAYLOADS, write_hostile_csv
 
 pytestmark = pytest.mark.browser
@@ -100,14 +98,14 @@ def _upload_file(page: Page, path: Path, can_add: str) -> Locator:
         expander = _bring_your_own(page)
     expander.locator("input[type=file]").set_input_files(path)
     expect(expander.get_by_text(can_add)).to_be_visible()
-    _settled(page)
+    settled(page)
     return expander
 
 
 def _add(page: Page, button: re.Pattern[str], added: str) -> None:
     page.get_by_role("button", name=button).click()
     expect(page.get_by_text(added)).to_be_visible()
-    _settled(page)
+    settled(page)
 
 
 def _select(page: Page, spelling: str, name: str) -> None:
@@ -115,7 +113,7 @@ def _select(page: Page, spelling: str, name: str) -> None:
     search.fill(spelling)
     search.press("Enter")
     expect(page.locator(".st-key-place-panel h3")).to_have_text(name)
-    _settled(page)
+    settled(page)
 
 
 def _grid_csv(page: Page, grid: Locator) -> list[dict[str, str]]:
@@ -152,16 +150,14 @@ def _record_dialogs(page: Page) -> list[str]:
 
 def _injected(page: Page) -> dict[str, dict]:
     """What a payload would have left behind, in the page and in the map's iframe."""
-    map_frame = page.locator(MAP_IFRAME).element_handle().content_frame()
-    assert map_frame is not None
-    return {"page": page.evaluate(INJECTED_JS), "map": map_frame.evaluate(INJECTED_JS)}
+    return {"page": page.evaluate(INJECTED_JS), "map": map_frame(page).evaluate(INJECTED_JS)}
 
 
 def test_an_upload_is_previewed_with_its_problems_then_added_to_panel_and_map(page: Page, app_url: str) -> None:
     shipped_files = _shipped_files()
     shipped = _shipped_events()
     page.context.add_init_script(NO_SAVE_PICKER)
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
     _expect_count(page, len(shipped))
 
     expander = _upload(page, "conflict-events.csv", "4 of 9 row(s) can be added.")
@@ -205,7 +201,7 @@ def test_an_upload_is_previewed_with_its_problems_then_added_to_panel_and_map(pa
 def test_script_and_html_in_every_field_show_as_text_and_never_run(page: Page, app_url: str) -> None:
     dialogs = _record_dialogs(page)
     page.context.add_init_script(NO_SAVE_PICKER)
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
     _upload(page, "script-payloads.csv", "2 of 2 row(s) can be added.")
     _add(page, re.compile(r"^Add 2 event\(s\) to the map$"), "2 event(s) added in this session")
 
@@ -239,8 +235,8 @@ def test_script_and_html_in_every_field_show_as_text_and_never_run(page: Page, a
     assert table["payload-2021-01-01"]["actors"] == f"{SCRIPT} ({IMG})"
 
     # The export keeps the text as written.
-    _settled(page)
-    exported = {r["id"]: r for r in _download_csv(page)}
+    settled(page)
+    exported = {r["id"]: r for r in download_csv(page)}
     assert exported["payload-2021-01-01"]["title"] == SCRIPT
     assert exported["payload-2021-01-01"]["summary"] == f"{IMG} in the summary"
     assert exported["payload-2021-01-02"]["source_publisher"] == SCRIPT
@@ -253,7 +249,7 @@ def test_payloads_aimed_at_the_map_script_show_as_text_and_formulas_are_defused(
     """Each title breaks out a different way: an HTML attribute, a `${}` and a backtick (folium writes tooltip
     text into a JavaScript template literal); none may run, each must show as written."""
     dialogs = _record_dialogs(page)
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
     _upload(page, "script-markers.csv", "3 of 3 row(s) can be added.")
     _add(page, re.compile(r"^Add 3 event\(s\) to the map$"), "3 event(s) added in this session")
 
@@ -273,8 +269,8 @@ def test_payloads_aimed_at_the_map_script_show_as_text_and_formulas_are_defused(
     expect(events).to_contain_text("</div><script>window.__xss=6</script>")
 
     # Spreadsheet formulas come out quoted, so a spreadsheet shows them instead of running them.
-    _settled(page)
-    exported = {r["id"]: r for r in _download_csv(page)}
+    settled(page)
+    exported = {r["id"]: r for r in download_csv(page)}
     row = exported["marker-img-2021-01-03"]
     assert row["actors"] == """'=HYPERLINK("https://evil.example/") (@SUM(1))"""
     assert row["source_publisher"] == "'+cmd|' /C calc'!A0"
@@ -297,7 +293,7 @@ def test_template_syntax_in_every_field_shows_literally_live_and_in_every_export
     as written in the panel, the map's tooltips, the tables and the three exports, and the page must stay whole."""
     dialogs = _record_dialogs(page)
     page.context.add_init_script(NO_SAVE_PICKER)
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
     n = len(PAYLOADS)
     expander = _upload_file(page, write_hostile_csv(tmp_path / "hostile.csv", one_mb=False), f"{n} of {n + 1} row")
     # The row whose place is a payload is reported with the name as written.
@@ -318,8 +314,8 @@ def test_template_syntax_in_every_field_shows_literally_live_and_in_every_export
     shown = {_hover_marker(frame, markers.nth(i)).inner_text().split(" · ", 1)[1] for i in range(n)}
     assert shown == {f"title {text}" for text in PAYLOADS}
 
-    _settled(page)
-    rows = {r["id"]: r for r in _download_csv(page)}
+    settled(page)
+    rows = {r["id"]: r for r in download_csv(page)}
     geojson = json.loads(_download(page, "Events GeoJSON"))
     located = {f["properties"]["id"]: f["properties"] for f in geojson["features"]}
     for i, text in enumerate(PAYLOADS):
@@ -373,7 +369,7 @@ def _json_event(event_id: str) -> dict:
 def test_a_source_link_that_could_break_out_of_its_link_is_refused(page: Page, app_url: str) -> None:
     """A `>` in an address could end the link early and turn the rest into markup (here an image fetched from another
     server): the row is reported, not added, and nothing outside the app is requested (the page fixture checks)."""
-    _open(page, app_url)
+    open_app(page, app_url)
     _upload(page, "source-link-payload.csv", "0 of 1 row(s) can be added.")
     expander = page.get_by_test_id("stExpander").filter(has_text="Bring your own events")
     expect(expander.get_by_text("1 problem(s)")).to_be_visible()
@@ -405,20 +401,11 @@ def _count_runs(page: Page) -> int:
     )
 
 
-def _set_date(scope: Locator, label: str, day: dt.date) -> None:
-    """Type a date into an st.date_input, segment by segment as its year, month and day spinbuttons take it."""
-    for part, value in (("year", f"{day:%Y}"), ("month", f"{day:%m}"), ("day", f"{day:%d}")):
-        segment = scope.get_by_role("spinbutton", name=f"{part}, {label}")
-        segment.click()
-        segment.press_sequentially(value)
-    segment.press("Tab")
-
-
 def test_a_pasted_article_becomes_candidates_to_review_then_an_event_in_the_panel(page: Page, app_url: str) -> None:
     dialogs = _record_dialogs(page)
     page.context.add_init_script(NO_SAVE_PICKER)
     # Up to March 2022: Karabakh's events then fit on the panel's first page, where the new one must appear.
-    _open(page, f"{app_url}/?to=2022-03-31")
+    open_app(page, f"{app_url}/?to=2022-03-31")
     _select(page, "Karabakh", "Nagorno-Karabakh (1991 oblast)")
     before = int(COUNT.match(_count(page).inner_text())[2])
     expander = _bring_your_own(page)
@@ -428,27 +415,27 @@ def test_a_pasted_article_becomes_candidates_to_review_then_an_event_in_the_pane
         f"November 10, 2020, on the withdrawal of Armenian forces from Karabakh. {SCRIPT} "
         "The Lachin corridor was also discussed."
     )
-    _set_date(expander, "Published on", dt.date(2022, 3, 23))
-    _settled(page)
+    set_date(expander, "Published on", dt.date(2022, 3, 23))
+    settled(page)
     expander.get_by_label("Source (publisher and title)").fill(f"Local press: {SCRIPT}")
     expander.get_by_label("Source (publisher and title)").press("Enter")
-    _settled(page)
+    settled(page)
     expander.get_by_role("button", name="Find candidate events").click()
 
     expect(expander.get_by_text("Review the candidates: untick to drop, edit any cell, then add them.")).to_be_visible()
     editor = expander.get_by_test_id("stDataFrame").first
     can_add = expander.get_by_text("1 of 1 row(s) can be added.")
     expect(can_add).to_be_visible()
-    _settled(page)
+    settled(page)
 
     # Unticking the only candidate drops it: nothing is left to add. Ticking it again brings it back.
     _grid_cell(page, editor, ADD_CHECKBOX_X, 0)
     expect(can_add).to_have_count(0)
     expect(page.get_by_role("button", name=re.compile(r"candidate event\(s\) to the map"))).to_have_count(0)
-    _settled(page)
+    settled(page)
     _grid_cell(page, editor, ADD_CHECKBOX_X, 0)
     expect(can_add).to_be_visible()
-    _settled(page)
+    settled(page)
     # Edit the title: a double click opens the cell's editor over the canvas. The edit changes only the canvas,
     # so the test waits for the run it starts to end.
     runs = _count_runs(page)
@@ -459,7 +446,7 @@ def test_a_pasted_article_becomes_candidates_to_review_then_an_event_in_the_pane
     cell_editor.press("Enter")
     expect(cell_editor).to_have_count(0)
     page.wait_for_function(f"window.__runsDone > {runs}")
-    _settled(page)
+    settled(page)
 
     _add(page, re.compile(r"^Add 1 candidate event\(s\) to the map$"), "1 event(s) added in this session")
 
@@ -478,13 +465,13 @@ def test_added_events_stay_in_their_session_and_remove_brings_back_the_shipped_c
     page: Page, other_page: Page, app_url: str
 ) -> None:
     shipped = len(_shipped_events())
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
     _upload(page, "conflict-events.csv", "4 of 9 row(s) can be added.")
     _add(page, re.compile(r"^Add 4 event\(s\) to the map$"), "4 event(s) added in this session")
     _expect_count(page, shipped + 4)
 
     # Another visitor, at the same time, sees only the shipped events.
-    other_frame = _open(other_page, app_url)
+    other_frame = open_app(other_page, app_url)
     _expect_count(other_page, shipped)
     expect(other_page.locator(".st-key-events-panel")).not_to_contain_text("Shops reopened in Stepanakert.")
     expect(other_frame.locator(EVENT_MARKERS)).to_have_count(0)

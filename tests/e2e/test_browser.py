@@ -6,27 +6,29 @@ The conftest aborts (and fails on) every request that leaves the app's own serve
 
 from __future__ import annotations
 
-import csv
 import re
 import struct
 import zlib
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import shapely
-from playwright.sync_api import Frame, FrameLocator, Page, expect
-from shapely.geometry import shape
-from shapely.ops import polylabel
+from playwright.sync_api import Page, expect
 
-from bench.common import MAP_IFRAME, MAP_MARKS_KEPT, MARK_MAP
+from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import mapping
 from geo.load import load_atlas
+from tests.e2e.pages import (
+    MAP_IFRAME,
+    agreement_box,
+    click_place,
+    download_csv,
+    map_frame,
+    open_app,
+    settled,
+    untick,
+)
 
 pytestmark = pytest.mark.browser
-
-# Generous: the CI machines have 2 cores, and a rerun that redraws the map takes about a second there.
-TIMEOUT_MS = 20_000
-expect.set_options(timeout=TIMEOUT_MS)
 
 CEASEFIRE = "statement-2020-11-10"
 CEASEFIRE_BOX = re.compile(r"^10 Nov 2020 · ")
@@ -35,90 +37,12 @@ SELECTED_STROKE = mapping.SELECTED_STYLE["color"]
 MAP_ZOOM_JS = "() => window.map_div ? map_div.getZoom() : null"
 
 
-def _open(page: Page, url: str) -> FrameLocator:
-    """Open `url` and wait until the map has drawn its places and the script has finished its run."""
-    page.set_default_timeout(TIMEOUT_MS)
-    page.goto(url)
-    frame = page.frame_locator(MAP_IFRAME)
-    # Any place drawn: the map is there (which places show depends on the link's agreements).
-    expect(frame.locator("path.leaflet-interactive[class*='place-']").locator("visible=true").first).to_be_visible()
-    _settled(page)
-    return frame
-
-
-def _settled(page: Page) -> None:
-    """The script run has ended. Call it only after waiting for something the run changes (else it may be
-    the state from before the run started)."""
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
-
-
-def _map_frame(page: Page) -> Frame:
-    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
-    assert frame is not None
-    return frame
-
-
 def _query(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
-def _agreement_box(page: Page, date_prefix: re.Pattern[str]):
-    """An agreement's checkbox, its year's group in the sidebar opened first (the groups start closed)."""
-    box = page.get_by_role("checkbox", name=date_prefix)
-    year = re.search(r"20\d\d", date_prefix.pattern)
-    assert year, f"{date_prefix.pattern} names no year"
-    group = page.locator(f".st-key-agreements-{year.group()}")
-    if not box.is_visible():
-        group.locator("summary").click()
-    expect(box).to_be_visible()
-    return box
-
-
-def _untick(page: Page, date_prefix: re.Pattern[str]) -> None:
-    """Un-tick an agreement the way a person does: by clicking its label (Streamlit's input is hidden)."""
-    box = _agreement_box(page, date_prefix)
-    expect(box).to_be_checked()
-    page.get_by_test_id("stCheckbox").filter(has=box).locator("label").click()
-    expect(box).not_to_be_checked()
-
-
-def _click_place(frame: FrameLocator, place_id: str) -> None:
-    """Click a place where nothing drawn above it covers it (a city or corridor may lie over a district)."""
-    atlas = load_atlas()
-    drawn = mapping.display_geometries(atlas.places.values())
-    geometries = {pid: shape(g) for pid, g in drawn.items()}
-    place = atlas.places[place_id]
-    above = [
-        geometries[p.id].buffer(0.01)
-        for p in atlas.places.values()
-        if p.id != place_id and mapping.KIND_ORDER[p.kind] >= mapping.KIND_ORDER[place.kind]
-    ]
-    free = geometries[place_id].difference(shapely.union_all(above)) if above else geometries[place_id]
-    largest = max(getattr(free, "geoms", [free]), key=lambda g: g.area)
-    inside = polylabel(largest, tolerance=0.001)
-    path = frame.locator(f"path.place-{place_id}")
-    # The point in the path's own box, once the map has it on top there: a page that has just changed its layout
-    # may resize the map, and Leaflet redraws its shapes a frame later.
-    map_window = path.element_handle().owner_frame()
-    assert map_window is not None
-    at = map_window.wait_for_function(
-        """([id, lat, lng]) => {
-            const path = document.querySelector("path.place-" + id);
-            if (!path || !window.map_div) return null;
-            const point = map_div.latLngToContainerPoint([lat, lng]);
-            const box = map_div.getContainer().getBoundingClientRect();
-            const own = path.getBoundingClientRect();
-            const x = box.left + point.x, y = box.top + point.y;
-            const hit = document.elementFromPoint(x, y);
-            return hit && hit.classList.contains("place-" + id) ? {x: x - own.left, y: y - own.top} : null;
-        }""",
-        arg=[place_id, inside.y, inside.x],
-    ).json_value()
-    path.click(position={"x": at["x"], "y": at["y"]})
-
-
 def test_offline_the_map_draws_the_places_and_credits_its_sources(page: Page, app_url: str) -> None:
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
 
     expect(frame.locator("path.place-lachin")).to_be_visible()
     attribution = frame.locator(".leaflet-control-attribution")
@@ -127,9 +51,9 @@ def test_offline_the_map_draws_the_places_and_credits_its_sources(page: Page, ap
 
 
 def test_clicking_lachin_lists_its_handover_and_puts_it_in_the_link(page: Page, app_url: str) -> None:
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
 
-    _click_place(frame, "lachin")
+    click_place(frame, "lachin")
 
     panel = page.locator(".st-key-place-panel")
     expect(panel.locator("h3")).to_have_text("Lachin")
@@ -151,63 +75,63 @@ _COUNT_SENDS = """() => {
 
 
 def test_a_click_is_sent_once_and_the_map_shows_it_until_cleared(page: Page, app_url: str) -> None:
-    frame = _open(page, app_url)
-    map_frame = _map_frame(page)
-    map_frame.evaluate(_COUNT_SENDS)
+    frame = open_app(page, app_url)
+    map_window = map_frame(page)
+    map_window.evaluate(_COUNT_SENDS)
 
-    _click_place(frame, "lachin")
+    click_place(frame, "lachin")
 
     expect(page.locator(".st-key-place-panel h3")).to_have_text("Lachin")
     expect(frame.locator("path.place-lachin")).to_have_attribute("stroke", SELECTED_STROKE)
     page.wait_for_timeout(2 * ST_FOLIUM_DEBOUNCE_MS)
     # Sent at once, and st_folium's delayed update found nothing new: one value, so one rerun, per click.
-    assert map_frame.evaluate("() => window.__sends") == 1
-    _settled(page)
+    assert map_window.evaluate("() => window.__sends") == 1
+    settled(page)
 
     page.get_by_role("button", name="Clear selection").click()
 
     expect(page.locator(".st-key-place-panel")).to_have_count(0)
     expect(frame.locator("path.place-lachin")).not_to_have_attribute("stroke", SELECTED_STROKE)
-    _settled(page)
-    _click_place(frame, "lachin")
+    settled(page)
+    click_place(frame, "lachin")
     expect(page.locator(".st-key-place-panel h3")).to_have_text("Lachin")
     expect(frame.locator("path.place-lachin")).to_have_attribute("stroke", SELECTED_STROKE)
 
 
 def test_clicking_a_place_again_after_searching_another_selects_it(page: Page, app_url: str) -> None:
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
     header = page.locator(".st-key-place-panel h3")
-    _click_place(frame, "lachin")
+    click_place(frame, "lachin")
     expect(header).to_have_text("Lachin")
     search = page.get_by_label("Find a place (any spelling)")
     search.fill("Shushi")
     search.press("Enter")
     expect(header).to_have_text("Shusha")
-    _settled(page)
+    settled(page)
 
-    _click_place(frame, "lachin")
+    click_place(frame, "lachin")
 
     expect(header).to_have_text("Lachin")
 
 
 def test_unticking_an_agreement_hides_its_places_and_keeps_the_zoom(page: Page, app_url: str) -> None:
-    frame = _open(page, app_url)
-    map_frame = _map_frame(page)
+    frame = open_app(page, app_url)
+    map_window = map_frame(page)
     start_zoom = frame.locator("body").evaluate(MAP_ZOOM_JS)
     assert start_zoom is not None, "st_folium no longer names the map `map_div`: update MAP_ZOOM_JS"
 
     frame.locator(".leaflet-control-zoom-in").click()
-    map_frame.wait_for_function(f"() => map_div.getZoom() === {start_zoom + 1}")
+    map_window.wait_for_function(f"() => map_div.getZoom() === {start_zoom + 1}")
     frame.locator("body").evaluate(MARK_MAP)
 
-    _untick(page, CEASEFIRE_BOX)
+    untick(page, CEASEFIRE_BOX)
 
     expect(frame.locator("path.place-lachin")).to_be_hidden()
     # Karabakh is also tied to the 26 Nov 2021 Sochi statement, which stays ticked.
     expect(frame.locator("path.place-karabakh")).to_be_visible()
     expect(frame.locator("path.place-nakhchivan")).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]agreements="))
-    _settled(page)
+    settled(page)
     assert frame.locator("body").evaluate(MAP_ZOOM_JS) == start_zoom + 1
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT)
     shown = _query(page)["agreements"][0].split(",")
@@ -216,7 +140,7 @@ def test_unticking_an_agreement_hides_its_places_and_keeps_the_zoom(page: Page, 
 
 
 def test_searching_a_variant_spelling_selects_and_highlights_the_place(page: Page, app_url: str) -> None:
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
 
     search = page.get_by_label("Find a place (any spelling)")
     search.fill("Shushi")
@@ -229,17 +153,17 @@ def test_searching_a_variant_spelling_selects_and_highlights_the_place(page: Pag
 
 
 def test_a_permalink_restores_place_language_agreements_and_dates(page: Page, app_url: str) -> None:
-    _open(
+    open_app(
         page,
         f"{app_url}/?place=kalbajar&agreements=statement-2020-11-10,statement-2021-11-26"
         "&from=2020-11-15&to=2021-12-31&lang=ru",
     )
 
     expect(page.locator(".st-key-place-panel h3")).to_have_text("Кельбаджар")
-    expect(_agreement_box(page, re.compile(r"^10 Nov 2020 · "))).to_be_checked()
-    expect(_agreement_box(page, re.compile(r"^11 Jan 2021 · "))).not_to_be_checked()
-    expect(_agreement_box(page, re.compile(r"^26 Nov 2021 · "))).to_be_checked()
-    expect(_agreement_box(page, re.compile(r"^14 Dec 2021 · "))).not_to_be_checked()
+    expect(agreement_box(page, re.compile(r"^10 Nov 2020 · "))).to_be_checked()
+    expect(agreement_box(page, re.compile(r"^11 Jan 2021 · "))).not_to_be_checked()
+    expect(agreement_box(page, re.compile(r"^26 Nov 2021 · "))).to_be_checked()
+    expect(agreement_box(page, re.compile(r"^14 Dec 2021 · "))).not_to_be_checked()
     events = page.locator(".st-key-events-panel")
     expect(events).to_contain_text("25 Nov 2020")
     expect(events).to_contain_text("Kalbajar (Karvachar) district passes to Azerbaijani control")
@@ -252,36 +176,27 @@ def test_a_permalink_restores_place_language_agreements_and_dates(page: Page, ap
 
 
 def test_a_permalink_to_an_unknown_place_says_so_and_still_draws_the_map(page: Page, app_url: str) -> None:
-    frame = _open(page, f"{app_url}/?place=atlantis")
+    frame = open_app(page, f"{app_url}/?place=atlantis")
 
     expect(page.get_by_test_id("stAlert").filter(has_text="atlantis")).to_be_visible()
     expect(frame.locator("path.place-lachin")).to_be_visible()
     expect(page.locator(".st-key-place-panel")).to_have_count(0)
 
 
-def _download_csv(page: Page) -> list[dict[str, str]]:
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Events CSV").click()
-    download = info.value
-    text = download.path().read_text(encoding="utf-8")
-    assert download.suggested_filename.endswith(".csv")
-    return list(csv.DictReader(text.splitlines()))
-
-
 def test_the_events_csv_holds_the_events_shown(page: Page, app_url: str) -> None:
-    _open(page, app_url)
+    open_app(page, app_url)
     events = page.locator(".st-key-events-panel")
 
-    rows = _download_csv(page)
+    rows = download_csv(page)
     assert list(rows[0])[:2] == ["id", "date"]
     assert "lachin-handover-2020-12-01" in {r["id"] for r in rows}
     assert {r["date"] for r in rows if r["id"] == "lachin-handover-2020-12-01"} == {"2020-12-01"}
 
-    _untick(page, CEASEFIRE_BOX)
+    untick(page, CEASEFIRE_BOX)
     expect(events).not_to_contain_text("Lachin (Berdzor) district passes to Azerbaijani control")
-    _settled(page)
+    settled(page)
 
-    rows = _download_csv(page)
+    rows = download_csv(page)
     assert rows, "the CSV lost its events"
     assert "lachin-handover-2020-12-01" not in {r["id"] for r in rows}
     assert "sochi-statement-2021-11-26" in {r["id"] for r in rows}
@@ -289,7 +204,7 @@ def test_the_events_csv_holds_the_events_shown(page: Page, app_url: str) -> None
 
 def test_the_exported_map_works_offline_and_shows_the_view(page: Page, app_url: str) -> None:
     # Without the 10 Nov 2020 statement, the only one tied to Lachin; with two tied to Nakhchivan.
-    _open(page, f"{app_url}/?place=nakhchivan&agreements=washington-2025-08-08,tripp-framework-2026-01-13&lang=ru")
+    open_app(page, f"{app_url}/?place=nakhchivan&agreements=washington-2025-08-08,tripp-framework-2026-01-13&lang=ru")
     expect(page.locator(".st-key-place-panel h3")).to_have_text("Нахичеванская Автономная Республика")
     with page.expect_download() as info:
         page.get_by_role("button", name="Map HTML").click()
@@ -325,7 +240,7 @@ def test_the_online_street_map_shows_through_the_countries(page: Page, app_url: 
     page.context.route(
         "https://tile.openstreetmap.org/**", lambda route: route.fulfill(body=tile, content_type="image/png")
     )
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
 
     page.get_by_text("Online street map (needs internet)").click()
     # A new base map is a new map: until the run ends, the old iframe stays beside the new one, which comes last.
@@ -339,12 +254,12 @@ def test_the_online_street_map_shows_through_the_countries(page: Page, app_url: 
 
 
 def test_choosing_russian_names_renames_the_tooltips_without_redrawing_the_map(page: Page, app_url: str) -> None:
-    frame = _open(page, app_url)
+    frame = open_app(page, app_url)
     frame.locator("body").evaluate(MARK_MAP)
 
     page.get_by_role("combobox", name=re.compile("Place names in")).click()
     page.get_by_role("option", name="Русский").click()
-    _settled(page)
+    settled(page)
 
     frame.locator("path.place-lachin").hover()
     expect(frame.locator(".leaflet-tooltip")).to_have_text("Лачин")

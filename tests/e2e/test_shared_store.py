@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from bench import common
 from geo.store import hash_password
-from tests.e2e.test_browser import _open, _settled
+from tests.e2e.pages import open_app, settled
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,7 @@ def _sign_in(page: Page, password: str) -> None:
     box.get_by_label("Editor name").fill("alice")
     box.get_by_role("textbox", name="Password").fill(password)
     box.get_by_role("button", name="Sign in").click()
-    _settled(page)
+    settled(page)
 
 
 def _offline_page(browser: Browser, url: str) -> Page:
@@ -50,7 +50,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
     flags = ("--secrets.files", str(secrets))
     with common.server("streamlit_app.py", {"ATLAS_DATABASE_URL": database}, *flags) as url:
         page = _offline_page(browser, url)
-        _open(page, url)
+        open_app(page, url)
         _sign_in(page, "wrong password")
         expect(page.locator(".st-key-editor-box")).to_contain_text("Unknown editor or wrong password.")
         _sign_in(page, PASSWORD)
@@ -61,7 +61,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
         expander.locator("summary").click()
         expander.locator("input[type=file]").set_input_files(IMPORTS / "conflict-events.csv")
         expect(expander.get_by_text("4 of 9 row(s) can be added.")).to_be_visible()
-        _settled(page)
+        settled(page)
         page.get_by_role("button", name=re.compile(r"^Propose 4 event\(s\) to the shared store$")).click()
         expect(page.get_by_text(re.compile(r"^4 event\(s\) in the shared store as proposed"))).to_be_visible()
 
@@ -76,7 +76,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
     # A new server on the same database: anyone (not signed in) sees the approved events, marked as community.
     with common.server("streamlit_app.py", {"ATLAS_DATABASE_URL": database}, *flags) as url:
         other_page = _offline_page(browser, url)
-        _open(other_page, f"{url}/?place=khankendi")
+        open_app(other_page, f"{url}/?place=khankendi")
         events = other_page.locator(".st-key-events-panel")
         expect(events).to_contain_text("Shops reopened in Stepanakert.")
         expect(events).to_contain_text("Community event: proposed by an editor, approved in the shared store")
@@ -85,7 +85,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
 
 
 def test_the_default_store_is_created_on_first_use_and_named_in_the_sidebar(page: Page, app_url: str) -> None:
-    _open(page, app_url)
+    open_app(page, app_url)
     box = page.locator(".st-key-editor-box")
     box.locator("summary").click()
     expect(box).to_contain_text("Shared store: sqlite:///")

@@ -12,20 +12,20 @@ from playwright.sync_api import Page, expect
 from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import query
 from geo.load import load_atlas
-from tests.e2e.test_browser import _open, _settled
+from tests.e2e.pages import open_app, settled
 
 pytestmark = pytest.mark.browser
 
 
 def test_kalbajar_is_held_by_the_armenian_side_on_20_nov_2020_and_by_azerbaijan_on_26_nov(page: Page, app_url: str):
-    frame = _open(page, f"{app_url}/?asof=2020-11-20")
+    frame = open_app(page, f"{app_url}/?asof=2020-11-20")
     kalbajar = frame.locator("path.place-kalbajar")
     expect(kalbajar).to_contain_class("control-arm")
     legend = frame.locator(".atlas-legend")
     expect(legend).to_contain_text("Who held it on 2020-11-20")
     expect(legend).to_contain_text("Armenian forces / de facto Nagorno-Karabakh authorities")
 
-    frame = _open(page, f"{app_url}/?asof=2020-11-26")
+    frame = open_app(page, f"{app_url}/?asof=2020-11-26")
     expect(frame.locator("path.place-kalbajar")).to_contain_class("control-az")
 
 
@@ -33,7 +33,7 @@ def test_every_place_is_classed_as_the_cli_answers_and_the_zone_shows_only_while
     """One source of truth: the classes the map gives each place are what geo.query.control_on says."""
     atlas = load_atlas()
     for day in ("2021-06-01", "2024-07-01"):
-        frame = _open(page, f"{app_url}/?asof={day}")
+        frame = open_app(page, f"{app_url}/?asof={day}")
         date = dt.date.fromisoformat(day)
         for place in atlas.places.values():
             if not place.exists_on(date):
@@ -49,7 +49,7 @@ def test_every_place_is_classed_as_the_cli_answers_and_the_zone_shows_only_while
 
 
 def test_scrubbing_the_date_restyles_the_same_map_and_puts_the_date_in_the_link(page: Page, app_url: str):
-    frame = _open(page, f"{app_url}/?asof=2020-11-20&place=kalbajar")
+    frame = open_app(page, f"{app_url}/?asof=2020-11-20&place=kalbajar")
     frame.locator("body").evaluate(MARK_MAP)
     for part, value in (("year", "2023"), ("month", "10"), ("day", "15")):
         segment = page.get_by_role("spinbutton", name=f"{part}, Exact date")
@@ -60,12 +60,12 @@ def test_scrubbing_the_date_restyles_the_same_map_and_puts_the_date_in_the_link(
     expect(frame.locator("path.place-khankendi")).to_contain_class("control-az")
     expect(page).to_have_url(re.compile(r"[?&]asof=2023-10-15"))
     expect(page.locator(".st-key-place-panel")).to_contain_text("on 15 Oct 2023: Azerbaijan")
-    _settled(page)
+    settled(page)
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT), "the map was re-created"
 
 
 def test_play_runs_the_years_on_the_same_map_then_returns_to_the_date(page: Page, app_url: str):
-    frame = _open(page, f"{app_url}/?asof=2020-11-20")
+    frame = open_app(page, f"{app_url}/?asof=2020-11-20")
     frame.locator("body").evaluate(MARK_MAP)
     frame.locator(".atlas-play a").click()
     # Playing: the legend's date moves on past the start, Lachin town changes hands in Aug 2022.

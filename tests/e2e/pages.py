@@ -1,0 +1,121 @@
+"""What the browser tests do to the page, in one place: open it and wait for the map, wait for a run to end, find the
+map's frame, click a place, tick agreements, type a date, download the events CSV.
+
+Every wait is on a condition (an element, a script state), never on time. Importing this module sets Playwright's
+`expect` timeout for every test that uses it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+
+from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
+
+from bench.common import MAP_IFRAME, click_point
+
+# Generous: the CI machines have 2 cores, and a rerun that redraws the map takes about a second there.
+TIMEOUT_MS = 20_000
+expect.set_options(timeout=TIMEOUT_MS)
+
+__all__ = [
+    "MAP_IFRAME",
+    "TIMEOUT_MS",
+    "agreement_box",
+    "click_place",
+    "download_csv",
+    "map_frame",
+    "open_app",
+    "set_date",
+    "settled",
+    "untick",
+]
+
+
+def open_app(page: Page, url: str) -> FrameLocator:
+    """Open `url` and wait until the map has drawn its places and the script has finished its run; the map's frame."""
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(url)
+    frame = page.frame_locator(MAP_IFRAME)
+    # Any place drawn: the map is there (which places show depends on the link's agreements).
+    expect(frame.locator("path.leaflet-interactive[class*='place-']").locator("visible=true").first).to_be_visible()
+    settled(page)
+    return frame
+
+
+def settled(page: Page) -> None:
+    """Wait until the script run has ended. Call it only after waiting for something the run changes (else it may
+    be the state from before the run started)."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def map_frame(page: Page) -> Frame:
+    """The map's iframe as a Frame, to evaluate scripts in it."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None
+    return frame
+
+
+def agreement_box(page: Page, date_prefix: re.Pattern[str]) -> Locator:
+    """An agreement's checkbox, its year's group in the sidebar opened first (the groups start closed)."""
+    box = page.get_by_role("checkbox", name=date_prefix)
+    year = re.search(r"20\d\d", date_prefix.pattern)
+    assert year, f"{date_prefix.pattern} names no year"
+    group = page.locator(f".st-key-agreements-{year.group()}")
+    if not box.is_visible():
+        group.locator("summary").click()
+    expect(box).to_be_visible()
+    return box
+
+
+def untick(page: Page, date_prefix: re.Pattern[str]) -> None:
+    """Un-tick an agreement the way a person does: by clicking its label (Streamlit's input is hidden)."""
+    box = agreement_box(page, date_prefix)
+    expect(box).to_be_checked()
+    page.get_by_test_id("stCheckbox").filter(has=box).locator("label").click()
+    expect(box).not_to_be_checked()
+
+
+def click_place(frame: FrameLocator, place_id: str) -> None:
+    """Click a place at bench.common.click_point, where nothing drawn above it covers it."""
+    point = click_point(place_id)
+    assert point is not None, f"{place_id} is covered everywhere by places drawn above it"
+    path = frame.locator(f"path.place-{place_id}")
+    # The point in the path's own box, once the map has it on top there: a page that has just changed its layout
+    # may resize the map, and Leaflet redraws its shapes a frame later.
+    map_window = path.element_handle().owner_frame()
+    assert map_window is not None
+    at = map_window.wait_for_function(
+        """([id, lat, lng]) => {
+            const path = document.querySelector("path.place-" + id);
+            if (!path || !window.map_div) return null;
+            const point = map_div.latLngToContainerPoint([lat, lng]);
+            const box = map_div.getContainer().getBoundingClientRect();
+            const own = path.getBoundingClientRect();
+            const x = box.left + point.x, y = box.top + point.y;
+            const hit = document.elementFromPoint(x, y);
+            return hit && hit.classList.contains("place-" + id) ? {x: x - own.left, y: y - own.top} : null;
+        }""",
+        arg=[place_id, *point],
+    ).json_value()
+    path.click(position={"x": at["x"], "y": at["y"]})
+
+
+def download_csv(page: Page) -> list[dict[str, str]]:
+    """The rows of the Events CSV the page's download button gives."""
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Events CSV").click()
+    download = info.value
+    text = download.path().read_text(encoding="utf-8")
+    assert download.suggested_filename.endswith(".csv")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def set_date(scope: Locator, label: str, day: dt.date) -> None:
+    """Type a date into an st.date_input, segment by segment as its year, month and day spinbuttons take it."""
+    for part, value in (("year", f"{day:%Y}"), ("month", f"{day:%m}"), ("day", f"{day:%d}")):
+        segment = scope.get_by_role("spinbutton", name=f"{part}, {label}")
+        segment.click()
+        segment.press_sequentially(value)
+    segment.press("Tab")
