@@ -25,7 +25,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
-from geo import mapping
+from geo import assets, mapping
 from geo.load import load_atlas
 from geo.model import Atlas
 
@@ -69,10 +69,9 @@ def _healthy(url: str) -> bool:
 def server(script: str, env: dict[str, str] | None = None, *flags: str) -> Iterator[str]:
     """A headless Streamlit server for `script` (relative to the repo) on 127.0.0.1; yields its base URL."""
     port = _free_port()
-    # Streamlit serves static/ from beside the script: pages in bench/ need the app's Leaflet there too.
-    static = (REPO / script).parent / "static"
-    if not static.exists():
-        static.symlink_to(REPO / "static", target_is_directory=True)
+    # Streamlit serves static/ from beside the script: pages in bench/ need Leaflet there too (the atlas's own page
+    # provisions it itself, on its first run).
+    assets.ensure_leaflet((REPO / script).parent / "static")
     command = [
         str(Path(sys.executable).parent / "streamlit"),
         "run",
