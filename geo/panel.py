@@ -126,6 +126,19 @@ def place_markdown(place: Place, atlas: Atlas, lang: str, asof: dt.date | None =
             status = CONTROL_LABELS[period.status] if period else "no record"
             held = f" — on {dates.day_label(asof)}: **{status}**"
         blocks.append(f"**Who held it**{held}\n\n" + "\n".join(_control_lines(place)))
+    if asof:
+        promised = [
+            (c, change)
+            for c in query.commitments_for(atlas, place=place.id)
+            if (change := query.commitment_change_on(c, asof)) is not None
+        ]
+        if promised:
+            lines = [
+                f"- {markdown_text(atlas.agreements[c.agreement].label)}, art. {c.article}: {markdown_text(c.text)}"
+                f" — **{change.status.replace('_', ' ')}** since {dates.day_label(change.date)}"
+                for c, change in promised
+            ]
+            blocks.append(f"**What the agreements promised here, on {dates.day_label(asof)}**\n\n" + "\n".join(lines))
     for tie in place.ties:
         agreement = atlas.agreements[tie.agreement]
         blocks.append(f"**{markdown_text(agreement.label)}**{_tie_kind(tie)}")

@@ -222,3 +222,9 @@ def test_tooltips_are_the_names_as_written_and_a_clicked_place_gets_no_black_fra
     assert mapping._tooltips(corridor)["ru"] == "Лачинский коридор"
     # Leaflet issue 8659: the outline goes for mouse clicks only, keyboard focus stays visible.
     assert "path.leaflet-interactive:focus:not(:focus-visible){outline:none}" in json.dumps(_map_args(_run()))
+
+
+def test_a_place_lists_its_commitments_with_their_status_on_the_maps_date():
+    text = _markdown(_run({"place": "kalbajar", "asof": "2020-11-26"}))
+    assert "What the agreements promised here, on 26 Nov 2020" in text
+    assert "Armenia returns Kalbajar" in text and "— **full** since 25 Nov 2020" in text
