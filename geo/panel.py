@@ -144,3 +144,9 @@ def place_markdown(place: Place, atlas: Atlas, lang: str, asof: dt.date | None =
         blocks.append(f"**{markdown_text(agreement.label)}**{_tie_kind(tie)}")
         blocks.append("\n".join(_article_lines(agreement, tie)))
     return "\n\n".join(block for block in blocks if block)
+
+
+def citation(link: str, data_version: str, accessed: dt.date, version: str) -> str:
+    """How to cite what is on screen: the atlas's version, the data's version (a digest of the data files), the
+    link that opens this very view, and the day it was seen."""
+    return f"Karabakh Atlas {version} (data {data_version}), {link}, accessed {dates.day_label(accessed)}."

@@ -6,12 +6,14 @@ import copy
 import datetime as dt
 import hashlib
 from pathlib import Path
+from urllib.parse import urlencode
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+import geo
 from geo import assets, dates, export, extract, importer, mapping, panel, query, store
 from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
 from geo.model import LANGUAGES, Atlas, Event, Place, Tie
@@ -318,6 +320,7 @@ def _start_session(atlas: Atlas) -> None:
             "show-curated": True,
             "show-community": True,
             "asof_exact": view.asof or dt.date.today(),
+            "linked_event": view.event,
             **{_agreement_key(a): a in view.agreements for a in atlas.agreements},
         }
     )
@@ -356,7 +359,15 @@ def _search(atlas: Atlas) -> None:
 def _current_view(atlas: Atlas) -> View:
     start, end = st.session_state.dates
     shown = tuple(a for a in atlas.agreements if st.session_state[_agreement_key(a)])
-    return View(st.session_state.place, shown, start, end, st.session_state.lang, st.session_state.asof)
+    return View(
+        st.session_state.place,
+        shown,
+        start,
+        end,
+        st.session_state.lang,
+        st.session_state.asof,
+        st.session_state.linked_event,
+    )
 
 
 def _sidebar(atlas: Atlas) -> None:
@@ -412,7 +423,8 @@ def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
         heading = f"**Events here ({len(events)})**"
     else:
         heading = f"**Events of the agreements shown ({len(events)})** — click a place on the map to narrow down."
-    newest_first = sorted(events, key=lambda e: (e.date, e.id), reverse=True)
+    # A linked event (event= in the link) comes first; the rest newest first.
+    newest_first = sorted(events, key=lambda e: (e.id == view.event, e.date, e.id), reverse=True)
     pages = max(1, -(-len(newest_first) // PAGE_SIZE))
     page = st.number_input("Page", 1, pages, 1, key="page") if pages > 1 else 1
     shown = newest_first[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
@@ -695,6 +707,18 @@ def _bring_your_own(atlas: Atlas) -> None:
             _paste(atlas)
 
 
+def _share(view: View, atlas: Atlas, fingerprint: str) -> None:
+    """The link to this view and a citation of it, each in a box with a copy button."""
+    query = urlencode(view_query(view, atlas))
+    base = (st.context.url or "").split("?")[0]
+    link = f"{base}?{query}" if query else base
+    with st.expander("Share or cite this view", key="share"):
+        st.caption("Link to this view (the address bar holds it too)")
+        st.code(link, language=None)
+        st.caption("Cite this view")
+        st.code(panel.citation(link, fingerprint[:12], dt.date.today(), geo.__version__), language=None)
+
+
 def _sync_asof(source: str, target: str) -> None:
     st.session_state[target] = st.session_state[source]
 
@@ -737,6 +761,7 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
     # click leaves as it was.
     with panel_column:
         _panel(atlas, view, events)
+        _share(view, atlas, fingerprint)
     st.session_state.selection.update(place=view.place, asof=st.session_state.asof)
     with map_column:
         # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's

@@ -23,6 +23,8 @@ class View:
     lang: str = "en"
     # The date whose control the map shows; None means today (a link without `asof` follows the news).
     asof: dt.date | None = None
+    # An event the link points to: shown first in the panel, its first place selected.
+    event: str | None = None
 
 
 def date_span(atlas: Atlas) -> tuple[dt.date, dt.date]:
@@ -89,11 +91,19 @@ def parse_view(params: Mapping[str, str], atlas: Atlas) -> tuple[View, list[str]
             )
         else:
             asof = parsed
+    event = params.get("event")
+    if event:
+        linked = next((e for e in atlas.events if e.id == event), None)
+        if linked is None:
+            notices.append(f'Unknown event "{event}" in the link was ignored.')
+            event = None
+        elif not place and linked.places:
+            place = linked.places[0]
     if place and not query.shown_by(atlas.places[place].agreement_ids, set(agreements)):
         notices.append(
             f"The place in the link, {atlas.places[place].name}, is not on the map: none of its agreements is shown."
         )
-    return View(place=place, agreements=agreements, start=start, end=end, lang=lang, asof=asof), notices
+    return View(place, agreements, start, end, lang, asof, event), notices
 
 
 def view_query(view: View, atlas: Atlas) -> dict[str, str]:
@@ -112,4 +122,6 @@ def view_query(view: View, atlas: Atlas) -> dict[str, str]:
         query["lang"] = view.lang
     if view.asof and view.asof != dt.date.today():
         query["asof"] = view.asof.isoformat()
+    if view.event:
+        query["event"] = view.event
     return query

@@ -228,3 +228,29 @@ def test_a_place_lists_its_commitments_with_their_status_on_the_maps_date():
     text = _markdown(_run({"place": "kalbajar", "asof": "2020-11-26"}))
     assert "What the agreements promised here, on 26 Nov 2020" in text
     assert "Armenia returns Kalbajar" in text and "— **full** since 25 Nov 2020" in text
+
+
+def test_a_link_to_an_event_selects_its_first_place_and_shows_it_first():
+    at = _run({"event": "kalbajar-handover-2020-11-25"})
+    assert _place_heading(at) == "Kalbajar"
+    events = next(m.value for m in at.markdown if m.value.startswith("**Events here"))
+    first = events.split("\n\n")[1]
+    assert "Kalbajar" in first and "25 Nov 2020" in first
+    assert at.query_params["event"] in ("kalbajar-handover-2020-11-25", ["kalbajar-handover-2020-11-25"])
+
+
+def test_the_view_can_be_cited_with_the_atlas_and_data_versions_and_its_link():
+    import geo
+
+    at = _run({"place": "lachin", "asof": "2022-09-01"})
+    (link, citation) = [c.value for c in at.code][:2]
+    assert "place=lachin" in link and "asof=2022-09-01" in link
+    assert citation.startswith(f"Karabakh Atlas {geo.__version__} (data ") and link in citation
+
+
+def test_the_cited_version_is_the_packages():
+    import tomllib
+
+    import geo
+
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"] == geo.__version__
