@@ -318,6 +318,7 @@ def _start_session(atlas: Atlas) -> None:
             "selection": {"place": view.place, "asof": view.asof or dt.date.today()},
             "asof": view.asof or dt.date.today(),
             "show-curated": True,
+            "online_tiles": False,
             "show-community": True,
             "asof_exact": view.asof or dt.date.today(),
             "linked_event": view.event,
@@ -398,7 +399,7 @@ def _sidebar(atlas: Atlas) -> None:
     community.checkbox("Community", key="show-community", help="Approved events from the shared store")
     first, last = date_span(atlas)
     sidebar.slider("Dates", min_value=first, max_value=last, key="dates", format="D MMM YYYY")
-    sidebar.toggle("Online street map (needs internet)", key="online_tiles", value=False)
+    sidebar.toggle("Online street map (needs internet)", key="online_tiles")
 
 
 def _show_agreements(ids: tuple[str, ...], shown: bool) -> None:
@@ -803,8 +804,6 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     origins = {e.id: "community" for e in community} | {e.id: "session" for e in st.session_state.imported}
     if community or st.session_state.imported:
         atlas = importer.merged(atlas, [*community, *st.session_state.imported])
-    _sidebar(atlas)
-    _editor_box(shared)
     view = _current_view(atlas)
     for notice in st.session_state.notices:
         st.warning(panel.markdown_text(notice))  # notices quote the link, which anyone can write
@@ -817,6 +816,10 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     events = [e for e in events if origins.get(e.id, "curated") in shown_origins | {"session"}]
     st.session_state.origins = origins
     _map_and_panel(fingerprint, data_dir, atlas, places, events)
+    # The sidebar after the map: the widgets' values are in the session already, and the map, the slowest thing to
+    # appear, is sent to the browser first.
+    _sidebar(atlas)
+    _editor_box(shared)
     _exports(fingerprint, data_dir, atlas, view, places, events)
     _timeline(events, atlas, view.agreements)
     _tables(atlas, places, events, view.lang)
