@@ -195,8 +195,8 @@ def base_map(
     m = folium.Map(
         location=START_CENTER,
         zoom_start=START_ZOOM,
-        min_zoom=MIN_ZOOM,
-        max_zoom=MAX_ZOOM,
+        minZoom=MIN_ZOOM,  # Leaflet's own names: folium drops min_zoom/max_zoom when tiles=None
+        maxZoom=MAX_ZOOM,
         max_bounds=True,
         min_lat=BOUNDS[0][0],
         min_lon=BOUNDS[0][1],

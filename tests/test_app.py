@@ -254,3 +254,11 @@ def test_the_cited_version_is_the_packages():
     import geo
 
     assert tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"] == geo.__version__
+
+
+def test_the_map_has_real_zoom_limits():
+    """folium drops min_zoom/max_zoom when there is no tile layer (the live map reported maxZoom=Infinity)."""
+    from geo import mapping
+
+    script = _map_script(_run())
+    assert f'"minZoom": {mapping.MIN_ZOOM}' in script and f'"maxZoom": {mapping.MAX_ZOOM}' in script
