@@ -514,7 +514,8 @@ class _Legend(_Layer):
 
 class _Player(_Layer):
     """A ▶ control that plays the map's date from the war's start to today, a week per frame, then returns to the
-    view's date. It runs in the browser: no rerun and no data are sent while it plays."""
+    view's date (it runs in the browser: no rerun and no data are sent while it plays), and a ⌂ that resets the
+    view."""
 
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -532,6 +533,17 @@ class _Player(_Layer):
       L.DomEvent.preventDefault(event);
       L.DomEvent.stopPropagation(event);
       if (timer) { stop(); } else { play(); }
+    });
+    // Back to the first view of the map (its centre and zoom).
+    var reset = L.DomUtil.create("a", "atlas-reset", box);
+    reset.href = "#";
+    reset.setAttribute("role", "button");
+    reset.textContent = "\u2302";
+    reset.title = "Reset view";
+    L.DomEvent.on(reset, "click", function (event) {
+      L.DomEvent.preventDefault(event);
+      L.DomEvent.stopPropagation(event);
+      map.setView({{ this.center }}, {{ this.zoom }});
     });
     return box;
   };
@@ -565,6 +577,8 @@ class _Player(_Layer):
         self.start = script_json(PLAY_START)
         self.step_days = PLAY_STEP_DAYS
         self.frame_ms = PLAY_FRAME_MS
+        self.center = script_json(list(START_CENTER))
+        self.zoom = START_ZOOM
 
 
 def _tooltips(place: Place) -> dict[str, str]:

@@ -74,3 +74,17 @@ def test_play_runs_the_years_on_the_same_map_then_returns_to_the_date(page: Page
     frame.locator(".atlas-play a").click()  # stop: back to the view's date
     expect(frame.locator(".atlas-legend-date")).to_have_text("Who held it on 2020-11-20")
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT), "the map was re-created"
+
+
+def test_the_reset_control_brings_the_first_view_back(page: Page, app_url: str):
+    from geo import mapping
+    from tests.e2e.pages import map_frame
+
+    frame = open_app(page, app_url)
+    window = map_frame(page)
+    frame.locator(".leaflet-control-zoom-in").click()
+    window.wait_for_function(f"() => map_div.getZoom() === {mapping.START_ZOOM + 1}")
+    frame.locator(".atlas-reset").click()
+    window.wait_for_function(f"() => map_div.getZoom() === {mapping.START_ZOOM}")
+    center = window.evaluate("() => map_div.getCenter()")
+    assert (round(center["lat"], 2), round(center["lng"], 2)) == mapping.START_CENTER
