@@ -14,7 +14,7 @@ from shapely.geometry import MultiPoint, Point, mapping
 from geo import query
 from geo.model import Actor, Atlas, Commitment, Event, Place, Tie
 
-# The Events CSV's columns. geo/importer.py reads a CSV by these same names, so that what is exported imports back.
+# The Events CSV's columns. geo/importer/csv_rows.py reads a CSV by these same names, so that what is exported imports back.
 CSV_COLUMNS = (
     "id",
     "date",
