@@ -183,12 +183,12 @@ def time_figures(page, floor_ms: float) -> dict[str, float]:
     page.evaluate(_MARK_KEYS)
     times = [_scrub_day(page) for _ in range(SCRUBS)]
     frame.evaluate("() => { window.__frames = 0; }")
-    frame.locator(".atlas-play a").click()
+    frame.locator(".atlas-play-button").click()
     start = time.perf_counter()
     frame.wait_for_timeout(PLAY_SECONDS * 1000)  # the bench measures frames over a fixed time
     frames = frame.evaluate("() => window.__frames")
     fps = frames / (time.perf_counter() - start)
-    frame.locator(".atlas-play a").click()
+    frame.locator(".atlas-play-button").click()
     asof = statistics.median(times)
     return {
         "asof_ms": round(asof, 1),

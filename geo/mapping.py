@@ -524,7 +524,7 @@ class _Player(_Layer):
   var control = L.control({position: "topleft"});
   control.onAdd = function () {
     var box = L.DomUtil.create("div", "leaflet-bar atlas-play");
-    button = L.DomUtil.create("a", "", box);
+    button = L.DomUtil.create("a", "atlas-play-button", box);
     button.href = "#";
     button.setAttribute("role", "button");
     button.textContent = "\u25b6";

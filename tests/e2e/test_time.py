@@ -67,11 +67,11 @@ def test_scrubbing_the_date_restyles_the_same_map_and_puts_the_date_in_the_link(
 def test_play_runs_the_years_on_the_same_map_then_returns_to_the_date(page: Page, app_url: str):
     frame = open_app(page, f"{app_url}/?asof=2020-11-20")
     frame.locator("body").evaluate(MARK_MAP)
-    frame.locator(".atlas-play a").click()
+    frame.locator(".atlas-play-button").click()
     # Playing: the legend's date moves on past the start, Lachin town changes hands in Aug 2022.
     expect(frame.locator(".atlas-legend-date")).to_contain_text("2022-")
     expect(frame.locator("path.place-lachin")).to_contain_class("control-az")
-    frame.locator(".atlas-play a").click()  # stop: back to the view's date
+    frame.locator(".atlas-play-button").click()  # stop: back to the view's date
     expect(frame.locator(".atlas-legend-date")).to_have_text("Who held it on 2020-11-20")
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT), "the map was re-created"
 
