@@ -524,6 +524,8 @@ class _Player(_Layer):
   var control = L.control({position: "topleft"});
   control.onAdd = function () {
     var box = L.DomUtil.create("div", "leaflet-bar atlas-play");
+    // A press on a button is not the start of a drag of the map (which would swallow the click).
+    L.DomEvent.disableClickPropagation(box);
     button = L.DomUtil.create("a", "atlas-play-button", box);
     button.href = "#";
     button.setAttribute("role", "button");
@@ -543,7 +545,7 @@ class _Player(_Layer):
     L.DomEvent.on(reset, "click", function (event) {
       L.DomEvent.preventDefault(event);
       L.DomEvent.stopPropagation(event);
-      map.setView({{ this.center }}, {{ this.zoom }});
+      map.setView({{ this.center }}, {{ this.zoom }}, {reset: true});  // also while a zoom is still animating
     });
     return box;
   };

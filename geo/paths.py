@@ -10,6 +10,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 INSTALLED_DATA_DIR = PACKAGE_DIR / "data"
 CHECKOUT_DATA_DIR = PACKAGE_DIR.parent / "data"
 DATA_DIR_SETTING = "ATLAS_DATA_DIR"
+# Where the default event store lives: the checkout's git-ignored var/, or, installed, the user's data folder.
+IN_CHECKOUT = (PACKAGE_DIR.parent / "pyproject.toml").is_file()
+VAR_DIR = PACKAGE_DIR.parent / "var" if IN_CHECKOUT else Path.home() / ".local" / "share" / "karabakh-atlas"
 
 
 def data_dir() -> Path:

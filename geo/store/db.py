@@ -8,9 +8,12 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from geo.paths import VAR_DIR
+
 ENV = "ATLAS_DATABASE_URL"
-# Under the project, git-ignored: `make run` on a fresh clone keeps what users add, with no setup.
-DEFAULT_SQLITE = Path(__file__).resolve().parents[2] / "var" / "atlas.sqlite"
+# Under the project, git-ignored: `make run` on a fresh clone keeps what users add, with no setup (an installed
+# package keeps it in the user's data folder instead of site-packages).
+DEFAULT_SQLITE = VAR_DIR / "atlas.sqlite"
 # A writer waits this long for another writer's transaction before SQLite reports "database is locked".
 SQLITE_BUSY_SECONDS = 30
 
