@@ -144,7 +144,7 @@ def _review(shared: store.Store, fingerprint: str, data_dir: Path) -> None:
     proposed = shared.entries("proposed")
     with st.expander(f"Review proposed events ({len(proposed)})", key="review"):
         if st.session_state.get("review_message"):
-            st.info(st.session_state.review_message)
+            st.info(panel.markdown_text(st.session_state.review_message))  # may quote an edit: user text
         if not proposed:
             st.caption("Nothing waits for review.")
             return
