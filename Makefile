@@ -32,9 +32,11 @@ data: $(INSTALLED)
 validate: $(INSTALLED)
 	$(BIN)/python -m geo validate
 
+# About 30 minutes: the browser figures, extraction on hostile text, and server memory over 100 upload sessions.
 bench: $(INSTALLED) $(LEAFLET)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.hostile_text
+	$(BIN)/python -m bench.sessions_rss
 
 # 20 Chromium sessions clicking places for 60 s against a local server (bounded in time and count).
 bench-load: $(INSTALLED) $(LEAFLET)
