@@ -223,35 +223,13 @@ def _control(args) -> int:
     return 0
 
 
-def _commitment_row(commitment, day: dt.date) -> dict | None:
-    """A commitment as the `commitments` command prints it on `day`; None before its agreement made it."""
-    change = query.commitment_change_on(commitment, day)
-    if change is None:
-        return None
-    return {
-        "id": commitment.id,
-        "agreement": commitment.agreement,
-        "article": commitment.article,
-        "text": commitment.text,
-        "party": commitment.party,
-        "places": list(commitment.places),
-        "deadline": commitment.deadline.isoformat() if commitment.deadline else None,
-        "status": change.status,
-        "since": change.date.isoformat(),
-        "event": change.event,
-        "source": change.source,
-        "evidence": query.commitment_evidence(commitment, day),
-        **({"accounts": [a.as_json() for a in change.accounts]} if change.accounts else {}),
-    }
-
-
 def _commitments(args) -> int:
     atlas = load_atlas(args.data_dir)
     day = args.asof or dt.date.today()
     agreement = _named(atlas, "agreement", args.agreement)[0] if args.agreement else None
     place = _named(atlas, "place", args.place)[0] if args.place else None
     commitments = query.commitments_for(atlas, agreement=agreement, place=place)
-    rows = [row for row in (_commitment_row(c, day) for c in commitments) if row]
+    rows = [row for row in (query.commitment_on(c, day) for c in commitments) if row]
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

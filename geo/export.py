@@ -150,25 +150,14 @@ def events_geojson(events: Iterable[Event], places: dict[str, Place]) -> str:
 
 def commitment_row(commitment: Commitment, date: dt.date) -> dict[str, str] | None:
     """One commitment as flat text columns with its status on `date`; None before its agreement made it."""
-    change = query.commitment_change_on(commitment, date)
-    if change is None:
+    record = query.commitment_on(commitment, date)
+    if record is None:
         return None
     return {
-        "id": commitment.id,
-        "agreement": commitment.agreement,
-        "article": commitment.article,
-        "text": commitment.text,
-        "party": commitment.party,
-        "places": "; ".join(commitment.places),
-        "deadline": commitment.deadline.isoformat() if commitment.deadline else "",
-        "deadline_note": commitment.deadline_note or "",
-        "status": change.status,
-        "since": change.date.isoformat(),
-        "event": change.event,
-        "source": change.source,
-        "evidence": "; ".join(query.commitment_evidence(commitment, date)),
-        "accounts": "; ".join(f"{a.side}: {a.says}" for a in change.accounts),
-        "note": change.note or "",
+        **{key: record.get(key) or "" for key in COMMITMENT_COLUMNS},
+        "places": "; ".join(record["places"]),
+        "evidence": "; ".join(record["evidence"]),
+        "accounts": "; ".join(f"{a['side']}: {a['says']}" for a in record.get("accounts", ())),
     }
 
 

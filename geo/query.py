@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 import shapely
@@ -98,6 +99,31 @@ def commitment_status_on(commitment: Commitment, date: dt.date) -> str | None:
 def commitment_evidence(commitment: Commitment, date: dt.date) -> list[str]:
     """The event ids its history rests on up to `date`, oldest first, each once."""
     return list(dict.fromkeys(c.event for c in commitment.history if c.date <= date))
+
+
+def commitment_on(commitment: Commitment, date: dt.date) -> dict[str, Any] | None:
+    """A commitment as it stood on `date` (the CLI's JSON record, the Commitments CSV's row before flattening):
+    who, what, where, by when, its status then and since when, and the evidence; None before its agreement made it."""
+    change = commitment_change_on(commitment, date)
+    if change is None:
+        return None
+    return {
+        "id": commitment.id,
+        "agreement": commitment.agreement,
+        "article": commitment.article,
+        "text": commitment.text,
+        "party": commitment.party,
+        "places": list(commitment.places),
+        "deadline": commitment.deadline.isoformat() if commitment.deadline else None,
+        **({"deadline_note": commitment.deadline_note} if commitment.deadline_note else {}),
+        "status": change.status,
+        "since": change.date.isoformat(),
+        "event": change.event,
+        "source": change.source,
+        "evidence": commitment_evidence(commitment, date),
+        **({"accounts": [a.as_json() for a in change.accounts]} if change.accounts else {}),
+        **({"note": change.note} if change.note else {}),
+    }
 
 
 def commitments_for(atlas: Atlas, agreement: str | None = None, place: str | None = None) -> list[Commitment]:

@@ -11,10 +11,7 @@ import pytest
 from geo import export
 from geo.importer import import_events, merged
 from geo.model import Actor, Source
-
-# Template syntax (folium renders output again as Jinja), markup, quotes: each must come back as written.
-PAYLOADS = ("{{ 7*7 }}", "{% for x in y %}", "{#", "a {{ b", "<script>alert(1)</script>", "\"'\\")
-ONE_MB = "x" * 1_000_000
+from tests.hostile import ONE_MB, PAYLOADS
 
 
 def _empty(atlas):
