@@ -124,6 +124,8 @@ def _geometry(place: dict[str, Any], sources: _Sources, built: dict[str, Any]):
         if missing:
             raise BuildError(f"places.json place {place['id']!r}: union of {missing}, not built before it")
         geometry = shapely.union_all([built[other] for other in recipe["union"]], grid_size=GRID_SIZE)
+    elif "crossing" in recipe:
+        geometry = _crossing(place["id"], recipe["crossing"], built)
     elif "shared_boundary" in recipe:
         geometry = sources.shared_boundary(*recipe["shared_boundary"])
     elif "route" in recipe:
@@ -142,6 +144,19 @@ def _geometry(place: dict[str, Any], sources: _Sources, built: dict[str, Any]):
             raise BuildError(f"places.json place {place['id']!r}: minus {other!r}, which is not built before it")
         geometry = shapely.difference(shapely.set_precision(geometry, GRID_SIZE), built[other], grid_size=GRID_SIZE)
     return _tidy(geometry)
+
+
+def _crossing(place_id: str, lines: list[str], built: dict[str, Any]) -> Point:
+    """Where two lines built before meet: a site no source gives a coordinate for, but that sources place on both
+    (e.g. a bridge where a road crosses a border). Only as exact as the two lines."""
+    missing = [line for line in lines if line not in built]
+    if missing:
+        raise BuildError(f"places.json place {place_id!r}: crossing of {missing}, not built before it")
+    meeting = shapely.intersection(*(built[line] for line in lines))
+    if meeting.is_empty or meeting.geom_type != "Point":
+        where = "do not meet" if meeting.is_empty else f"meet in a {meeting.geom_type}"
+        raise BuildError(f"places.json place {place_id!r}: {' and '.join(lines)} {where}, not in one point")
+    return meeting
 
 
 def _source_id(recipe: dict[str, Any]) -> str:

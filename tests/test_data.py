@@ -14,6 +14,25 @@ def test_regions_rebuild_to_the_same_bytes():
     assert regions_text(build_regions(DATA)) == shipped
 
 
+def test_a_crossing_of_lines_that_do_not_meet_is_refused_naming_the_place(tmp_path):
+    import shutil
+
+    import pytest
+
+    from geo.build import BuildError
+
+    shutil.copytree(DATA, tmp_path / "data")
+    places_file = tmp_path / "data" / "places.json"
+    places = json.loads(places_file.read_text(encoding="utf-8"))
+    (checkpoint,) = [p for p in places["places"] if p["id"] == "hakari-bridge-checkpoint"]
+    checkpoint["geometry"]["crossing"] = ["lachin-road-2022", "tripp-route"]  # Lachin and Meghri: far apart
+    places_file.write_text(json.dumps(places), encoding="utf-8")
+    with pytest.raises(
+        BuildError, match="place 'hakari-bridge-checkpoint': lachin-road-2022 and tripp-route do not meet"
+    ):
+        build_regions(tmp_path / "data")
+
+
 def test_regions_are_rfc7946_with_six_decimals():
     collection = json.loads((DATA / "regions.geojson").read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection" and "crs" not in collection

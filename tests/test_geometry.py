@@ -91,6 +91,18 @@ def test_lachin_corridor_runs_from_khankendi_through_lachin_and_leaves_shusha_ou
     assert not corridor.contains(towns["shusha"])
 
 
+def test_hakari_checkpoint_is_where_the_2022_road_meets_the_border_south_of_lachin(atlas, countries, towns):
+    checkpoint = atlas.places["hakari-bridge-checkpoint"]
+    assert checkpoint.precision == "indicative" and checkpoint.geometry.geom_type == "Point"
+    # On the road and on the border, to the output grid (1e-6 deg).
+    assert checkpoint.geometry.distance(atlas.places["lachin-road-2022"].geometry) < 1e-5
+    assert checkpoint.geometry.distance(atlas.places["armenia-azerbaijan-border"].geometry) < 1e-5
+    # Sources: the bridge is some 10 km south of Lachin town, at the Armenian border: within 15 km, and south of it.
+    lachin = towns["lachin"]
+    km = checkpoint.geometry.distance(lachin) * 111
+    assert 3 < km < 15 and checkpoint.geometry.y < lachin.y
+
+
 def test_display_simplification_leaves_no_gaps_or_overlaps_between_neighbours(atlas):
     districts = [p for p in atlas.places.values() if p.kind == "district"]
     simplified = {k: shape(v) for k, v in display_geometries(districts).items()}

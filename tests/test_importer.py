@@ -113,7 +113,10 @@ def test_a_name_shared_by_two_places_is_reported_not_guessed(atlas):
     data = _csv("date,location,notes,source\n2021-03-04,Lach,Something happened.,Reuters\n")
     result = import_events("x.csv", data, atlas)
     assert result.events == []
-    assert "matches several places (lachin, lachin-corridor, lachin-road-2022)" in result.problems[0].message
+    assert (
+        "matches several places (hakari-bridge-checkpoint, lachin, lachin-corridor, lachin-road-2022)"
+        in result.problems[0].message
+    )
 
 
 def test_a_csv_without_the_needed_columns_gives_one_problem_naming_them(atlas):
