@@ -377,3 +377,10 @@ def test_a_coming_deadline_without_a_year_stays_in_the_future(atlas):
 def test_an_alias_several_agreements_share_is_settled_by_the_date(atlas):
     found = only(extract(atlas, "At last October's Sochi meeting Putin hosted Aliyev.", dt.date(2022, 11, 20)))
     assert found.agreements == ("sochi-2022-10-31",)
+
+
+def test_a_dated_report_naming_nothing_the_atlas_knows_is_still_a_candidate(atlas):
+    text = "Gas supplies to the enclave were also cut on Tuesday.\nCouncil of the EU, Press release, 13 December 2022"
+    found = only(extract(atlas, text, dt.date(2022, 12, 14)))
+    assert (found.date, found.places, found.agreements) == (dt.date(2022, 12, 13), (), ())
+    assert [(s.kind, s.text) for s in found.spans] == [("date", "on Tuesday")]

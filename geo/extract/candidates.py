@@ -267,9 +267,11 @@ class _Extractor:
             agreements = _unique([*agreements, *(a for a, _ in article_tuple)])
             places = _unique(p.place for p in items.places)
             actors = _unique(a for _, _, a in items.actors)
-            if not (places or agreements or actors):
-                continue
             events = [d for d in items.dates if not d.attached]
+            # A dated report is a candidate even when it names nothing the atlas knows ("gas supplies were cut on
+            # Tuesday"); a line without closing punctuation and nothing named is a byline ("Press release, 23 May").
+            if not (places or agreements or actors or (events and group[-1].closed)):
+                continue
             named = [d for d in items.dates if d.attached]
             low: list[str] = []
             note = None
