@@ -221,12 +221,15 @@ FIRST_ARTICLES = tuple(f"{name}.txt" for name in FIRST_ARTICLES)
 def test_evaluation_scores_stay_at_measured_level(atlas):
     places = [atlas.places[p] for p in LABELLED_PLACES]
     scores = evaluate(EVAL_DIR, places, [atlas.agreements[a] for a in LABELLED_AGREEMENTS], names=FIRST_ARTICLES)
-    # Measured on the 13 articles after the issue-12 rebuild: places P 0.85 R 0.89, agreements P 0.86 R 1.00, date
-    # R 1.00, actors P 1.00 (before: places 0.95 / 1.00, agreements 1.00 / 0.97). Lower places and precision figures
-    # follow the issue-12 labelling rules, which these older labels predate: a sentence listing dated events now gives
-    # one candidate per event, where these labels kept one. The dev/test figures are in the README.
+    # Measured on the 13 articles: places P 0.85 R 0.89, agreements P 0.88 R 1.00, date R 1.00, actors P 1.00 (before
+    # issue 12: places 0.95 / 1.00, agreements 1.00 / 0.97). What these older labels do not count as right follows
+    # the issue-12 labelling rules, which they predate: a sentence listing dated events gives one candidate per event,
+    # a dated report naming nothing the atlas knows is a candidate, and so is a sentence saying what an article of a
+    # named agreement provides; "Artsakh President" is a body, not the place. The agreements floor was once lowered to
+    # 0.80, which hid two real misreadings (a visit the day after the Sochi statement read as the statement; "on
+    # April 5 against any deal" read as the deal of April 6): both are fixed and have tests of their own below.
     assert scores["places"]["precision"] >= 0.80 and scores["places"]["recall"] >= 0.85
-    assert scores["agreements"]["precision"] >= 0.80 and scores["agreements"]["recall"] >= 0.95
+    assert scores["agreements"]["precision"] >= 0.85 and scores["agreements"]["recall"] >= 0.95
     assert scores["date"]["recall"] >= 0.95 and scores["actors"]["precision"] >= 0.95
 
 
@@ -384,3 +387,15 @@ def test_a_dated_report_naming_nothing_the_atlas_knows_is_still_a_candidate(atla
     found = only(extract(atlas, text, dt.date(2022, 12, 14)))
     assert (found.date, found.places, found.agreements) == (dt.date(2022, 12, 13), (), ())
     assert [(s.kind, s.text) for s in found.spans] == [("date", "on Tuesday")]
+
+
+def test_a_visit_the_day_after_an_agreement_is_not_that_agreement(atlas):
+    text = "On 27 November, President Ilham Aliyev visited Shusha and met with the families of martyrs."
+    found = only(extract(atlas, text, dt.date(2021, 11, 28)))  # the Sochi statement is of 26 November 2021
+    assert (found.date, found.places, found.agreements) == (dt.date(2021, 11, 27), ("shusha",), ())
+
+
+def test_a_protest_against_any_deal_keeps_its_own_date(atlas):
+    text = "In Stepanakert, several hundred people protested on April 5 against any deal with Baku."
+    found = only(extract(atlas, text, dt.date(2022, 4, 8)))  # the Brussels meeting was on 6 April 2022
+    assert (found.date, found.agreements) == (dt.date(2022, 4, 5), ())

@@ -40,7 +40,13 @@ _BEFORE_DATE = re.compile(
     re.I,
 )
 # "the November 9 statement", "10 November trilateral ceasefire agreement", "last October's Sochi meeting".
-_AFTER_DATE = re.compile(rf"^(?:'s)?(?:\s+(?!and\b|or\b|и\b)[\w-]+){{0,2}}?\s+{AGREEMENT_WORD}", re.I)
+# The words between are a name or an adjective ("trilateral", "Sochi"), never a preposition, article or verb:
+# "protested on April 5 against any deal" does not name the deal of April 6.
+_NOT_A_NAME_WORD = (
+    r"(?:and|or|и|a|an|the|any|no|this|that|these|those|which|who|with|without|against|after|before|for|to|of|in|on|"
+    r"at|by|from|into|under|over|since|until|was|were|is|are|be|been|had|has|have|did|не|на|в|с|по|после|до|против)"
+)
+_AFTER_DATE = re.compile(rf"^(?:'s)?(?:\s+(?!{_NOT_A_NAME_WORD}\b)[\w-]+){{0,2}}?\s+{AGREEMENT_WORD}", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|и)\s+)?$")
 # A sentence that speaks of agreements at all: its dates that equal an agreement's date name it.
 CONTEXT = re.compile(
@@ -84,12 +90,15 @@ class AgreementFinder:
 
     # --- by date ---
 
-    def named_by_date(self, d: DateMention, loose: bool) -> tuple[str, ...]:
+    def named_by_date(self, d: DateMention, loose: bool, made: bool = False) -> tuple[str, ...]:
         """Agreements a date names: same day (or the evening before) for a day or a range; the month for a month
-        date, when that month had one agreement (or the date is part of its name)."""
+        date, when that month had one agreement (or the date is part of its name). A loose date (not part of an
+        agreement's name) is given the day's slack only when the sentence says an agreement was made (`made`):
+        "visited Shusha on 27 November and met families" is not the Sochi statement of the 26th."""
         if d.date is None:
             return ()
-        slack = dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)
+        exact = loose and not made and d.precision == "day"
+        slack = dt.timedelta(days=0 if exact else AGREEMENT_DATE_SLACK_DAYS)
         out = []
         if d.precision in ("day", "range"):
             out = [a.id for a in self.agreements if a.date - slack <= d.date <= a.date + slack]
@@ -111,6 +120,7 @@ class AgreementFinder:
     def date_references(self, text: str, dates: list[DateMention]) -> tuple[list[DateMention], list[Reference]]:
         """The dates with the agreements they name marked, and those references."""
         has_context = bool(CONTEXT.search(text))
+        made = bool(_MADE.search(text))
         out: list[DateMention] = []
         refs: list[Reference] = []
         for d in dates:
@@ -122,8 +132,8 @@ class AgreementFinder:
             if out and out[-1].attached and _LIST_GAP.match(text[out[-1].end : d.start]):
                 attached = True
             # A relative date names an agreement only when the sentence says it was made then ("Today I hosted …").
-            named_ok = attached or (has_context and (not d.relative or _MADE.search(text)))
-            ids = self.named_by_date(d, loose=not attached) if named_ok else ()
+            named_ok = attached or (has_context and (not d.relative or made))
+            ids = self.named_by_date(d, loose=not attached, made=made) if named_ok else ()
             if len(ids) > 1:
                 ids = self._by_kind(ids, text)
             if ids:
