@@ -35,6 +35,7 @@ validate: $(INSTALLED)
 # About 30 minutes: the browser figures, extraction on hostile text, and server memory over 100 upload sessions.
 bench: $(INSTALLED) $(LEAFLET)
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.profile_rerun
 	$(BIN)/python -m bench.hostile_text
 	$(BIN)/python -m bench.sessions_rss
 
