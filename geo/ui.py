@@ -22,8 +22,10 @@ from geo.view import WAR_START, View, date_span, parse_view, view_query
 MAP_KEY = "map"
 MAP_HEIGHT = 620
 PAGE_SIZE = 20
-# An approval on one app server shows on the others (one shared database) within this many seconds.
-COMMUNITY_TTL_S = 5
+# An approval on one app server shows on the others (one shared database) within about this many seconds: each
+# page asks the store's version this often (a count, asked once per server per COMMUNITY_POLL_S whatever the
+# number of pages) and reruns when it moved.
+COMMUNITY_POLL_S = 2
 # The table view sends at most this many rows to the browser (100k rows are megabytes); the CSV has them all.
 TABLE_ROWS = 1000
 # Up to this many events, the CSV and GeoJSON exports are made with the page; beyond it, when clicked.
@@ -88,9 +90,23 @@ def _shared_store(fingerprint: str, data_dir: Path) -> store.Store:
     return shared
 
 
-@st.cache_resource(ttl=COMMUNITY_TTL_S, show_spinner=False)
-def _community(fingerprint: str, data_dir: Path) -> tuple[Event, ...]:
+@st.cache_data(ttl=COMMUNITY_POLL_S, show_spinner=False)
+def _store_version(fingerprint: str, data_dir: Path) -> int:
+    return _shared_store(fingerprint, data_dir).version()
+
+
+# Read once per version of the store: every page of this server shares them, and a change reads them anew.
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _community(fingerprint: str, data_dir: Path, version: int) -> tuple[Event, ...]:
     return tuple(_shared_store(fingerprint, data_dir).approved_events())
+
+
+@st.fragment(run_every=COMMUNITY_POLL_S)
+def _community_watch(fingerprint: str, data_dir: Path) -> None:
+    """Reruns the page when the store changed since it was drawn (an editor on any app server approved, edited or
+    rejected something): the community layer follows without a reload. Draws nothing."""
+    if _store_version(fingerprint, data_dir) != st.session_state.get("store_version"):
+        st.rerun()
 
 
 def _editors() -> dict[str, str]:
@@ -177,7 +193,7 @@ def _review(shared: store.Store, fingerprint: str, data_dir: Path) -> None:
                 st.session_state.review_message = f"{len(targets)} event(s) {action}d."
             except store.StoreError as e:
                 st.session_state.review_message = str(e)
-            _community.clear()
+            _store_version.clear()
 
         approve.button(f"Approve {which}", key="approve", on_click=decide, args=("approve",))
         reject.button(f"Reject {which}", key="reject", on_click=decide, args=("reject",), disabled=not reason)
@@ -800,7 +816,8 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     atlas = _atlas(fingerprint, data_dir)
     _start_session(atlas)
     shared = st.session_state.shared = _shared_store(fingerprint, data_dir)
-    community = _community(fingerprint, data_dir)
+    st.session_state.store_version = _store_version(fingerprint, data_dir)
+    community = _community(fingerprint, data_dir, st.session_state.store_version)
     origins = {e.id: "community" for e in community} | {e.id: "session" for e in st.session_state.imported}
     if community or st.session_state.imported:
         atlas = importer.merged(atlas, [*community, *st.session_state.imported])
@@ -826,3 +843,4 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     _commitments(atlas, view)
     _bring_your_own(atlas)
     _review(shared, fingerprint, data_dir)
+    _community_watch(fingerprint, data_dir)

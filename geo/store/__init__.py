@@ -5,7 +5,7 @@ writes it.
 The page and the CLI use:
 - `Store(atlas)`: `init()`, `propose(name, data, by)`, `entries(status)`, `entry(id)`, `approve(ids, by)`,
   `reject(ids, by, reason)`, `restore(id, by)`, `edit(id, changes, by, base_revision)`, `history(id)`,
-  `approved_events()`, `place_counts()`, `events_in_place(place)`, `count()`, `where`;
+  `approved_events()`, `place_counts()`, `events_in_place(place)`, `count()`, `version()`, `where`;
 - `sign_in(store, editors, name, password, client)` with `editors_from(st.secrets)`; `hash_password`;
 - `community_events(atlas)`: the approved community events, or none when no store has been made yet.
 """

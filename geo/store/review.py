@@ -556,6 +556,15 @@ class Store:
         inside = shapely.contains_xy(shapely.from_wkb(shape.wkb), lon.astype(float), lat.astype(float))
         return self.entries(ids=[int(i) for i in row_ids[inside]])
 
+    def version(self) -> int:
+        """A number that grows with every change to any event, on any app server: how many revisions there are.
+        Revisions are never deleted and every write adds one, so a page that drew the store at version v is
+        up to date exactly while this is still v (an id or a time would not do: PostgreSQL may commit a lower
+        one after a higher one)."""
+        self._ensure()
+        with self.engine.connect() as connection:
+            return int(connection.scalar(select(func.count()).select_from(RevisionRow)) or 0)
+
     def count(self) -> dict[str, int]:
         """How many community events have each status."""
         self._ensure()

@@ -1,5 +1,6 @@
 """The shared event store in a real browser: an editor signs in, proposes an uploaded file, approves it, and the
-event is on the map for everyone, also after the server restarts (the store is a database, not the session)."""
+event is on the map for everyone, also after the server restarts (the store is a database, not the session), and on
+another app server's open page (two servers, one PostGIS)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from bench import common
-from geo.store import hash_password
+from bench.postgis import Unavailable, new_database, throwaway_postgis
+from geo.store import Store, hash_password
 from tests.e2e.pages import open_app, settled
 
 pytestmark = pytest.mark.browser
@@ -90,3 +92,59 @@ def test_the_default_store_is_created_on_first_use_and_named_in_the_sidebar(page
     box.locator("summary").click()
     expect(box).to_contain_text("Shared store: sqlite:///")
     expect(box).to_contain_text("No editor accounts are set up here")
+
+
+@pytest.fixture(scope="module")
+def postgis_server():
+    """A throwaway PostgreSQL + PostGIS (bench/postgis.py); fails, never skips, when missing."""
+    try:
+        with throwaway_postgis() as server:
+            yield server
+    except Unavailable as e:
+        pytest.fail(str(e), pytrace=False)
+
+
+# Located in Lachin, so the place's panel lists it once it is approved.
+TWO_SERVERS_CSV = (
+    b"id,date,title,summary,latitude,longitude,source\n"
+    b"two-servers-1,2021-03-05,Seen on the other server,Convoy passed the checkpoint.,39.7682,46.2833,Reuters\n"
+)
+
+
+def test_an_approval_on_one_app_server_reaches_a_page_open_on_another_without_a_reload(
+    browser: Browser, secrets: Path, postgis_server: str, atlas
+) -> None:
+    database = new_database(postgis_server)
+    setup = Store(atlas, database)
+    setup.init()
+    assert setup.propose("two-servers.csv", TWO_SERVERS_CSV, "carol").added == 1
+    setup.engine.dispose()
+    env, flags = {"ATLAS_DATABASE_URL": database}, ("--secrets.files", str(secrets))
+    with (
+        common.server("streamlit_app.py", env, *flags) as url_a,
+        common.server("streamlit_app.py", env, *flags) as url_b,
+    ):
+        watcher = _offline_page(browser, url_b)
+        open_app(watcher, f"{url_b}/?place=lachin")
+        events = watcher.locator(".st-key-events-panel")
+        expect(events).to_be_visible()
+        expect(events).not_to_contain_text("Seen on the other server")
+        watcher.evaluate("() => { window.__not_reloaded = true; }")
+
+        editor = _offline_page(browser, url_a)
+        open_app(editor, url_a)
+        _sign_in(editor, PASSWORD)
+        review = editor.locator(".st-key-review")
+        review.locator("summary").click()
+        expect(review).to_contain_text("Review proposed events (1)")
+        review.get_by_role("button", name="Approve all 1").click()
+        expect(review).to_contain_text("1 event(s) approved.")
+
+        # Server B's page, untouched since it opened, shows it (pages/TIMEOUT_MS bounds the wait) in the same
+        # document: nobody reloaded it.
+        expect(events).to_contain_text("Seen on the other server")
+        expect(events).to_contain_text("Community event")
+        assert watcher.evaluate("() => window.__not_reloaded === true")
+        assert not watcher.context.blocked and not editor.context.blocked
+        watcher.context.close()
+        editor.context.close()

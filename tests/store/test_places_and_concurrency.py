@@ -56,3 +56,18 @@ def test_two_writers_proposing_the_same_file_at_once_store_it_once(store, rows_c
     for thread in threads:
         thread.join()
     assert errors == [] and store.count() == {"proposed": 200}
+
+
+def test_every_change_on_one_server_moves_the_version_another_server_reads(store, rows_csv, atlas):
+    other = Store(atlas, store.url)  # another app server on the same database
+    seen = [other.version()]
+    ids = store.propose("a.csv", rows_csv(3, "a"), "alice").ids
+    seen.append(other.version())
+    store.propose("a.csv", rows_csv(3, "a"), "alice")  # the same file again: nothing changes
+    seen.append(other.version())
+    store.approve(ids[:1], "bob")
+    seen.append(other.version())
+    store.edit(ids[0], {"title": "Renamed"}, "bob", store.entry(ids[0]).revision)
+    seen.append(other.version())
+    other.engine.dispose()
+    assert seen[1] > seen[0] and seen[2] == seen[1] and seen[3] > seen[2] and seen[4] > seen[3]
