@@ -62,6 +62,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Событие с координатами",
     },
     "play": {"en": "Play", "az": "Oynat", "hy": "Նվագարկել", "ru": "Воспроизвести"},
+    # The agreement page (the panel's and the sidebar's links open it).
+    "agreement.open": {
+        "en": "Agreement page: its points, places and events",
+        "az": "Sazişin səhifəsi: bəndləri, yerləri və hadisələri",
+        "hy": "Համաձայնագրի էջը՝ կետերը, վայրերը և իրադարձությունները",
+        "ru": "Страница соглашения: пункты, места и события",
+    },
+    "agreement.page": {
+        "en": "↳ its points, places and events",
+        "az": "↳ bəndləri, yerləri və hadisələri",
+        "hy": "↳ կետերը, վայրերը և իրադարձությունները",
+        "ru": "↳ пункты, места и события",
+    },
+    "agreement.close": {
+        "en": "Close the agreement page",
+        "az": "Sazişin səhifəsini bağla",
+        "hy": "Փակել համաձայնագրի էջը",
+        "ru": "Закрыть страницу соглашения",
+    },
+    "agreement.parties": {"en": "Parties", "az": "Tərəflər", "hy": "Կողմեր", "ru": "Стороны"},
+    "agreement.mediator": {"en": "Mediator", "az": "Vasitəçi", "hy": "Միջնորդ", "ru": "Посредник"},
+    "agreement.text": {
+        "en": "Published text",
+        "az": "Dərc olunmuş mətn",
+        "hy": "Հրապարակված տեքստը",
+        "ru": "Опубликованный текст",
+    },
+    "agreement.points": {
+        "en": "Its points, in the atlas's own words",
+        "az": "Bəndləri, atlasın öz sözləri ilə",
+        "hy": "Կետերը՝ ատլասի բառերով",
+        "ru": "Пункты в пересказе атласа",
+    },
+    "agreement.places": {"en": "Places", "az": "Yerlər", "hy": "Վայրեր", "ru": "Места"},
+    "agreement.events": {
+        "en": "Events tied to it",
+        "az": "Onunla bağlı hadisələr",
+        "hy": "Դրա հետ կապված իրադարձություններ",
+        "ru": "Связанные с ним события",
+    },
+    "agreement.no_events": {
+        "en": "No event in the atlas is tied to it.",
+        "az": "Atlasda onunla bağlı hadisə yoxdur.",
+        "hy": "Ատլասում դրա հետ կապված իրադարձություն չկա։",
+        "ru": "В атласе нет связанных с ним событий.",
+    },
+    "tie.named": {
+        "en": "named in the text",
+        "az": "mətndə adı çəkilir",
+        "hy": "նշված է տեքստում",
+        "ru": "названо в тексте",
+    },
+    "tie.inferred": {
+        "en": "tie inferred by the atlas",
+        "az": "əlaqə atlas tərəfindən çıxarılıb",
+        "hy": "կապը ենթադրել է ատլասը",
+        "ru": "связь установлена атласом",
+    },
+    "note": {"en": "Note", "az": "Qeyd", "hy": "Նշում", "ru": "Примечание"},
 }
 
 

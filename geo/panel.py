@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
 from geo import dates, query
+from geo.messages import message
 from geo.model import Agreement, Atlas, Event, Place, Tie
 
 # The panel shows this many characters of a summary (the longest shipped one has ~700); exports keep all of it.
@@ -20,7 +22,6 @@ CONTROL_LABELS = {
     "arm": "Armenian forces / de facto Nagorno-Karabakh authorities",
     "partial": "split between them",
 }
-TIE_LABELS = {"named": "named in the text", "inferred": "tie inferred by the atlas"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -36,11 +37,33 @@ def shortened(text: str) -> str:
     return f"{text[:PANEL_TEXT]} … ({len(text) - PANEL_TEXT:,} more characters in the exports)"
 
 
-def _tie_kind(tie: Tie) -> str:
-    if not tie.kind:
-        return ""
+def _tie_words(tie: Tie, lang: str) -> str:
+    """Whether a tie is named in the agreement's text or inferred by the atlas (with why), in italics."""
     note = f": {markdown_text(tie.note)}" if tie.note and tie.kind == "inferred" else ""
-    return f" — *{TIE_LABELS[tie.kind]}{note}*"
+    return f"*{message(f'tie.{tie.kind}', lang)}{note}*"
+
+
+def _tie_kind(tie: Tie, lang: str = "en") -> str:
+    return f" — {_tie_words(tie, lang)}" if tie.kind else ""
+
+
+# How the panel links to an agreement's page: agreement id -> the address of that page (a permalink, opened in a
+# new tab by Streamlit's markdown). None: the agreement is named without a link.
+AgreementHref = Callable[[str], str] | None
+
+
+def _agreement_name(agreement: Agreement, href: AgreementHref) -> str:
+    """The agreement's label, a link to its page when `href` gives one."""
+    label = markdown_text(agreement.label)
+    if href is None:
+        return label
+    return f"[{label}](<{quote(href(agreement.id), safe=LINK_SAFE)}>)"
+
+
+def _link(text: str, url: str | None) -> str:
+    """`text` (markdown already) as a link to `url`, percent-encoded so that nothing in the address can end the
+    markdown link and start new markup; `text` alone when there is no address."""
+    return f"[{text}](<{quote(url, safe=LINK_SAFE)}>)" if url else text
 
 
 ORIGIN_LABELS = {
@@ -49,24 +72,23 @@ ORIGIN_LABELS = {
 }
 
 
-def event_markdown(event: Event, atlas: Atlas, lang: str, origin: str | None = None) -> str:
+def event_markdown(
+    event: Event, atlas: Atlas, lang: str, origin: str | None = None, agreement_href: AgreementHref = None
+) -> str:
     """One event: date and title, where it comes from when not the curated record, summary, deadline and date
     note, places, agreements (named or inferred), source."""
     places = ", ".join(markdown_text(atlas.places[p].display_name(lang)) for p in event.places)
     ties = "; ".join(
-        markdown_text(atlas.agreements[t.agreement].label)
+        _agreement_name(atlas.agreements[t.agreement], agreement_href)
         + (f" (art. {', '.join(t.articles)})" if t.articles else "")
-        + _tie_kind(t)
+        + _tie_kind(t, lang)
         for t in event.ties
     )
     # A source made from one line of text has that line as publisher and title: said once.
     cited = event.source.publisher
     if event.source.title != event.source.publisher:
         cited = f"{event.source.publisher}: {event.source.title}"
-    source = markdown_text(cited)
-    if event.source.url:
-        # Percent-encoded so that nothing in the address can end the markdown link and start new markup.
-        source = f"[{source}](<{quote(event.source.url, safe=LINK_SAFE)}>)"
+    source = _link(markdown_text(cited), event.source.url)
     lines = [f"**{markdown_text(event.date_label())} · {markdown_text(event.title)}**"]
     if origin in ORIGIN_LABELS:
         lines.append(f"*{ORIGIN_LABELS[origin]}*")
@@ -106,7 +128,9 @@ def _article_lines(agreement: Agreement, tie: Tie) -> list[str]:
     return lines
 
 
-def place_markdown(place: Place, atlas: Atlas, lang: str, asof: dt.date | None = None) -> str:
+def place_markdown(
+    place: Place, atlas: Atlas, lang: str, asof: dt.date | None = None, agreement_href: AgreementHref = None
+) -> str:
     """The place's name, other spellings, where its shape comes from, who held it on `asof` and when, and the
     agreement points tied to it (named in the text, or inferred)."""
     name = place.display_name(lang)
@@ -141,8 +165,56 @@ def place_markdown(place: Place, atlas: Atlas, lang: str, asof: dt.date | None =
             blocks.append(f"**What the agreements promised here, on {dates.day_label(asof)}**\n\n" + "\n".join(lines))
     for tie in place.ties:
         agreement = atlas.agreements[tie.agreement]
-        blocks.append(f"**{markdown_text(agreement.label)}**{_tie_kind(tie)}")
+        blocks.append(f"**{_agreement_name(agreement, agreement_href)}**{_tie_kind(tie, lang)}")
         blocks.append("\n".join(_article_lines(agreement, tie)))
+    return "\n\n".join(block for block in blocks if block)
+
+
+def agreement_markdown(agreement: Agreement, atlas: Atlas, lang: str) -> str:
+    """An agreement's page: its title, date, parties and published text; each point paraphrased, with its notes and
+    published versions and the places it names (named in the text, or tied by the atlas's inference); and every
+    event tied to it, newest first."""
+    source = atlas.sources[agreement.source]
+    facts = [dates.day_label(agreement.date), markdown_text(agreement.place)]
+    facts.append(f"{message('agreement.parties', lang)}: {markdown_text(', '.join(agreement.parties))}")
+    if agreement.mediator:
+        facts.append(f"{message('agreement.mediator', lang)}: {markdown_text(agreement.mediator)}")
+    cited = markdown_text(f"{source.publisher}: {source.title}" if source.title != source.publisher else source.title)
+    blocks = [
+        f"### {markdown_text(agreement.label)}",
+        f"*{markdown_text(agreement.title)}*",
+        " · ".join(facts),
+        f"*{markdown_text(agreement.date_note)}*" if agreement.date_note else "",
+        f"{message('agreement.text', lang)}: {_link(cited, source.url)}",
+        f"**{message('agreement.points', lang)}**",
+    ]
+    ties = [(p, t) for p in atlas.places.values() for t in p.ties if t.agreement == agreement.id]
+    for article, text in agreement.articles.items():
+        lines = [f"**{markdown_text(article)}.** {markdown_text(text)}"]
+        if article in agreement.article_notes:
+            lines.append(f"*{message('note', lang)}: {markdown_text(agreement.article_notes[article])}*")
+        for variant in agreement.article_variants.get(article, ()):
+            lines.append(f"→ *{markdown_text(variant.label)}*: {markdown_text(variant.text)}")
+        named = [
+            markdown_text(p.display_name(lang)) + (f" ({_tie_words(t, lang)})" if t.kind else "")
+            for p, t in ties
+            if article in t.articles
+        ]
+        if named:
+            lines.append(f"{message('agreement.places', lang)}: " + "; ".join(named))
+        blocks.append("  \n".join(lines))
+    events = sorted(
+        (e for e in atlas.events if any(t.agreement == agreement.id for t in e.ties)),
+        key=lambda e: (e.date, e.id),
+        reverse=True,
+    )
+    blocks.append(f"**{message('agreement.events', lang)} ({len(events)})**")
+    if not events:
+        blocks.append(message("agreement.no_events", lang))
+    for event in events:
+        articles = next(t.articles for t in event.ties if t.agreement == agreement.id)
+        where = f" (art. {', '.join(articles)})" if articles else ""
+        blocks.append(f"- {markdown_text(event.date_label())} · {markdown_text(event.title)}{where}")
     return "\n\n".join(block for block in blocks if block)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -16,6 +17,7 @@ from streamlit_folium import st_folium
 import geo
 from geo import assets, dates, export, extract, importer, mapping, panel, query, store
 from geo.load import DEFAULT_DATA_DIR, FILES, load_atlas
+from geo.messages import message
 from geo.model import LANGUAGES, Atlas, Event, Place, Tie
 from geo.view import WAR_START, View, date_span, parse_view, view_query
 
@@ -338,6 +340,7 @@ def _start_session(atlas: Atlas) -> None:
             "show-community": True,
             "asof_exact": view.asof or dt.date.today(),
             "linked_event": view.event,
+            "agreement": view.agreement,
             **{_agreement_key(a): a in view.agreements for a in atlas.agreements},
         }
     )
@@ -384,6 +387,7 @@ def _current_view(atlas: Atlas) -> View:
         st.session_state.lang,
         st.session_state.asof,
         st.session_state.linked_event,
+        st.session_state.get("agreement"),
     )
 
 
@@ -409,6 +413,14 @@ def _sidebar(atlas: Atlas) -> None:
             for agreement_id in ids:
                 agreement = atlas.agreements[agreement_id]
                 st.checkbox(agreement.label, key=_agreement_key(agreement_id), help=agreement.title)
+                # Under its toggle, a quiet link-like button: the page opens above the map, in this session.
+                st.button(
+                    message("agreement.page", st.session_state.lang),
+                    key=f"agreement-page:{agreement_id}",
+                    help=message("agreement.open", st.session_state.lang),
+                    type="tertiary",
+                    on_click=lambda a=agreement_id: st.session_state.update(agreement=a),
+                )
     sidebar.subheader("Events")
     curated, community = sidebar.columns(2)
     curated.checkbox("Curated", key="show-curated", help="The atlas's own reviewed record (data/events.json)")
@@ -429,12 +441,34 @@ def _all_or_none(container, group: str, ids: tuple[str, ...]) -> None:
     hide.button("None", key=f"hide-{group}", on_click=_show_agreements, args=(ids, False), width="stretch")
 
 
+def _agreement_href(view: View, atlas: Atlas):
+    """The address of an agreement's page in this view: agreement id -> a permalink (the panel's links)."""
+    return lambda agreement: "?" + urlencode(view_query(replace(view, agreement=agreement), atlas))
+
+
+def _agreement_page(atlas: Atlas, view: View) -> None:
+    """The open agreement's page, above the map, with a button that closes it."""
+    if not view.agreement:
+        return
+    with st.container(key="agreement-page", border=True):
+        st.markdown(panel.agreement_markdown(atlas.agreements[view.agreement], atlas, view.lang))
+        st.button(
+            message("agreement.close", view.lang),
+            key="close-agreement",
+            on_click=lambda: st.session_state.update(agreement=None),
+        )
+
+
 def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
     # A few elements holding much text: each element costs the browser a redraw on every click (one markdown for
     # the place and one for its events took a click from 2.1x to 1.7x the floor).
     if view.place:
         with st.container(key="place-panel"):
-            st.markdown(panel.place_markdown(atlas.places[view.place], atlas, view.lang, view.asof))
+            st.markdown(
+                panel.place_markdown(
+                    atlas.places[view.place], atlas, view.lang, view.asof, _agreement_href(view, atlas)
+                )
+            )
             st.button("Clear selection", on_click=lambda: st.session_state.update(place=None))
         events = [e for e in events if view.place in e.places]
         heading = f"**Events here ({len(events)})**"
@@ -451,7 +485,10 @@ def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
                 [
                     heading,
                     "\n\n---\n\n".join(
-                        panel.event_markdown(e, atlas, view.lang, st.session_state.origins.get(e.id)) for e in shown
+                        panel.event_markdown(
+                            e, atlas, view.lang, st.session_state.origins.get(e.id), _agreement_href(view, atlas)
+                        )
+                        for e in shown
                     ),
                 ]
             )
@@ -832,6 +869,7 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     }
     events = [e for e in events if origins.get(e.id, "curated") in shown_origins | {"session"}]
     st.session_state.origins = origins
+    _agreement_page(atlas, view)
     _map_and_panel(fingerprint, data_dir, atlas, places, events)
     # The sidebar after the map: the widgets' values are in the session already, and the map, the slowest thing to
     # appear, is sent to the browser first.

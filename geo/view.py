@@ -25,6 +25,8 @@ class View:
     asof: dt.date | None = None
     # An event the link points to: shown first in the panel, its first place selected.
     event: str | None = None
+    # An agreement whose page is open: its points, the places each names, its text and its events.
+    agreement: str | None = None
 
 
 def date_span(atlas: Atlas) -> tuple[dt.date, dt.date]:
@@ -99,11 +101,15 @@ def parse_view(params: Mapping[str, str], atlas: Atlas) -> tuple[View, list[str]
             event = None
         elif not place and linked.places:
             place = linked.places[0]
+    agreement = params.get("agreement")
+    if agreement and agreement not in atlas.agreements:
+        notices.append(f'Unknown agreement "{agreement}" in the link was ignored.')
+        agreement = None
     if place and not query.shown_by(atlas.places[place].agreement_ids, set(agreements)):
         notices.append(
             f"The place in the link, {atlas.places[place].name}, is not on the map: none of its agreements is shown."
         )
-    return View(place, agreements, start, end, lang, asof, event), notices
+    return View(place, agreements, start, end, lang, asof, event, agreement or None), notices
 
 
 def view_query(view: View, atlas: Atlas) -> dict[str, str]:
@@ -124,4 +130,6 @@ def view_query(view: View, atlas: Atlas) -> dict[str, str]:
         query["asof"] = view.asof.isoformat()
     if view.event:
         query["event"] = view.event
+    if view.agreement:
+        query["agreement"] = view.agreement
     return query

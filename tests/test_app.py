@@ -262,3 +262,19 @@ def test_the_map_has_real_zoom_limits():
 
     script = _map_script(_run())
     assert f'"minZoom": {mapping.MIN_ZOOM}' in script and f'"maxZoom": {mapping.MAX_ZOOM}' in script
+
+
+def test_an_agreements_page_opens_from_its_sidebar_button_and_closes():
+    at = _run()
+    at.button(key="agreement-page:statement-2020-11-10").click().run()
+    page = next(m.value for m in at.markdown if m.value.startswith("### 10 Nov 2020 · Moscow ceasefire statement"))
+    assert "Lachin" in page and "Events tied to it" in page
+    assert at.query_params["agreement"] in ("statement-2020-11-10", ["statement-2020-11-10"])
+    at.button(key="close-agreement").click().run()
+    assert not any(m.value.startswith("### 10 Nov 2020") for m in at.markdown)
+    assert "agreement" not in at.query_params
+
+
+def test_the_places_panel_links_to_its_agreements_pages():
+    text = _markdown(_run({"place": "lachin", "lang": "ru"}))
+    assert "](<?place=lachin&lang=ru&agreement=statement-2020-11-10>)" in text

@@ -20,3 +20,21 @@ def test_a_source_address_cannot_end_its_link_early(atlas):
     link = markdown.split("Source: ")[1]
     assert link.count("](<") == 1 and ">)" not in link.split("](<")[1][:-2]
     assert "%3E" in link and "%20" in link
+
+
+def test_an_agreement_page_has_its_points_places_text_and_events(atlas):
+    page = panel.agreement_markdown(atlas.agreements["statement-2020-11-10"], atlas, "en")
+    # Point 6 names Lachin; the published text is linked; the Lachin handover is among its events.
+    point_6 = next(block for block in page.split("\n\n") if block.startswith("**6.**"))
+    assert "Lachin" in point_6 and "*named in the text*" in point_6
+    assert "*tie inferred by the atlas: " in page
+    assert "Published text: [" in page and "(<https://www.primeminister.am/" in page
+    # The two published versions of point 2, each with its label.
+    assert page.count("→ *version ") == 2
+    assert "Lachin \\(Berdzor\\) district passes to Azerbaijani control" in page
+    assert "Events tied to it (" in page
+
+
+def test_the_panel_links_each_agreement_to_its_page(atlas):
+    markdown = panel.place_markdown(atlas.places["lachin"], atlas, "en", None, lambda a: f"?agreement={a}")
+    assert "[10 Nov 2020 · Moscow ceasefire statement](<?agreement=statement-2020-11-10>)" in markdown

@@ -112,3 +112,11 @@ def test_a_range_event_survives_the_csv_round_trip(atlas):
     assert result.problems == []
     (imported,) = result.events
     assert (imported.date, imported.end_date, imported.date_label()) == (event.date, event.end_date, event.date_label())
+
+
+def test_a_permalink_opens_an_agreement_page_and_refuses_an_unknown_one(atlas):
+    view, notices = parse_view({"agreement": "statement-2020-11-10", "place": "lachin"}, atlas)
+    assert notices == [] and view.agreement == "statement-2020-11-10" and view.place == "lachin"
+    assert view_query(view, atlas) == {"place": "lachin", "agreement": "statement-2020-11-10"}
+    view, notices = parse_view({"agreement": "treaty-of-nowhere"}, atlas)
+    assert view.agreement is None and "treaty-of-nowhere" in notices[0]
