@@ -25,9 +25,11 @@ lint: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(BIN)/mypy geo
 
-# Rebuild data/regions.geojson from data/sources and data/places.json (same bytes every run).
+# Rebuild data/regions.geojson and data/context.geojson from data/sources, data/places.json and data/waypoints.json
+# (same bytes every run).
 data: $(INSTALLED)
 	$(BIN)/python -m geo build-regions
+	$(BIN)/python -m geo build-context
 
 validate: $(INSTALLED)
 	$(BIN)/python -m geo validate

@@ -1,4 +1,4 @@
-"""Command line: python -m geo {validate,build-regions,events,places,agreements,control,commitments,changes,map,extract,
+"""Command line: python -m geo {validate,build-regions,build-context,events,places,agreements,control,commitments,changes,map,extract,
 import,serve,store}."""
 
 from __future__ import annotations
@@ -105,6 +105,13 @@ def _build_regions(args) -> int:
     from geo.build import write_regions
 
     print(write_regions(args.data_dir))
+    return 0
+
+
+def _build_context(args) -> int:
+    from geo.context import write_context
+
+    print(write_context(args.data_dir))
     return 0
 
 
@@ -342,6 +349,10 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build-regions", help="rebuild data/regions.geojson from data/sources")
     build.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
     build.set_defaults(run=_build_regions)
+
+    context = commands.add_parser("build-context", help="rebuild data/context.geojson (towns, rivers, lakes, road)")
+    context.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
+    context.set_defaults(run=_build_context)
 
     events = commands.add_parser("events", help="list events by date")
     events.add_argument("--place", help="a place: an id or any spelling")

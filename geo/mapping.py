@@ -47,6 +47,19 @@ COUNTRY_LABELS = {  # (lat, lon) of each label: inside each country's part of th
     "Turkey": (39.9, 42.6),
     "Russia": (42.85, 46.6),
 }
+# Context (data/context.geojson, built by geo.context): drawn under the places, never clickable.
+CONTEXT_FILE = "context.geojson"
+CONTEXT_STYLES = {
+    "river": {"color": "#5b93c2", "weight": 2, "opacity": 0.9, "fill": False},
+    "lake": {"color": "#5b93c2", "weight": 1, "fillColor": "#a9c8e0", "fillOpacity": 1},
+    # Indicative (drawn through cited towns), so dashed like every indicative line of the atlas.
+    "road": {"color": "#7a5230", "weight": 2, "opacity": 0.8, "fill": False, "dashArray": "4 4"},
+}
+TOWN_DOT = "#333333"
+# A search or a link that selects a place flies the map to it: a town (a point) comes to this zoom, a larger place
+# as close as fits it, never closer (at the start zoom a town is ~11 px; at 11 its surroundings are a few km).
+FLY_MAX_ZOOM = 11
+FLY_PADDING_PX = 30
 ATTRIBUTION = (
     'Boundaries: <a href="https://www.geoboundaries.org/">geoBoundaries</a> (Runfola et al. 2020; source: Wikipedia,'
     ' CC BY-SA 3.0) · Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a> · waypoints: Wikipedia'
@@ -210,6 +223,7 @@ def base_map(
     m.default_js = [("leaflet", f"{STATIC_URL}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
     _Countries(_countries(data_dir), filled=not online_tiles).add_to(m)
+    _Context(*_context(data_dir)).add_to(m)  # after the countries, before the places: drawn between them
     _Labels(COUNTRY_LABELS).add_to(m)
     _Places(places, geometries).add_to(m)
     _Legend().add_to(m)
@@ -225,11 +239,87 @@ def base_map(
             ".atlas-legend{background:#fffe;padding:4px 8px;border-radius:4px;font:11px/1.45 sans-serif;"
             "max-width:420px;max-height:40vh;overflow:auto;box-shadow:0 1px 4px #0004}.atlas-legend summary{font-weight:600;cursor:pointer}"
             ".atlas-legend-row{display:inline-flex;gap:5px;align-items:center;width:50%;vertical-align:top}"
-            ".atlas-legend-date{font-style:italic}</style>"
+            ".atlas-legend-date{font-style:italic}"
+            # A town: a dot at its point, its name beside it; white halo to read over any fill.
+            f".atlas-town-icon::before{{content:'';position:absolute;left:-2.5px;top:-2.5px;width:5px;height:5px;"
+            f"border-radius:50%;background:{TOWN_DOT}}}"
+            ".atlas-town{position:absolute;top:-8px;font:11px/16px sans-serif;color:#222;white-space:nowrap;"
+            "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}.atlas-town-right{left:5px}.atlas-town-left{right:5px}"
+            "</style>"
         )
     )
     _Attribution(ATTRIBUTION).add_to(m)
     return m
+
+
+@cache
+def _context(data_dir: Path) -> tuple[dict, list]:
+    """data/context.geojson as the map draws it: the lines and lakes (a FeatureCollection with each feature's kind
+    and id only) and the towns ([lat, lon, first zoom, side, names]). A data folder without the file has no context."""
+    path = data_dir / CONTEXT_FILE
+    features = json.loads(path.read_text(encoding="utf-8"))["features"] if path.exists() else []
+    shapes = [
+        {"type": "Feature", "properties": {"id": f["id"], "kind": f["properties"]["kind"]}, "geometry": f["geometry"]}
+        for f in features
+        if f["properties"]["kind"] in CONTEXT_STYLES
+    ]
+    towns = [
+        [*reversed(f["geometry"]["coordinates"]), p["zoom"], p["side"], p["names"]]
+        for f in features
+        if (p := f["properties"])["kind"] == "town"
+    ]
+    return {"type": "FeatureCollection", "features": shapes}, towns
+
+
+class _Context(_Layer):
+    """Rivers, lakes, the old Lachin road and the towns' names: under the places and inert (no click reaches them).
+    A town shows from its zoom on (fewer when zoomed out), named in the view's language where its name is known in
+    it, else in English; names are set as text."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+  var styles = {{ this.styles }}, towns = {{ this.towns }};
+  L.geoJSON({{ this.shapes }}, {
+    interactive: false,
+    style: function (feature) {
+      var p = feature.properties;
+      return Object.assign({className: "context-" + p.kind + " " + p.id}, styles[p.kind]);
+    }
+  }).addTo(map);
+  var labels = towns.map(function (town) {
+    var label = document.createElement("span");
+    label.className = "atlas-town atlas-town-" + town[3];
+    var marker = L.marker([town[0], town[1]], {
+      interactive: false, keyboard: false,
+      icon: L.divIcon({className: "atlas-town-icon", iconSize: [0, 0], html: label})
+    }).addTo(map);
+    return {marker: marker, label: label, zoom: town[2], names: town[4]};
+  });
+  function show() {
+    var zoom = map.getZoom();
+    labels.forEach(function (l) { l.marker.getElement().style.display = zoom >= l.zoom ? "" : "none"; });
+  }
+  function rename(view) {
+    labels.forEach(function (l) {
+      var lang = l.names[view.lang] ? view.lang : "en";
+      l.label.textContent = l.names[lang];
+      l.label.lang = lang;
+    });
+  }
+  map.on("zoomend", show);
+  show();
+  rename({lang: "en"});
+  (window.atlasViewListeners = window.atlasViewListeners || []).push(rename);
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, shapes: dict, towns: list):
+        super().__init__()
+        self.shapes = script_json(shapes)
+        self.towns = script_json(towns)
+        self.styles = script_json(CONTEXT_STYLES)
 
 
 class _Labels(_Layer):
@@ -294,8 +384,8 @@ class _Places(_Layer):
     """Every place, clickable, drawn bottom to top so that small places stay clickable above large ones. Each
     feature carries its `id`, so a click tells Python which place it was; the JSON is made once, like _Countries'.
 
-    Which places show, which one is selected and the tooltips' language are set by `view_layer`'s few bytes of
-    script: the map's own script never changes, so st_folium never re-creates the map (which would lose the zoom),
+    Which places show, which one is selected (a selection made elsewhere than by a click on the map flies the map to
+    it) and the tooltips' language are set by `view_layer`'s few bytes of script: the map's own script never changes, so st_folium never re-creates the map (which would lose the zoom),
     and a click does not redraw every shape.
 
     A click on a place is also sent to Python at once. st_folium sends map events 250 ms late (a debounce meant for
@@ -374,7 +464,24 @@ class _Places(_Layer):
     data.previous_data = value;
     window.Streamlit.setComponentValue(value);
   }
-  window.atlasView = function (next) { view = given = next; draw(); };
+  // A selection that did not come from a click here (a search, a link, the panel) flies the map to the place; a
+  // click already selected it (view.selected), so its rerun's view does not move the map. The first view (the page
+  // opening on a link) jumps there at once.
+  var opened = false;
+  function flyTo(id) {
+    var layer = places.getLayers().find(function (l) { return l.feature.properties.id === id; });
+    if (!layer) return;
+    var bounds = layer.getBounds ? layer.getBounds() : L.latLngBounds([layer.getLatLng()]);
+    var options = {maxZoom: {{ this.fly_max_zoom }}, padding: [{{ this.fly_padding }}, {{ this.fly_padding }}]};
+    if (opened) { map.flyToBounds(bounds, options); } else { map.fitBounds(bounds, options); }
+  }
+  window.atlasView = function (next) {
+    var fly = next.selected && next.selected !== view.selected;
+    view = given = next;
+    draw();
+    if (fly) flyTo(next.selected);
+    opened = true;
+  };
   places.on("click", function (event) {
     var id = event.layer.feature.properties.id;
     view.selected = id;  // drawn now; the rerun's view then confirms it
@@ -417,6 +524,8 @@ class _Places(_Layer):
         )
         self.control_styles = script_json(CONTROL_STYLES)
         self.hatch = script_json(HATCH_SVG)
+        self.fly_max_zoom = FLY_MAX_ZOOM
+        self.fly_padding = FLY_PADDING_PX
 
 
 def _swatch(kind: str, style: dict) -> str:
@@ -436,7 +545,7 @@ def _swatch(kind: str, style: dict) -> str:
 
 
 def _legend_items() -> list[dict]:
-    """What the legend lists, in order: control (only when the map has a date), kinds, precision, selection,
+    """What the legend lists, in order: control (only when the map has a date), kinds, context, precision, selection,
     events. Each item: the message key of its label, its swatch, and whether it needs a date."""
     control = [
         {"key": f"control.{status}", "swatch": _swatch("area", {"color": "#777", **style}), "asof": True}
@@ -450,9 +559,16 @@ def _legend_items() -> list[dict]:
         for kind in ("region", "zone", "district", "city", "corridor", "route", "border")
     ]
     kinds.append({"key": "kind.point", "swatch": _swatch("point", KIND_STYLES["town"])})
+    context = [
+        {"key": "context.town", "swatch": _swatch("point", {"color": TOWN_DOT, "fillOpacity": 1})},
+        {"key": "context.river", "swatch": _swatch("line", CONTEXT_STYLES["river"])},
+        {"key": "context.lake", "swatch": _swatch("area", CONTEXT_STYLES["lake"])},
+        {"key": "context.road", "swatch": _swatch("line", CONTEXT_STYLES["road"])},
+    ]
     return [
         *control,
         *kinds,
+        *context,
         {"key": "precision.surveyed", "swatch": _swatch("line", {"color": "#555"})},
         {"key": "precision.indicative", "swatch": _swatch("line", {"color": "#555", **INDICATIVE_STYLE})},
         {"key": "selected", "swatch": _swatch("area", {**SELECTED_STYLE, "fillColor": "none"})},

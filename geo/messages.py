@@ -42,6 +42,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hy": "Քաղաք, գյուղ կամ վայր",
         "ru": "Город, село или объект",
     },
+    "context.town": {
+        "en": "Town (name only)",
+        "az": "Yaşayış məntəqəsi (yalnız adı)",
+        "hy": "Բնակավայր (միայն անունը)",
+        "ru": "Населённый пункт (только название)",
+    },
+    "context.river": {"en": "River", "az": "Çay", "hy": "Գետ", "ru": "Река"},
+    "context.lake": {
+        "en": "Lake or reservoir",
+        "az": "Göl və ya su anbarı",
+        "hy": "Լիճ կամ ջրամբար",
+        "ru": "Озеро или водохранилище",
+    },
+    "context.road": {
+        "en": "Lachin road before 2022 (indicative)",
+        "az": "2022-ci ilədək Laçın yolu (təxmini)",
+        "hy": "Բերձորի (Լաչինի) ճանապարհը մինչև 2022 թ. (մոտավոր)",
+        "ru": "Лачинская дорога до 2022 г. (ориентировочно)",
+    },
     "precision.indicative": {
         "en": "Dashed: indicative (drawn from named waypoints)",
         "az": "Qırıq xətt: təxmini (adlı nöqtələrdən)",

@@ -219,7 +219,7 @@ def test_every_source_is_cited_once_by_address_and_used():
     assert len(urls) == len(set(urls))
     texts = "".join(
         (DATA / name).read_text(encoding="utf-8")
-        for name in ("agreements.json", "events.json", "places.json", "commitments.json")
+        for name in ("agreements.json", "events.json", "places.json", "commitments.json", "context.geojson")
     )
     cites = json.dumps(json.loads((DATA / "waypoints.json").read_text(encoding="utf-8")), ensure_ascii=False)
     for source in sources:

@@ -247,7 +247,7 @@ def test_the_online_street_map_shows_through_the_countries(page: Page, app_url: 
     frame = page.locator(MAP_IFRAME).last.content_frame
 
     expect(frame.locator("img.leaflet-tile-loaded").first).to_be_visible()
-    # The country outlines (the map's only inert paths) no longer paint over the tiles.
+    # The country outlines (the first inert paths: the context is drawn after them) no longer paint over the tiles.
     countries = frame.locator("path:not(.leaflet-interactive)")
     expect(countries.first).to_have_attribute("fill-opacity", "0")
     expect(frame.locator("path.place-lachin")).to_be_visible()
