@@ -45,9 +45,11 @@ bench: $(INSTALLED) $(LEAFLET)
 bench-load: $(INSTALLED) $(LEAFLET)
 	$(BIN)/python -m bench.load_test
 
-# The event store: 50,000 rows proposed, listed and approved on SQLite and on a throwaway PostGIS.
-bench-store: $(INSTALLED)
+# The event store: 50,000 rows proposed, listed and approved, then the map with 100,000 approved events (Chromium),
+# on SQLite and on a throwaway PostGIS. BENCH_BROWSER_LOCK=FILE makes the browser part wait its turn on FILE.
+bench-store: $(INSTALLED) $(LEAFLET)
 	$(BIN)/python -m bench.store
+	$(BIN)/python -m bench.store_map
 
 $(INSTALLED): requirements.lock
 	$(PYTHON) -m venv $(VENV)

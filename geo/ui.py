@@ -201,6 +201,77 @@ def _review(shared: store.Store, fingerprint: str, data_dir: Path) -> None:
         reject.button(f"Reject {which}", key="reject", on_click=decide, args=("reject",), disabled=not reason)
 
 
+def _load_for_edit(shared: store.Store) -> None:
+    """Remember the event and revision the editor starts from: a save names it, so that a change saved since by
+    someone else is refused, not overwritten."""
+    st.session_state.edit_message = None
+    chosen = st.session_state.get("edit-id")
+    try:
+        entry = shared.entry(int(chosen)) if chosen else None
+    except store.NotFound as e:
+        st.session_state.edit_base, st.session_state.edit_message = None, ("error", str(e))
+        return
+    st.session_state.edit_base = (entry.id, entry.revision, shared.record(entry.id)) if entry else None
+
+
+def _save_edit(shared: store.Store) -> None:
+    event_id, revision, record = st.session_state.edit_base
+    boxes = {k: st.session_state[f"edit-{k}-{event_id}-{revision}"] for k in store.form.FIELDS}
+    changes = store.form.changes(record, boxes, set(shared.atlas.sources))
+    try:
+        saved = shared.edit(event_id, changes, st.session_state.editor, revision)
+    except store.StaleEdit as e:
+        st.session_state.edit_message = ("error", f"Not saved. {e}")
+        return
+    except store.StoreError as e:
+        st.session_state.edit_message = ("error", f"Not saved: {e}")
+        return
+    st.session_state.edit_base = (saved.id, saved.revision, shared.record(saved.id))
+    st.session_state.edit_message = ("success", f"Saved: event {saved.id} is at revision {saved.revision}.")
+    _store_version.clear()
+
+
+def _edit_box(shared: store.Store) -> None:
+    """A signed-in editor changes a community event's fields (any status); every save is a new revision."""
+    if not st.session_state.get("editor"):
+        return
+    with st.expander("Edit a community event", key="edit-event"):
+        st.number_input(
+            "Store id", min_value=1, step=1, value=None, key="edit-id", on_change=_load_for_edit, args=(shared,)
+        )
+        kind, message = st.session_state.get("edit_message") or (None, "")
+        if kind:
+            getattr(st, kind)(panel.markdown_text(message))  # quotes other editors' text: shown as text
+        base = st.session_state.get("edit_base")
+        if not base:
+            return
+        event_id, revision, record = base
+        st.caption(f"Event {event_id}, revision {revision}, as you loaded it.")
+        shown = store.form.as_text(record)
+        labels = {
+            "title": "Title",
+            "summary": "Summary",
+            "date": "Date (YYYY-MM-DD)",
+            "date_precision": "Date precision",
+            "places": "Places (ids or names, separated by ;)",
+            "agreements": "Agreements (id:articles, separated by ;)",
+            "source": "Source: an atlas source id, or the publisher",
+            "source_title": "Source title",
+            "source_url": "Source address (http…)",
+        }
+        with st.form(key="edit-form"):
+            for name in store.form.FIELDS:
+                key = f"edit-{name}-{event_id}-{revision}"  # a new revision starts from its own text
+                if name == "summary":
+                    st.text_area(labels[name], shown[name], key=key)
+                elif name == "date_precision":
+                    st.selectbox(labels[name], store.form.PRECISIONS, store.form.PRECISIONS.index(shown[name]), key=key)
+                else:
+                    st.text_input(labels[name], shown[name], key=key)
+            st.form_submit_button("Save as a new revision", on_click=_save_edit, args=(shared,))
+        st.button("Load the latest revision", key="edit-reload", on_click=_load_for_edit, args=(shared,))
+
+
 COMMITMENT_COLORS = {
     "not_initiated": "#bdbdbd",
     "minimal": "#fdd49e",
@@ -881,4 +952,5 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     _commitments(atlas, view)
     _bring_your_own(atlas)
     _review(shared, fingerprint, data_dir)
+    _edit_box(shared)
     _community_watch(fingerprint, data_dir)

@@ -4,9 +4,10 @@ writes it.
 
 The page and the CLI use:
 - `Store(atlas)`: `init()`, `propose(name, data, by)`, `entries(status)`, `entry(id)`, `approve(ids, by)`,
-  `reject(ids, by, reason)`, `restore(id, by)`, `edit(id, changes, by, base_revision)`, `history(id)`,
+  `reject(ids, by, reason)`, `restore(id, by)`, `edit(id, changes, by, base_revision)`, `record(id)`, `history(id)`,
   `approved_events()`, `place_counts()`, `events_in_place(place)`, `count()`, `version()`, `where`;
 - `sign_in(store, editors, name, password, client)` with `editors_from(st.secrets)`; `hash_password`;
+- `form`: an event's editable fields as text boxes and back (the page's edit form);
 - `community_events(atlas)`: the approved community events, or none when no store has been made yet.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import os
 
 from geo.model import Atlas, Event
+from geo.store import form
 from geo.store.accounts import SignIn, editors_from, hash_password, sign_in, verify_password
 from geo.store.db import DEFAULT_SQLITE, ENV, database_url
 from geo.store.models import STATUSES
@@ -53,6 +55,7 @@ __all__ = [
     "community_events",
     "database_url",
     "editors_from",
+    "form",
     "hash_password",
     "sign_in",
     "verify_password",

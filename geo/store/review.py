@@ -343,6 +343,15 @@ class Store:
             raise NotFound(f"no community event {id}")
         return found[0]
 
+    def record(self, id: int) -> dict[str, Any]:
+        """Event `id` as stored (importer JSON format): what an edit starts from."""
+        self._ensure()
+        with self.engine.connect() as connection:
+            found = connection.execute(select(EventRow.record).where(EventRow.id == id)).scalar_one_or_none()
+        if found is None:
+            raise NotFound(f"no community event {id}")
+        return dict(found)
+
     def history(self, id: int) -> list[Change]:
         """Every revision of event `id`, oldest first."""
         self._ensure()

@@ -14,6 +14,7 @@ from bench import common
 from bench.postgis import Unavailable, new_database, throwaway_postgis
 from geo.store import Store, hash_password
 from tests.e2e.pages import open_app, settled
+from tests.hostile import MARKUP_PAYLOADS, TEMPLATE_PAYLOADS
 
 pytestmark = pytest.mark.browser
 
@@ -148,3 +149,52 @@ def test_an_approval_on_one_app_server_reaches_a_page_open_on_another_without_a_
         assert not watcher.context.blocked and not editor.context.blocked
         watcher.context.close()
         editor.context.close()
+
+
+HOSTILE_TITLE = f"{TEMPLATE_PAYLOADS[0]} {MARKUP_PAYLOADS[0]} {MARKUP_PAYLOADS[1]}"
+
+
+def test_an_editor_edits_an_event_in_the_page_and_a_change_saved_meanwhile_is_refused_with_it_shown(
+    browser: Browser, secrets: Path, tmp_path: Path, atlas
+) -> None:
+    database = f"sqlite:///{tmp_path / 'edits.sqlite'}"
+    other_editor = Store(atlas, database)
+    other_editor.init()
+    (event_id,) = other_editor.propose("two-servers.csv", TWO_SERVERS_CSV, "carol").ids
+    other_editor.approve([event_id], "carol")
+    with common.server("streamlit_app.py", {"ATLAS_DATABASE_URL": database}, "--secrets.files", str(secrets)) as url:
+        page = _offline_page(browser, url)
+        open_app(page, f"{url}/?place=lachin")
+        _sign_in(page, PASSWORD)
+        box = page.locator(".st-key-edit-event")
+        box.locator("summary").click()
+        box.get_by_label("Store id").fill(str(event_id))
+        box.get_by_label("Store id").press("Enter")
+        expect(box).to_contain_text(f"Event {event_id}, revision 2, as you loaded it.")
+        expect(box.get_by_label("Title", exact=True)).to_have_value("Seen on the other server")
+
+        box.get_by_label("Title", exact=True).fill(HOSTILE_TITLE)
+        box.get_by_label("Places (ids or names, separated by ;)").fill("lachin; Shushi")
+        box.get_by_role("button", name="Save as a new revision").click()
+        expect(box).to_contain_text(f"Saved: event {event_id} is at revision 3.")
+        # The map's layer shows the edit as written: in the place's events, and in Shusha (named by a spelling).
+        events = page.locator(".st-key-events-panel")
+        expect(events).to_contain_text(HOSTILE_TITLE)
+        assert page.evaluate("() => window.__xss") is None
+
+        # Another editor saves while this one is still typing: this save is refused and shows that change as text.
+        other_editor.edit(event_id, {"summary": "Bob's <b>change</b> {{ 7*7 }}"}, "bob", 3)
+        box.get_by_label("Summary", exact=True).fill("My own summary.")
+        box.get_by_role("button", name="Save as a new revision").click()
+        refusal = box.get_by_test_id("stAlertContentError")
+        expect(refusal).to_contain_text(f"Not saved. event {event_id}")
+        expect(refusal).to_contain_text("revision 4 by bob")
+        expect(refusal).to_contain_text("Bob's <b>change</b> {{ 7*7 }}")
+        assert other_editor.entry(event_id).event.summary == "Bob's <b>change</b> {{ 7*7 }}"
+
+        box.get_by_role("button", name="Load the latest revision").click()
+        expect(box).to_contain_text(f"Event {event_id}, revision 4, as you loaded it.")
+        expect(box.get_by_label("Summary", exact=True)).to_have_value("Bob's <b>change</b> {{ 7*7 }}")
+        assert not page.context.blocked
+        page.context.close()
+    other_editor.engine.dispose()
