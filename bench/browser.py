@@ -313,13 +313,18 @@ def big_figures(browser, count: int) -> dict[str, float]:
     return figures
 
 
-def main() -> None:
+def main(parts: list[str]) -> None:
+    """`python -m bench.browser [first] [atlas] [big]`: those parts only (all three without arguments)."""
+    parts = parts or ["first", "atlas", "big"]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            figures = first_map_figures(browser)
-            figures.update(atlas_figures(browser))
-            for count in EVENT_COUNTS:
+            figures: dict[str, float | str] = {}
+            if "first" in parts:
+                figures.update(first_map_figures(browser))
+            if "atlas" in parts:
+                figures.update(atlas_figures(browser))
+            for count in EVENT_COUNTS if "big" in parts else ():
                 try:
                     figures.update(big_figures(browser, count))
                 except Exception as error:  # noqa: BLE001 - reported as a figure: the page did not become usable
@@ -333,4 +338,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -14,7 +14,7 @@ Chromium and a Streamlit server: run it under `flock /work/browser.lock`).
   commitments…), and the map's payload on the websocket (deflated).
 - browser: real Chromium, offline. For a date change (arrow key on the date slider) and a click on a place: from
   the input to the message leaving for the server (`*_to_send`), to the first reply (`*_server`), to the map drawn
-  (`*_to_map`) and to the run's end (`*_to_end`); the bytes received per change. For the first page: navigation to
+  (`*_to_map`) and to the run's last message (`*_to_last_message`); the bytes received per change. For the first page: navigation to
   the first websocket message, to the map's arguments received, to the first place drawn. All on the page's clock
   (performance.timeOrigin + now(), the same in the page and the map's frame).
 """
@@ -284,17 +284,17 @@ _WATCH_SOCKET = """(() => {
     window.WebSocket.prototype = Native.prototype;
     Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
 })();"""
-_WATCH_END = """() => {
-    window.__endAt = null;
-    new MutationObserver(() => {
-        const app = document.querySelector('[data-testid="stApp"]');
-        if (app && app.dataset.testScriptState === "notRunning" && window.__endAt === null)
-            window.__endAt = performance.timeOrigin + performance.now();
-    }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
+_WATCH_INPUT = """() => {
     for (const type of ["keydown", "click"])
         document.addEventListener(type, () => { window.__inputAt = performance.timeOrigin + performance.now(); },
                                   true);
 }"""
+# The run has ended and its messages are in: no message for QUIET_MS (a fast run can end within one frame of
+# the page, with no visible change of its "running" state to wait on).
+QUIET_MS = 300
+_QUIET = (
+    f"""() => window.__ws.length && performance.timeOrigin + performance.now() - window.__ws.at(-1)[1] > {QUIET_MS}"""
+)
 _WATCH_MAP = """() => {
     window.__drawnAt = null;
     (window.atlasViewListeners = window.atlasViewListeners || []).push(() => {
@@ -308,21 +308,19 @@ def _phases(page, frame, started: float) -> dict[str, float]:
     messages = page.evaluate("(t) => window.__ws.filter((m) => m[1] >= t)", started)
     sent = next(m[1] for m in messages if m[0] == "sent")
     received = [m for m in messages if m[0] == "received" and m[1] >= sent]
-    end = page.evaluate("() => window.__endAt")
     drawn = frame.evaluate("() => window.__drawnAt")
     return {
         "to_send": sent - started,
         "server": received[0][1] - sent,
-        "to_last_message": max(m[1] for m in received if m[1] <= end) - started,
+        "to_last_message": received[-1][1] - started,
         "to_map": (drawn - started) if drawn else float("nan"),
-        "to_end": end - started,
         "bytes": sum(m[2] for m in received),
     }
 
 
 def _median_phases(prefix: str, rows: list[dict[str, float]]) -> dict[str, float]:
     figures: dict[str, float] = {}
-    for name in ("to_send", "server", "to_last_message", "to_map", "to_end", "bytes"):
+    for name in ("to_send", "server", "to_last_message", "to_map", "bytes"):
         value = statistics.median(r[name] for r in rows)
         figures[f"browser_{prefix}_{name}" + ("" if name == "bytes" else "_ms")] = round(value, 1)
     return figures
@@ -341,8 +339,10 @@ def browser_figures() -> dict[str, float]:
         server,
         settled,
     )
+    from geo.load import load_atlas
 
     figures: dict[str, float] = {}
+    atlas = load_atlas()
     points = click_points()
     with sync_playwright() as playwright, server("streamlit_app.py") as url:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -380,17 +380,16 @@ def browser_figures() -> dict[str, float]:
                     break
                 context.close()
             frame = page.locator(MAP_IFRAME).element_handle().content_frame()
-            page.evaluate(_WATCH_END)
+            page.evaluate(_WATCH_INPUT)
             frame.evaluate(_WATCH_MAP)
             slider = page.get_by_role("slider", name="Map on date: who held each place")
             rows = []
             for _ in range(BROWSER_RUNS):
-                page.evaluate("() => { window.__endAt = null; }")
                 frame.evaluate("() => { window.__drawnAt = null; }")
                 slider.press("ArrowRight")
-                page.wait_for_function("() => window.__endAt !== null")
                 frame.wait_for_function("() => window.__drawnAt !== null")
                 settled(page)
+                page.wait_for_function(_QUIET)
                 rows.append(_phases(page, frame, page.evaluate("() => window.__inputAt")))
             figures.update(_median_phases("asof", rows))
             rows = []
@@ -398,11 +397,14 @@ def browser_figures() -> dict[str, float]:
             for i in range(BROWSER_RUNS):
                 place = places[i % len(places)]
                 position = place_position(page, place, points[place])
-                page.evaluate("() => { window.__endAt = null; window.__inputAt = null; }")
                 frame.evaluate("() => { window.__drawnAt = null; }")
                 page.mouse.click(*position)
-                page.wait_for_function("() => window.__endAt !== null")
+                page.wait_for_function(
+                    "(name) => document.querySelector('.st-key-place-panel h3')?.textContent.trim() === name",
+                    arg=atlas.places[place].display_name("en"),
+                )
                 settled(page)
+                page.wait_for_function(_QUIET)
                 started = frame.evaluate("() => window.__clickAt")
                 rows.append(_phases(page, frame, started))
             figures.update(_median_phases("click", rows))

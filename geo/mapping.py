@@ -476,6 +476,12 @@ class _Places(_Layer):
     if (opened) { map.flyToBounds(bounds, options); } else { map.fitBounds(bounds, options); }
   }
   window.atlasView = function (next) {
+    // The newest view wins: one the page pushed (view_push_script) after the view this map's arguments hold is
+    // still the page's view when the map is drawn anew (the numbers only grow, across sessions too).
+    try {
+      var pushed = window.parent.atlasPushedView;
+      if (pushed && pushed.number > next.number) next = pushed;
+    } catch (e) {}
     var fly = next.selected && next.selected !== view.selected;
     view = given = next;
     draw();
@@ -722,6 +728,25 @@ def view_layer(
     view = {"shown": sorted(shown), "selected": selected, "lang": lang, "asof": asof, "number": number}
     _View(view).add_to(group)
     return group
+
+
+# The page's script (st.html) that hands the live map a new view: a date change restyles the map without changing
+# st_folium's arguments, which Streamlit would send again whole (~140 KB, the places' geometry) on every change.
+_PUSH = (
+    "<script>(function (view) {{"
+    " var frame = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
+    " var map = frame && frame.contentWindow;"
+    " window.atlasPushedView = view; if (map && map.atlasView) map.atlasView(view); }})({view});</script>"
+)
+
+
+def view_push_script(
+    shown: Iterable[str], selected: str | None, lang: str, number: int, asof: str | None = None
+) -> str:
+    """HTML with a script for the page around the map (not the map's frame): it gives the map drawn there the view
+    `view_layer` would give, at once, and keeps it for a map still loading (its view layer takes the newer one)."""
+    view = {"shown": sorted(shown), "selected": selected, "lang": lang, "asof": asof, "number": number}
+    return _PUSH.format(view=script_json(view))
 
 
 class _EventPoints(_Layer):

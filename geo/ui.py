@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import time
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode
@@ -637,21 +638,34 @@ def _places_view(places: list[Place], selected: str | None, lang: str, asof: dt.
     return {"shown": [p.id for p in places], "selected": selected, "lang": lang, "asof": asof.isoformat()}
 
 
-def _map_view(base: tuple, places: list[Place], view: View, from_click: bool) -> dict:
-    """The view the map is given this run.
+def _map_view(base: tuple, places: list[Place], view: View, from_click: bool) -> tuple[dict, dict | None]:
+    """The view the map is given this run through st_folium's arguments, and a view to push to it through the page
+    (a date change), or None.
 
     The map draws a click's selection itself, at once. When it already shows what this run wants (always so after a
     click), it is given exactly what it was given before: its arguments are then unchanged, and Streamlit sends the
-    browser a reference to the copy it has instead of the whole map again. A new view carries a new number, so that
-    the map redraws even when it is equal to one it was given before it drew a click."""
+    browser a reference to the copy it has instead of the whole map again. A change of the date alone keeps the
+    arguments too, and pushes the new view (a few hundred bytes). Every new view carries a new number, so that the
+    map redraws even when it is equal to one it was given before it drew a click, and takes the newest."""
     wanted = _places_view(places, view.place, view.lang, view.asof or dt.date.today())
     given, shows = st.session_state.get("map_view", (None, None))
     if from_click and shows is not None and shows[0] == base:
         shows = (base, {**shows[1], "selected": view.place})
-    if given is None or shows != (base, wanted):
-        given, shows = {**wanted, "number": given["number"] + 1 if given else 0}, (base, wanted)
-    st.session_state.map_view = (given, shows)
-    return given
+    pushed = None
+    if given is None or shows[0] != base or {**shows[1], "asof": None} != {**wanted, "asof": None}:
+        given = {**wanted, "number": _next_view_number()}
+    elif shows[1] != wanted:
+        pushed = {**wanted, "number": _next_view_number()}
+    st.session_state.map_view = (given, (base, wanted))
+    return given, pushed
+
+
+def _next_view_number() -> int:
+    """Larger than every number given before, in this session and in any earlier one the page held (the clock's
+    microseconds): a map re-created in the page takes the newest of the views it was given and pushed."""
+    number = max(st.session_state.get("map_view_number", 0) + 1, time.time_ns() // 1000)
+    st.session_state.map_view_number = number
+    return number
 
 
 def _exports(
@@ -874,32 +888,46 @@ def _date_control() -> None:
 
 @st.fragment
 def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[Place], events: list[Event]) -> None:
-    """The map and the side panel. A click on the map reruns only this part of the page; anything that changes
-    `places` or `events` (agreements, dates, added events) reruns the whole page, which calls this anew."""
+    """The map and the side panel. A click on the map or a new date reruns only this part of the page; anything that
+    changes `places` or `events` (agreements, dates, added events) reruns the whole page, which calls this anew."""
     from_click = _take_map_click(atlas)
-    _date_control()
     view = _current_view(atlas)
     base = (fingerprint, st.session_state.online_tiles)
-    map_view = _map_view(base, places, view, from_click)
+    map_view, pushed = _map_view(base, places, view, from_click)
+    # Elements go to the browser in the order they are written, and each costs it a redraw: what this run changes
+    # is written first. A new date reaches the map at once (a hidden script, always in the same place so that the
+    # widgets after it keep theirs); a click (which the map drew itself) changes the panel. The date control, the
+    # same after either, is filled in last, into its place above the map.
+    with st.container(key="map-date"):  # hidden (see `page`): it only carries the script
+        if pushed:
+            st.html(mapping.view_push_script(**pushed), unsafe_allow_javascript=True)
+    date_box = st.container()
     map_column, panel_column = st.columns([3, 2], gap="medium")
-    # The panel, on the right, is written first: what a click changes reaches the page before the map, which a
-    # click leaves as it was.
+
+    def draw_map() -> None:
+        with map_column:
+            # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
+            # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
+            st_folium(
+                copy.deepcopy(_base_map(*base, data_dir)),
+                key=MAP_KEY,
+                height=MAP_HEIGHT,
+                use_container_width=True,
+                feature_group_to_add=_map_layers(map_view, events, atlas),
+                returned_objects=list(mapping.CLICK_RETURNED),
+            )
+
+    def draw_panel() -> None:
+        with panel_column:
+            _panel(atlas, view, events)
+
+    for draw in (draw_map, draw_panel) if pushed else (draw_panel, draw_map):
+        draw()
+    with date_box:
+        _date_control()
     with panel_column:
-        _panel(atlas, view, events)
         _share(view, atlas, fingerprint)
     st.session_state.selection.update(place=view.place, asof=st.session_state.asof)
-    with map_column:
-        # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
-        # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
-        st_folium(
-            copy.deepcopy(_base_map(*base, data_dir)),
-            key=MAP_KEY,
-            height=MAP_HEIGHT,
-            use_container_width=True,
-            feature_group_to_add=_map_layers(map_view, events, atlas),
-            returned_objects=list(mapping.CLICK_RETURNED),
-        )
-
     wanted = view_query(view, atlas)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
@@ -915,6 +943,8 @@ def page(script: str, data_dir: Path = DEFAULT_DATA_DIR) -> None:
     """The whole page, for the script at `script`: its own Leaflet provisioned beside it, then `main`."""
     st.set_page_config(page_title="Karabakh Atlas", page_icon="🗺️", layout="wide")
     _provision_leaflet(Path(script).resolve().parent / "static")
+    # The map's date push (see _map_and_panel) is a script, not something to see: it takes no room on the page.
+    st.html("<style>.st-key-map-date,[data-testid=stLayoutWrapper]:has(> .st-key-map-date){display:none}</style>")
     main(data_dir)
 
 

@@ -1,5 +1,6 @@
 """The page flow without a browser (streamlit AppTest): a click is simulated through the map's session state."""
 
+import datetime as dt
 import json
 import re
 
@@ -278,3 +279,19 @@ def test_an_agreements_page_opens_from_its_sidebar_button_and_closes():
 def test_the_places_panel_links_to_its_agreements_pages():
     text = _markdown(_run({"place": "lachin", "lang": "ru"}))
     assert "](<?place=lachin&lang=ru&agreement=statement-2020-11-10>)" in text
+
+
+def test_a_new_date_restyles_the_map_through_a_small_script_not_the_whole_map_again():
+    """The map's arguments (its ~140 KB of geometry) stay as they were, so Streamlit does not send them again; the
+    new date goes to the map drawn in the page as a view of a few hundred bytes, with a newer number."""
+    at = _run({"asof": "2020-11-20", "place": "kalbajar"})
+    before = _map_args(at)
+    at.slider(key="asof").set_value(dt.date(2020, 11, 26)).run()
+    assert _map_args(at) == before
+    (push,) = [e.proto.body for e in at.get("html") if "atlasView" in e.proto.body]
+    view = json.loads(re.search(r"\}\)\((\{.*\})\);</script>", push).group(1))
+    assert view["asof"] == "2020-11-26" and view["selected"] == "kalbajar"
+    assert view["number"] > _map_view(at)["number"] and len(push) < 2000
+    # Anything else that changes the map's view gives it new arguments, with the date it shows.
+    at.selectbox(key="lang").set_value("ru").run()
+    assert _map_view(at)["asof"] == "2020-11-26" and _map_view(at)["number"] > view["number"]
