@@ -26,15 +26,16 @@ DIGITS = 3
 TOWN_DIGITS = 4
 RIVERS, LAKES, TOWNS = "natural-earth-rivers", "natural-earth-lakes", "natural-earth-populated-places"
 WAYPOINTS = "atlas-waypoints"
-# Natural Earth's towns at or above this population are context at small scales (from zoom 7); smaller ones from 9.
+# Natural Earth's cities (at least this population) are context at small scales, from zoom 7. Its smaller towns are
+# left out: zoomed in, the agreements' towns are what matters, and each label is bytes on every first map.
 NE_CITY_POPULATION = 100_000
-NE_CITY_ZOOM, NE_TOWN_ZOOM = 7, 9
+NE_CITY_ZOOM = 7
 # Natural Earth points never labelled (PROVENANCE.md): its "Agdam" is a village in Tovuz district, not Aghdam town;
 # Stepanakert and Nakhchivan are labelled from their cited waypoints instead.
 NE_SKIPPED = ("Agdam", "Stepanakert", "Naxcivan")
 # Kapan, Syunik's centre on the route the 2025 agreements are about, shows with the agreements' towns (its point has no
 # cited waypoint; Natural Earth's coordinates are right, its country field is not).
-NE_ZOOMS = {"Kapan": 8}
+NE_TOWNS = {"Kapan": 8}
 
 
 class Town(NamedTuple):
@@ -182,11 +183,11 @@ def _towns(inputs: _Inputs) -> list[dict]:
     ]
     for f in sorted(inputs.features(TOWNS), key=lambda f: (-f["properties"]["POP_MAX"], f["properties"]["NAME"])):
         p = f["properties"]
-        if p["NAME"] in NE_SKIPPED:
+        if p["NAME"] in NE_SKIPPED or (p["POP_MAX"] < NE_CITY_POPULATION and p["NAME"] not in NE_TOWNS):
             continue
         # NAME_EN is sometimes the local spelling ("Gədəbəy"); NAME is the plain one then.
         english = p["NAME_EN"] if p["NAME_EN"].isascii() else p["NAMEASCII"]
-        zoom = NE_ZOOMS.get(p["NAME"], NE_CITY_ZOOM if p["POP_MAX"] >= NE_CITY_POPULATION else NE_TOWN_ZOOM)
+        zoom = NE_TOWNS.get(p["NAME"], NE_CITY_ZOOM)
         slug = "-".join(p["NAMEASCII"].lower().split())
         towns.append(
             _town(slug, {"en": english, "ru": p["NAME_RU"]}, zoom, "right", TOWNS, f["geometry"]["coordinates"])

@@ -25,9 +25,10 @@ MIN_ZOOM, MAX_ZOOM, START_ZOOM = 6, 13, 8
 START_CENTER = (39.75, 46.4)
 BOUNDS = [[37.5, 43.0], [42.5, 51.0]]
 # Display geometry: a coverage simplification keeps shared borders shared. 0.0001° is at most 11 m, under the
-# ~15 m of a pixel at zoom 13 (the closest the map goes) at this latitude; more detail would not show.
+# ~15 m of a pixel at zoom 13 (the closest the map goes) at this latitude; more detail would not show. Coordinates
+# go on the same 0.0001° grid (4 digits): a fifth digit (1 m) would not show either, and cost 3 KB on every first map.
 DISPLAY_TOLERANCE = 0.0001
-DISPLAY_DIGITS = 5
+DISPLAY_DIGITS = 4
 COVERAGE_KINDS = ("district", "city")
 COUNTRY_TOLERANCE = 0.002
 COUNTRY_DIGITS = 3
@@ -629,8 +630,11 @@ class _Legend(_Layer):
 
     def __init__(self):
         super().__init__()
-        self.texts = script_json(messages.catalogue())
-        self.items = script_json(_legend_items())
+        items = _legend_items()
+        # Only the legend's own words: the catalogue also holds the rest of the interface's, which the map never shows.
+        wanted = {"legend", "control_on", *(item["key"] for item in items)}
+        self.texts = script_json({key: texts for key, texts in messages.catalogue().items() if key in wanted})
+        self.items = script_json(items)
         self.open_min_width = LEGEND_OPEN_MIN_WIDTH
 
 
