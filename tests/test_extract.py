@@ -399,3 +399,22 @@ def test_a_protest_against_any_deal_keeps_its_own_date(atlas):
     text = "In Stepanakert, several hundred people protested on April 5 against any deal with Baku."
     found = only(extract(atlas, text, dt.date(2022, 4, 8)))  # the Brussels meeting was on 6 April 2022
     assert (found.date, found.agreements) == (dt.date(2022, 4, 5), ())
+
+
+def test_the_document_is_the_agreement_named_just_before(atlas):
+    text = (
+        "Putin, Aliyev and Pashinyan signed the trilateral statement on 10 November 2020. "
+        "Согласно документу, Армения до 20 ноября возвращает Азербайджану Агдамский район. "
+        "The treaty was discussed in Ankara on 12 November."
+    )
+    found = extract(atlas, text, dt.date(2020, 11, 10))
+    handover = next(c for c in found if "Агдамский" in c.sentence)
+    assert (handover.date, handover.places, handover.agreements) == (
+        dt.date(2020, 11, 20),
+        ("aghdam",),
+        ("statement-2020-11-10",),
+    )
+    assert ("agreement", "документу") in {(s.kind, s.text) for s in handover.spans}
+    assert "agreements" in handover.low_confidence
+    # "The treaty" cannot be the statement: the kind of text does not fit.
+    assert next(c for c in found if "Ankara" in c.sentence).agreements == ()

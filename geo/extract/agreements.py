@@ -57,6 +57,20 @@ CONTEXT = re.compile(
 # Verbs that say an agreement was made on the day a relative date gives.
 _MADE = re.compile(r"\b(?:hosted|signed|adopted|initiall?ed)\b|подписал\w*|приняли|парафировал\w*", re.I)
 _KIND_WORD = re.compile(AGREEMENT_WORD, re.I)
+# "the document", "under the same document", "Согласно документу", "ратифицировал документ": an agreement named
+# in a sentence shortly before, when this sentence names none of its own. "Ceasefire" and "truce" are left out: a
+# report of fighting speaks of a new one as often as of the last one named; so is the Russian "заявление", which is
+# as often an official's statement.
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:new|same|whole|signed|final)\s+)?"
+    r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty)\b(?!\s+(?:of|on|from|between)\b)|"
+    r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])",
+    re.I,
+)
+# Words for any kind of agreement (folded, first six letters, as of_kind compares them).
+_GENERIC_KINDS = frozenset({"docume", "agreem", "deal", "text", "докуме"})
+# How many sentences back an anaphor may find the agreement it stands for.
+ANAPHOR_SENTENCES = 3
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
 
 _ARTICLE = re.compile(
@@ -149,6 +163,16 @@ class AgreementFinder:
                 d = DateMention(d.start, d.end, d.date, d.precision, d.has_year, d.relative, d.guessed_year, (), True)
             out.append(d)
         return out, refs
+
+    def of_kind(self, agreement_id: str, word: str) -> bool:
+        """Whether "the <word>" can stand for the agreement: a generic word ("document", "text", "deal") for any,
+        a kind ("declaration", "protocol") for one whose title or aliases say so."""
+        key = fold(word).split()[-1][:6]
+        if key in _GENERIC_KINDS:
+            return True
+        a = self.by_id[agreement_id]
+        words = " ".join([a.title, a.short_title or "", *a.alias_list()])
+        return key in {fold(w.group())[:6] for w in _KIND_WORD.finditer(words)}
 
     def _by_kind(self, ids: tuple[str, ...], text: str) -> tuple[str, ...]:
         """Of several agreements made the same day, those whose kind of text the sentence names ("declaration",

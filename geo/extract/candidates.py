@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from geo.extract.actors import People, find_actors
-from geo.extract.agreements import AgreementFinder, Reference, article_references
+from geo.extract.agreements import ANAPHOR, ANAPHOR_SENTENCES, AgreementFinder, Reference, article_references
 from geo.extract.dates import BARE_YEAR, DateMention, find_dates
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
 from geo.gazetteer import Gazetteer, PlaceMatch, tokens
@@ -323,6 +323,24 @@ def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> None:
+    """ "The document", "Согласно документу": in a sentence naming no agreement, the agreement named last within the
+    ANAPHOR_SENTENCES before it (only one: several leave the reader to choose), marked unsure."""
+    last: tuple[str, int] | None = None  # (agreement, index of the sentence that named it)
+    for i, s in enumerate(sentences):
+        if s.refs:
+            ids = _unique(r.agreement for r in s.refs)
+            last = (ids[0], i) if len(ids) == 1 else None
+            continue
+        # A sentence that continues the one before ("The document also …") joins that report, which is not
+        # necessarily about the agreement named earlier.
+        if CONTINUATION.match(s.text) and not s.own_dates:
+            continue
+        m = ANAPHOR.search(s.text)
+        if m and last is not None and i - last[1] <= ANAPHOR_SENTENCES and finder.of_kind(last[0], m.group()):
+            s.refs.append(Reference(m.start(), m.end(), last[0], confident=False))
+
+
 def assemble(
     text: str,
     places: Iterable[Place],
@@ -335,6 +353,7 @@ def assemble(
     sentences = [_Sentence(a, b, text[a:b]) for a, b in split_sentences(text)]
     for s in sentences:
         ex.analyse(s)
+    _resolve_anaphors(sentences, ex.finder)
     headline = sentences[0] if sentences and not sentences[0].closed and len(sentences) > 1 else None
     groups: list[list[_Sentence]] = []
     for s in sentences:
