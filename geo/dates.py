@@ -78,12 +78,15 @@ def complete(
     published: dt.date | None,
     *,
     ahead: bool = False,
+    coming: bool = False,
     approximate: bool = False,
     anchor_year: int | None = None,
     years: tuple[int, int] = (1900, 2100),
 ) -> dt.date | None:
     """The date, taking a missing year from the publication date (see FUTURE_DAYS_*), else from `anchor_year` (the
-    year the text is about); None for an impossible date, a year outside `years`, or no year to take."""
+    year the text is about). `ahead`: the sentence looks ahead before the date ("by", "will"); `coming`: only after
+    it ("on 12 October the court will hear"), which keeps a date after publication this year's but never moves one
+    long past to next year. None for an impossible date, a year outside `years`, or no year to take."""
     try:
         if year is not None:
             return dt.date(year, month, day) if years[0] <= year <= years[1] else None
@@ -95,7 +98,7 @@ def complete(
             return guess
         if guess > published:
             ahead_days = (guess - published).days
-            limit = FUTURE_DAYS_WITH_CUE if ahead else FUTURE_DAYS_WITHOUT_CUE
+            limit = FUTURE_DAYS_WITH_CUE if ahead or coming else FUTURE_DAYS_WITHOUT_CUE
             return guess if ahead_days <= limit else dt.date(published.year - 1, month, day)
         if ahead and (published - guess).days > PAST_DAYS_BEFORE_NEXT_YEAR:
             return dt.date(published.year + 1, month, day)

@@ -418,3 +418,29 @@ def test_the_document_is_the_agreement_named_just_before(atlas):
     assert "agreements" in handover.low_confidence
     # "The treaty" cannot be the statement: the kind of text does not fit.
     assert next(c for c in found if "Ankara" in c.sentence).agreements == ()
+
+
+def test_a_coming_date_whose_cue_is_in_the_phrase_or_after_it_stays_in_the_future(atlas):
+    published = dt.date(2022, 5, 22)
+    found = only(extract(atlas, "We agreed to meet again in Brussels by July.", published))
+    assert (found.date, found.date_precision) == (dt.date(2022, 7, 1), "month")
+    found = only(extract(atlas, "On 12 October the court in The Hague will hear Armenia's request.", published))
+    assert found.date == dt.date(2022, 10, 12)
+    # A cue after the date never moves one long past to next year.
+    found = only(extract(atlas, "On 20 January Aliyev said talks would resume.", published))
+    assert found.date == dt.date(2022, 1, 20)
+
+
+def test_a_range_across_two_months(atlas):
+    text = "EU monitors were deployed from 20 October to 19 December 2022 along the border."
+    found = only(extract(atlas, text, dt.date(2023, 1, 23)))
+    assert (found.date, found.date_precision) == (dt.date(2022, 10, 20), "range")
+
+
+def test_an_undated_text_takes_the_year_of_its_last_dated_event_not_of_any_year_written(atlas):
+    text = (
+        "The last Russian peacekeepers left Karabakh on 12 June 2024, four years after the 2020 ceasefire. "
+        "Their mission, meant to last until 2025, ended early, and the monitoring centre near Aghdam closed on 26 April."
+    )
+    found = extract(atlas, text, None)
+    assert [c.date for c in found] == [dt.date(2024, 6, 12), dt.date(2024, 4, 26)]

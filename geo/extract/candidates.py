@@ -175,10 +175,15 @@ class _Extractor:
         years = [(m.start(), int(m.group("year"))) for m in BARE_YEAR.finditer(text)]
         self._year_at = [at for at, _ in years]
         self._years = [y for _, y in years]
+        self._narrative_year: int | None = None
 
     def anchor_year(self, at: int) -> int | None:
+        """For a text without a publication date: the year of the last event dated with its year before `at` (the
+        story's own time: "12 June 2024"), else the year last written ("the 2020 ceasefire", "until 2025")."""
         if self.published is not None or not self._years:
             return None
+        if self._narrative_year is not None:
+            return self._narrative_year
         i = bisect.bisect_right(self._year_at, at)
         return self._years[i - 1] if i else self._years[0]
 
@@ -193,6 +198,9 @@ class _Extractor:
                 dateline_end = found[0].end + end_m.end()
                 found = found[1:]
         s.dates, s.refs = self.finder.date_references(text, found)
+        for d in s.dates:
+            if d.has_year and not d.attached and d.date is not None:
+                self._narrative_year = d.date.year
         words = [w for w in tokens(text) if w.start >= dateline_end]
         s.refs += self.finder.alias_references(
             text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)

@@ -113,7 +113,10 @@ def _resolve(
     kind: str, m: re.Match[str], published: dt.date | None, anchor_year: int | None
 ) -> tuple[dt.date | None, str | None]:  # noqa: C901 - one branch per kind of date, as the table above lists them
     groups = m.groupdict()
-    ahead = bool(_FUTURE_CUE.search(m.string[max(0, m.start() - FUTURE_CUE_WINDOW) : m.start()]))
+    # "by July" carries its cue inside; "on 12 October the court will hear" after the date: those make a date
+    # after publication this year's, but only a cue before it makes a date long past next year's.
+    ahead = bool(_FUTURE_CUE.search(m.string[max(0, m.start() - FUTURE_CUE_WINDOW) : m.end()]))
+    ahead_after = bool(_FUTURE_CUE.search(m.string[m.end() : m.end() + FUTURE_CUE_WINDOW]))
     year = int(groups["year"]) if groups.get("year") else None
 
     def complete(month: int, day: int, approximate: bool = False) -> dt.date | None:
@@ -123,6 +126,7 @@ def _resolve(
             day,
             published,
             ahead=ahead,
+            coming=ahead_after,
             approximate=approximate,
             anchor_year=anchor_year,
             years=CHARTABLE_YEARS,
@@ -131,8 +135,8 @@ def _resolve(
     if kind == "iso":
         return complete(int(groups["m"]), int(groups["day"])), "day"
     if kind == "range":
-        if int(groups["d1"]) >= int(groups["day"]):
-            return None, None  # "25-9 November" is not a range
+        if int(groups["d1"]) >= int(groups["day"]) and not (groups.get("mon") and groups.get("mon2")):
+            return None, None  # "25-9 November" is not a range; "from 20 October to 19 December" is
         name = groups.get("mon") or groups.get("mon2") or ""
         try:
             month = calendar.month_number(name)
