@@ -444,3 +444,9 @@ def test_an_undated_text_takes_the_year_of_its_last_dated_event_not_of_any_year_
     )
     found = extract(atlas, text, None)
     assert [c.date for c in found] == [dt.date(2024, 6, 12), dt.date(2024, 4, 26)]
+
+
+def test_commissions_that_agreed_on_a_friday_name_that_days_agreement(atlas):
+    text = "Вице-премьеры провели в пятницу заседание комиссий по делимитации и согласовали первый участок границы."
+    found = only(extract(atlas, text, dt.date(2024, 4, 19)))
+    assert found.agreements == ("delimitation-2024-04-19",)

@@ -54,8 +54,11 @@ CONTEXT = re.compile(
     r"договорил|встретил|принял",
     re.I,
 )
-# Verbs that say an agreement was made on the day a relative date gives.
-_MADE = re.compile(r"\b(?:hosted|signed|adopted|initiall?ed)\b|подписал\w*|приняли|парафировал\w*", re.I)
+# Verbs that say an agreement was made on the day a date gives ("agreed the section on Friday"): such a date
+# names it, and with the slack of a day.
+_MADE = re.compile(
+    r"\b(?:hosted|signed|adopted|initiall?ed|agreed)\b|подписал\w*|приняли|парафировал\w*|согласовал\w*", re.I
+)
 _KIND_WORD = re.compile(AGREEMENT_WORD, re.I)
 # "the document", "under the same document", "Согласно документу", "ратифицировал документ": an agreement named
 # in a sentence shortly before, when this sentence names none of its own. "Ceasefire" and "truce" are left out: a
