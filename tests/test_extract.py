@@ -450,3 +450,21 @@ def test_commissions_that_agreed_on_a_friday_name_that_days_agreement(atlas):
     text = "Вице-премьеры провели в пятницу заседание комиссий по делимитации и согласовали первый участок границы."
     found = only(extract(atlas, text, dt.date(2024, 4, 19)))
     assert found.agreements == ("delimitation-2024-04-19",)
+
+
+def test_each_dated_clause_of_a_list_is_an_event_even_naming_nothing_the_atlas_knows(atlas):
+    text = "Activists camped near Shushi on 12 December 2022, and Azerbaijan added a checkpoint on 23 April 2023."
+    found = extract(atlas, text, dt.date(2023, 10, 5))
+    assert [(c.date, c.places) for c in found] == [
+        (dt.date(2022, 12, 12), ("shusha",)),
+        (dt.date(2023, 4, 23), ()),
+    ]
+
+
+def test_a_coming_date_late_in_a_long_sentence_about_the_future(atlas):
+    text = (
+        "The leaders will meet again in Chisinau on 1 June, with the French president and the German chancellor, "
+        "on the margins of a European summit, and in Brussels in July."
+    )
+    found = extract(atlas, text, dt.date(2023, 5, 14))
+    assert [(c.date, c.date_precision) for c in found] == [(dt.date(2023, 6, 1), "day"), (dt.date(2023, 7, 1), "month")]

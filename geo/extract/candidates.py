@@ -243,7 +243,7 @@ class _Extractor:
         # A clause naming nothing of its own is part of the clause before ("on 20 November, two days late").
         merged: list[_Items] = []
         for items in parts:
-            own = not items.empty and any(not d.attached for d in items.dates)
+            own = any(not d.attached for d in items.dates)
             if merged and not own:
                 merged[-1].add(items)
             else:

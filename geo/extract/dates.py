@@ -110,13 +110,13 @@ class DateMention:
 
 
 def _resolve(
-    kind: str, m: re.Match[str], published: dt.date | None, anchor_year: int | None
+    kind: str, m: re.Match[str], published: dt.date | None, anchor_year: int | None, coming: bool = False
 ) -> tuple[dt.date | None, str | None]:  # noqa: C901 - one branch per kind of date, as the table above lists them
     groups = m.groupdict()
-    # "by July" carries its cue inside; "on 12 October the court will hear" after the date: those make a date
-    # after publication this year's, but only a cue before it makes a date long past next year's.
+    # A cue just before the date or inside it ("by July") looks ahead; one anywhere else in the sentence (`coming`:
+    # "on 12 October the court will hear", "The leaders will meet in Chisinau on 1 June … and in Brussels in July")
+    # keeps a date after publication this year's, but never makes a date long past next year's.
     ahead = bool(_FUTURE_CUE.search(m.string[max(0, m.start() - FUTURE_CUE_WINDOW) : m.end()]))
-    ahead_after = bool(_FUTURE_CUE.search(m.string[m.end() : m.end() + FUTURE_CUE_WINDOW]))
     year = int(groups["year"]) if groups.get("year") else None
 
     def complete(month: int, day: int, approximate: bool = False) -> dt.date | None:
@@ -126,7 +126,7 @@ def _resolve(
             day,
             published,
             ahead=ahead,
-            coming=ahead_after,
+            coming=coming,
             approximate=approximate,
             anchor_year=anchor_year,
             years=CHARTABLE_YEARS,
@@ -188,11 +188,12 @@ def find_dates(
     date. A relative date ("on Monday") in such a text is kept with `date` None: the event is there, its day is not.
     """
     found = []
+    coming = bool(_FUTURE_CUE.search(sentence))  # once per sentence: a long one may hold thousands of dates
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             try:
                 anchor = anchor_year(m.start()) if anchor_year is not None and published is None else None
-                date, precision = _resolve(kind, m, published, anchor)
+                date, precision = _resolve(kind, m, published, anchor, coming)
             except (OverflowError, ValueError, StopIteration):  # "yesterday" on 1 January of year 1
                 continue
             relative = kind in RELATIVE_KINDS or kind == "last_named_month"
