@@ -468,3 +468,9 @@ def test_a_coming_date_late_in_a_long_sentence_about_the_future(atlas):
     )
     found = extract(atlas, text, dt.date(2023, 5, 14))
     assert [(c.date, c.date_precision) for c in found] == [(dt.date(2023, 6, 1), "day"), (dt.date(2023, 7, 1), "month")]
+
+
+def test_a_headline_lends_its_places_only_to_a_lead_that_names_none(atlas):
+    text = "Convoy reaches Karabakh\nA Red Cross convoy reached Stepanakert on Monday.\nAliyev met Michel on Tuesday."
+    found = extract(atlas, text, dt.date(2023, 9, 20))
+    assert [c.places for c in found] == [("khankendi",), ()]
