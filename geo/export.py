@@ -7,12 +7,14 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import shapely
 from shapely.geometry import MultiPoint, Point, mapping
 
 from geo import query
 from geo.model import Actor, Atlas, Commitment, Event, Place, Tie
+from geo.view import View, default_view
 
 # The Events CSV's columns. geo/importer/csv_rows.py reads a CSV by these same names, so that what is exported imports back.
 CSV_COLUMNS = (
@@ -38,6 +40,11 @@ CSV_COLUMNS = (
     "external_id",
     "origin",
 )
+# Columns the page's Events CSV adds for its reader, which the importer does not read back: the places' names in the
+# page's language, and the filters the file follows. The filters go in a column, the same text on every row, rather
+# than in a comment line above the header: a spreadsheet would take that line for the header, and a column survives
+# sorting, filtering and copying rows elsewhere.
+READER_COLUMNS = ("place_names", "filters")
 # The Commitments CSV's columns: each commitment with its status on the chosen day and what that status rests on.
 COMMITMENT_COLUMNS = (
     "id",
@@ -113,16 +120,51 @@ def event_row(event: Event) -> dict[str, str]:
     }
 
 
-def events_csv(events: Iterable[Event], origins: Mapping[str, str] | None = None) -> str:
+def view_filters(view: View, atlas: Atlas, origins: Iterable[str]) -> dict[str, Any]:
+    """What an export of the page's events follows: the place selected (or none), the agreements shown ("all" when
+    every one is), the dates, and which events (curated, community, session)."""
+    everything = default_view(atlas).agreements
+    return {
+        "place": view.place,
+        "agreements": "all" if view.agreements == everything else list(view.agreements),
+        "from": view.start.isoformat(),
+        "to": view.end.isoformat(),
+        "events": sorted(origins),
+    }
+
+
+def filters_cell(filters: Mapping[str, Any]) -> str:
+    """The filters as one line of text: 'place=lachin; agreements=all; from=2020-09-27; …'."""
+    return "; ".join(
+        f"{key}={','.join(value) if isinstance(value, list) else value or '-'}" for key, value in filters.items()
+    )
+
+
+def place_names(event: Event, places: Mapping[str, Place], lang: str = "en") -> list[str]:
+    """The event's places by name in `lang` (ids the atlas does not know as they are)."""
+    return [places[p].display_name(lang) if p in places else p for p in event.places]
+
+
+def events_csv(
+    events: Iterable[Event],
+    origins: Mapping[str, str] | None = None,
+    filters: Mapping[str, Any] | None = None,
+    places: Mapping[str, Place] | None = None,
+    lang: str = "en",
+) -> str:
     """The Events CSV: one row of CSV_COLUMNS per event, formulas defused; `python -m geo import` reads it back.
-    `origins` says which events are not curated (event id -> "community" or "session")."""
+    `origins` says which events are not curated (event id -> "community" or "session"). Given `filters` and
+    `places` (the page's export), each row also carries READER_COLUMNS: its places' names in `lang`, the filters."""
     out = io.StringIO()
+    columns = CSV_COLUMNS + (READER_COLUMNS if filters is not None and places is not None else ())
     # Rows end in CRLF (RFC 4180): the csv module quotes a cell holding a character of the line ending, and only then
     # is a carriage return inside a summary kept in its cell instead of ending the row.
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for event in events:
         row = {**event_row(event), "origin": (origins or {}).get(event.id, "curated")}
+        if filters is not None and places is not None:
+            row.update(place_names="; ".join(place_names(event, places, lang)), filters=filters_cell(filters))
         writer.writerow({k: defuse_cell(v) for k, v in row.items()})
     return out.getvalue()
 
@@ -137,15 +179,25 @@ def event_point(event: Event, places: dict[str, Place]):
     return points[0] if len(points) == 1 else MultiPoint(points)
 
 
-def events_geojson(events: Iterable[Event], places: dict[str, Place]) -> str:
-    """A FeatureCollection of events; a point per place when the event has no location of its own."""
+def events_geojson(
+    events: Iterable[Event], places: dict[str, Place], filters: Mapping[str, Any] | None = None, lang: str = "en"
+) -> str:
+    """A FeatureCollection of events; a point per place when the event has no location of its own. Each feature
+    names its places in `lang`; `filters`, when given, is recorded as the collection's "filters" member."""
     features = []
     for event in events:
         point = event_point(event, places)
         geometry = mapping(shapely.set_precision(point, 1e-6)) if point is not None else None
-        properties = {**event.as_json(), LOCATED_BY: "location" if event.location else "places"}
+        properties = {
+            **event.as_json(),
+            "place_names": place_names(event, places, lang),
+            LOCATED_BY: "location" if event.location else "places",
+        }
         features.append({"type": "Feature", "id": event.id, "properties": properties, "geometry": geometry})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1)
+    collection: dict[str, Any] = {"type": "FeatureCollection", "features": features}
+    if filters is not None:
+        collection["filters"] = dict(filters)  # a foreign member (RFC 7946, 6.1): GIS tools keep or ignore it
+    return json.dumps(collection, ensure_ascii=False, indent=1)
 
 
 def commitment_row(commitment: Commitment, date: dt.date) -> dict[str, str] | None:

@@ -223,14 +223,17 @@ def base_map(
     # folium's defaults load Leaflet, jQuery and Bootstrap from CDNs: offline the map would stay blank.
     m.default_js = [("leaflet", f"{STATIC_URL}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
-    _Countries(_countries(data_dir), filled=not online_tiles).add_to(m)
+    countries = _Countries(_countries(data_dir), filled=not online_tiles)
+    countries.add_to(m)
     _Context(*_context(data_dir)).add_to(m)  # after the countries, before the places: drawn between them
     _Labels(COUNTRY_LABELS).add_to(m)
     _Places(places, geometries).add_to(m)
     _Legend().add_to(m)
     _Player().add_to(m)
     if online_tiles:
-        folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, opacity=0.6).add_to(m)
+        tiles = folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, opacity=0.6)
+        tiles.add_to(m)
+        _TileFallback(tiles, countries).add_to(m)
     m.get_root().header.add_child(  # type: ignore[attr-defined]  # the root of a folium.Map is a Figure
         folium.Element(
             "<style>.country-label{color:#777;font:italic 13px sans-serif;text-align:center;white-space:nowrap}"
@@ -246,7 +249,8 @@ def base_map(
             f"border-radius:50%;background:{TOWN_DOT}}}"
             ".atlas-town{position:absolute;top:-8px;font:11px/16px sans-serif;color:#222;white-space:nowrap;"
             "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}.atlas-town-right{left:5px}.atlas-town-left{right:5px}"
-            "</style>"
+            ".atlas-tiles-failed{background:#fff3cd;border:1px solid #c9a227;padding:4px 8px;border-radius:4px;"
+            "font:12px/1.4 sans-serif;max-width:260px}</style>"
         )
     )
     _Attribution(ATTRIBUTION).add_to(m)
@@ -370,7 +374,8 @@ class _Countries(_Layer):
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "L.geoJSON({{ this.data }},{interactive:false,style:{{ this.style }}}).addTo({{ this._parent.get_name() }});"
+        "var {{ this.get_name() }}=L.geoJSON({{ this.data }},{interactive:false,style:{{ this.style }}})"
+        ".addTo({{ this._parent.get_name() }});"
         "{% endmacro %}"
     )
 
@@ -379,6 +384,42 @@ class _Countries(_Layer):
         self.data = script_json(collection)
         # Over a street map, outlines only: a filled country would hide the street map beneath it.
         self.style = script_json(COUNTRY_STYLE if filled else {**COUNTRY_STYLE, "fillOpacity": 0})
+
+
+class _TileFallback(_Layer):
+    """When the online street map cannot be loaded (no network, a firewall, the tile server down), a notice says so
+    and the offline countries are filled again: the map stays as readable as it is offline."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map, tiles, countries) {
+  var texts = {{ this.texts }}, notice = null, lang = "en";
+  tiles.on("tileerror", function () {
+    if (notice) return;
+    countries.setStyle({{ this.filled }});
+    notice = L.control({position: "bottomleft"});
+    notice.onAdd = function () {
+      var box = L.DomUtil.create("div", "atlas-tiles-failed");
+      box.setAttribute("role", "status");
+      box.textContent = texts[lang] || texts.en;
+      return box;
+    };
+    notice.addTo(map);
+  });
+  (window.atlasViewListeners = window.atlasViewListeners || []).push(function (view) {
+    lang = view.lang;
+    if (notice) notice.getContainer().textContent = texts[lang] || texts.en;
+  });
+})({{ this._parent.get_name() }}, {{ this.tiles }}, {{ this.countries }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, tiles: folium.TileLayer, countries: _Countries):
+        super().__init__()
+        self.tiles = tiles.get_name()
+        self.countries = countries.get_name()
+        self.texts = script_json(messages.catalogue("tiles_failed")["tiles_failed"])
+        self.filled = script_json(COUNTRY_STYLE)
 
 
 class _Places(_Layer):
@@ -824,14 +865,67 @@ def view_layers(
     return [view_layer(shown, selected, lang, number, asof), events_layer(events, places)]
 
 
+class _PlaceBox(_Layer):
+    """The exported map's answer to a click on a place: a box with its name in the view's language and its other
+    spellings (the live page has its side panel for that)."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+  var names = {{ this.names }}, box = null;
+  var info = L.control({position: "bottomleft"});
+  info.onAdd = function () {
+    box = L.DomUtil.create("div", "atlas-place-box");
+    box.setAttribute("role", "status");
+    box.style.display = "none";
+    return box;
+  };
+  info.addTo(map);
+  (window.atlasViewListeners = window.atlasViewListeners || []).push(function (view) {
+    var place = view.selected && names[view.selected];
+    box.style.display = place ? "" : "none";
+    if (!place) return;
+    var name = document.createElement("strong"), others = document.createElement("div");
+    name.textContent = place[view.lang] || place.en;
+    others.textContent = place.spellings.filter(function (s) { return s !== name.textContent; }).join(" / ");
+    box.replaceChildren(name, others);
+  });
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, places: Iterable[Place]):
+        super().__init__()
+        self.names = script_json({p.id: {**_tooltips(p), "spellings": p.spellings()} for p in places})
+
+
 def standalone_html(
-    data_dir: Path, places: Iterable[Place], geometries: dict[str, dict], layers: Iterable[folium.FeatureGroup]
+    data_dir: Path,
+    places: Iterable[Place],
+    geometries: dict[str, dict],
+    layers: Iterable[folium.FeatureGroup],
+    title: str = "Karabakh Atlas",
 ) -> str:
-    """A fresh map of `places` with `layers` as one HTML file that works offline: Leaflet is inlined."""
+    """A fresh map of `places` with `layers` as one HTML file that works offline: Leaflet is inlined. `title` names
+    what it shows, as the page's title and over the map; a click on a place shows its names."""
+    places = list(places)
     m = base_map(data_dir, places, geometries)
+    _PlaceBox(places).add_to(m)
     for group in layers:
         group.add_to(m)
-    page = m.get_root().render()
+    root = m.get_root()
+    root.title = html_text(title)  # type: ignore[attr-defined]  # the root of a folium.Map is a Figure
+    root.header.add_child(  # type: ignore[attr-defined]
+        _Literal(
+            "<style>.atlas-title{position:absolute;z-index:1000;top:8px;left:60px;right:60px;margin:0 auto;"
+            "width:fit-content;max-width:60%;background:#fffe;padding:4px 10px;border-radius:4px;"
+            "font:600 15px/1.3 sans-serif;box-shadow:0 1px 4px #0004;pointer-events:none}"
+            ".atlas-place-box{background:#fffe;padding:4px 8px;border-radius:4px;font:12px/1.4 sans-serif;"
+            "box-shadow:0 1px 4px #0004;max-width:280px}</style>"
+        )
+    )
+    root.html.add_child(_Literal(f'<h1 class="atlas-title">{html_text(title)}</h1>'))  # type: ignore[attr-defined]
+    page = root.render()
     js, css = assets.leaflet_text("leaflet.js"), assets.leaflet_text("leaflet.css")
     page = page.replace(f'<script src="{STATIC_URL}/leaflet.js"></script>', f"<script>{js}</script>")
     return page.replace(f'<link rel="stylesheet" href="{STATIC_URL}/leaflet.css"/>', f"<style>{css}</style>")

@@ -81,6 +81,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Событие с координатами",
     },
     "play": {"en": "Play", "az": "Oynat", "hy": "Նվագարկել", "ru": "Воспроизвести"},
+    "tiles_failed": {
+        "en": "The online street map could not be loaded; the offline map is shown.",
+        "az": "Onlayn küçə xəritəsi yüklənmədi; oflayn xəritə göstərilir.",
+        "hy": "Առցանց փողոցային քարտեզը չբեռնվեց, ցուցադրվում է անցանց քարտեզը։",
+        "ru": "Онлайн-карту улиц не удалось загрузить; показана офлайн-карта.",
+    },
+    "export.heading": {
+        "en": "Export what you see",
+        "az": "Gördüyünüzü ixrac edin",
+        "hy": "Արտահանել տեսածը",
+        "ru": "Экспорт того, что на экране",
+    },
+    "export.csv": {"en": "Events CSV", "az": "Hadisələr (CSV)", "hy": "Իրադարձություններ (CSV)", "ru": "События (CSV)"},
+    "export.geojson": {
+        "en": "Events GeoJSON",
+        "az": "Hadisələr (GeoJSON)",
+        "hy": "Իրադարձություններ (GeoJSON)",
+        "ru": "События (GeoJSON)",
+    },
+    "export.html": {"en": "Map HTML", "az": "Xəritə (HTML)", "hy": "Քարտեզ (HTML)", "ru": "Карта (HTML)"},
+    "export.all_places": {"en": "all places", "az": "bütün yerlər", "hy": "բոլոր վայրերը", "ru": "все места"},
+    "export.agreements_shown": {
+        "en": "agreements shown",
+        "az": "göstərilən sazişlər",
+        "hy": "ցուցադրված համաձայնագրեր",
+        "ru": "показано соглашений",
+    },
     # The agreement page (the panel's and the sidebar's links open it).
     "agreement.open": {
         "en": "Agreement page: its points, places and events",

@@ -31,8 +31,6 @@ PAGE_SIZE = 20
 COMMUNITY_POLL_S = 2
 # The table view sends at most this many rows to the browser (100k rows are megabytes); the CSV has them all.
 TABLE_ROWS = 1000
-# Up to this many events, the CSV and GeoJSON exports are made with the page; beyond it, when clicked.
-EAGER_EXPORT_EVENTS = 5000
 # Above this many events the timeline counts by month instead of by day.
 TIMELINE_POINTS = 1000
 # Tableau 20: a distinct colour for each of twenty agreements (the list repeats past that).
@@ -669,49 +667,73 @@ def _next_view_number() -> int:
 
 
 def _exports(
-    fingerprint: str, data_dir: Path, atlas: Atlas, view: View, places: list[Place], events: list[Event]
+    fingerprint: str,
+    data_dir: Path,
+    atlas: Atlas,
+    view: View,
+    places: list[Place],
+    events: list[Event],
+    shown_origins: set[str],
 ) -> None:
-    st.markdown("**Export what you see**")
+    st.markdown(f"**{message('export.heading', view.lang)}**")
     origins = st.session_state.origins
     cols = st.columns(3)
+    # A click on the map reruns only the map and the panel, not this: every file is made when asked for, with the
+    # place selected then, which the panel keeps in `selection` (the maker runs on a thread of its own, without
+    # st.session_state; the dict is the same object in every run of the session).
+    selection = st.session_state.selection
 
-    def made_now_or_on_click(make):
-        # Small files are made with the page, so the button works even mid-rerun; big ones (4.5 s at 100k events)
-        # and the map (Leaflet inlined) only when clicked.
-        return make() if len(events) <= EAGER_EXPORT_EVENTS else make
+    def shown() -> tuple[list[Event], dict]:
+        """The events the panel lists now (the selected place's, or all shown) and the filters they follow."""
+        place = selection["place"]
+        chosen = [e for e in events if place in e.places] if place else events
+        return chosen, export.view_filters(replace(view, place=place), atlas, shown_origins | {"session"})
+
+    def csv_file() -> str:
+        chosen, filters = shown()
+        return export.events_csv(chosen, origins, filters, atlas.places, view.lang)
+
+    def geojson_file() -> str:
+        chosen, filters = shown()
+        return export.events_geojson(chosen, atlas.places, filters, view.lang)
 
     # A download changes nothing on the page: without "ignore" each one reruns the whole page, and a second
     # download clicked during that rerun was lost (its button was being replaced).
     cols[0].download_button(
-        "Events CSV",
-        made_now_or_on_click(lambda: export.events_csv(events, origins)),
+        message("export.csv", view.lang),
+        csv_file,
         "karabakh-atlas-events.csv",
         "text/csv",
         on_click="ignore",
     )
     cols[1].download_button(
-        "Events GeoJSON",
-        made_now_or_on_click(lambda: export.events_geojson(events, atlas.places)),
+        message("export.geojson", view.lang),
+        geojson_file,
         "karabakh-atlas-events.geojson",
         "application/geo+json",
         on_click="ignore",
     )
-    # A click on the map reruns only the map and the panel, not this: the map is made when asked for, with the
-    # place selected then, which the panel keeps in `selection` (the maker runs on a thread of its own, without
-    # st.session_state; the dict is the same object in every run of the session).
-    selection = st.session_state.selection
     cols[2].download_button(
-        "Map HTML",
+        message("export.html", view.lang),
         lambda: mapping.standalone_html(
             data_dir,
             places,
             _geometries(fingerprint, data_dir),
             _map_layers(_places_view(places, selection["place"], view.lang, selection["asof"]), events, atlas),
+            _export_title(atlas, replace(view, place=selection["place"], asof=selection["asof"])),
         ),
         "karabakh-atlas-map.html",
         "text/html",
         on_click="ignore",
     )
+
+
+def _export_title(atlas: Atlas, view: View) -> str:
+    """What an exported map shows, in words: the place selected, the map's date, the agreements shown."""
+    what = atlas.places[view.place].display_name(view.lang) if view.place else message("export.all_places", view.lang)
+    shown = f"{len(view.agreements)}/{len(atlas.agreements)}"
+    asof = dates.day_label(view.asof or dt.date.today())
+    return f"Karabakh Atlas · {what} · {asof} · {message('export.agreements_shown', view.lang)}: {shown}"
 
 
 def _preview(result: importer.ImportResult) -> None:
@@ -976,7 +998,7 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     # appear, is sent to the browser first.
     _sidebar(atlas)
     _editor_box(shared)
-    _exports(fingerprint, data_dir, atlas, view, places, events)
+    _exports(fingerprint, data_dir, atlas, view, places, events, shown_origins)
     _timeline(events, atlas, view.agreements)
     _tables(atlas, places, events, view.lang)
     _commitments(atlas, view)

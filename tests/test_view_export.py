@@ -120,3 +120,55 @@ def test_a_permalink_opens_an_agreement_page_and_refuses_an_unknown_one(atlas):
     assert view_query(view, atlas) == {"place": "lachin", "agreement": "statement-2020-11-10"}
     view, notices = parse_view({"agreement": "treaty-of-nowhere"}, atlas)
     assert view.agreement is None and "treaty-of-nowhere" in notices[0]
+
+
+def test_the_pages_csv_names_places_and_records_its_filters_and_still_imports_back(atlas):
+    import dataclasses
+
+    from geo.importer import import_events
+
+    view = dataclasses.replace(default_view(atlas), place="lachin", lang="ru")
+    filters = export.view_filters(view, atlas, {"curated", "session"})
+    events = query.filter_events(atlas.events, place="lachin")
+    text = export.events_csv(events, None, filters, atlas.places, "ru")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    handover = next(r for r in rows if r["id"] == "lachin-handover-2020-12-01")
+    assert "Лачин" in handover["place_names"].split("; ")
+    assert {r["filters"] for r in rows} == {
+        f"place=lachin; agreements=all; from={view.start.isoformat()}; to={view.end.isoformat()};"
+        " events=curated,session"
+    }
+    # The reader's columns are extra: the file imports back as it was.
+    result = import_events("page.csv", text.encode(), dataclasses.replace(atlas, events=()))
+    assert result.problems == [] and [e.id for e in result.events] == [e.id for e in events]
+
+
+def test_the_pages_geojson_names_places_and_records_its_filters(atlas):
+    view = parse_view({"place": "lachin", "agreements": "statement-2020-11-10"}, atlas)[0]
+    filters = export.view_filters(view, atlas, {"curated"})
+    events = query.filter_events(atlas.events, place="lachin")
+    collection = json.loads(export.events_geojson(events, atlas.places, filters, "hy"))
+    assert collection["filters"]["place"] == "lachin"
+    assert collection["filters"]["agreements"] == ["statement-2020-11-10"]
+    handover = next(f for f in collection["features"] if f["id"] == "lachin-handover-2020-12-01")
+    assert atlas.places["lachin"].display_name("hy") in handover["properties"]["place_names"]
+    by_id = {e.id: e for e in events}
+    assert any(e.date_note for e in events)
+    for feature in collection["features"]:
+        event = by_id[feature["id"]]
+        assert feature["properties"].get("date_note") == event.date_note
+        assert feature["properties"].get("deadline") == (event.deadline and event.deadline.isoformat())
+
+
+def test_the_exported_map_has_a_title_naming_what_it_shows_escaped(atlas):
+    from geo import mapping
+    from geo.load import DEFAULT_DATA_DIR
+    from tests.hostile import PAYLOADS
+
+    places = list(atlas.places.values())
+    geometries = mapping.display_geometries(places)
+    for payload in PAYLOADS:
+        page = mapping.standalone_html(DEFAULT_DATA_DIR, places, geometries, [], f"Karabakh Atlas · Lachin {payload}")
+        assert page.count("<title>Karabakh Atlas · Lachin ") == 1
+        assert 'class="atlas-title">Karabakh Atlas · Lachin ' in page
+        assert payload not in page

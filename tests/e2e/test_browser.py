@@ -207,7 +207,7 @@ def test_the_exported_map_works_offline_and_shows_the_view(page: Page, app_url: 
     open_app(page, f"{app_url}/?place=nakhchivan&agreements=washington-2025-08-08,tripp-framework-2026-01-13&lang=ru")
     expect(page.locator(".st-key-place-panel h3")).to_have_text("Нахичеванская Автономная Республика")
     with page.expect_download() as info:
-        page.get_by_role("button", name="Map HTML").click()
+        page.get_by_role("button", name="Карта (HTML)").click()  # the interface in the link's language
     exported = info.value.path().read_text(encoding="utf-8")
 
     # A page of its own, in the same offline context: any request it made would be blocked and fail the test.
