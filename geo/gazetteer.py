@@ -43,6 +43,14 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", stripped).strip()
 
 
+def without_note(spelling: str) -> str:
+    """The spelling without a closing note in brackets, as running text writes it: "Zangezur corridor (term used by
+    Azerbaijan; …)" is written "Zangezur corridor", "Kashatagh Province (NKR)" "Kashatagh Province"."""
+    if spelling.endswith(")") and " (" in spelling:
+        return spelling.split(" (", 1)[0]
+    return spelling
+
+
 def place_keys(place: Place) -> list[str]:
     """What a search compares against: the place's id and every spelling, folded."""
     return [fold(s) for s in (place.id.replace("-", " "), *place.spellings())]
@@ -218,16 +226,23 @@ class Gazetteer:
     def find(self, text: str, words: Sequence[Token] | None = None) -> list[PlaceMatch]:
         """Every place named in running text, in any spelling or Russian case form, longest name first."""
         if self._index is None:
-            self._index = NameIndex(
-                (s, pid) for pid, p in self.places.items() for s in (pid.replace("-", " "), *p.spellings())
-            )
+            # A spelling several places share names the place it comes earliest for among its own names ("TRIPP" is
+            # tripp-route's first name and one of nakhchivan-link's later ones), then the first in catalogue order:
+            # the index keeps entries of equal length in the order given.
+            entries = [
+                (rank, form, pid)
+                for pid, p in self.places.items()
+                for rank, s in enumerate((pid.replace("-", " "), *p.spellings()))
+                for form in dict.fromkeys((s, without_note(s)))
+            ]
+            self._index = NameIndex((s, pid) for _, s, pid in sorted(entries, key=lambda e: e[0]))
         words = tokens(text) if words is None else words
         out: list[PlaceMatch] = []
         for i, n, pid in self._index.find(words):
             if i + n < len(words) and words[i + n].key in NOT_A_PLACE_AFTER:
                 continue  # "Artsakh officials", "Karabakh Armenian authorities": a people or a body, not the place
             start, end = words[i].start, words[i + n - 1].end
-            # A spelling two places share names the first of them in catalogue order.
+            # A spelling several places share names one of them, the first the index gives.
             if not out or out[-1].start != start:
                 out.append(PlaceMatch(start, end, text[start:end], pid))
         return out

@@ -474,3 +474,15 @@ def test_a_headline_lends_its_places_only_to_a_lead_that_names_none(atlas):
     text = "Convoy reaches Karabakh\nA Red Cross convoy reached Stepanakert on Monday.\nAliyev met Michel on Tuesday."
     found = extract(atlas, text, dt.date(2023, 9, 20))
     assert [c.places for c in found] == [("khankendi",), ()]
+
+
+def test_a_name_with_a_note_in_brackets_and_a_name_two_places_share(atlas):
+    text = "On Monday troops moved towards the Zangezur corridor, and talks on the Trump Route began in Yerevan."
+    # "Zangezur corridor (term used by Azerbaijan; …)" is written without its note; "Trump Route" is the first name of
+    # tripp-route and a later one of nakhchivan-link.
+    assert only(extract(atlas, text)).places == ("nakhchivan-link", "tripp-route")
+
+
+def test_russian_forms_of_armenian_side_names(atlas):
+    text = "В понедельник из Бердзора, Карвачара и Мартуни выехали жители Арцаха."
+    assert only(extract(atlas, text)).places == ("lachin", "kalbajar", "khojavend", "karabakh")
