@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bench.extract_eval import EVAL_DIR, evaluate
 from bench.hostile_text import HOSTILE_UNITS, hostile_text
-from geo.extract import MAX_TEXT_CHARS, Candidate, ExtractError, extract_candidates, main_extract
+from geo.extract import DATE_NOTE_AGREEMENT, MAX_TEXT_CHARS, Candidate, ExtractError, extract_candidates, main_extract
 from geo.load import load_atlas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -486,3 +486,24 @@ def test_a_name_with_a_note_in_brackets_and_a_name_two_places_share(atlas):
 def test_russian_forms_of_armenian_side_names(atlas):
     text = "В понедельник из Бердзора, Карвачара и Мартуни выехали жители Арцаха."
     assert only(extract(atlas, text)).places == ("lachin", "kalbajar", "khojavend", "karabakh")
+
+
+def test_an_agreement_named_by_its_year_and_kind(atlas):
+    found = only(extract(atlas, "On Monday Baku accused Yerevan of breaking the 2020 ceasefire near Lachin.", None))
+    assert found.agreements == ("statement-2020-11-10",)
+    found = only(extract(atlas, "В понедельник Баку напомнил о заявлении 2020 года.", dt.date(2023, 1, 10)))
+    assert found.agreements == ("statement-2020-11-10",)
+    # A year with several agreements of the kind names none by the year alone.
+    assert (
+        extract(atlas, "On Monday the 2022 statements were debated in Yerevan.", dt.date(2023, 1, 10))[0].agreements
+        == ()
+    )
+
+
+def test_a_sentence_saying_what_an_agreement_is_meant_to_do_takes_its_date(atlas):
+    found = only(extract(atlas, "Under the 2020 ceasefire, the Lachin corridor is meant to be kept open.", None))
+    assert (found.date, found.agreements, found.date_note) == (
+        dt.date(2020, 11, 10),
+        ("statement-2020-11-10",),
+        DATE_NOTE_AGREEMENT,
+    )

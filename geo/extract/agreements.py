@@ -48,6 +48,13 @@ _NOT_A_NAME_WORD = (
 )
 _AFTER_DATE = re.compile(rf"^(?:'s)?(?:\s+(?!{_NOT_A_NAME_WORD}\b)[\w-]+){{0,2}}?\s+{AGREEMENT_WORD}", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|и)\s+)?$")
+# "the 2020 ceasefire", "the 2021 Sochi statement", "заявление 2020 года": a bare year names the one agreement of
+# that year of the kind said.
+_YEAR_BEFORE = re.compile(
+    rf"(?<![\d-])(?P<year>(?:19|20)\d\d)(?![\d-])(?:\s+(?!{_NOT_A_NAME_WORD}\b)[\w-]+){{0,2}}?\s+(?P<kind>{AGREEMENT_WORD})",
+    re.I,
+)
+_YEAR_AFTER = re.compile(rf"(?P<kind>{AGREEMENT_WORD})\s+(?:от\s+)?(?P<year>(?:19|20)\d\d)\s+г(?:ода|\.)", re.I)
 # A sentence that speaks of agreements at all: its dates that equal an agreement's date name it.
 CONTEXT = re.compile(
     rf"{AGREEMENT_WORD}|\b(?:signed|agreed|adopted|hosted|met|initialled|initialed|brokered)\b|подписа|согласова|"
@@ -188,6 +195,23 @@ class AgreementFinder:
             if said & {fold(w.group())[:6] for w in _KIND_WORD.finditer(words)}:
                 kept.append(agreement_id)
         return tuple(kept) if 0 < len(kept) < len(ids) else ids
+
+    # --- by year ---
+
+    def year_references(self, text: str, taken: list[Reference]) -> list[Reference]:
+        """Agreements named by a bare year and a kind of text ("the 2020 ceasefire"), when that year had only one
+        agreement of that kind."""
+        out: list[Reference] = []
+        for pattern in (_YEAR_BEFORE, _YEAR_AFTER):
+            for m in pattern.finditer(text):
+                if any(r.start < m.end() and m.start() < r.end for r in [*taken, *out]):
+                    continue
+                year = int(m.group("year"))
+                ids = tuple(a.id for a in self.agreements if a.date.year == year)
+                kept = [i for i in ids if self.of_kind(i, m.group("kind"))]
+                if len(kept) == 1:
+                    out.append(Reference(m.start(), m.end(), kept[0]))
+        return out
 
     # --- by alias ---
 

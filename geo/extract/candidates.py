@@ -46,8 +46,9 @@ _DATELINE_PLACE = re.compile(r"^(?:[A-ZА-Я][\w'./-]*(?:\s+[A-ZА-Я][\w'./-]*)
 _DATELINE_END = re.compile(r"^\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+[A-ZА-Я][\w-]{1,30}\.?\s*+)?(?:[-—–:.]|$)")
 # A sentence without a date of its own is a candidate only when it says what a named agreement provides.
 _PROVIDES = re.compile(
-    r"\b(?:provides?|provided\s+for|foresees?|foresaw|stipulates?|obliges?|obliged|promises?|requires?|envisages?)\b|"
-    r"предусматрива\w*|обязыва\w*|гласит",
+    r"\b(?:provides?|provided\s+for|foresees?|foresaw|stipulates?|obliges?|obliged|promises?|requires?|envisages?|"
+    r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
+    r"предусматрива\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*",
     re.I,
 )
 # Where one clause of a list of dated events ends and the next begins.
@@ -207,6 +208,7 @@ class _Extractor:
         s.refs += self.finder.alias_references(
             text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)
         )
+        s.refs += self.finder.year_references(text, list(s.refs))
         s.refs.sort(key=lambda r: (r.start, r.end))
         s.places = self.gazetteer.find(text, words)
         s.actors = find_actors(text, self.people)
