@@ -507,3 +507,12 @@ def test_a_sentence_saying_what_an_agreement_is_meant_to_do_takes_its_date(atlas
         ("statement-2020-11-10",),
         DATE_NOTE_AGREEMENT,
     )
+
+
+def test_this_evening_and_the_night_before_a_weekday(atlas):
+    found = only(
+        extract(atlas, "Aliyev congratulated the nation on Kalbajar in an address this evening.", dt.date(2020, 11, 25))
+    )
+    assert (found.date, found.date_precision) == (dt.date(2020, 11, 25), "day")
+    found = only(extract(atlas, "Заявление по Карабаху опубликовано в ночь на вторник.", dt.date(2020, 11, 10)))
+    assert found.date == dt.date(2020, 11, 10)  # a Tuesday

@@ -77,14 +77,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", rf"\b{_RU_MON}\s+{_YEAR}"),
         ("month", r"(?i:\bв)\s+(?P<mon>(?i:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр|ма)е)\b"),
         ("yesterday", r"(?i:\b(?:yesterday|вчера)\b)"),
-        ("today", r"(?i:\b(?:today|сегодня)\b)"),
+        ("today", r"(?i:\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|сегодня)\b)"),
         (
             "weekday",
             r"(?i:\b(?:on|last|this\s+past|since|by|until|next|late\s+on|early\s+on)\s+(?P<wd>"
             + "|".join(calendar.WEEKDAYS)
             + r")\b)",
         ),
-        ("weekday", r"(?i:\bв(?:о)?\s+(?P<wd>" + "|".join(calendar.RU_WEEKDAYS) + r")\b)"),
+        # "в ночь на вторник": the night before Tuesday, reported as Tuesday.
+        ("weekday", r"(?i:\bв(?:о)?\s+(?:ночь\s+на\s+)?(?P<wd>" + "|".join(calendar.RU_WEEKDAYS) + r")\b)"),
         ("ago", r"(?i:\b(?P<n>\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days\s+ago\b)"),
         ("last_week", r"(?i:\b(?:last\s+week|на\s+прошлой\s+неделе)\b)"),
         ("last_month", r"(?i:\b(?:last\s+month|в\s+прошлом\s+месяце)\b)"),
