@@ -104,9 +104,16 @@ def test_a_click_keeps_the_view_and_a_search_flies_to_the_place_on_the_same_map(
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT), "the map was re-created"
 
 
-def test_a_link_to_a_town_opens_the_map_on_it(page: Page, app_url: str) -> None:
+def test_a_link_to_a_town_or_to_an_event_opens_the_map_on_its_place(page: Page, app_url: str) -> None:
     open_app(page, f"{app_url}/?place=goris")
     window = map_frame(page)
 
     window.wait_for_function(_SHOWS_PLACE, arg="goris")
+    window.wait_for_function(f"() => map_div.getZoom() === {mapping.FLY_MAX_ZOOM}")
+
+    # An event's link selects its first place: the village of Farrukh.
+    open_app(page, f"{app_url}/?event=farukh-parukh-2022-03-24")
+    window = map_frame(page)
+    expect(page.locator(".st-key-place-panel h3")).to_have_text("Farrukh")
+    window.wait_for_function(_SHOWS_PLACE, arg="farukh")
     window.wait_for_function(f"() => map_div.getZoom() === {mapping.FLY_MAX_ZOOM}")
