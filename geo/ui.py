@@ -110,10 +110,10 @@ def _community_watch(fingerprint: str, data_dir: Path) -> None:
         st.rerun()
 
 
-def _editors() -> dict[str, str]:
-    """Editor name -> password hash from Streamlit's secrets; none when no secrets file is set up."""
+def _secrets() -> dict:
+    """Streamlit's secrets as a dict; empty when no secrets file is set up."""
     try:
-        return store.editors_from(st.secrets)
+        return st.secrets.to_dict()
     except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
         return {}
 
@@ -130,14 +130,29 @@ def _editor_box(shared: store.Store) -> None:
     """Who may propose and review: editors sign in with the accounts in Streamlit's secrets (README › Shared store)."""
     box = st.sidebar.expander("Editors: propose and review", key="editor-box")
     box.caption(f"Shared store: {shared.where}")
+    secrets, user = _secrets(), st.user.to_dict()
+    if user.get("is_logged_in"):
+        # Signed in through a provider: an editor exactly while secrets list their email, checked on every run.
+        st.session_state.editor = store.oidc_editor(user, secrets)
+        if not st.session_state.editor:
+            box.caption(f"Signed in as {panel.markdown_text(str(user.get('email')))}: not an editor here.")
+        else:
+            box.markdown(f"Signed in as **{panel.markdown_text(st.session_state.editor)}**")
+        if box.button("Sign out", key="sign-out"):
+            st.logout()
+        return
     editor = st.session_state.get("editor")
     if editor:
         box.markdown(f"Signed in as **{panel.markdown_text(editor)}**")
         box.button("Sign out", key="sign-out", on_click=lambda: st.session_state.update(editor=None))
         return
-    editors = _editors()
+    providers, editors = store.oidc_providers(secrets), store.editors_from(secrets)
+    for provider, name in providers.items():
+        if box.button(f"Sign in with {name}", key=f"sign-in-with-{provider or 'provider'}"):
+            st.login(provider)
     if not editors:
-        box.caption("No editor accounts are set up here; anyone can still view the approved events.")
+        if not providers:
+            box.caption("No editor accounts are set up here; anyone can still view the approved events.")
         return
     box.text_input("Editor name", key="editor-name")
     box.text_input("Password", type="password", key="editor-password")

@@ -295,3 +295,54 @@ def test_a_new_date_restyles_the_map_through_a_small_script_not_the_whole_map_ag
     # Anything else that changes the map's view gives it new arguments, with the date it shows.
     at.selectbox(key="lang").set_value("ru").run()
     assert _map_view(at)["asof"] == "2020-11-26" and _map_view(at)["number"] > view["number"]
+
+
+# An OpenID Connect provider as Streamlit's docs configure one; nothing here is contacted (the button is not pressed).
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "a test cookie secret, not a real one",
+    "google": {
+        "client_id": "atlas-test",
+        "client_secret": "not a real secret",
+        "server_metadata_url": "https://accounts.google.com/.well-known/openid-configuration",
+    },
+}
+
+
+def _with_secrets(secrets: dict, user: dict | None = None):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.secrets.update(secrets)
+    if user is not None:
+        at.user = user
+    return at.run()
+
+
+def _buttons(at) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def test_a_configured_provider_gets_a_sign_in_button_beside_the_password_path():
+    at = _with_secrets({"auth": AUTH, "editors": {"alice": {"password_hash": "scrypt$1$1$1$AA==$AA=="}}})
+    assert "Sign in with Google" in _buttons(at) and "Sign in" in _buttons(at)
+    assert [t.label for t in at.text_input if t.label in ("Editor name", "Password")] == ["Editor name", "Password"]
+
+
+def test_without_a_provider_there_is_no_provider_button():
+    at = _with_secrets({"editors": {"alice": {"password_hash": "scrypt$1$1$1$AA==$AA=="}}})
+    assert not [label for label in _buttons(at) if label.startswith("Sign in with")]
+    assert "Sign in" in _buttons(at)
+
+
+def test_a_provider_user_whose_email_is_listed_is_that_editor_and_may_review():
+    secrets = {"auth": AUTH, "editors": {"alice": {"email": "alice@example.org"}}}
+    at = _with_secrets(secrets, {"is_logged_in": True, "email": "Alice@Example.org", "email_verified": True})
+    assert "Signed in as **alice**" in _markdown(at)
+    assert any(e.label.startswith("Review proposed events") for e in at.expander)
+    assert "Sign out" in _buttons(at) and "Sign in with Google" not in _buttons(at)
+
+
+def test_a_provider_user_whose_email_is_not_listed_views_only():
+    secrets = {"auth": AUTH, "editors": {"alice": {"email": "alice@example.org"}}}
+    at = _with_secrets(secrets, {"is_logged_in": True, "email": "mallory@example.org"})
+    assert any("mallory@example.org: not an editor here." in c.value.replace("\\", "") for c in at.caption)
+    assert not any(e.label.startswith("Review proposed events") for e in at.expander)

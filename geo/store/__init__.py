@@ -7,6 +7,7 @@ The page and the CLI use:
   `reject(ids, by, reason)`, `restore(id, by)`, `edit(id, changes, by, base_revision)`, `record(id)`, `history(id)`,
   `approved_events()`, `place_counts()`, `events_in_place(place)`, `count()`, `version()`, `where`;
 - `sign_in(store, editors, name, password, client)` with `editors_from(st.secrets)`; `hash_password`;
+  `oidc_providers(st.secrets)` and `oidc_editor(st.user, st.secrets)` for OpenID Connect (st.login);
 - `form`: an event's editable fields as text boxes and back (the page's edit form);
 - `community_events(atlas)`: the approved community events, or none when no store has been made yet.
 """
@@ -17,7 +18,15 @@ import os
 
 from geo.model import Atlas, Event
 from geo.store import form
-from geo.store.accounts import SignIn, editors_from, hash_password, sign_in, verify_password
+from geo.store.accounts import (
+    SignIn,
+    editors_from,
+    hash_password,
+    oidc_editor,
+    oidc_providers,
+    sign_in,
+    verify_password,
+)
 from geo.store.db import DEFAULT_SQLITE, ENV, database_url
 from geo.store.models import STATUSES
 from geo.store.review import (
@@ -57,6 +66,8 @@ __all__ = [
     "editors_from",
     "form",
     "hash_password",
+    "oidc_editor",
+    "oidc_providers",
     "sign_in",
     "verify_password",
 ]

@@ -5,6 +5,12 @@ Accounts live in Streamlit secrets (`.streamlit/secrets.toml`, git-ignored), one
     [editors.alice]
     password_hash = "scrypt$32768$8$1$<salt>$<hash>"   # from: python -m geo store hash-password
 
+An editor may also (or instead) sign in through an OpenID Connect provider configured in the `[auth]` section (see
+`oidc_providers`): they are an editor only if the email the provider vouches for is listed for them:
+
+    [editors.alice]
+    email = "alice@example.org"
+
 Failures are counted per account and per client in the database, so every app server behind one address sees
 the same count. Names and client addresses are stored only as hashes.
 """
@@ -19,6 +25,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -68,6 +75,42 @@ def editors_from(secrets: Mapping[str, Any]) -> dict[str, str]:
     """Editor name -> password hash from Streamlit secrets (`st.secrets`) or a parsed secrets.toml."""
     editors = secrets.get("editors") or {}
     return {name: entry["password_hash"] for name, entry in editors.items() if entry.get("password_hash")}
+
+
+def oidc_providers(secrets: Mapping[str, Any]) -> dict[str | None, str]:
+    """The OpenID Connect providers Streamlit's `[auth]` secrets configure, as `st.login`'s provider argument (None
+    for the one written in `[auth]` itself, else the NAME of `[auth.NAME]`) -> the name its button shows; none
+    without the shared `redirect_uri` and `cookie_secret` that every provider needs."""
+    auth = secrets.get("auth") or {}
+    if not isinstance(auth, Mapping) or not auth.get("redirect_uri") or not auth.get("cookie_secret"):
+        return {}
+
+    def usable(section: Mapping[str, Any]) -> bool:
+        return bool(section.get("client_id") and section.get("server_metadata_url"))
+
+    found: dict[str | None, str] = {}
+    if usable(auth):
+        found[None] = urlsplit(str(auth["server_metadata_url"])).hostname or "your provider"
+    for name, section in auth.items():
+        if isinstance(section, Mapping) and usable(section):
+            found[name] = name[:1].upper() + name[1:]
+    return found
+
+
+def oidc_editor(user: Mapping[str, Any], secrets: Mapping[str, Any]) -> str | None:
+    """The editor a user signed in through OpenID Connect is (`st.user` as a dict): the one whose `email` in
+    secrets is the user's, compared without case; None when not signed in, not listed, or when the provider says
+    the email is not verified."""
+    email = user.get("email")
+    if not user.get("is_logged_in") or not isinstance(email, str) or user.get("email_verified") is False:
+        return None
+    editors = secrets.get("editors") or {}
+    listed = {
+        str(entry["email"]).strip().lower(): name
+        for name, entry in editors.items()
+        if isinstance(entry, Mapping) and entry.get("email")
+    }
+    return listed.get(email.strip().lower())
 
 
 @dataclass(frozen=True)

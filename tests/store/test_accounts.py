@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from geo.store import Store, editors_from, hash_password, sign_in, verify_password
+from geo.store import Store, editors_from, hash_password, oidc_editor, oidc_providers, sign_in, verify_password
 from geo.store import accounts as accounts_module
 from tests.conftest import ROOT
 
@@ -70,3 +70,26 @@ def test_hash_password_reads_the_password_from_stdin_never_argv():
     assert done.returncode == 0, done.stderr
     encoded = done.stdout.strip()
     assert verify_password("a long passphrase", encoded) and "passphrase" not in encoded
+
+
+def test_openid_connect_providers_are_read_from_streamlits_auth_secrets():
+    shared = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "s"}
+    google = {
+        "client_id": "c",
+        "client_secret": "x",
+        "server_metadata_url": "https://accounts.google.com/.well-known/x",
+    }
+    assert oidc_providers({"auth": shared | {"google": google}}) == {"google": "Google"}
+    assert oidc_providers({"auth": shared | google}) == {None: "accounts.google.com"}
+    assert oidc_providers({"auth": {"google": google}}) == {}  # no redirect_uri and cookie_secret: st.login fails
+    assert oidc_providers({"auth": shared | {"google": {"client_id": "c"}}}) == {}
+    assert oidc_providers({}) == {}
+
+
+def test_a_provider_user_is_an_editor_only_by_a_listed_verified_email():
+    secrets = {"editors": {"alice": {"email": "Alice@Example.org"}, "bob": {"password_hash": "scrypt$…"}}}
+    assert oidc_editor({"is_logged_in": True, "email": "alice@example.org "}, secrets) == "alice"
+    assert oidc_editor({"is_logged_in": True, "email": "alice@example.org", "email_verified": False}, secrets) is None
+    assert oidc_editor({"is_logged_in": False, "email": "alice@example.org"}, secrets) is None
+    assert oidc_editor({"is_logged_in": True, "email": "bob@example.org"}, secrets) is None
+    assert oidc_editor({"is_logged_in": True}, secrets) is None
