@@ -516,3 +516,16 @@ def test_this_evening_and_the_night_before_a_weekday(atlas):
     assert (found.date, found.date_precision) == (dt.date(2020, 11, 25), "day")
     found = only(extract(atlas, "Заявление по Карабаху опубликовано в ночь на вторник.", dt.date(2020, 11, 10)))
     assert found.date == dt.date(2020, 11, 10)  # a Tuesday
+
+
+def test_wire_and_russian_press_ways_of_writing_a_day(atlas):
+    published = dt.date(2022, 9, 14)  # a Wednesday
+    cases = {
+        "Azerbaijan shelled Jermuk late Monday, Yerevan said.": dt.date(2022, 9, 12),
+        "Fighting near Jermuk broke out in the early hours of Tuesday.": dt.date(2022, 9, 13),
+        "Бои у Джермука начались в минувший вторник.": dt.date(2022, 9, 13),
+        "Бои у Джермука начались 13-го сентября.": dt.date(2022, 9, 13),
+        "Заявление по Карабаху было подписано 10.11.2020 в Москве.": dt.date(2020, 11, 10),
+    }
+    for text, want in cases.items():
+        assert only(extract(atlas, text, published)).date == want, text

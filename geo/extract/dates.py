@@ -45,6 +45,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         ("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})(?![\d-])"),
+        # "10.11.2020", as Russian-language outlets write a date: day first.
+        ("iso", r"(?<![\d.])(?P<day>\d{1,2})\.(?P<m>\d{2})\.(?P<year>\d{4})(?![\d.])"),
         (
             "range",
             rf"\b(?i:from)\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{_MON}\s+)?(?i:to|until|till)\s+(?P<day>\d{{1,2}})"
@@ -72,7 +74,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", rf"\b(?i:in|since|during|by|until|through|from)\s+{_MON}(?!\.?\s*\d)"),
         ("range", rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+(?i:по|до)\s+(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
         ("range", rf"\b(?P<d1>\d{{1,2}})\s*[-–—]\s*(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
-        ("day", rf"\b(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
+        ("day", rf"\b(?P<day>\d{{1,2}})(?:-?го)?\s+{_RU_MON}{_RU_YEAR}"),
         ("approx", rf"(?i:\bв\s+(?P<q>начале|середине|конце))\s+{_RU_MON}(?:\s+{_YEAR})?"),
         ("month", rf"\b{_RU_MON}\s+{_YEAR}"),
         ("month", r"(?i:\bв)\s+(?P<mon>(?i:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр|ма)е)\b"),
@@ -84,8 +86,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + "|".join(calendar.WEEKDAYS)
             + r")\b)",
         ),
-        # "в ночь на вторник": the night before Tuesday, reported as Tuesday.
-        ("weekday", r"(?i:\bв(?:о)?\s+(?:ночь\s+на\s+)?(?P<wd>" + "|".join(calendar.RU_WEEKDAYS) + r")\b)"),
+        # A weekday written alone, as wires write it ("said Tuesday", "late Monday", "early Tuesday"): capitalised,
+        # it is never anything else.
+        ("weekday", r"\b(?P<wd>" + "|".join(w.title() for w in calendar.WEEKDAYS) + r")\b"),
+        # "в ночь на вторник" (the night before Tuesday, reported as Tuesday), "в минувший вторник".
+        (
+            "weekday",
+            r"(?i:\bв(?:о)?\s+(?:ночь\s+на\s+|(?:минувш|прошл)\w{1,3}\s+)?(?P<wd>"
+            + "|".join(calendar.RU_WEEKDAYS)
+            + r")\b)",
+        ),
         ("ago", r"(?i:\b(?P<n>\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days\s+ago\b)"),
         ("last_week", r"(?i:\b(?:last\s+week|на\s+прошлой\s+неделе)\b)"),
         ("last_month", r"(?i:\b(?:last\s+month|в\s+прошлом\s+месяце)\b)"),
