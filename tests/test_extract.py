@@ -529,3 +529,9 @@ def test_wire_and_russian_press_ways_of_writing_a_day(atlas):
     }
     for text, want in cases.items():
         assert only(extract(atlas, text, published)).date == want, text
+
+
+def test_a_range_with_times_of_day_between(atlas):
+    text = "Fighting in Karabakh went on from the afternoon of 19 September to 13:00 on 20 September."
+    found = only(extract(atlas, text, dt.date(2023, 10, 5)))
+    assert (found.date, found.date_precision) == (dt.date(2023, 9, 19), "range")

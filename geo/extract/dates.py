@@ -49,7 +49,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("iso", r"(?<![\d.])(?P<day>\d{1,2})\.(?P<m>\d{2})\.(?P<year>\d{4})(?![\d.])"),
         (
             "range",
-            rf"\b(?i:from)\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{_MON}\s+)?(?i:to|until|till)\s+(?P<day>\d{{1,2}})"
+            # "from 20 October to 19 December", "from the afternoon of 19 September to 13:00 on 20 September".
+            rf"\b(?i:from)\s+(?:the\s+[a-z]+\s+of\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{_MON}\s+)?"
+            rf"(?i:to|until|till)\s+(?:\d{{1,2}}:\d\d\s+(?:on\s+)?|the\s+[a-z]+\s+of\s+)?(?P<day>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?\s+(?P<mon2>[A-Z][a-z]+)(?:,?\s+{_YEAR})?",
         ),
         (
