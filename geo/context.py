@@ -41,7 +41,7 @@ NE_TOWNS = {"Kapan": 8}
 class Town(NamedTuple):
     """A town labelled from a cited waypoint. Its names are those of `place` in data/places.json (display names,
     else the spellings chosen in `names`, each of which must be one of the place's spellings); without a place,
-    English only. `zoom` is the first zoom it shows at; `side` where its label sits beside its dot."""
+    English only. `zoom` is the first zoom it shows at; `side` where its label sits by its dot (right, left, below)."""
 
     waypoint: str
     zoom: int
@@ -59,7 +59,8 @@ TOWN_LABELS = (
     Town("kalbajar", 8, "kalbajar"),
     Town("aghdam", 8, "aghdam"),
     Town("khojaly", 8, "khojaly"),
-    Town("khojavend", 8, "khojavend"),
+    # Below its dot: Khankendi's label runs towards it from the west (in Armenian, Ստեփանակերտ, right over it).
+    Town("khojavend", 8, "khojavend", side="below"),
     Town("fuzuli", 8, "fuzuli"),
     Town("jabrayil", 8, "jabrayil"),
     # The district's Russian display name is the district's ("Зангиланский район"); the town is "Зангилан".

@@ -249,6 +249,7 @@ def base_map(
             f"border-radius:50%;background:{TOWN_DOT}}}"
             ".atlas-town{position:absolute;top:-8px;font:11px/16px sans-serif;color:#222;white-space:nowrap;"
             "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}.atlas-town-right{left:5px}.atlas-town-left{right:5px}"
+            ".atlas-town-below{top:3px;left:0;transform:translateX(-50%)}"
             ".atlas-tiles-failed{background:#fff3cd;border:1px solid #c9a227;padding:4px 8px;border-radius:4px;"
             "font:12px/1.4 sans-serif;max-width:260px}</style>"
         )

@@ -79,7 +79,15 @@ def test_town_names_follow_the_chosen_language_on_the_same_map(page: Page, app_u
     expect(_town(frame, "Meghri")).to_be_visible()  # no Armenian name in the data: English
     expect(frame.locator(".atlas-legend")).to_contain_text("Գետ")
     settled(page)
-    assert map_frame(page).evaluate(_VISIBLE_LABEL_BOXES), "no town label shows"
+    boxes = map_frame(page).evaluate(_VISIBLE_LABEL_BOXES)
+    assert boxes and _overlaps(boxes) == [], "Armenian town labels overlap at the start zoom"
+
+    page.get_by_role("combobox", name=re.compile("Place names in")).click()
+    page.get_by_role("option", name="Русский").click()
+    expect(_town(frame, "Кельбаджар")).to_be_visible()
+    settled(page)
+    boxes = map_frame(page).evaluate(_VISIBLE_LABEL_BOXES)
+    assert boxes and _overlaps(boxes) == [], "Russian town labels overlap at the start zoom"
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT), "the map was re-created"
 
 
