@@ -537,3 +537,11 @@ def test_a_range_with_times_of_day_between(atlas):
     text = "Fighting in Karabakh went on from the afternoon of 19 September to 13:00 on 20 September."
     found = only(extract(atlas, text, dt.date(2023, 10, 5)))
     assert (found.date, found.date_precision) == (dt.date(2023, 9, 19), "range")
+
+
+def test_the_same_day_counts_from_the_day_the_sentence_before_gave(atlas):
+    text = "Yerevan said on Thursday that the peace treaty text was agreed. Baku confirmed the same day."
+    found = extract(atlas, text, dt.date(2025, 3, 14))
+    assert [c.date for c in found] == [dt.date(2025, 3, 13), dt.date(2025, 3, 13)]
+    # Without a day before it, "the same day" places nothing.
+    assert extract(atlas, "Baku confirmed the same day that talks on Lachin were over.", dt.date(2025, 3, 14)) == []

@@ -179,6 +179,7 @@ class _Extractor:
         self._year_at = [at for at, _ in years]
         self._years = [y for _, y in years]
         self._narrative_year: int | None = None
+        self._last_day: dt.date | None = None  # the day "the same day" in a later sentence counts from
 
     def anchor_year(self, at: int) -> int | None:
         """For a text without a publication date: the year of the last event dated with its year before `at` (the
@@ -192,7 +193,7 @@ class _Extractor:
 
     def analyse(self, s: _Sentence) -> None:
         text = s.text
-        found = find_dates(text, self.published, lambda at: self.anchor_year(s.start + at))
+        found = find_dates(text, self.published, lambda at: self.anchor_year(s.start + at), self._last_day)
         dateline_end = 0
         place_m = _DATELINE_PLACE.match(text)
         if place_m and found and found[0].start == place_m.end():
@@ -204,6 +205,8 @@ class _Extractor:
         for d in s.dates:
             if d.has_year and not d.attached and d.date is not None:
                 self._narrative_year = d.date.year
+            if not d.attached and d.precision == "day" and d.date is not None:
+                self._last_day = d.date
         words = [w for w in tokens(text) if w.start >= dateline_end]
         s.refs += self.finder.alias_references(
             text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)

@@ -104,6 +104,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("this_month", r"(?i:\b(?:earlier\s+this\s+month|this\s+month|в\s+этом\s+месяце)\b)"),
     )
 )
+# "the same day", "two days later", "на следующий день": counted from the last day the sentences before gave, in a
+# sentence that writes no date of its own (within one sentence, "a day after" splits what a reader keeps whole).
+_OFFSET = re.compile(
+    r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>later|earlier)"
+    r"|the\s+(?P<same>same\s+day|next\s+day|following\s+day|day\s+before|previous\s+day)"
+    r"|в\s+тот\s+же\s+день|на\s+следующий\s+день)\b)"
+)
+_OFFSET_SIGN = {"later": 1, "earlier": -1}
+_SAME_DAY_SHIFT = {"same day": 0, "next day": 1, "following day": 1, "day before": -1, "previous day": -1}
 RELATIVE_KINDS = frozenset({"yesterday", "today", "weekday", "ago", "last_week", "last_month", "this_month"})
 
 
@@ -192,13 +201,36 @@ def _resolve(
     return first.replace(day=1), "month"
 
 
+def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
+    """ "The same day", "two days later" in a sentence without a date of its own: counted from `before`."""
+    m = _OFFSET.search(sentence)
+    if m is None or before is None:
+        return None
+    if m.group("same"):
+        days = _SAME_DAY_SHIFT[" ".join(m.group("same").lower().split())]
+    elif m.group("n") is None:
+        days = 1 if "следующий" in m.group().lower() else 0
+    else:
+        n = m.group("n").lower()
+        count = 1 if n in ("a", "one") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
+        days = count * _OFFSET_SIGN[m.group("dir").lower()]
+    try:
+        return DateMention(m.start(), m.end(), before + dt.timedelta(days=days), "day", False, True)
+    except OverflowError:
+        return None
+
+
 def find_dates(
-    sentence: str, published: dt.date | None, anchor_year: Callable[[int], int | None] | None = None
+    sentence: str,
+    published: dt.date | None,
+    anchor_year: Callable[[int], int | None] | None = None,
+    before: dt.date | None = None,
 ) -> list[DateMention]:
     """The dates of `sentence`, left to right, the longest reading where two overlap.
 
     `anchor_year(offset)` is the year the text last wrote before that offset, for texts without a publication
     date. A relative date ("on Monday") in such a text is kept with `date` None: the event is there, its day is not.
+    `before` is the last day the sentences before gave, which "the same day" counts from.
     """
     found = []
     coming = bool(_FUTURE_CUE.search(sentence))  # once per sentence: a long one may hold thousands of dates
@@ -220,6 +252,9 @@ def find_dates(
     for d in found:
         if not chosen or d.start >= chosen[-1].end:
             chosen.append(d)
+    if not chosen:
+        offset = _offset_date(sentence, before)
+        return [offset] if offset is not None else []
     return chosen
 
 
