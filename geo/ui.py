@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import json
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +15,7 @@ from urllib.parse import urlencode
 import altair as alt
 import pandas as pd
 import streamlit as st
+import streamlit_folium
 from streamlit_folium import st_folium
 
 import geo
@@ -923,6 +926,57 @@ def _date_control() -> None:
     )
 
 
+# st_folium hands its arguments to streamlit_folium._component_func (streamlit-folium 0.27.x, pinned; its
+# on_change closure holds only the keys, not the session). While a thread sets `_capture.args`, the call is
+# recorded there instead of made: the arguments of a map and view are made once, then handed over as they are.
+_capture = threading.local()
+
+
+def _component_or_capture(component):
+    def call(**kwargs):
+        if getattr(_capture, "args", None) is not None:
+            _capture.args.update(kwargs)
+            return None
+        return component(**kwargs)
+
+    return call
+
+
+streamlit_folium._component_func = _component_or_capture(streamlit_folium._component_func)
+
+
+def _map(base: tuple[str, bool], data_dir: Path, map_view: dict, events: list[Event], atlas: Atlas):
+    """The map, through st_folium. Its arguments are rendered once per base map, view and events of the session:
+    a click or a new date (which keep the view's arguments, see _map_view) hands Streamlit the same ones again
+    without st_folium copying and rendering the whole folium map anew (~20 ms a run)."""
+    wanted = (base, json.dumps(map_view, sort_keys=True))
+    made = st.session_state.get("map_args")
+    if made is None or made[0] != wanted or not _same_items(made[1], events):
+        _capture.args = {}
+        try:
+            # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
+            # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
+            st_folium(
+                copy.deepcopy(_base_map(*base, data_dir)),
+                key=MAP_KEY,
+                height=MAP_HEIGHT,
+                use_container_width=True,
+                feature_group_to_add=_map_layers(map_view, events, atlas),
+                returned_objects=list(mapping.CLICK_RETURNED),
+            )
+            made = (wanted, events, _capture.args)
+        finally:
+            _capture.args = None
+        st.session_state.map_args = made
+    args = made[2]
+    return streamlit_folium._component_func(**{**args, "default": copy.deepcopy(args["default"])})
+
+
+def _same_items(old: list, new: list) -> bool:
+    """The same objects in the same order (a full rerun makes a new list of the same events)."""
+    return old is new or (len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True)))
+
+
 @st.fragment
 def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[Place], events: list[Event]) -> None:
     """The map and the side panel. A click on the map or a new date reruns only this part of the page; anything that
@@ -943,16 +997,7 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
 
     def draw_map() -> None:
         with map_column:
-            # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
-            # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
-            st_folium(
-                copy.deepcopy(_base_map(*base, data_dir)),
-                key=MAP_KEY,
-                height=MAP_HEIGHT,
-                use_container_width=True,
-                feature_group_to_add=_map_layers(map_view, events, atlas),
-                returned_objects=list(mapping.CLICK_RETURNED),
-            )
+            _map(base, data_dir, map_view, events, atlas)
 
     def draw_panel() -> None:
         with panel_column:
