@@ -82,8 +82,9 @@ def click_place(frame: FrameLocator, place_id: str) -> None:
     point = click_point(place_id)
     assert point is not None, f"{place_id} is covered everywhere by places drawn above it"
     path = frame.locator(f"path.place-{place_id}")
-    # The point in the path's own box, once the map has it on top there: a page that has just changed its layout
-    # may resize the map, and Leaflet redraws its shapes a frame later.
+    # The point in the path's own box, once the map has it on top there and it stayed put for a frame: a page that
+    # has just changed its layout may resize the map (Leaflet redraws its shapes a frame later), and a selection
+    # flies the map to its place (the fly may still run when the run that started it has ended).
     map_window = path.element_handle().owner_frame()
     assert map_window is not None
     at = map_window.wait_for_function(
@@ -95,7 +96,10 @@ def click_place(frame: FrameLocator, place_id: str) -> None:
             const own = path.getBoundingClientRect();
             const x = box.left + point.x, y = box.top + point.y;
             const hit = document.elementFromPoint(x, y);
-            return hit && hit.classList.contains("place-" + id) ? {x: x - own.left, y: y - own.top} : null;
+            const where = [x, y, own.left, own.top, own.width, own.height].join();
+            const steady = window.__clickWhere === where;
+            window.__clickWhere = where;
+            return steady && hit && hit.classList.contains("place-" + id) ? {x: x - own.left, y: y - own.top} : null;
         }""",
         arg=[place_id, *point],
     ).json_value()
