@@ -1,0 +1,74 @@
+"""A click on a place is sent to the server at once, not after streamlit-folium's 250 ms debounce (issue 14 item 4).
+
+A behaviour check, not a timing goal: the map's own click handler (geo/mapping.py `_Places`) hands the value over in
+the click's own task, st_folium's update waits for a 250 ms timer by construction. So the test starts a 250 ms timer
+of its own at the click, before st_folium starts its own, and asks which comes first: the websocket frame that
+carries the clicked place, or the timer. On a loaded machine both are late alike, but the order holds. The same check
+with the fast path switched off shows that it tells the two paths apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.pages import click_place, map_frame, open_app
+
+pytestmark = pytest.mark.browser
+
+# st_folium's frontend holds map events back this long before it sends them (`debounce(…, 250)` in its bundle).
+ST_FOLIUM_DEBOUNCE_MS = 250
+
+# In the page (not the map's frame): every websocket frame the page sends, with its time and its bytes as text.
+_WATCH_SENDS = """(() => {
+    if (window !== window.top) return;
+    window.__sends = [];
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (data) {
+        let text = "";
+        try { text = new TextDecoder("latin1").decode(data); } catch (e) { text = String(data); }
+        window.__sends.push([performance.timeOrigin + performance.now(), text]);
+        return send.call(this, data);
+    };
+})();"""
+# In the map's frame, at every click (a capture listener: before st_folium's handlers start their debounce): the
+# click's time, and a timer of st_folium's length whose firing time is recorded.
+_TIME_CLICKS = f"""() => document.addEventListener("click", () => {{
+    window.__clickAt = performance.timeOrigin + performance.now();
+    window.__timerAt = null;
+    setTimeout(() => {{ window.__timerAt = performance.timeOrigin + performance.now(); }}, {ST_FOLIUM_DEBOUNCE_MS});
+}}, true)"""
+
+
+def _click_and_time(page: Page, place_id: str, name: str) -> tuple[float, float]:
+    """Click `place_id`; when the panel shows it and the timer has fired: (frame sent, timer fired), ms after the
+    click."""
+    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+    map_window = map_frame(page)
+    click_place(frame, place_id)
+    expect(page.locator(".st-key-place-panel h3")).to_have_text(name)
+    map_window.wait_for_function("() => window.__timerAt !== null")
+    clicked, timer = map_window.evaluate("() => [window.__clickAt, window.__timerAt]")
+    sent = page.evaluate(
+        "([after, id]) => window.__sends.find(([at, text]) => at >= after && text.includes(id))?.[0] ?? null",
+        [clicked, f'"id":"{place_id}"'],
+    )
+    assert sent is not None, f"no websocket frame carried the click on {place_id}"
+    return sent - clicked, timer - clicked
+
+
+def test_a_click_leaves_for_the_server_before_st_folium_would_send_it(page: Page, app_url: str) -> None:
+    page.context.add_init_script(_WATCH_SENDS)
+    open_app(page, app_url)
+    map_frame(page).evaluate(_TIME_CLICKS)
+
+    sent, timer = _click_and_time(page, "lachin", "Lachin")
+    assert sent < timer, (
+        f"the click was sent {sent:.0f} ms after it, after a {timer:.0f} ms timer of st_folium's length"
+    )
+
+    # The control: without the map's own handler (it sends nothing when st_folium's globals are missing), the value
+    # goes through st_folium's debounce and leaves after the timer. The check tells the two paths apart.
+    map_frame(page).evaluate("() => { delete window.Streamlit; }")
+    sent, timer = _click_and_time(page, "kalbajar", "Kalbajar")
+    assert sent > timer >= ST_FOLIUM_DEBOUNCE_MS
