@@ -134,10 +134,11 @@ def server_pid(base: str) -> int:
     raise RuntimeError(f"no Streamlit server on port {port}")
 
 
-def offline_context(browser, base: str):
-    """A browser context that can reach only `base`; what it tried elsewhere is listed in `context.blocked`."""
+def offline_context(browser, base: str, **options):
+    """A browser context that can reach only `base`; what it tried elsewhere is listed in `context.blocked`.
+    `options` go to Playwright's new_context (a phone's viewport, touch, user agent)."""
     own = urlsplit(base).netloc
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context = browser.new_context(**{"viewport": VIEWPORT, "accept_downloads": True, **options})
     context.blocked = []
 
     def only_own(route) -> None:

@@ -229,6 +229,7 @@ def base_map(
     _Labels(COUNTRY_LABELS).add_to(m)
     _Places(places, geometries).add_to(m)
     _Legend().add_to(m)
+    _TouchGestures().add_to(m)
     _Player().add_to(m)
     if online_tiles:
         tiles = folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, opacity=0.6)
@@ -237,7 +238,8 @@ def base_map(
     m.get_root().header.add_child(  # type: ignore[attr-defined]  # the root of a folium.Map is a Figure
         folium.Element(
             "<style>.country-label{color:#777;font:italic 13px sans-serif;text-align:center;white-space:nowrap}"
-            ".leaflet-container{background:#dfe9ef}.leaflet-control-attribution{font:11px/1.4 sans-serif;max-width:60%}"
+            # The map fills its frame: on a phone the page makes the frame shorter than the height st_folium gives the map.
+            ".leaflet-container{background:#dfe9ef;max-height:100vh}.leaflet-control-attribution{font:11px/1.4 sans-serif;max-width:60%}"
             # Leaflet 1.9 outlines a clicked path in black (Leaflet issue 8659); keyboard focus stays visible.
             "path.leaflet-interactive:focus:not(:focus-visible){outline:none}"
             ".atlas-legend{background:#fffe;padding:4px 8px;border-radius:4px;font:11px/1.45 sans-serif;"
@@ -385,6 +387,22 @@ class _Countries(_Layer):
         self.data = script_json(collection)
         # Over a street map, outlines only: a filled country would hide the street map beneath it.
         self.style = script_json(COUNTRY_STYLE if filled else {**COUNTRY_STYLE, "fillOpacity": 0})
+
+
+class _TouchGestures(_Layer):
+    """On a touch screen, one finger scrolls the page and two fingers move and zoom the map: a map that took every
+    one-finger swipe would trap a phone's reader inside it. Leaflet's one-finger drag is switched off there (its
+    CSS then lets the browser pan the page), and its pinch zoom follows the two fingers, moving the map with them."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+  if (!(L.Browser.mobile || window.matchMedia("(pointer: coarse)").matches)) return;
+  map.dragging.disable();
+  if (map.tap) map.tap.disable();
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
 
 
 class _TileFallback(_Layer):

@@ -108,6 +108,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hy": "ցուցադրված համաձայնագրեր",
         "ru": "показано соглашений",
     },
+    "intro": {
+        "en": "The places named in the Armenia–Azerbaijan agreements since the 2020 war, who held them on any day, and"
+        " what happened there: pick a date, click a place, open an agreement.",
+        "az": "2020-ci il müharibəsindən sonra Ermənistan–Azərbaycan sazişlərində adı çəkilən yerlər, istənilən gün"
+        " onlara kimin nəzarət etdiyi və orada baş verənlər: tarix seçin, yerə klikləyin, sazişi açın.",
+        "hy": "2020 թվականի պատերազմից հետո Հայաստան–Ադրբեջան համաձայնագրերում նշված վայրերը, ով էր դրանք"
+        " վերահսկում ցանկացած օր և ինչ է տեղի ունեցել այնտեղ. ընտրեք ամսաթիվ, սեղմեք վայրի վրա, բացեք համաձայնագիր։",
+        "ru": "Места, названные в соглашениях Армении и Азербайджана после войны 2020 года, кто контролировал их"
+        " в любой день и что там происходило: выберите дату, нажмите на место, откройте соглашение.",
+    },
     # The agreement page (the panel's and the sidebar's links open it).
     "agreement.open": {
         "en": "Agreement page: its points, places and events",

@@ -481,7 +481,6 @@ def _current_view(atlas: Atlas) -> View:
 
 def _sidebar(atlas: Atlas) -> None:
     sidebar = st.sidebar
-    sidebar.title("Karabakh Atlas")
     sidebar.text_input(
         "Find a place (any spelling)", key="search", on_change=_search, args=(atlas,), placeholder="Shushi, Şuşa, Шуша…"
     )
@@ -1030,6 +1029,26 @@ def page(script: str, data_dir: Path = DEFAULT_DATA_DIR) -> None:
     main(data_dir)
 
 
+# On a phone (Streamlit stacks the columns below 640 px) the map takes this share of the screen's height, so that
+# the title above it and the panel below it stay within a swipe; Streamlit's top padding shrinks the same way.
+PHONE_MAX_WIDTH_PX = 640
+PHONE_MAP_HEIGHT = "55vh"
+_LAYOUT_CSS = (
+    "<style>.st-key-atlas-heading h1{padding:0 0 .1rem;font-size:1.9rem}"
+    f"@media (max-width:{PHONE_MAX_WIDTH_PX}px){{"
+    f'iframe[title="streamlit_folium.st_folium"]{{height:{PHONE_MAP_HEIGHT} !important}}'
+    ".stMainBlockContainer{padding-top:2.5rem}.st-key-atlas-heading h1{font-size:1.5rem}}</style>"
+)
+
+
+def _heading(lang: str) -> None:
+    """The title and a one-line introduction above the map, at every size (on a phone the sidebar starts closed)."""
+    with st.container(key="atlas-heading"):
+        st.html(_LAYOUT_CSS)  # our own constant CSS, no data in it
+        st.title("Karabakh Atlas", anchor=False)
+        st.caption(message("intro", lang))
+
+
 def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     """Draw the page for one rerun."""
     fingerprint = _fingerprint(data_dir)
@@ -1042,6 +1061,7 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     if community or st.session_state.imported:
         atlas = importer.merged(atlas, [*community, *st.session_state.imported])
     view = _current_view(atlas)
+    _heading(view.lang)
     for notice in st.session_state.notices:
         st.warning(panel.markdown_text(notice))  # notices quote the link, which anyone can write
 

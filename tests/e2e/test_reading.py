@@ -7,12 +7,14 @@ The conftest aborts (and fails on) every request that leaves the app's own serve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from bench.common import offline_context
 from geo import mapping
-from tests.e2e.pages import MAP_IFRAME, agreement_box, click_place, download_csv, open_app
+from tests.e2e.pages import MAP_IFRAME, agreement_box, click_place, download_csv, map_frame, open_app
 
 pytestmark = pytest.mark.browser
 
@@ -84,3 +86,78 @@ def test_the_exports_follow_the_place_clicked_and_the_map_export_says_what_it_sh
     )
     map_page.locator("path.place-kalbajar").click()
     expect(map_page.locator(".atlas-place-box")).to_contain_text("Kalbajar")
+
+
+# A phone as Playwright's Chromium emulates it: the viewport of the issue's test (390x844), touch, a phone's agent.
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "has_touch": True,
+    "is_mobile": True,
+    "device_scale_factor": 2,
+    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile"
+    " Safari/537.36",
+}
+
+
+@pytest.fixture
+def phone(browser, app_url: str) -> Iterator[Page]:
+    """A fresh offline page on an emulated phone; a request outside the app's server fails the test."""
+    context = offline_context(browser, app_url, **PHONE)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+    assert not context.blocked, f"the app tried to reach outside its own server: {context.blocked}"
+
+
+def _swipe(page: Page, x: float, y: float, dy: float) -> None:
+    """One finger down at (x, y), moved by dy pixels in small steps, and lifted: the browser's own touch input."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y + dy * step / 10}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def test_on_a_phone_the_title_shows_the_map_is_shorter_and_one_finger_scrolls_the_page(
+    phone: Page, app_url: str
+) -> None:
+    page = phone
+    frame = open_app(page, app_url)
+    title = page.get_by_role("heading", name="Karabakh Atlas")
+    expect(title).to_be_in_viewport()
+    iframe = page.locator(MAP_IFRAME)
+    title_box, map_box = title.bounding_box(), iframe.bounding_box()
+    assert title_box and map_box and title_box["y"] + title_box["height"] <= map_box["y"]
+    assert map_box["height"] < 0.6 * 844, "the map should leave room for the page around it"
+    # The map itself fits its shorter frame (none of it is cut off below).
+    shown = map_frame(page).evaluate("() => map_div.getContainer().getBoundingClientRect().height")
+    assert abs(shown - map_box["height"]) <= 2
+
+    center = map_frame(page).evaluate("() => map_div.getCenter()")
+    _swipe(page, map_box["x"] + map_box["width"] / 2, map_box["y"] + map_box["height"] * 0.8, -300)
+
+    # The page scrolled (the map moved up the screen) and the map did not pan.
+    expect(iframe).not_to_be_in_viewport(ratio=0.9)
+    moved = iframe.bounding_box()
+    assert moved and moved["y"] < map_box["y"] - 100
+    assert map_frame(page).evaluate("() => map_div.getCenter()") == center
+
+    # The panel is below the map, within reach.
+    iframe.scroll_into_view_if_needed()
+    click_place(frame, "lachin")
+    heading = page.locator(".st-key-place-panel h3")
+    expect(heading).to_have_text("Lachin")
+    heading.scroll_into_view_if_needed()
+    expect(heading).to_be_in_viewport()
+
+
+def test_on_a_desktop_the_title_and_introduction_are_above_the_map(page: Page, app_url: str) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    open_app(page, app_url)
+    title = page.get_by_role("heading", name="Karabakh Atlas")
+    expect(title).to_be_in_viewport()
+    expect(page.locator(".st-key-atlas-heading")).to_contain_text("click a place, open an agreement")
+    title_box, map_box = title.bounding_box(), page.locator(MAP_IFRAME).bounding_box()
+    assert title_box and map_box and title_box["y"] + title_box["height"] <= map_box["y"]
+    expect(page.locator(MAP_IFRAME)).to_be_in_viewport()
