@@ -986,8 +986,9 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
     map_view, pushed = _map_view(base, places, view, from_click)
     # Elements go to the browser in the order they are written, and each costs it a redraw: what this run changes
     # is written first. A new date reaches the map at once (a hidden script, always in the same place so that the
-    # widgets after it keep theirs); a click (which the map drew itself) changes the panel. The date control, the
-    # same after either, is filled in last, into its place above the map.
+    # widgets after it keep theirs); a click (which the map drew itself) changes the panel; on a page's first run
+    # the map, the slowest to appear (its frame loads Leaflet), goes before the panel. The date control, the same
+    # after a click or a date change, is filled in last, into its place above the map.
     with st.container(key="map-date"):  # hidden (see `page`): it only carries the script
         if pushed:
             st.html(mapping.view_push_script(**pushed), unsafe_allow_javascript=True)
@@ -1002,7 +1003,7 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
         with panel_column:
             _panel(atlas, view, events)
 
-    for draw in (draw_map, draw_panel) if pushed else (draw_panel, draw_map):
+    for draw in (draw_panel, draw_map) if from_click else (draw_map, draw_panel):
         draw()
     with date_box:
         _date_control()
