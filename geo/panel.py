@@ -17,11 +17,8 @@ from geo.model import Agreement, Atlas, Event, Place, Tie
 PANEL_TEXT = 2000
 # URL characters left as they are in links: RFC 3986 reserved ones and %; all else is percent-encoded.
 LINK_SAFE = ":/?#[]@!$&'()*+,;=%~"
-CONTROL_LABELS = {
-    "az": "Azerbaijan",
-    "arm": "Armenian forces / de facto Nagorno-Karabakh authorities",
-    "partial": "split between them",
-}
+# Who held a place, by status: the words of the map's legend (geo/messages.py), in the panel's language.
+CONTROL_LABELS = {status: f"control.{status}" for status in ("az", "arm", "partial")}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -92,27 +89,31 @@ def event_markdown(
     lines = [f"**{markdown_text(event.date_label())} · {markdown_text(event.title)}**"]
     if origin in ORIGIN_LABELS:
         lines.append(f"*{ORIGIN_LABELS[origin]}*")
+    elif lang != "en":
+        # The atlas's own records are written in English and stay as written; the reader is told so.
+        lines.append(f"*{message('written_in_english', lang)}*")
     lines.append(markdown_text(shortened(event.summary)))
     if event.deadline:
-        lines.append(f"Deadline set by the agreement: {dates.day_label(event.deadline)}")
+        lines.append(f"{message('deadline', lang)}: {dates.day_label(event.deadline)}")
     if event.date_note:
-        lines.append(f"*Date: {markdown_text(event.date_note)}*")
+        lines.append(f"*{message('date', lang)}: {markdown_text(event.date_note)}*")
     if places:
-        lines.append(f"Places: {places}")
+        lines.append(f"{message('places', lang)}: {places}")
     if ties:
-        lines.append(f"Agreements: {ties}")
-    lines.append(f"Source: {source}")
+        lines.append(f"{message('agreements', lang)}: {ties}")
+    lines.append(f"{message('source', lang)}: {source}")
     return "  \n".join(lines)
 
 
-def _control_lines(place: Place) -> list[str]:
+def _control_lines(place: Place, lang: str) -> list[str]:
     lines = []
     for period in place.control:
-        until = f" until {dates.day_label(period.until)}" if period.until else ""
+        until = f" {message('until', lang)} {dates.day_label(period.until)}" if period.until else ""
         since = dates.day_label(period.start) if period.precision == "day" else dates.month_label(period.start)
         approximate = "c. " if period.precision == "approximate" else ""
         note = f" — {markdown_text(period.note)}" if period.note else ""
-        lines.append(f"- from {approximate}{since}{until}: **{CONTROL_LABELS[period.status]}**{note}")
+        status = message(CONTROL_LABELS[period.status], lang)
+        lines.append(f"- {message('from', lang)} {approximate}{since}{until}: **{status}**{note}")
     return lines
 
 
@@ -147,9 +148,9 @@ def place_markdown(
         held = ""
         if asof:
             period = query.control_on(place, asof)
-            status = CONTROL_LABELS[period.status] if period else "no record"
-            held = f" — on {dates.day_label(asof)}: **{status}**"
-        blocks.append(f"**Who held it**{held}\n\n" + "\n".join(_control_lines(place)))
+            status = message(CONTROL_LABELS[period.status] if period else "control.none", lang)
+            held = f" — {message('on', lang)} {dates.day_label(asof)}: **{status}**"
+        blocks.append(f"**{message('held', lang)}**{held}\n\n" + "\n".join(_control_lines(place, lang)))
     if asof:
         promised = [
             (c, change)
@@ -162,7 +163,7 @@ def place_markdown(
                 f" — **{change.status.replace('_', ' ')}** since {dates.day_label(change.date)}"
                 for c, change in promised
             ]
-            blocks.append(f"**What the agreements promised here, on {dates.day_label(asof)}**\n\n" + "\n".join(lines))
+            blocks.append(f"**{message('promised', lang)} {dates.day_label(asof)}**\n\n" + "\n".join(lines))
     for tie in place.ties:
         agreement = atlas.agreements[tie.agreement]
         blocks.append(f"**{_agreement_name(agreement, agreement_href)}**{_tie_kind(tie, lang)}")

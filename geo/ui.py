@@ -481,13 +481,14 @@ def _current_view(atlas: Atlas) -> View:
 
 def _sidebar(atlas: Atlas) -> None:
     sidebar = st.sidebar
+    lang = st.session_state.lang
     sidebar.text_input(
-        "Find a place (any spelling)", key="search", on_change=_search, args=(atlas,), placeholder="Shushi, Şuşa, Шуша…"
+        message("search", lang), key="search", on_change=_search, args=(atlas,), placeholder="Shushi, Şuşa, Шуша…"
     )
     if st.session_state.get("search_miss"):
         sidebar.warning(f"No place is called “{panel.markdown_text(st.session_state.search)}”.")
-    sidebar.selectbox("Place names in", list(LANGUAGES), format_func=LANGUAGE_NAMES.__getitem__, key="lang")
-    sidebar.subheader("Agreements")
+    sidebar.selectbox(message("language", lang), list(LANGUAGES), format_func=LANGUAGE_NAMES.__getitem__, key="lang")
+    sidebar.subheader(message("agreements", lang))
     _all_or_none(sidebar, "all", tuple(atlas.agreements))
     by_year: dict[int, list[str]] = {}
     for agreement in sorted(atlas.agreements.values(), key=lambda a: a.date):
@@ -508,13 +509,15 @@ def _sidebar(atlas: Atlas) -> None:
                     type="tertiary",
                     on_click=lambda a=agreement_id: st.session_state.update(agreement=a),
                 )
-    sidebar.subheader("Events")
+    sidebar.subheader(message("events", lang))
     curated, community = sidebar.columns(2)
-    curated.checkbox("Curated", key="show-curated", help="The atlas's own reviewed record (data/events.json)")
-    community.checkbox("Community", key="show-community", help="Approved events from the shared store")
+    curated.checkbox(
+        message("curated", lang), key="show-curated", help="The atlas's own reviewed record (data/events.json)"
+    )
+    community.checkbox(message("community", lang), key="show-community", help="Approved events from the shared store")
     first, last = date_span(atlas)
-    sidebar.slider("Dates", min_value=first, max_value=last, key="dates", format="D MMM YYYY")
-    sidebar.toggle("Online street map (needs internet)", key="online_tiles")
+    sidebar.slider(message("dates", lang), min_value=first, max_value=last, key="dates", format="D MMM YYYY")
+    sidebar.toggle(message("online_map", lang), key="online_tiles")
 
 
 def _show_agreements(ids: tuple[str, ...], shown: bool) -> None:
@@ -524,8 +527,11 @@ def _show_agreements(ids: tuple[str, ...], shown: bool) -> None:
 def _all_or_none(container, group: str, ids: tuple[str, ...]) -> None:
     """Two buttons that show or hide every agreement of `ids` at once."""
     show, hide = container.columns(2)
-    show.button("All", key=f"show-{group}", on_click=_show_agreements, args=(ids, True), width="stretch")
-    hide.button("None", key=f"hide-{group}", on_click=_show_agreements, args=(ids, False), width="stretch")
+    lang = st.session_state.lang
+    show.button(message("all", lang), key=f"show-{group}", on_click=_show_agreements, args=(ids, True), width="stretch")
+    hide.button(
+        message("none", lang), key=f"hide-{group}", on_click=_show_agreements, args=(ids, False), width="stretch"
+    )
 
 
 def _agreement_href(view: View, atlas: Atlas):
@@ -556,11 +562,11 @@ def _panel(atlas: Atlas, view: View, events: list[Event]) -> None:
                     atlas.places[view.place], atlas, view.lang, view.asof, _agreement_href(view, atlas)
                 )
             )
-            st.button("Clear selection", on_click=lambda: st.session_state.update(place=None))
+            st.button(message("clear", view.lang), on_click=lambda: st.session_state.update(place=None))
         events = [e for e in events if view.place in e.places]
-        heading = f"**Events here ({len(events)})**"
+        heading = f"**{message('events_here', view.lang)} ({len(events)})**"
     else:
-        heading = f"**Events of the agreements shown ({len(events)})** — click a place on the map to narrow down."
+        heading = f"**{message('events_shown', view.lang)} ({len(events)})** — {message('click_hint', view.lang)}"
     # A linked event (event= in the link) comes first; the rest newest first.
     newest_first = sorted(events, key=lambda e: (e.id == view.event, e.date, e.id), reverse=True)
     pages = max(1, -(-len(newest_first) // PAGE_SIZE))
@@ -905,8 +911,9 @@ def _date_control() -> None:
     """The map's date: a slider to scrub, a box for an exact day (the map's ▶ control plays the years)."""
     today = dt.date.today()
     scrub, exact = st.columns([4, 1])
+    lang = st.session_state.lang
     scrub.slider(
-        "Map on date: who held each place",
+        message("map_date", lang),
         min_value=WAR_START,
         max_value=today,
         key="asof",
@@ -915,7 +922,7 @@ def _date_control() -> None:
         args=("asof", "asof_exact"),
     )
     exact.date_input(
-        "Exact date",
+        message("exact_date", lang),
         min_value=WAR_START,
         max_value=today,
         key="asof_exact",

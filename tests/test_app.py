@@ -173,7 +173,7 @@ def test_a_place_shows_who_held_it_and_whether_each_tie_is_named_or_inferred():
     at = _run({"place": "lachin"})
     text = _markdown(at)
     assert "**Who held it**" in text
-    assert "from 1 Dec 2020: **split between them**" in text
+    assert "from 1 Dec 2020: **Split between them**" in text
     assert "from 26 Aug 2022: **Azerbaijan**" in text
     assert "10 Nov 2020 · Moscow ceasefire statement" in text and "named in the text" in text
 
@@ -346,3 +346,15 @@ def test_a_provider_user_whose_email_is_not_listed_views_only():
     at = _with_secrets(secrets, {"is_logged_in": True, "email": "mallory@example.org"})
     assert any("mallory@example.org: not an editor here." in c.value.replace("\\", "") for c in at.caption)
     assert not any(e.label.startswith("Review proposed events") for e in at.expander)
+
+
+def test_the_interface_follows_the_chosen_language():
+    at = _run({"place": "lachin", "lang": "hy"})
+    assert "Համաձայնագրեր" in [h.value for h in at.sidebar.subheader]
+    assert at.slider(key="asof").label == "Քարտեզի ամսաթիվը՝ ով էր վերահսկում յուրաքանչյուր վայր"
+    assert at.text_input(key="search").label == "Գտնել վայր (ցանկացած գրությամբ)"
+    assert "**Ով էր վերահսկում**" in _markdown(at)
+    assert any(m.value.startswith("**Իրադարձություններն այստեղ (") for m in at.markdown)
+    # Switching back keeps every choice made (a widget's state is its key's, whatever its label says).
+    at.selectbox(key="lang").select("en").run()
+    assert at.slider(key="asof").label == "Map on date: who held each place" and _place_heading(at) == "Lachin"

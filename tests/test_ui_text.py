@@ -1,6 +1,7 @@
 """Text from data files reaches the page as text: markdown and HTML characters are escaped, links stay links."""
 
 import dataclasses
+import datetime as dt
 
 from geo import panel
 from geo.model import Source
@@ -38,3 +39,24 @@ def test_an_agreement_page_has_its_points_places_text_and_events(atlas):
 def test_the_panel_links_each_agreement_to_its_page(atlas):
     markdown = panel.place_markdown(atlas.places["lachin"], atlas, "en", None, lambda a: f"?agreement={a}")
     assert "[10 Nov 2020 · Moscow ceasefire statement](<?agreement=statement-2020-11-10>)" in markdown
+
+
+def test_every_interface_message_is_in_all_four_languages_or_falls_back_to_english(monkeypatch):
+    from geo import messages
+    from geo.model import LANGUAGES
+
+    missing = {key: [lang for lang in LANGUAGES if not texts.get(lang)] for key, texts in messages.MESSAGES.items()}
+    assert {key: langs for key, langs in missing.items() if langs} == {}
+    # A key added in English only shows English, never a blank.
+    monkeypatch.setitem(messages.MESSAGES, "new", {"en": "New label"})
+    assert messages.message("new", "hy") == "New label"
+
+
+def test_the_panel_speaks_the_readers_language_and_marks_event_texts_as_english(atlas):
+    place = panel.place_markdown(atlas.places["lachin"], atlas, "ru", dt.date(2022, 9, 1))
+    assert "**Кто контролировал** — на 1 Sep 2022: **Азербайджан**" in place
+    assert "*названо в тексте*" in place
+    event = next(e for e in atlas.events if e.id == "lachin-handover-2020-12-01")
+    text = panel.event_markdown(event, atlas, "az")
+    assert "*Mətn ingilis dilindədir*" in text and "Mənbə: [" in text and "Yerlər: Laçın" in text
+    assert "Lachin \\(Berdzor\\) district passes to Azerbaijani control" in text  # the event as written
