@@ -30,6 +30,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench import common, synthetic
 from geo import mapping as atlas_mapping
+from geo import panel
 from geo.load import DEFAULT_DATA_DIR, load_atlas
 
 REPO = Path(__file__).resolve().parents[1]
@@ -138,7 +139,10 @@ def app_figures(atlas) -> dict[str, float]:
             "last_object_clicked_count": i + 1,
         }
         click_ms.append(_timed_run(at))
-        assert any(m.value.startswith(f"### {ui._text(atlas.places[place].display_name('en'))}\n") for m in at.markdown)
+        assert any(
+            m.value.startswith(f"### {panel.markdown_text(atlas.places[place].display_name('en'))}\n")
+            for m in at.markdown
+        )
     click_args = _json_args(at).encode("utf-8")
 
     empty = AppTest.from_file(EMPTY, default_timeout=TIMEOUT_S)
