@@ -1006,8 +1006,12 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
         with map_column:
             _map(base, data_dir, map_view, events, atlas)
 
+    # The panel scrolls in a box as tall as the map, so that the timeline, tables, exports and imports below stay
+    # within a short scroll however many events a place has (on a phone it grows instead: see _LAYOUT_CSS).
+    panel_box = panel_column.container(height=MAP_HEIGHT, border=False, key="panel-box")
+
     def draw_panel() -> None:
-        with panel_column:
+        with panel_box:
             _panel(atlas, view, events)
 
     for draw in (draw_panel, draw_map) if from_click else (draw_map, draw_panel):
@@ -1045,7 +1049,9 @@ _LAYOUT_CSS = (
     "<style>.st-key-atlas-heading h1{padding:0 0 .1rem;font-size:1.9rem}"
     f"@media (max-width:{PHONE_MAX_WIDTH_PX}px){{"
     f'iframe[title="streamlit_folium.st_folium"]{{height:{PHONE_MAP_HEIGHT} !important}}'
-    ".stMainBlockContainer{padding-top:2.5rem}.st-key-atlas-heading h1{font-size:1.5rem}}</style>"
+    ".stMainBlockContainer{padding-top:2.5rem}.st-key-atlas-heading h1{font-size:1.5rem}"
+    # One scrolling page on a phone: a box that scrolls inside it would catch the swipes meant for the page.
+    ".st-key-panel-box{height:auto !important;max-height:none !important;overflow:visible !important}}</style>"
 )
 
 

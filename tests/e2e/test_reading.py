@@ -161,3 +161,38 @@ def test_on_a_desktop_the_title_and_introduction_are_above_the_map(page: Page, a
     title_box, map_box = title.bounding_box(), page.locator(MAP_IFRAME).bounding_box()
     assert title_box and map_box and title_box["y"] + title_box["height"] <= map_box["y"]
     expect(page.locator(MAP_IFRAME)).to_be_in_viewport()
+
+
+def _panel_box(page: Page) -> dict:
+    """The panel box's size, what it holds, and whether it scrolls on its own."""
+    return page.locator(".st-key-panel-box").evaluate(
+        """box => ({height: box.getBoundingClientRect().height, bottom: box.getBoundingClientRect().bottom,
+                    scrollHeight: box.scrollHeight, clientHeight: box.clientHeight,
+                    overflow: getComputedStyle(box).overflowY})"""
+    )
+
+
+def test_on_a_desktop_the_panel_scrolls_in_a_box_of_the_maps_height_and_the_exports_follow(
+    page: Page, app_url: str
+) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    open_app(page, app_url)  # no place selected: the panel lists every event shown, far more than fit
+    map_box = page.locator(MAP_IFRAME).bounding_box()
+    box = _panel_box(page)
+    assert map_box and abs(box["height"] - map_box["height"]) <= 2
+    assert box["overflow"] == "auto" and box["scrollHeight"] > 2 * box["clientHeight"]
+    # Scrolling the box reaches its last event and leaves the page where it was.
+    page.locator(".st-key-panel-box").evaluate("box => { box.scrollTop = box.scrollHeight; }")
+    expect(page.locator(".st-key-events-panel hr").last).to_be_in_viewport()
+    assert page.evaluate("() => window.scrollY") == 0
+    # What follows the map is within a page's height of it, not thousands of pixels down.
+    exports = page.get_by_text("Export what you see")
+    exports.scroll_into_view_if_needed()
+    assert exports.evaluate("e => e.getBoundingClientRect().top + window.scrollY") < map_box["y"] + 2 * 1000
+
+
+def test_on_a_phone_the_panel_is_part_of_the_page_not_a_box_of_its_own(phone: Page, app_url: str) -> None:
+    open_app(phone, app_url)
+    box = _panel_box(phone)
+    # As tall as its events (many screens), so one finger scrolls the page through them.
+    assert box["overflow"] == "visible" and box["height"] > 3 * PHONE["viewport"]["height"]
