@@ -1042,14 +1042,14 @@ def page(script: str, data_dir: Path = DEFAULT_DATA_DIR) -> None:
 
 
 # On a phone (Streamlit stacks the columns below 640 px) the map takes this share of the screen's height, so that
-# the title above it and the panel below it stay within a swipe; Streamlit's top padding shrinks the same way.
+# the title above it and the panel below it stay within a swipe; Streamlit's top padding shrinks to clear its header.
 PHONE_MAX_WIDTH_PX = 640
 PHONE_MAP_HEIGHT = "55vh"
 _LAYOUT_CSS = (
     "<style>.st-key-atlas-heading h1{padding:0 0 .1rem;font-size:1.9rem}"
     f"@media (max-width:{PHONE_MAX_WIDTH_PX}px){{"
     f'iframe[title="streamlit_folium.st_folium"]{{height:{PHONE_MAP_HEIGHT} !important}}'
-    ".stMainBlockContainer{padding-top:2.5rem}.st-key-atlas-heading h1{font-size:1.5rem}"
+    ".stMainBlockContainer{padding-top:4rem}.st-key-atlas-heading h1{font-size:1.5rem}"
     # One scrolling page on a phone: a box that scrolls inside it would catch the swipes meant for the page.
     ".st-key-panel-box{height:auto !important;max-height:none !important;overflow:visible !important}}</style>"
 )
