@@ -228,12 +228,23 @@ def _load_for_edit(shared: store.Store) -> None:
     except store.NotFound as e:
         st.session_state.edit_base, st.session_state.edit_message = None, ("error", str(e))
         return
-    st.session_state.edit_base = (entry.id, entry.revision, shared.record(entry.id)) if entry else None
+    if entry is None:
+        st.session_state.edit_base = None
+    else:
+        _start_edit(entry.id, entry.revision, shared.record(entry.id))
+
+
+def _start_edit(event_id: int, revision: int, record: dict) -> None:
+    """The form shows `record` at `revision`. Its boxes keep their keys (new keys per revision left the old boxes on
+    the page, faded, until the run ended); what they hold is set here, in a callback, before they are drawn."""
+    st.session_state.edit_base = (event_id, revision, record)
+    for name, text in store.form.as_text(record).items():
+        st.session_state[f"edit-{name}"] = text
 
 
 def _save_edit(shared: store.Store) -> None:
     event_id, revision, record = st.session_state.edit_base
-    boxes = {k: st.session_state[f"edit-{k}-{event_id}-{revision}"] for k in store.form.FIELDS}
+    boxes = {k: st.session_state[f"edit-{k}"] for k in store.form.FIELDS}
     changes = store.form.changes(record, boxes, set(shared.atlas.sources))
     try:
         saved = shared.edit(event_id, changes, st.session_state.editor, revision)
@@ -243,7 +254,7 @@ def _save_edit(shared: store.Store) -> None:
     except store.StoreError as e:
         st.session_state.edit_message = ("error", f"Not saved: {e}")
         return
-    st.session_state.edit_base = (saved.id, saved.revision, shared.record(saved.id))
+    _start_edit(saved.id, saved.revision, shared.record(saved.id))
     st.session_state.edit_message = ("success", f"Saved: event {saved.id} is at revision {saved.revision}.")
     _store_version.clear()
 
@@ -257,14 +268,16 @@ def _edit_box(shared: store.Store) -> None:
             "Store id", min_value=1, step=1, value=None, key="edit-id", on_change=_load_for_edit, args=(shared,)
         )
         kind, message = st.session_state.get("edit_message") or (None, "")
+        # Always one slot, so that the form below keeps its place whether a message shows or not (a form that
+        # moved was drawn anew below the old one, both on the page until the run ended).
+        slot = st.empty()
         if kind:
-            getattr(st, kind)(panel.markdown_text(message))  # quotes other editors' text: shown as text
+            getattr(slot, kind)(panel.markdown_text(message))  # quotes other editors' text: shown as text
         base = st.session_state.get("edit_base")
         if not base:
             return
-        event_id, revision, record = base
+        event_id, revision, _ = base
         st.caption(f"Event {event_id}, revision {revision}, as you loaded it.")
-        shown = store.form.as_text(record)
         labels = {
             "title": "Title",
             "summary": "Summary",
@@ -278,13 +291,13 @@ def _edit_box(shared: store.Store) -> None:
         }
         with st.form(key="edit-form"):
             for name in store.form.FIELDS:
-                key = f"edit-{name}-{event_id}-{revision}"  # a new revision starts from its own text
+                key = f"edit-{name}"  # filled by _start_edit
                 if name == "summary":
-                    st.text_area(labels[name], shown[name], key=key)
+                    st.text_area(labels[name], key=key)
                 elif name == "date_precision":
-                    st.selectbox(labels[name], store.form.PRECISIONS, store.form.PRECISIONS.index(shown[name]), key=key)
+                    st.selectbox(labels[name], store.form.PRECISIONS, key=key)
                 else:
-                    st.text_input(labels[name], shown[name], key=key)
+                    st.text_input(labels[name], key=key)
             st.form_submit_button("Save as a new revision", on_click=_save_edit, args=(shared,))
         st.button("Load the latest revision", key="edit-reload", on_click=_load_for_edit, args=(shared,))
 
