@@ -11,6 +11,7 @@ from playwright.sync_api import FrameLocator, Page, expect
 
 from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import mapping
+from geo.messages import message
 from tests.e2e.pages import click_place, map_frame, open_app, settled
 
 pytestmark = pytest.mark.browser
@@ -82,7 +83,8 @@ def test_town_names_follow_the_chosen_language_on_the_same_map(page: Page, app_u
     boxes = map_frame(page).evaluate(_VISIBLE_LABEL_BOXES)
     assert boxes and _overlaps(boxes) == [], "Armenian town labels overlap at the start zoom"
 
-    page.get_by_role("combobox", name=re.compile("Place names in")).click()
+    # The interface speaks Armenian now: its language box too.
+    page.get_by_role("combobox", name=message("language", "hy")).click()
     page.get_by_role("option", name="Русский").click()
     expect(_town(frame, "Кельбаджар")).to_be_visible()
     settled(page)
