@@ -1,7 +1,7 @@
 """Where the time of a date change, a click and the first page goes, step by step; prints `name: value` lines.
 
 `python -m bench.profile_rerun [server] [cold] [browser]` (all three without arguments; the browser part starts
-Chromium and a Streamlit server: run it under `flock /work/browser.lock`).
+Chromium and a Streamlit server: run it alone on a machine that is not busy with other browser jobs).
 
 - server (AppTest, in this process): the map-and-panel fragment's own time on a date change (`asof_*`) and on a
   click (`click_*`), split into its steps: the map click taken, the date control, the panel's markdown, the share
