@@ -137,7 +137,9 @@ def test_an_approval_on_one_app_server_reaches_a_page_open_on_another_without_a_
         _sign_in(editor, PASSWORD)
         review = editor.locator(".st-key-review")
         review.locator("summary").click()
-        expect(review).to_contain_text("Review proposed events (1)")
+        # The proposals' table drawn and the run over: what a person sees before they approve.
+        expect(review).to_contain_text("Seen on the other server")
+        settled(editor)
         review.get_by_role("button", name="Approve all 1").click()
         expect(review).to_contain_text("1 event(s) approved.")
 
