@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from bench import common
-from bench.postgis import Unavailable, new_database, throwaway_postgis
+from bench.postgis import new_database
 from geo.store import Store, hash_password
 from tests.e2e.pages import open_app, settled
 from tests.hostile import MARKUP_PAYLOADS, TEMPLATE_PAYLOADS
@@ -93,16 +93,6 @@ def test_the_default_store_is_created_on_first_use_and_named_in_the_sidebar(page
     box.locator("summary").click()
     expect(box).to_contain_text("Shared store: sqlite:///")
     expect(box).to_contain_text("No editor accounts are set up here")
-
-
-@pytest.fixture(scope="module")
-def postgis_server():
-    """A throwaway PostgreSQL + PostGIS (bench/postgis.py); fails, never skips, when missing."""
-    try:
-        with throwaway_postgis() as server:
-            yield server
-    except Unavailable as e:
-        pytest.fail(str(e), pytrace=False)
 
 
 # Located in Lachin, so the place's panel lists it once it is approved.

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench.postgis import Unavailable, new_database, throwaway_postgis
+from bench.postgis import new_database
 from geo.store import Store
-
-
-@pytest.fixture(scope="session")
-def postgis_server():
-    """A throwaway PostgreSQL + PostGIS for the session (bench/postgis.py); fails, never skips, when missing."""
-    try:
-        with throwaway_postgis() as server:
-            yield server
-    except Unavailable as e:
-        pytest.fail(str(e), pytrace=False)
 
 
 @pytest.fixture(params=["sqlite", "postgis"])
