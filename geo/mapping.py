@@ -102,6 +102,15 @@ PLAY_STEP_DAYS = 7
 # The legend starts open on maps at least this wide (pixels); narrower, it starts closed and stays out of the way.
 LEGEND_OPEN_MIN_WIDTH = 800
 PLAY_FRAME_MS = 50
+# What the PNG control paints over the places, besides the town and country names: the legend, the scale, the credits,
+# and the boxes that say what the map shows (the exported map's place box, the street map's failure notice).
+SNAPSHOT_BOXES = (
+    ".atlas-legend",
+    ".leaflet-control-scale-line",
+    ".leaflet-control-attribution",
+    ".atlas-place-box",
+    ".atlas-tiles-failed",
+)
 SELECTED_STYLE = {"color": "#f2c200", "weight": 5, "fillOpacity": 0.35}
 HOVER_STYLE = {"weight": 4}
 COUNTRY_STYLE = {"color": "#8c8c8c", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1}
@@ -231,6 +240,7 @@ def base_map(
     _Legend().add_to(m)
     _TouchGestures().add_to(m)
     _Player().add_to(m)
+    _Snapshot().add_to(m)
     if online_tiles:
         tiles = folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, opacity=0.6)
         tiles.add_to(m)
@@ -252,6 +262,7 @@ def base_map(
             ".atlas-town{position:absolute;top:-8px;font:11px/16px sans-serif;color:#222;white-space:nowrap;"
             "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}.atlas-town-right{left:5px}.atlas-town-left{right:5px}"
             ".atlas-town-below{top:3px;left:0;transform:translateX(-50%)}"
+            ".leaflet-bar a.atlas-png{font:bold 9px/26px sans-serif}"
             ".atlas-tiles-failed{background:#fff3cd;border:1px solid #c9a227;padding:4px 8px;border-radius:4px;"
             "font:12px/1.4 sans-serif;max-width:260px}</style>"
         )
@@ -767,6 +778,199 @@ class _Player(_Layer):
         self.frame_ms = PLAY_FRAME_MS
         self.center = script_json(list(START_CENTER))
         self.zoom = START_ZOOM
+
+
+class _Snapshot(_Layer):
+    """A PNG control: the map as the user sees it -- places, fills and hatches, the selection, events, town and
+    country names, the legend, scale and credits -- painted onto a canvas of the map's size (at the screen's pixel
+    ratio) and downloaded as `karabakh-atlas-<date>-<place>.png`. All vector: each SVG is copied with its computed
+    styles inlined and drawn as an image, each word of text with fillText, so no tile, library or request is needed
+    (it works in the exported HTML offline) and no text is ever parsed as HTML."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+  var texts = {{ this.texts }}, view = {lang: "en", asof: null, selected: null}, button, origin;
+  // What an SVG draws with; the rest of its computed style does not show in a picture.
+  var svgProps = ["display", "visibility", "opacity", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-opacity",
+    "stroke-width", "stroke-dasharray", "stroke-dashoffset", "stroke-linecap", "stroke-linejoin"];
+  // Boxes painted over the map, each with its background, borders, pictures and words.
+  var boxes = {{ this.boxes }};
+  var control = L.control({position: "topleft"});
+  control.onAdd = function () {
+    var box = L.DomUtil.create("div", "leaflet-bar atlas-snapshot");
+    L.DomEvent.disableClickPropagation(box);
+    button = L.DomUtil.create("a", "atlas-png", box);
+    button.href = "#";
+    button.setAttribute("role", "button");
+    button.textContent = "PNG";
+    L.DomEvent.on(button, "click", function (event) {
+      L.DomEvent.preventDefault(event);
+      L.DomEvent.stopPropagation(event);
+      save();
+    });
+    return box;
+  };
+  control.addTo(map);
+  function name(lang) {
+    button.title = texts[lang] || texts.en;
+    button.setAttribute("aria-label", button.title);
+  }
+  name("en");
+  (window.atlasViewListeners = window.atlasViewListeners || []).push(function (next) { view = next; name(next.lang); });
+
+  function rect(r) { return {x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height}; }
+  // Laid out is not shown: a closed legend keeps its rows laid out, unpainted.
+  function shown(el) {
+    return el.checkVisibility ? el.checkVisibility({visibilityProperty: true}) : el.getClientRects().length > 0;
+  }
+  // An SVG as a picture: a copy with every element's computed style written on it, placed where the SVG is.
+  function svgPaint(svg) {
+    var at = rect(svg.getBoundingClientRect()), copy = svg.cloneNode(true);
+    var from = svg.querySelectorAll("*"), to = copy.querySelectorAll("*"), used = {};
+    for (var i = 0; i < from.length; i++) {
+      var style = getComputedStyle(from[i]);
+      to[i].setAttribute("style", svgProps.map(function (p) {
+        // A pattern's address may come back absolute; in the picture it is the copy's own.
+        return p + ":" + style.getPropertyValue(p).replace(/url\\("?[^"#)]*#([^")]*)"?\\)/, function (all, id) {
+          used[id] = true;
+          return "url(#" + id + ")";
+        });
+      }).join(";"));
+    }
+    // A legend's swatch fills with the map's hatch, defined in another SVG: the picture takes a copy along.
+    var defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
+    Object.keys(used).forEach(function (id) {
+      var pattern = document.getElementById(id);
+      if (pattern && !svg.contains(pattern)) defs.appendChild(pattern.cloneNode(true));
+    });
+    copy.insertBefore(defs, copy.firstChild);
+    copy.removeAttribute("style");  // Leaflet's transform: the picture is placed at the SVG's box instead
+    copy.setAttribute("width", at.w);
+    copy.setAttribute("height", at.h);
+    var xml = new XMLSerializer().serializeToString(copy);
+    return new Promise(function (resolve) {
+      var image = new Image();
+      image.onload = function () { resolve(function (ctx) { ctx.drawImage(image, at.x, at.y, at.w, at.h); }); };
+      image.onerror = function () { resolve(function () {}); };
+      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(xml);
+    });
+  }
+  // Every word under `root` where the page shows it, in its font and colour (a halo where it has a text shadow).
+  function wordPaints(root) {
+    var paints = [], walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), range = document.createRange();
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement || !shown(node.parentElement)) continue;
+      var style = getComputedStyle(node.parentElement), words = /\\S+/g, match;
+      var font = [style.fontStyle, style.fontWeight, style.fontSize, style.fontFamily].join(" ");
+      var halo = style.textShadow !== "none" && style.textShadow.match(/rgba?\\([^)]*\\)/);
+      while ((match = words.exec(node.data))) {
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        // A word the page broke over two lines (after a hyphen) is drawn a letter at a time.
+        var whole = range.getClientRects().length === 1;
+        for (var i = 0; i < match[0].length; i += whole ? match[0].length : 1) {
+          range.setStart(node, match.index + i);
+          range.setEnd(node, match.index + (whole ? match[0].length : i + 1));
+          var at = range.getClientRects()[0], text = whole ? match[0] : match[0][i];
+          if (at) paints.push(wordPaint(text, rect(at), font, style.color, halo && halo[0]));
+        }
+      }
+    }
+    return paints;
+  }
+  function wordPaint(word, at, font, color, halo) {
+    return function (ctx) {
+      ctx.font = font;
+      var m = ctx.measureText(word);
+      // On the alphabetic baseline, the font's box centred in the word's box as the page lays it out.
+      var y = at.y + (at.h - m.fontBoundingBoxAscent - m.fontBoundingBoxDescent) / 2 + m.fontBoundingBoxAscent;
+      if (halo) {
+        ctx.strokeStyle = halo;
+        ctx.lineWidth = 2;  // about the reach of the page's 2-3 px text shadow
+        ctx.lineJoin = "round";
+        ctx.strokeText(word, at.x, y);
+      }
+      ctx.fillStyle = color;
+      ctx.fillText(word, at.x, y);
+    };
+  }
+  // A box's background (rounded as on the page) and borders; a CSS dot (a town's ::before) the same way.
+  function boxPaint(el, pseudo) {
+    var style = getComputedStyle(el, pseudo), at = rect(el.getBoundingClientRect());
+    if (pseudo) {
+      if (style.content === "none") return function () {};
+      at = {x: at.x + parseFloat(style.left), y: at.y + parseFloat(style.top),
+            w: parseFloat(style.width), h: parseFloat(style.height)};
+    }
+    var radius = Math.min(parseFloat(style.borderTopLeftRadius) || 0, at.w / 2, at.h / 2);
+    var background = style.backgroundColor, sides = ["Top", "Right", "Bottom", "Left"].map(function (side) {
+      var none = style["border" + side + "Style"] === "none";
+      return {width: none ? 0 : parseFloat(style["border" + side + "Width"]), color: style["border" + side + "Color"]};
+    });
+    return function (ctx) {
+      ctx.fillStyle = background;
+      ctx.beginPath();
+      ctx.roundRect(at.x, at.y, at.w, at.h, radius);
+      ctx.fill();
+      var top = sides[0], right = sides[1], bottom = sides[2], left = sides[3];
+      [[top, at.x, at.y, at.w, top.width], [right, at.x + at.w - right.width, at.y, right.width, at.h],
+       [bottom, at.x, at.y + at.h - bottom.width, at.w, bottom.width], [left, at.x, at.y, left.width, at.h]]
+        .forEach(function (s) { if (s[0].width) { ctx.fillStyle = s[0].color; ctx.fillRect(s[1], s[2], s[3], s[4]); } });
+    };
+  }
+  function clip(el, paints) {
+    var at = rect(el.getBoundingClientRect());
+    return [function (ctx) { ctx.save(); ctx.beginPath(); ctx.rect(at.x, at.y, at.w, at.h); ctx.clip(); }]
+      .concat(paints, [function (ctx) { ctx.restore(); }]);
+  }
+  function save() {
+    var container = map.getContainer(), size = map.getSize(), ratio = window.devicePixelRatio || 1;
+    origin = container.getBoundingClientRect();
+    var background = getComputedStyle(container).backgroundColor;
+    var paints = [function (ctx) { ctx.fillStyle = background; ctx.fillRect(0, 0, size.x, size.y); }];
+    map.getPane("overlayPane").querySelectorAll("svg").forEach(function (svg) { paints.push(svgPaint(svg)); });
+    var markers = map.getPane("markerPane");
+    markers.querySelectorAll(".leaflet-marker-icon").forEach(function (icon) {
+      if (shown(icon)) paints.push(boxPaint(icon, "::before"));
+    });
+    paints = paints.concat(wordPaints(markers));
+    // The map's own boxes, and the exported map's title over it.
+    [].slice.call(container.querySelectorAll(boxes.join(","))).concat([].slice.call(document.querySelectorAll(".atlas-title")))
+      .filter(shown).forEach(function (el) {
+        var inner = [boxPaint(el)];
+        el.querySelectorAll("svg").forEach(function (svg) { if (shown(svg)) inner.push(svgPaint(svg)); });
+        paints = paints.concat(clip(el, inner.concat(wordPaints(el))));
+      });
+    Promise.all(paints).then(function (ready) {
+      var canvas = document.createElement("canvas");
+      canvas.width = Math.round(size.x * ratio);
+      canvas.height = Math.round(size.y * ratio);
+      var ctx = canvas.getContext("2d");
+      ctx.scale(ratio, ratio);
+      ready.forEach(function (paint) { paint(ctx); });
+      canvas.toBlob(download, "image/png");
+    });
+  }
+  function download(blob) {
+    var link = document.createElement("a"), url = URL.createObjectURL(blob);
+    // Says what it shows: karabakh-atlas-2020-11-20-kalbajar.png
+    link.download = ["karabakh-atlas", view.asof, view.selected].filter(Boolean).join("-")
+      .toLowerCase().replace(/[^a-z0-9-]+/g, "-") + ".png";
+    link.href = url;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);  // once the browser has taken the file
+  }
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self):
+        super().__init__()
+        self.texts = script_json(messages.catalogue("save_png")["save_png"])
+        self.boxes = script_json(SNAPSHOT_BOXES)
 
 
 def _tooltips(place: Place) -> dict[str, str]:

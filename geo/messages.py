@@ -81,6 +81,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Событие с координатами",
     },
     "play": {"en": "Play", "az": "Oynat", "hy": "Նվագարկել", "ru": "Воспроизвести"},
+    "save_png": {
+        "en": "Save the map as PNG",
+        "az": "Xəritəni PNG kimi saxla",
+        "hy": "Պահպանել քարտեզը PNG ձևաչափով",
+        "ru": "Сохранить карту в PNG",
+    },
     "tiles_failed": {
         "en": "The online street map could not be loaded; the offline map is shown.",
         "az": "Onlayn küçə xəritəsi yüklənmədi; oflayn xəritə göstərilir.",
