@@ -17,7 +17,6 @@ import copy
 import gzip
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -26,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from bench import synthetic
+from bench import synthetic, timing
 from bench.synthetic import EVENT_COUNTS, count_label
 from geo import mapping
 from geo.load import DEFAULT_DATA_DIR, load_atlas
@@ -34,20 +33,10 @@ from geo.model import LANGUAGES, Atlas
 from geo.query import PlaceIndex
 
 REPO = Path(__file__).resolve().parents[1]
-REPEATS = 7
 # The per-point loop is timed on this many points and scaled per point: 1M points would take minutes.
 LOOP_SAMPLE = 5_000
 # bench/browser.py clicks 2 x 12 times on two servers, then opens the pages with 10k, 100k and 1M events: minutes.
 CHILD_TIMEOUT_S = 1800
-
-
-def _median_ms(work, repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 # ---- the floor of the map's payload -------------------------------------------------------------------------------
@@ -78,7 +67,7 @@ def floor_figures(atlas: Atlas, data_dir: Path) -> dict[str, float]:
         "geojson_floor_bytes": len(floor),
         "geojson_floor_gzip_bytes": len(gzip.compress(floor, 9)),
         # The per-rerun copy of the cached base map (st_folium adds layers to the map it is given).
-        "base_map_deepcopy_ms": round(_median_ms(lambda: copy.deepcopy(base), 21), 2),
+        "base_map_deepcopy_ms": round(timing.median_ms(lambda: copy.deepcopy(base), 21), 2),
     }
 
 
@@ -174,7 +163,7 @@ def child_figures(module: str, *args: str) -> dict[str, float | str]:
 
 def main() -> None:
     data_dir = DEFAULT_DATA_DIR
-    load_ms = _median_ms(lambda: load_atlas(data_dir), repeats=3)
+    load_ms = timing.median_ms(lambda: load_atlas(data_dir), 3)
     atlas = load_atlas(data_dir)
     floor = floor_figures(atlas, data_dir)
     payload = child_figures("payload")

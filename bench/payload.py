@@ -28,7 +28,7 @@ import streamlit_folium
 from shapely.geometry import mapping as to_geojson
 from streamlit.testing.v1 import AppTest
 
-from bench import common, synthetic
+from bench import common, synthetic, timing
 from geo import mapping as atlas_mapping
 from geo import panel
 from geo.load import DEFAULT_DATA_DIR, load_atlas
@@ -90,12 +90,6 @@ def _json_args(at: AppTest) -> str:
     return component.proto.json_args
 
 
-def _timed_run(at: AppTest) -> float:
-    start = time.perf_counter()
-    at.run()
-    return (time.perf_counter() - start) * 1000
-
-
 def app_figures(atlas) -> dict[str, float]:
     calls: Counter[str] = Counter()
 
@@ -110,22 +104,13 @@ def app_figures(atlas) -> dict[str, float]:
 
     # A click reruns only the map and the panel (a fragment): its server time is that function's.
     fragment_ms: list[float] = []
-    fragment = ui._map_and_panel
-
-    def timed_fragment(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return fragment(*args, **kwargs)
-        finally:
-            fragment_ms.append((time.perf_counter() - start) * 1000)
-
-    ui._map_and_panel = timed_fragment
+    ui._map_and_panel = timing.timed(ui._map_and_panel, fragment_ms.append)
     ui.load_atlas = counted("atlas", ui.load_atlas)
     atlas_mapping.base_map = counted("base_map", atlas_mapping.base_map)
     atlas_mapping.display_geometries = counted("geometries", atlas_mapping.display_geometries)
 
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    first_ms = _timed_run(at)
+    _, first_ms = timing.call_ms(at.run)
     assert not at.exception, at.exception
     args = _json_args(at).encode("utf-8")
     polygons = [p.id for p in atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
@@ -138,7 +123,7 @@ def app_figures(atlas) -> dict[str, float]:
             "last_object_clicked": {"lat": 40.0, "lng": 46.0 + i / 100},
             "last_object_clicked_count": i + 1,
         }
-        click_ms.append(_timed_run(at))
+        click_ms.append(timing.call_ms(at.run)[1])
         assert any(
             m.value.startswith(f"### {panel.markdown_text(atlas.places[place].display_name('en'))}\n")
             for m in at.markdown
@@ -147,7 +132,7 @@ def app_figures(atlas) -> dict[str, float]:
 
     empty = AppTest.from_file(EMPTY, default_timeout=TIMEOUT_S)
     empty.run()
-    empty_ms = [_timed_run(empty) for _ in range(CLICKS)]
+    empty_ms = [timing.call_ms(empty.run)[1] for _ in range(CLICKS)]
     rerun, floor = statistics.median(fragment_ms), statistics.median(empty_ms)
     return {
         "payload_uncompressed_bytes": len(args),

@@ -31,6 +31,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from bench import timing
+
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "streamlit_app.py")
 TIMEOUT_S = 120
@@ -55,14 +57,10 @@ class _Steps:
         self.sizes: dict[str, int] = {}
 
     def wrap(self, step: str, function):
-        def timed(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                self.run[step] += (time.perf_counter() - start) * 1000
+        return timing.timed(function, lambda ms: self._add(step, ms))
 
-        return timed
+    def _add(self, step: str, ms: float) -> None:
+        self.run[step] += ms
 
     def patch(self, owner, name: str, step: str | None = None) -> None:
         setattr(owner, name, self.wrap(step or name.strip("_"), getattr(owner, name)))
@@ -219,9 +217,7 @@ def _cold_child() -> None:
 
     sf._component_func = component
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    start = time.perf_counter()
-    at.run()
-    first_run_ms = (time.perf_counter() - start) * 1000
+    _, first_run_ms = timing.call_ms(at.run)
     assert not at.exception, at.exception
     run = steps.run
     # The steps are apart: the geometries and the base map are made before st_folium is called.
@@ -357,14 +353,14 @@ def browser_figures() -> dict[str, float]:
                 page.frame_locator(MAP_IFRAME).locator("path.place-karabakh").wait_for(state="visible")
                 settled(page)
                 if run == "cold":
-                    timing = page.evaluate(
+                    page_clock = page.evaluate(
                         "() => ({start: performance.timeOrigin, ws: window.__ws})",
                     )
                     frame = page.locator(MAP_IFRAME).element_handle().content_frame()
                     first_path = frame.evaluate(
                         "() => performance.getEntriesByType('paint').map((e) => [e.name, e.startTime])"
                     )
-                    start, ws = timing["start"], timing["ws"]
+                    start, ws = page_clock["start"], page_clock["ws"]
                     received = [m for m in ws if m[0] == "received"]
                     biggest = max(received, key=lambda m: m[2])
                     figures["browser_first_ws_message_ms"] = round(received[0][1] - start, 1)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 import shapely
 
+from bench import timing
 from bench.postgis import new_database, throwaway_postgis
 from bench.synthetic import synthetic_coordinates
 from geo.importer import import_events
@@ -42,9 +42,9 @@ def located_csv(count: int, atlas: Atlas, prefix: str = "bench") -> bytes:
 
 
 def _timed(work):
-    start = time.perf_counter()
-    result = work()
-    return result, time.perf_counter() - start
+    """What `work()` returns, and its time in seconds."""
+    result, ms = timing.call_ms(work)
+    return result, ms / 1000
 
 
 def figures(url: str, engine: str, data: bytes, atlas: Atlas, rows: int) -> dict[str, float]:

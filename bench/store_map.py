@@ -20,7 +20,6 @@ import contextlib
 import fcntl
 import os
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench import timing
 from bench.common import CHROMIUM, CHROMIUM_ARGS, offline_context, open_atlas, server
 from bench.postgis import new_database, throwaway_postgis
 from bench.store import located_csv
@@ -55,17 +55,11 @@ def fill(url: str, atlas: Atlas, count: int) -> dict[str, float]:
         assert proposal.added == rows and not proposal.problems, proposal.problems[:3]
         ids += proposal.ids
     store.approve(ids, "bench")
-    start = time.perf_counter()
-    events = store.approved_events()
-    approved_s = time.perf_counter() - start
+    events, approved_ms = timing.call_ms(store.approved_events)
     assert len(events) == count
-    versions = []
-    for _ in range(VERSION_QUERIES):
-        start = time.perf_counter()
-        store.version()
-        versions.append((time.perf_counter() - start) * 1000)
+    version_ms = timing.median_ms(store.version, VERSION_QUERIES)
     store.engine.dispose()
-    return {"approved_events_s": round(approved_s, 2), "version_ms": round(statistics.median(versions), 2)}
+    return {"approved_events_s": round(approved_ms / 1000, 2), "version_ms": round(version_ms, 2)}
 
 
 def page_figures(browser, url: str, count: int) -> dict[str, float]:
