@@ -1,7 +1,8 @@
 """The house rules: the UI libraries stay at the edge (the data rooms import neither streamlit nor folium), tests never
-import each other, and the README's code layout lists every module."""
+import each other, the README's code layout lists every module, and its pictures are there and small."""
 
 import ast
+import re
 
 import pytest
 
@@ -83,3 +84,17 @@ def test_the_readme_code_layout_lists_every_module_and_only_those():
     }
     assert not modules - listed, f"add one line each to the README's Code layout: {sorted(modules - listed)}"
     assert not listed - modules, f"listed in the README's Code layout but gone: {sorted(listed - modules)}"
+
+
+# bench.screenshot stores the README's pictures with a palette; the browser's own PNGs were 240-290 KB each.
+MAX_PICTURE_BYTES = 150_000
+
+
+def test_the_readmes_pictures_are_in_the_repository_and_small():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pictures = set(re.findall(r'(?:\]\(|src=")(docs/[^)"]+)', readme))
+    # What bench.screenshot writes, both sizes of the map and the Commitments view, each shown.
+    assert {"docs/screenshot.png", "docs/phone.png", "docs/commitments.png"} <= pictures
+    for picture in pictures:
+        assert (ROOT / picture).is_file(), f"the README shows {picture}, which is not there"
+        assert (ROOT / picture).stat().st_size <= MAX_PICTURE_BYTES, f"{picture}: run python -m bench.screenshot"
