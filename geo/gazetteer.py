@@ -26,14 +26,19 @@ MAX_RU_ENDING = 3
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W_]+")
 _RU_STEM_END = "аеиоуыэюяь"
-# Words after a place name that make it a body or an office, not the place: "Artsakh officials", "Karabakh state
-# minister" (folded).
+# Words after a place name that make it a body, an office or a kind of thing, not the place: "Artsakh officials",
+# "Karabakh state minister", "the border commissions", "the border village of Kornidzor" (folded).
 NOT_A_PLACE_AFTER = frozenset(
     "official officials authorities authority government leader leaders leadership president ombudsman state "
-    "parliament власти руководство президент".split()
+    "parliament commission commissions village villages guard guards service troops "
+    "власти руководство президент".split()
 )
 
 _WORD_CHAR = re.compile(r"\w")
+# Kinds of place a text refers to by a bare common noun only ambiguously ("the district", "the town").
+ADMINISTRATIVE_KINDS = frozenset({"district", "region", "city", "town", "village"})
+# A longer name ("зона ответственности российского миротворческого контингента") does not end in its head noun.
+MAX_HEADED_NAME_WORDS = 3
 
 
 def fold(text: str) -> str:
@@ -164,6 +169,7 @@ class Gazetteer:
         self._owner = {key: pid for pid, keys in reversed(list(self.keys.items())) for key in reversed(keys)}
         self._sorted_keys = sorted(self._owner)
         self._index: NameIndex | None = None
+        self._heads: dict[str, tuple[str, ...]] | None = None
 
     def search(self, text: str) -> list[Place]:
         """Places one of whose spellings matches `text`: exact matches first, then prefixes, then substrings."""
@@ -222,6 +228,28 @@ class Gazetteer:
         needle = fold(text)
         close = difflib.get_close_matches(needle, self._sorted_keys, n=1) if needle else []
         return self._owner[close[0]] if close else None
+
+    def head_nouns(self) -> dict[str, tuple[str, ...]]:
+        """The common noun a place's main names end in, folded, to the places: "corridor" (Lachin corridor, Araz
+        corridor), "коридор" (Лачинский коридор), "checkpoint" (Hakari bridge checkpoint). Once the place is named,
+        "the corridor" or "по коридору" stands for it. Only the main name and the first spelling of each language
+        count, and only a last word written in lower case: a proper name ("Black Lake") is not a kind of thing. An
+        administrative unit is left out: "the district" or "в районе" stands for too many things to be one place."""
+        if self._heads is None:
+            heads: dict[str, list[str]] = {}
+            for pid, p in self.places.items():
+                if p.kind in ADMINISTRATIVE_KINDS:
+                    continue
+                mains = [p.name, *(group[0] for group in p.names.values() if group)]
+                for name in mains:
+                    words = without_note(name).split()
+                    short = 2 <= len(words) <= MAX_HEADED_NAME_WORDS and not (set(words) & {"of", "de"})
+                    if short and words[-1].isalpha() and words[-1].islower():
+                        heads.setdefault(fold(words[-1]), [])
+                        if pid not in heads[fold(words[-1])]:
+                            heads[fold(words[-1])].append(pid)
+            self._heads = {head: tuple(pids) for head, pids in heads.items()}
+        return self._heads
 
     def find(self, text: str, words: Sequence[Token] | None = None) -> list[PlaceMatch]:
         """Every place named in running text, in any spelling or Russian case form, longest name first."""

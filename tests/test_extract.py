@@ -221,8 +221,10 @@ FIRST_ARTICLES = tuple(f"{name}.txt" for name in FIRST_ARTICLES)
 def test_evaluation_scores_stay_at_measured_level(atlas):
     places = [atlas.places[p] for p in LABELLED_PLACES]
     scores = evaluate(EVAL_DIR, places, [atlas.agreements[a] for a in LABELLED_AGREEMENTS], names=FIRST_ARTICLES)
-    # Measured on the 13 articles: places P 0.87 R 0.89, agreements P 0.88 R 1.00, date R 1.00, actors P 1.00 (before
-    # issue 12: places 0.95 / 1.00, agreements 1.00 / 0.97). What these older labels do not count as right follows
+    # Measured on the 13 articles: places P 0.88 R 0.90, agreements P 0.91 R 1.00, date R 1.00, actors P 1.00 (before
+    # issue 12: places 0.95 / 1.00, agreements 1.00 / 0.97). Two labels were added to these articles later, where the
+    # issue-12 rule asks for a candidate the old labels lacked ("Under the same document, the Lachin corridor …",
+    # "… guaranteed by Article 6 of the trilateral statement"; see the eval set's README). What these older labels do not count as right follows
     # the issue-12 labelling rules, which they predate: a sentence listing dated events gives one candidate per event,
     # a dated report naming nothing the atlas knows is a candidate, and so is a sentence saying what an article of a
     # named agreement provides; "Artsakh President" is a body, not the place. The agreements floor was once lowered to
@@ -545,3 +547,78 @@ def test_the_same_day_counts_from_the_day_the_sentence_before_gave(atlas):
     assert [c.date for c in found] == [dt.date(2025, 3, 13), dt.date(2025, 3, 13)]
     # Without a day before it, "the same day" places nothing.
     assert extract(atlas, "Baku confirmed the same day that talks on Lachin were over.", dt.date(2025, 3, 14)) == []
+
+
+def test_an_agreement_named_by_place_and_month_is_that_one_of_the_month(atlas):
+    # October 2022 had two meetings (Prague on the 6th, Sochi on the 31st): the name around the date decides, and the
+    # candidate takes the agreement's own day.
+    found = only(
+        extract(
+            atlas,
+            "At the Prague meeting of October 2022 the leaders accepted the Alma-Ata Declaration.",
+            dt.date(2024, 11, 20),
+        )
+    )
+    assert found.agreements == ("prague-2022-10-06",)
+    assert (found.date, found.date_precision) == (dt.date(2022, 10, 6), "day")
+    # "The joint statement of last December": a month counted from publication is part of the name too.
+    found = only(
+        extract(atlas, "That deal followed the joint statement of last December on prisoners.", dt.date(2024, 11, 20))
+    )
+    assert found.agreements == ("joint-statement-2023-12-07",) and found.date == dt.date(2023, 12, 7)
+    # "Since the November 2020 truce" dates a period from the month, as written.
+    found = only(extract(atlas, "Baku has freed 100 prisoners since the November 2020 truce.", dt.date(2021, 11, 26)))
+    assert found.agreements == ("statement-2020-11-10",)
+    assert (found.date, found.date_precision) == (dt.date(2020, 11, 1), "month")
+
+
+def test_under_the_document_says_what_the_agreement_named_before_provides(atlas):
+    text = (
+        "The joint statement of the two governments was released on December 7. "
+        "Under the document, Azerbaijan releases 32 Armenian servicemen. "
+        "Moscow welcomed the agreement on Friday."
+    )
+    found = extract(atlas, text, dt.date(2023, 12, 9))
+    assert [c.agreements for c in found] == [("joint-statement-2023-12-07",)] * 3
+    assert [c.date for c in found] == [dt.date(2023, 12, 7), dt.date(2023, 12, 7), dt.date(2023, 12, 8)]
+    assert found[1].date_note == DATE_NOTE_AGREEMENT and "date" in found[1].low_confidence
+    # "Согласно протоколу" likewise.
+    text = (
+        "Комиссии подписали протокол о делимитации 19 апреля. Согласно протоколу, к Азербайджану переходят четыре села."
+    )
+    found = extract(atlas, text, dt.date(2024, 4, 20))
+    assert found[-1].agreements == ("delimitation-2024-04-19",) and found[-1].date == dt.date(2024, 4, 19)
+
+
+def test_the_corridor_is_the_corridor_named_before(atlas):
+    text = (
+        "Thousands crossed into Armenia on Sunday through the Lachin corridor. "
+        "Kornidzor received the first buses on Monday. "
+        "The corridor had been closed since December."
+    )
+    found = extract(atlas, text, dt.date(2023, 9, 25))
+    assert found[-1].places == ("lachin-corridor",)
+    assert [s.text for s in found[-1].spans if s.kind == "place"] == ["corridor"]
+    # Russian: any case form, no article needed.
+    text = "Азербайджан установил КПП на въезде в Лачинский коридор в воскресенье. Движение по коридору прекращено 12 декабря."
+    assert extract(atlas, text, dt.date(2023, 4, 24))[-1].places == ("lachin-corridor",)
+    # Without the corridor named before, "the corridor" is no place.
+    assert extract(atlas, "The corridor had been closed since December.", dt.date(2023, 9, 25))[0].places == ()
+
+
+def test_the_border_once_the_interstate_border_is_named_but_a_border_village_is_not_it(atlas):
+    found = only(
+        extract(
+            atlas, "Fighting along the interstate border on Sept. 13 killed soldiers near Jermuk.", dt.date(2022, 10, 7)
+        )
+    )
+    assert set(found.places) == {"armenia-azerbaijan-border", "jermuk"}
+    # "The border" alone may be another one ("Azerbaijan's border with Iran"): it is the interstate border only once
+    # that is named.
+    text = "Talks on the Armenian–Azerbaijani border resumed. Shelling along the border was reported on Sunday."
+    assert extract(atlas, text, dt.date(2022, 9, 14))[-1].places == ("armenia-azerbaijan-border",)
+    assert only(extract(atlas, "Shelling along the border was reported on Sunday.", dt.date(2022, 9, 14))).places == ()
+    text = "Talks on the Armenian–Azerbaijani border resumed. The first refugees reached the border village of Kornidzor on Sunday."
+    assert extract(atlas, text, dt.date(2023, 9, 25))[-1].places == ("kornidzor",)
+    text = "Talks on the Armenian–Azerbaijani border resumed. Putin said the border commission should meet by the end of December."
+    assert extract(atlas, text, dt.date(2021, 11, 26))[-1].places == ()

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from geo.extract.dates import BARE_YEAR, DateMention
-from geo.gazetteer import NameIndex, Token, fold
+from geo.gazetteer import NameIndex, Token, fold, tokens
 from geo.model import Agreement
 
 # Agreements signed near midnight are dated by either day: outlets give the first statement 9 or 10 November
@@ -23,6 +23,8 @@ AGREEMENT_DATE_SLACK_DAYS = 1
 # An alias may name an agreement this long before it was signed ("the draft peace treaty" in March 2025), not more:
 # "a peace treaty" in 2022 is the idea, not the text initialled in 2025.
 ALIAS_FUTURE_DAYS = 365
+# How far either side of a date naming agreements an alias may stand and still be part of the same name.
+ALIAS_NAME_REACH = 30
 # How far after "Article 4 of" the agreement's name may start and still be the one the article belongs to.
 ARTICLE_TIE_WINDOW = 120
 
@@ -67,14 +69,17 @@ _MADE = re.compile(
     r"\b(?:hosted|signed|adopted|initiall?ed|agreed)\b|подписал\w*|приняли|парафировал\w*|согласовал\w*", re.I
 )
 _KIND_WORD = re.compile(AGREEMENT_WORD, re.I)
+# "since the November 2020 truce", "after the Brussels meeting of April 2022": a month that dates a period from it.
+_SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со|до)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 # "the document", "under the same document", "Согласно документу", "ратифицировал документ": an agreement named
 # in a sentence shortly before, when this sentence names none of its own. "Ceasefire" and "truce" are left out: a
 # report of fighting speaks of a new one as often as of the last one named; so is the Russian "заявление", which is
 # as often an official's statement.
 ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:new|same|whole|signed|final)\s+)?"
-    r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty)\b(?!\s+(?:of|on|from|between)\b)|"
-    r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])",
+    r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty)\b"
+    r"(?!\s+(?:of|from|between)\b|\s+on\s+(?!(?:the\s+)?(?:\d|[A-Z][a-z]+day\b|[A-Z][a-z]+\s+\d)))|"
+    r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])|(?<![\w-])деклараци(?:я|и|ю|ей)(?![\w-])",
     re.I,
 )
 # Words for any kind of agreement (folded, first six letters, as of_kind compares them).
@@ -150,29 +155,45 @@ class AgreementFinder:
         for d in dates:
             before = _BEFORE_DATE.search(text[max(0, d.start - 60) : d.start])
             after = _AFTER_DATE.match(text[d.end : d.end + 60])
-            # "on Thursday that the statement …": a weekday or "yesterday" is never part of an agreement's name.
-            attached = bool(before or after) and not d.relative
+            # "on Thursday that the statement …": a weekday or "yesterday" is never part of an agreement's name; a
+            # month counted from publication is ("the joint statement of last December", "last month's Sochi meeting").
+            attached = bool(before or after) and (not d.relative or d.precision == "month")
             # "the statements of 9 November 2020, 11 January 2021 and 26 November 2021": a list runs on.
             if out and out[-1].attached and _LIST_GAP.match(text[out[-1].end : d.start]):
                 attached = True
             # A relative date names an agreement only when the sentence says it was made then ("Today I hosted …").
             named_ok = attached or (has_context and (not d.relative or made))
             ids = self.named_by_date(d, loose=not attached, made=made) if named_ok else ()
+            start = max(0, d.start - 60) + before.start() if before else d.start
+            end = d.end + after.end() if after else d.end
+            if len(ids) > 1 and attached:
+                # "the Prague meeting of October 2022": the name around the date says which of the month's it is.
+                ids = self._by_alias(ids, text, start, end)
             if len(ids) > 1:
                 ids = self._by_kind(ids, text)
             if ids:
-                start = max(0, d.start - 60) + before.start() if before else d.start
-                end = d.end + after.end() if after else d.end
                 refs += [Reference(start, end, a) for a in ids]
                 date, precision = d.date, d.precision
-                if d.precision in ("day", "range") and attached:
-                    # "November 9, 2020" names the statement dated 10 November: the agreement's own date.
+                period = d.precision == "month" and _SINCE.search(text[max(0, start - 20) : start])
+                if attached and (d.precision in ("day", "range") or (len(ids) == 1 and not period)):
+                    # "November 9, 2020" names the statement dated 10 November, "the November 2020 agreement" the
+                    # statement of 10 November: the agreement's own date. "Since the November 2020 truce" dates a
+                    # period by its month, as written.
                     date, precision = self.by_id[ids[0]].date, "day"
                 d = DateMention(d.start, d.end, date, precision, d.has_year, d.relative, d.guessed_year, ids, attached)
             elif attached and d.precision == "month" and d.date is not None:
                 d = DateMention(d.start, d.end, d.date, d.precision, d.has_year, d.relative, d.guessed_year, (), True)
             out.append(d)
         return out, refs
+
+    def _by_alias(self, ids: tuple[str, ...], text: str, start: int, end: int) -> tuple[str, ...]:
+        """Of several agreements a date names, those an alias written in the same name stands for ("the Prague
+        meeting of October 2022", "October 2022's Sochi summit"); all of them when no alias decides."""
+        # Only the words around the name: a sentence of pasted junk may hold thousands of such dates.
+        window = text[max(0, start - ALIAS_NAME_REACH) : end + ALIAS_NAME_REACH]
+        named = {agreement_id for _, _, agreement_id in self._aliases.find(tokens(window))}
+        kept = tuple(i for i in ids if i in named)
+        return kept or ids
 
     def of_kind(self, agreement_id: str, word: str) -> bool:
         """Whether "the <word>" can stand for the agreement: a generic word ("document", "text", "deal") for any,

@@ -32,7 +32,7 @@ from geo.extract.actors import People, find_actors
 from geo.extract.agreements import ANAPHOR, ANAPHOR_SENTENCES, AgreementFinder, Reference, article_references
 from geo.extract.dates import BARE_YEAR, DateMention, find_dates
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
-from geo.gazetteer import Gazetteer, PlaceMatch, tokens
+from geo.gazetteer import NOT_A_PLACE_AFTER, Gazetteer, PlaceMatch, Token, token_matches, tokens
 from geo.model import Actor, Agreement, Place
 
 # A sentence listing more dated events than this is not a list a reporter wrote but pasted data: it gives one
@@ -48,7 +48,9 @@ _DATELINE_END = re.compile(r"^\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+[A-ZА-Я][\w-]
 _PROVIDES = re.compile(
     r"\b(?:provides?|provided\s+for|foresees?|foresaw|stipulates?|obliges?|obliged|promises?|requires?|envisages?|"
     r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
-    r"предусматрива\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*",
+    r"предусматрива\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
+    # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
+    r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b",
     re.I,
 )
 # Where one clause of a list of dated events ends and the next begins.
@@ -111,6 +113,7 @@ class _Sentence:
     refs: list[Reference] = field(default_factory=list)
     places: list[PlaceMatch] = field(default_factory=list)
     actors: list[tuple[int, int, Actor]] = field(default_factory=list)
+    words: list[Token] = field(default_factory=list)
 
     @property
     def closed(self) -> bool:
@@ -207,7 +210,8 @@ class _Extractor:
                 self._narrative_year = d.date.year
             if not d.attached and d.precision == "day" and d.date is not None:
                 self._last_day = d.date
-        words = [w for w in tokens(text) if w.start >= dateline_end]
+        s.words = tokens(text)
+        words = [w for w in s.words if w.start >= dateline_end]
         s.refs += self.finder.alias_references(
             text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)
         )
@@ -361,6 +365,48 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
             s.refs.append(Reference(m.start(), m.end(), last[0], confident=False))
 
 
+# How many sentences back "the corridor" may find the place it stands for.
+HEAD_NOUN_SENTENCES = 3
+# "the corridor", "this corridor" (English needs the article; Russian has none: "по коридору").
+_DEFINITE = re.compile(r"\b(?:the|this)\s+$", re.I)
+
+
+def _resolve_place_heads(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
+    """ "The corridor", "по коридору": a place's head noun, not part of a name the gazetteer found, stands for the
+    place with that head named last, in this sentence before it or within HEAD_NOUN_SENTENCES before."""
+    heads = gazetteer.head_nouns()
+    cyrillic_heads = [(h, pids) for h, pids in heads.items() if not h.isascii()]
+    named: dict[str, tuple[str, int]] = {}  # place id -> (place, index of the sentence that named it last)
+    for i, s in enumerate(sentences):
+        found: list[PlaceMatch] = []
+        events = sorted(s.places, key=lambda p: p.start)
+        k = 0  # the places of the sentence are walked once, beside its words: linear in the sentence
+        for j, w in enumerate(s.words):
+            while k < len(events) and events[k].end <= w.start:
+                named[events[k].place] = (events[k].place, i)
+                k += 1
+            if k < len(events) and events[k].start <= w.start:
+                continue  # part of a name found already ("Lachin corridor")
+            cyrillic = not w.key.isascii()
+            pids = heads.get(w.key)
+            if pids is None and cyrillic:  # a Russian case form: "по коридору"
+                pids = next((p for h, p in cyrillic_heads if token_matches(h, w.key)), None)
+            if not pids or (j + 1 < len(s.words) and s.words[j + 1].key in NOT_A_PLACE_AFTER):
+                continue  # "the border village of Kornidzor", "the border commission": a kind of thing, not the place
+            if cyrillic and s.text[w.start].isupper():
+                continue  # "Коридор" opening a sentence may be a name of its own
+            if not cyrillic and not _DEFINITE.search(s.text[max(0, w.start - 6) : w.start]):
+                continue
+            recent = [(named[p][1], p) for p in pids if p in named and i - named[p][1] <= HEAD_NOUN_SENTENCES]
+            if recent:
+                place = max(recent)[1]
+                found.append(PlaceMatch(w.start, w.end, s.text[w.start : w.end], place))
+                named[place] = (place, i)  # "the corridor" again two sentences on is still the same corridor
+        for p in events[k:]:
+            named[p.place] = (p.place, i)
+        s.places = sorted([*s.places, *found], key=lambda p: p.start)
+
+
 def assemble(
     text: str,
     places: Iterable[Place],
@@ -374,6 +420,7 @@ def assemble(
     for s in sentences:
         ex.analyse(s)
     _resolve_anaphors(sentences, ex.finder)
+    _resolve_place_heads(sentences, ex.gazetteer)
     headline = sentences[0] if sentences and not sentences[0].closed and len(sentences) > 1 else None
     groups: list[list[_Sentence]] = []
     for s in sentences:
