@@ -29,8 +29,8 @@ MAP_KEY = "map"
 MAP_HEIGHT = 620
 PAGE_SIZE = 20
 # An approval on one app server shows on the others (one shared database) within about this many seconds: each
-# page asks the store's version this often (a count, asked once per server per COMMUNITY_POLL_S whatever the
-# number of pages) and reruns when it moved.
+# page asks the store's version this often (one row read by its key, once per server per COMMUNITY_POLL_S
+# whatever the number of pages) and reruns when it moved.
 COMMUNITY_POLL_S = 2
 # The table view sends at most this many rows to the browser (100k rows are megabytes); the CSV has them all.
 TABLE_ROWS = 1000
