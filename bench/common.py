@@ -201,6 +201,16 @@ def click_points() -> dict[str, tuple[float, float]]:
     return {pid: point for pid, point in points.items() if point is not None}
 
 
+def clicked_value(place_id: str, i: int) -> dict:
+    """st_folium's value after click number `i` (from 0) on `place_id`, as a server-side benchmark sets it in
+    AppTest's session state: each click at another point and with a higher count, so the page takes each as new."""
+    return {
+        "last_active_drawing": {"properties": {"id": place_id}},
+        "last_object_clicked": {"lat": 40.0, "lng": 46.0 + i / 100},
+        "last_object_clicked_count": i + 1,
+    }
+
+
 # Runs in the map's iframe: the page position of (lat, lon), and whether the place is what is drawn there.
 _WHERE = """([lat, lng, cls]) => {
     const p = map_div.latLngToContainerPoint([lat, lng]);

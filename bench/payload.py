@@ -118,11 +118,7 @@ def app_figures(atlas) -> dict[str, float]:
     fragment_ms.clear()
     for i in range(CLICKS):
         place = polygons[i % len(polygons)]
-        at.session_state["map"] = {
-            "last_active_drawing": {"properties": {"id": place}},
-            "last_object_clicked": {"lat": 40.0, "lng": 46.0 + i / 100},
-            "last_object_clicked_count": i + 1,
-        }
+        at.session_state["map"] = common.clicked_value(place, i)
         click_ms.append(timing.call_ms(at.run)[1])
         assert any(
             m.value.startswith(f"### {panel.markdown_text(atlas.places[place].display_name('en'))}\n")

@@ -144,6 +144,7 @@ def _markdown_bytes(at) -> int:
 def server_figures() -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
+    from bench.common import clicked_value
     from geo.load import load_atlas
 
     steps = _instrument()
@@ -171,11 +172,7 @@ def server_figures() -> dict[str, float]:
     polygons = [p.id for p in atlas.places.values() if p.geometry.geom_type in ("Polygon", "MultiPolygon")]
     for i in range(RUNS):
         place = polygons[i % len(polygons)]
-        at.session_state["map"] = {
-            "last_active_drawing": {"properties": {"id": place}},
-            "last_object_clicked": {"lat": 40.0, "lng": 46.0 + i / 100},
-            "last_object_clicked_count": i + 1,
-        }
+        at.session_state["map"] = clicked_value(place, i)
         at.run()
         steps.close_run()
     figures.update(_summary("click", steps.runs))
