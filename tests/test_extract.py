@@ -622,3 +622,38 @@ def test_the_border_once_the_interstate_border_is_named_but_a_border_village_is_
     assert extract(atlas, text, dt.date(2023, 9, 25))[-1].places == ("kornidzor",)
     text = "Talks on the Armenian–Azerbaijani border resumed. Putin said the border commission should meet by the end of December."
     assert extract(atlas, text, dt.date(2021, 11, 26))[-1].places == ()
+
+
+def test_a_range_of_whole_months(atlas):
+    found = only(
+        extract(atlas, "Russian peacekeepers left Karabakh between April and June 2024.", dt.date(2024, 11, 20))
+    )
+    assert (found.date, found.date_precision) == (dt.date(2024, 4, 1), "range")
+    found = only(extract(atlas, "Shelling hit Tavush from November to February 2021.", dt.date(2021, 6, 1)))
+    assert (found.date, found.date_precision) == (dt.date(2020, 11, 1), "range")
+
+
+def test_a_list_of_places_is_not_cut_between_two_dated_clauses(atlas):
+    text = (
+        "The sides signed regulations for their border commissions on August 30, 2024, after the section in Tavush "
+        "and Gazakh was agreed in April 2024."
+    )
+    first, second = extract(atlas, text, dt.date(2025, 3, 14))
+    assert first.places == () and set(second.places) == {"tavush", "gazakh"}
+
+
+def test_the_declaration_is_the_declaration_named_before_not_the_treaty_named_since(atlas):
+    text = (
+        "Алиев и Пашинян в пятницу подписали в Вашингтоне совместную декларацию. "
+        "Министры парафировали текст мирного договора, согласованный 13 марта. "
+        "Декларация предусматривает открытие маршрута через Сюникскую область."
+    )
+    found = extract(atlas, text, dt.date(2025, 8, 9))
+    assert found[-1].agreements == ("washington-2025-08-08",) and found[-1].date == dt.date(2025, 8, 8)
+    assert found[-1].places == ("syunik",)
+
+
+def test_a_russian_participle_says_the_agreement_was_signed_that_day(atlas):
+    # Signed near midnight, the statement is dated 9 or 10 November: "подписанном" allows the day's slack as "signed".
+    text = "Пашинян напомнил о документе, подписанном 9 ноября 2020 года."
+    assert only(extract(atlas, text, dt.date(2021, 1, 12))).agreements == ("statement-2020-11-10",)

@@ -66,7 +66,10 @@ CONTEXT = re.compile(
 # Verbs that say an agreement was made on the day a date gives ("agreed the section on Friday"): such a date
 # names it, and with the slack of a day.
 _MADE = re.compile(
-    r"\b(?:hosted|signed|adopted|initiall?ed|agreed)\b|подписал\w*|приняли|парафировал\w*|согласовал\w*", re.I
+    # Russian verbs and their participles ("протокол, подписанный 19 апреля"): the stems, not one form.
+    r"\b(?:hosted|signed|adopted|initiall?ed|agreed)\b|подписа[лн]\w*|принят\w*|приняли|парафирова[лн]\w*|"
+    r"согласова[лн]\w*",
+    re.I,
 )
 _KIND_WORD = re.compile(AGREEMENT_WORD, re.I)
 # "since the November 2020 truce", "after the Brussels meeting of April 2022": a month that dates a period from it.

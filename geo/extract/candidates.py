@@ -241,8 +241,15 @@ class _Extractor:
             return self._build(group, [items], earlier)
         # One clause per dated event: cut at the last clause break before each further date.
         cuts = [0]
+        # "Tavush and Gazakh", "Jermuk, Goris and Sotk": a comma or "and" between two places is a list, not a clause.
+        place_ends = {p.end for p in head.places}
+        place_starts = {p.start for p in head.places}
         for before, after in zip(events, events[1:], strict=False):
-            gap = list(_CLAUSE_BREAK.finditer(head.text, before.end, after.start))
+            gap = [
+                m
+                for m in _CLAUSE_BREAK.finditer(head.text, before.end, after.start)
+                if not (m.start() in place_ends and m.end() in place_starts)
+            ]
             if gap and after.date != before.date:
                 cuts.append(gap[-1].start())
         cuts.append(len(head.text))
@@ -348,21 +355,31 @@ def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> None:
-    """ "The document", "Согласно документу": in a sentence naming no agreement, the agreement named last within the
-    ANAPHOR_SENTENCES before it (only one: several leave the reader to choose), marked unsure."""
-    last: tuple[str, int] | None = None  # (agreement, index of the sentence that named it)
+    """ "The document", "Согласно документу", "Декларация предусматривает": in a sentence naming no agreement, the
+    agreement named last within the ANAPHOR_SENTENCES before it that the word can stand for (a declaration for
+    "the declaration", any for "the document"; a sentence naming several leaves the reader to choose), marked
+    unsure."""
+    named: list[tuple[str | None, int]] = []  # (the one agreement a sentence named, or None for several; its index)
     for i, s in enumerate(sentences):
         if s.refs:
             ids = _unique(r.agreement for r in s.refs)
-            last = (ids[0], i) if len(ids) == 1 else None
+            named.append((ids[0] if len(ids) == 1 else None, i))
             continue
         # A sentence that continues the one before ("The document also …") joins that report, which is not
         # necessarily about the agreement named earlier.
         if CONTINUATION.match(s.text) and not s.own_dates:
             continue
         m = ANAPHOR.search(s.text)
-        if m and last is not None and i - last[1] <= ANAPHOR_SENTENCES and finder.of_kind(last[0], m.group()):
-            s.refs.append(Reference(m.start(), m.end(), last[0], confident=False))
+        if m is None:
+            continue
+        for agreement, at in reversed(named):
+            if i - at > ANAPHOR_SENTENCES:
+                break
+            if agreement is None:
+                break  # several named at once: the reader chooses
+            if finder.of_kind(agreement, m.group()):
+                s.refs.append(Reference(m.start(), m.end(), agreement, confident=False))
+                break
 
 
 # How many sentences back "the corridor" may find the place it stands for.

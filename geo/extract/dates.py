@@ -71,6 +71,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?P<q>(?i:early|mid|middle|late|the\s+end|end|the\s+beginning|beginning|start))"
             rf"(?:\s+of)?[\s-]+{_MON}(?:,?\s+{_YEAR})?",
         ),
+        # "between April and June 2024", "from October to December": a range of whole months, dated by its first.
+        (
+            "month_range",
+            rf"\b(?i:between|from)\s+{_MON}\s+(?i:and|to|until|till|through)\s+(?P<mon2>[A-Z][a-z]+)\b\.?"
+            rf"(?:,?\s+{_YEAR})?",
+        ),
         ("last_named_month", rf"\b(?i:last|this\s+past)\s+{_MON}(?:'s)?"),
         ("month", rf"\b{_MON},?\s+{_YEAR}"),
         ("month", rf"\b(?i:in|since|during|by|until|through|from)\s+{_MON}(?!\.?\s*\d)"),
@@ -165,6 +171,11 @@ def _resolve(
         except StopIteration:
             return None, None
         return complete(month, int(groups["d1"])), "range"
+    if kind == "month_range":
+        from_month, to_month = calendar.month_number(groups["mon"]), calendar.month_number(groups["mon2"])
+        if year is not None and from_month > to_month:
+            year -= 1  # "from November to February 2021" starts in 2020
+        return complete(from_month, 1, True), "range"
     if kind == "day":
         return complete(calendar.month_number(groups["mon"]), int(groups["day"])), "day"
     if kind == "approx":
