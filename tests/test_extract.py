@@ -657,3 +657,23 @@ def test_a_russian_participle_says_the_agreement_was_signed_that_day(atlas):
     # Signed near midnight, the statement is dated 9 or 10 November: "подписанном" allows the day's slack as "signed".
     text = "Пашинян напомнил о документе, подписанном 9 ноября 2020 года."
     assert only(extract(atlas, text, dt.date(2021, 1, 12))).agreements == ("statement-2020-11-10",)
+
+
+def test_a_new_date_announced_is_part_of_the_announcement(atlas):
+    text = "The handover of Kalbajar has been postponed by ten days, to November 25, the administration said on Sunday."
+    found = only(extract(atlas, text, dt.date(2020, 11, 15)))
+    assert (found.date, found.places) == (dt.date(2020, 11, 15), ("kalbajar",))
+    # Alone, the new date is the event's.
+    text = "The handover of Kalbajar has been postponed by ten days, to November 25."
+    assert only(extract(atlas, text, dt.date(2020, 11, 15))).date == dt.date(2020, 11, 25)
+
+
+def test_a_sentence_saying_what_another_agreement_provides_is_not_the_detail_of_the_report_before(atlas):
+    text = (
+        "Aliyev and Erdogan signed the Shusha Declaration in Shusha on Tuesday. "
+        "The declaration says that the corridor, provided for in Article 9 of the trilateral statement of 10 November "
+        "2020, will help trade."
+    )
+    first, second = extract(atlas, text, dt.date(2021, 6, 16))
+    assert first.agreements == () and first.date == dt.date(2021, 6, 15)
+    assert second.agreements == ("statement-2020-11-10",) and second.articles == (("statement-2020-11-10", "9"),)

@@ -53,6 +53,13 @@ _PROVIDES = re.compile(
     r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b",
     re.I,
 )
+# "postponed by ten days, to November 25", "перенесена на 25 ноября": a date that is the new day of something moved.
+RESCHEDULED_REACH = 60
+_RESCHEDULED = re.compile(
+    r"\b(?:postponed|delayed|deferred|put\s+off|pushed\s+back|rescheduled|extended|moved\s+back)\b[^.;:]{0,40}?"
+    r"\b(?:to|until|till)\s+(?:the\s+)?$|(?:перенес\w*|отложен\w*|продлен\w*|продлил\w*)[^.;:]{0,40}?\s(?:на|до)\s+$",
+    re.I,
+)
 # Where one clause of a list of dated events ends and the next begins.
 _CLAUSE_BREAK = re.compile(r"[,;]\s|\s[—–]\s|\s(?:and|while|whereas|but|then|а|и|но|затем)\s")
 
@@ -224,6 +231,7 @@ class _Extractor:
         """The candidates of one group of sentences; `extra` is the headline for the lead, `earlier` the agreements
         of the report before, which "Its Article 4 ..." refers to."""
         head = group[0]
+        _reported_deadlines(head)
         events = [d for d in head.dates if not d.attached]
         shared = _Items()
         for s in group[1:]:
@@ -350,6 +358,28 @@ class _Extractor:
         return out
 
 
+def _provides_for_another(s: _Sentence, group: list[_Sentence]) -> bool:
+    """Whether `s` says what an agreement the report before it does not name provides: a report of its own."""
+    before = {r.agreement for g in group for r in g.refs}
+    return any(r.agreement not in before for r in s.refs) and bool(_PROVIDES.search(s.text))
+
+
+def _reported_deadlines(s: _Sentence) -> None:
+    """ "The handover has been postponed to November 25, the administration said on Sunday": the new date is what was
+    announced, not an event of its own; the report is the announcement, dated by the day it was made. Marked as part
+    of the event (like a date in an agreement's name) when the sentence gives that other day."""
+    own = s.own_dates
+    if len(own) < 2:
+        return
+    kept = []
+    for d in s.dates:
+        if not d.attached and _RESCHEDULED.search(s.text[max(0, d.start - RESCHEDULED_REACH) : d.start]):
+            d = DateMention(d.start, d.end, d.date, d.precision, d.has_year, d.relative, d.guessed_year, (), True)
+        kept.append(d)
+    if any(not d.attached for d in kept):
+        s.dates = kept
+
+
 def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
@@ -444,6 +474,8 @@ def assemble(
         if s is headline:
             continue
         continues = groups and CONTINUATION.match(s.text) and not s.own_dates and groups[-1][-1].closed
+        if continues and _provides_for_another(s, groups[-1]):
+            continues = False  # "The declaration states that …, provided for in Article 9 of the statement of …"
         if continues:
             groups[-1].append(s)
         else:
