@@ -677,3 +677,24 @@ def test_a_sentence_saying_what_another_agreement_provides_is_not_the_detail_of_
     first, second = extract(atlas, text, dt.date(2021, 6, 16))
     assert first.agreements == () and first.date == dt.date(2021, 6, 15)
     assert second.agreements == ("statement-2020-11-10",) and second.articles == (("statement-2020-11-10", "9"),)
+
+
+def test_an_agreement_word_in_another_agreements_name_does_not_name_the_days_agreement(atlas):
+    # 20 September 2023 is the day of the Karabakh ceasefire, but "statement" here belongs to the 2020 statement.
+    text = "Russian peacekeepers, deployed under the trilateral statement of 9 November 2020, were attacked on 20 September."
+    assert only(extract(atlas, text, dt.date(2023, 10, 5))).agreements == ("statement-2020-11-10",)
+
+
+def test_an_alias_does_not_name_an_agreement_years_after_what_the_sentence_tells(atlas):
+    text = "The talks began after the Brussels meeting of April 2022, where the leaders asked for a peace treaty."
+    assert only(extract(atlas, text, dt.date(2025, 3, 14))).agreements == ("brussels-2022-04-06",)
+
+
+def test_a_statement_released_or_published_that_day_is_the_days_agreement(atlas):
+    text = "In a statement released early on Friday, both sides recognised each other's territorial integrity."
+    assert only(extract(atlas, text, dt.date(2022, 10, 7))).agreements == ("prague-2022-10-06",)
+
+
+def test_the_ceasefire_that_ended_the_war_of_a_year(atlas):
+    text = "Yerevan called the checkpoint set up on Sunday a violation of the ceasefire that ended the 2020 war."
+    assert only(extract(atlas, text, dt.date(2023, 4, 24))).agreements == ("statement-2020-11-10",)

@@ -57,6 +57,12 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 _YEAR_AFTER = re.compile(rf"(?P<kind>{AGREEMENT_WORD})\s+(?:от\s+)?(?P<year>(?:19|20)\d\d)\s+г(?:ода|\.)", re.I)
+# "the ceasefire that ended the 2020 war": the agreement of that kind that year, named by the war it ended.
+_YEAR_OF_WAR = re.compile(
+    rf"(?P<kind>{AGREEMENT_WORD}),?\s+(?:that|which)\s+(?:ended|halted|stopped)\s+the\s+(?P<year>(?:19|20)\d\d)\s+"
+    r"(?:war|fighting|hostilities)\b",
+    re.I,
+)
 # A sentence that speaks of agreements at all: its dates that equal an agreement's date name it.
 CONTEXT = re.compile(
     rf"{AGREEMENT_WORD}|\b(?:signed|agreed|adopted|hosted|met|initialled|initialed|brokered)\b|подписа|согласова|"
@@ -67,7 +73,7 @@ CONTEXT = re.compile(
 # names it, and with the slack of a day.
 _MADE = re.compile(
     # Russian verbs and their participles ("протокол, подписанный 19 апреля"): the stems, not one form.
-    r"\b(?:hosted|signed|adopted|initiall?ed|agreed)\b|подписа[лн]\w*|принят\w*|приняли|парафирова[лн]\w*|"
+    r"\b(?:hosted|signed|adopted|initiall?ed|agreed|released|issued|published)\b|подписа[лн]\w*|принят\w*|приняли|парафирова[лн]\w*|"
     r"согласова[лн]\w*",
     re.I,
 )
@@ -151,7 +157,18 @@ class AgreementFinder:
 
     def date_references(self, text: str, dates: list[DateMention]) -> tuple[list[DateMention], list[Reference]]:
         """The dates with the agreements they name marked, and those references."""
-        has_context = bool(CONTEXT.search(text))
+        # A word that is part of another agreement's name ("deployed under the statement of 9 November 2020, …
+        # killed on 20 September") does not make the sentence one about agreements for its other dates.
+        pieces, at = [], 0
+        for d in dates:
+            before = _BEFORE_DATE.search(text[max(0, d.start - 60) : d.start])
+            after = _AFTER_DATE.match(text[d.end : d.end + 60])
+            lo = max(at, max(0, d.start - 60) + before.start() if before else d.start)
+            hi = d.end + after.end() if after else d.end
+            if (before or after) and not d.relative and lo < hi:
+                pieces += [text[at:lo], " "]
+                at = hi
+        has_context = bool(CONTEXT.search("".join([*pieces, text[at:]])))
         made = bool(_MADE.search(text))
         out: list[DateMention] = []
         refs: list[Reference] = []
@@ -226,7 +243,7 @@ class AgreementFinder:
         """Agreements named by a bare year and a kind of text ("the 2020 ceasefire"), when that year had only one
         agreement of that kind."""
         out: list[Reference] = []
-        for pattern in (_YEAR_BEFORE, _YEAR_AFTER):
+        for pattern in (_YEAR_BEFORE, _YEAR_AFTER, _YEAR_OF_WAR):
             for m in pattern.finditer(text):
                 if any(r.start < m.end() and m.start() < r.end for r in [*taken, *out]):
                     continue
@@ -278,6 +295,12 @@ class AgreementFinder:
         if published is not None:
             limit = published + dt.timedelta(days=ALIAS_FUTURE_DAYS)
             found = [a for a in found if a.date <= limit]
+        # Nor that long after what the sentence tells: "in April 2022 they asked for a peace treaty" is the idea, not
+        # the text initialled in 2025.
+        told = [d.date for d in dates if d.date is not None]
+        if told:
+            latest = max(told) + dt.timedelta(days=ALIAS_FUTURE_DAYS)
+            found = [a for a in found if a.date <= latest]
         if not found:
             return None, False
         if len(found) == 1:
