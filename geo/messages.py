@@ -255,6 +255,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "связь установлена атласом",
     },
     "note": {"en": "Note", "az": "Qeyd", "hy": "Նշում", "ru": "Примечание"},
+    "share": {
+        "en": "Share or cite this view",
+        "az": "Bu görünüşü paylaşın və ya istinad edin",
+        "hy": "Կիսվել այս տեսքով կամ հղում անել դրան",
+        "ru": "Поделиться этим видом или сослаться на него",
+    },
+    "share.link": {
+        "en": "Link to this view (the address bar holds it too)",
+        "az": "Bu görünüşün keçidi (ünvan sətrində də var)",
+        "hy": "Այս տեսքի հղումը (այն հասցեի տողում էլ կա)",
+        "ru": "Ссылка на этот вид (она же в адресной строке)",
+    },
+    "share.cite": {
+        "en": "Cite this view",
+        "az": "Bu görünüşə istinad",
+        "hy": "Հղում այս տեսքին",
+        "ru": "Как сослаться",
+    },
+    "share.copy": {"en": "Copy", "az": "Kopyala", "hy": "Պատճենել", "ru": "Копировать"},
+    "share.copied": {"en": "Copied", "az": "Kopyalandı", "hy": "Պատճենված է", "ru": "Скопировано"},
 }
 
 

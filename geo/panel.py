@@ -10,6 +10,7 @@ from collections.abc import Callable
 from urllib.parse import quote
 
 from geo import dates, query
+from geo.escaping import html_text
 from geo.messages import message
 from geo.model import Agreement, Atlas, Event, Place, Tie
 
@@ -223,3 +224,48 @@ def citation(link: str, data_version: str, accessed: dt.date, version: str) -> s
     """How to cite what is on screen: the atlas's version, the data's version (a digest of the data files), the
     link that opens this very view, and the day it was seen."""
     return f"Karabakh Atlas {version} (data {data_version}), {link}, accessed {dates.day_label(accessed)}."
+
+
+# A copy button for each box, by one listener installed once per page: a constant script, no data in it (the text
+# to copy is read from the box the user sees). Streamlit's st.code would give the same box and button, but its
+# syntax highlighter costs the browser ~0.2 s on the first page and a redraw on every click.
+_SHARE_STYLE_AND_SCRIPT = """<style>
+.atlas-share-label{font-size:.85rem;opacity:.7;margin:.4rem 0 .2rem}
+.atlas-share-row{display:flex;gap:.5rem;align-items:flex-start}
+.atlas-copy-text{flex:1;font-family:monospace;font-size:.8rem;background:rgba(128,128,128,.12);padding:.4rem .5rem;
+border-radius:.4rem;word-break:break-all;user-select:all}
+.atlas-copy{font-size:.8rem;padding:.3rem .6rem;border-radius:.4rem;border:1px solid rgba(128,128,128,.5);
+background:transparent;color:inherit;cursor:pointer}
+</style><script>
+if (!window.atlasCopyInstalled) {
+  window.atlasCopyInstalled = true;
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".atlas-copy");
+    if (!button) return;
+    var text = button.parentElement.querySelector(".atlas-copy-text").textContent;
+    var copied = function () { button.textContent = button.getAttribute("data-copied"); };
+    var byHand = function () {
+      var range = document.createRange();
+      range.selectNodeContents(button.parentElement.querySelector(".atlas-copy-text"));
+      var selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+      if (document.execCommand("copy")) copied();
+    };
+    if (navigator.clipboard) navigator.clipboard.writeText(text).then(copied, byHand); else byHand();
+  });
+}
+</script>"""
+
+
+def share_box_html(link: str, citation_text: str, lang: str) -> str:
+    """The link to the view and its citation, each as text to read with a button that copies it."""
+    copy, copied = html_text(message("share.copy", lang)), html_text(message("share.copied", lang))
+    rows = [
+        f'<div class="atlas-share-label">{html_text(message(label, lang))}</div>'
+        f'<div class="atlas-share-row"><div class="atlas-copy-text {kind}">{html_text(text)}</div>'
+        f'<button type="button" class="atlas-copy" data-copied="{copied}">{copy}</button></div>'
+        for label, kind, text in (
+            ("share.link", "atlas-share-link", link),
+            ("share.cite", "atlas-share-citation", citation_text),
+        )
+    ]
+    return _SHARE_STYLE_AND_SCRIPT + '<div class="atlas-share">' + "".join(rows) + "</div>"

@@ -10,7 +10,7 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import altair as alt
 import pandas as pd
@@ -907,13 +907,13 @@ def _bring_your_own(atlas: Atlas) -> None:
 def _share(view: View, atlas: Atlas, fingerprint: str) -> None:
     """The link to this view and a citation of it, each in a box with a copy button."""
     query = urlencode(view_query(view, atlas))
-    base = (st.context.url or "").split("?")[0]
+    page_url = urlsplit(st.context.url or "")
+    # The address bar's form: "http://host/" with its slash, so a copied link is the very address the reader sees.
+    base = urlunsplit((page_url.scheme, page_url.netloc, page_url.path or "/", "", "")) if page_url.netloc else ""
     link = f"{base}?{query}" if query else base
-    with st.expander("Share or cite this view", key="share"):
-        st.caption("Link to this view (the address bar holds it too)")
-        st.code(link, language=None)
-        st.caption("Cite this view")
-        st.code(panel.citation(link, fingerprint[:12], dt.date.today(), geo.__version__), language=None)
+    citation = panel.citation(link, fingerprint[:12], dt.date.today(), geo.__version__)
+    with st.expander(message("share", view.lang), key="share"):
+        st.html(panel.share_box_html(link, citation, view.lang), unsafe_allow_javascript=True)
 
 
 def _sync_asof(source: str, target: str) -> None:

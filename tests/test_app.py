@@ -1,6 +1,7 @@
 """The page flow without a browser (streamlit AppTest): a click is simulated through the map's session state."""
 
 import datetime as dt
+import html
 import json
 import re
 
@@ -244,7 +245,8 @@ def test_the_view_can_be_cited_with_the_atlas_and_data_versions_and_its_link():
     import geo
 
     at = _run({"place": "lachin", "asof": "2022-09-01"})
-    (link, citation) = [c.value for c in at.code][:2]
+    (box,) = [e.proto.body for e in at.get("html") if "atlas-share" in e.proto.body]
+    (link, citation) = [html.unescape(t) for t in re.findall(r'class="atlas-copy-text [^"]*">([^<]*)<', box)]
     assert "place=lachin" in link and "asof=2022-09-01" in link
     assert citation.startswith(f"Karabakh Atlas {geo.__version__} (data ") and link in citation
 

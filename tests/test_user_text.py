@@ -118,3 +118,16 @@ def test_the_map_command_draws_hostile_titles_literally(tmp_path, capsys):
     assert '"selected":"lachin"' in page and '"lang":"ru"' in page
     for evaluated in EVALUATED:
         assert evaluated not in page
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+def test_the_share_box_shows_a_hostile_link_as_text_and_adds_no_markup(text):
+    import html
+
+    from geo import panel
+
+    box = panel.share_box_html(f"http://127.0.0.1/?q={text}", f"cite {text}", "en")
+    shown = re.findall(r'class="atlas-copy-text [^"]*">([^<]*)<', box)
+    assert [html.unescape(t) for t in shown] == [f"http://127.0.0.1/?q={text}", f"cite {text}"]
+    markup = box.split("</script>", 1)[1]  # what follows our own constant style and script
+    assert box.count("<script>") == 1 and "<script" not in markup and "{" not in markup

@@ -88,6 +88,31 @@ def test_the_exports_follow_the_place_clicked_and_the_map_export_says_what_it_sh
     expect(map_page.locator(".atlas-place-box")).to_contain_text("Kalbajar")
 
 
+def test_copy_link_copies_the_view_on_screen_and_the_copied_link_opens_it(page: Page, app_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+    frame = open_app(page, f"{app_url}/?asof=2022-09-01")
+    click_place(frame, "shusha")
+    expect(page.locator(".st-key-place-panel h3")).to_have_text("Shusha")
+    expect(page).to_have_url(re.compile(r"place=shusha"))
+
+    page.locator(".st-key-share summary").click()
+    link_box = page.locator(".atlas-share-row").filter(has=page.locator(".atlas-share-link"))
+    link_box.get_by_role("button", name="Copy").click()
+    expect(link_box.get_by_role("button")).to_have_text("Copied")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == page.url and "asof=2022-09-01" in copied
+
+    cite_box = page.locator(".atlas-share-row").filter(has=page.locator(".atlas-share-citation"))
+    cite_box.get_by_role("button", name="Copy").click()
+    expect(cite_box.get_by_role("button")).to_have_text("Copied")
+    assert page.evaluate("() => navigator.clipboard.readText()") == cite_box.locator(".atlas-copy-text").inner_text()
+
+    reader = page.context.new_page()
+    open_app(reader, copied)
+    expect(reader.locator(".st-key-place-panel h3")).to_have_text("Shusha")
+    expect(reader).to_have_url(copied)  # the app rewrites the address to the view it shows: the same view
+
+
 # A phone as Playwright's Chromium emulates it: the viewport of the test (390x844), touch, a phone's agent.
 PHONE = {
     "viewport": {"width": 390, "height": 844},
