@@ -28,6 +28,7 @@ from shapely.ops import polylabel
 from geo import assets, mapping
 from geo.load import load_atlas
 from geo.model import Atlas
+from geo.ui import REST_OF_PAGE_KEY
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -165,6 +166,7 @@ def open_atlas(page, url: str, timeout_ms: int = TIMEOUT_MS) -> None:
     page.set_default_timeout(timeout_ms)
     page.goto(url)
     page.frame_locator(MAP_IFRAME).locator("path.place-karabakh").wait_for(state="visible")
+    page.locator(f".st-key-{REST_OF_PAGE_KEY}").wait_for(state="attached")  # the page below the map, added next
     settled(page, timeout_ms)
 
 

@@ -255,6 +255,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "связь установлена атласом",
     },
     "note": {"en": "Note", "az": "Qeyd", "hy": "Նշում", "ru": "Примечание"},
+    "page.loading": {
+        "en": "The exports, timeline, tables and imports follow once the map is drawn…",
+        "az": "İxrac, xronologiya, cədvəllər və idxal xəritə çəkildikdən sonra görünəcək…",
+        "hy": "Արտահանումը, ժամանակագրությունը, աղյուսակները և ներմուծումը կհայտնվեն քարտեզը գծվելուց հետո…",
+        "ru": "Экспорт, хронология, таблицы и импорт появятся, когда карта будет нарисована…",
+    },
     "share": {
         "en": "Share or cite this view",
         "az": "Bu görünüşü paylaşın və ya istinad edin",

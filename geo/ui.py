@@ -1000,6 +1000,8 @@ def _same_items(old: list, new: list) -> bool:
 def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[Place], events: list[Event]) -> None:
     """The map and the side panel. A click on the map or a new date reruns only this part of the page; anything that
     changes `places` or `events` (agreements, dates, added events) reruns the whole page, which calls this anew."""
+    if not st.session_state.get("page_complete") and _map_reported():
+        st.rerun(scope="app")  # the map has drawn: now the rest of the page (see _page_complete)
     from_click = _take_map_click(atlas)
     view = _current_view(atlas)
     base = (fingerprint, st.session_state.online_tiles)
@@ -1100,16 +1102,50 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     events = [e for e in events if origins.get(e.id, "curated") in shown_origins | {"session"}]
     st.session_state.origins = origins
     _agreement_page(atlas, view)
+    complete = _page_complete()
     _map_and_panel(fingerprint, data_dir, atlas, places, events)
     # The sidebar after the map: the widgets' values are in the session already, and the map, the slowest thing to
     # appear, is sent to the browser first.
     _sidebar(atlas)
     _editor_box(shared)
-    _exports(fingerprint, data_dir, atlas, view, places, events, shown_origins)
-    _timeline(events, atlas, view.agreements)
-    _tables(atlas, places, events, view.lang)
-    _commitments(atlas, view)
-    _bring_your_own(atlas)
-    _review(shared, fingerprint, data_dir)
-    _edit_box(shared)
-    _community_watch(fingerprint, data_dir)
+    if not complete:
+        st.caption(message("page.loading", view.lang))
+        _rest_of_page_fallback()
+        return
+    with st.container(key=REST_OF_PAGE_KEY):
+        _exports(fingerprint, data_dir, atlas, view, places, events, shown_origins)
+        _timeline(events, atlas, view.agreements)
+        _tables(atlas, places, events, view.lang)
+        _commitments(atlas, view)
+        _bring_your_own(atlas)
+        _review(shared, fingerprint, data_dir)
+        _edit_box(shared)
+        _community_watch(fingerprint, data_dir)
+
+
+# The part of the page below the map (exports, timeline, tables, commitments, imports, review) costs the browser more
+# than the map itself (charts, tables, their code): on a session's first run it waits until the map has drawn, so
+# that the map appears first. st_folium sends the map's first value once Leaflet has drawn it; that value (or, if
+# it never comes, the timer below) reruns the page with everything.
+REST_OF_PAGE_KEY = "page-rest"
+REST_OF_PAGE_FALLBACK_S = 3.0
+
+
+def _map_reported() -> bool:
+    return isinstance(st.session_state.get(MAP_KEY), dict)
+
+
+def _page_complete() -> bool:
+    """Whether this run draws the part below the map: from the first run after the map has reported, on."""
+    if _map_reported():
+        st.session_state.page_complete = True
+    return st.session_state.get("page_complete", False)
+
+
+@st.fragment(run_every=REST_OF_PAGE_FALLBACK_S)
+def _rest_of_page_fallback() -> None:
+    """For a map that never reports (its script failed, or a browser without JavaScript in the frame)."""
+    if st.session_state.get("fallback_armed") and not st.session_state.get("page_complete"):
+        st.session_state.page_complete = True
+        st.rerun(scope="app")
+    st.session_state.fallback_armed = True  # from the first tick on: the call in the page's run only sets it

@@ -14,13 +14,24 @@ APP = str(ROOT / "streamlit_app.py")
 TIMEOUT = 60
 
 
+# What st_folium sends once Leaflet has drawn the map in a browser (before any click): the page then draws the part
+# below the map, which its first run leaves out.
+MAP_DRAWN = {"last_object_clicked": None, "last_object_clicked_count": 0, "last_active_drawing": None}
+
+
 def _run(query=None, **state):
+    """The page as a browser sees it once the map has drawn: the first run, then the run the map's first value
+    starts."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     for key, value in state.items():
         at.session_state[key] = value
-    return at.run()
+    at.run()
+    if "map" not in state:
+        at.session_state["map"] = MAP_DRAWN
+        at.run()
+    return at
 
 
 def _markdown(at):
@@ -58,6 +69,19 @@ def test_first_view_lists_every_event_and_draws_every_place(atlas):
     assert _map_view(at)["shown"] == sorted(atlas.places)
     args = _map_args(at)
     assert "/app/static/leaflet/leaflet.js" in args["js_links"] and "cdn.jsdelivr" not in json.dumps(args)
+
+
+def test_the_first_run_sends_the_map_and_the_rest_of_the_page_once_the_map_has_drawn():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception and len(at.get("component_instance")) == 1
+    assert not at.get("download_button") and not at.get("vega_lite_chart")
+    assert any("once the map is drawn" in c.value for c in at.caption)
+
+    at.session_state["map"] = MAP_DRAWN  # what st_folium sends once Leaflet has drawn the map
+    at.run()
+    assert {b.proto.label for b in at.get("download_button")} >= {"Map HTML"}
+    assert at.get("vega_lite_chart") and at.get("dataframe")
+    assert not any("once the map is drawn" in c.value for c in at.caption)
 
 
 def test_clicking_lachin_lists_its_events_and_article_6():
@@ -316,6 +340,7 @@ def _with_secrets(secrets: dict, user: dict | None = None):
     at.secrets.update(secrets)
     if user is not None:
         at.user = user
+    at.session_state["map"] = MAP_DRAWN
     return at.run()
 
 

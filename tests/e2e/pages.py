@@ -14,6 +14,7 @@ import re
 from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 
 from bench.common import MAP_IFRAME, click_point
+from geo.ui import REST_OF_PAGE_KEY
 
 # Generous: the CI machines have 2 cores, and a rerun that redraws the map takes about a second there.
 TIMEOUT_MS = 20_000
@@ -40,6 +41,8 @@ def open_app(page: Page, url: str) -> FrameLocator:
     frame = page.frame_locator(MAP_IFRAME)
     # Any place drawn: the map is there (which places show depends on the link's agreements).
     expect(frame.locator("path.leaflet-interactive[class*='place-']").locator("visible=true").first).to_be_visible()
+    # Once the map has drawn, the page adds what is below it (exports, timeline, tables, imports).
+    expect(page.locator(f".st-key-{REST_OF_PAGE_KEY}")).to_be_attached()
     settled(page)
     return frame
 

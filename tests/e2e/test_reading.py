@@ -62,6 +62,17 @@ def test_when_the_online_street_map_fails_a_notice_says_so_and_the_offline_map_s
     expect(frame.locator("path.place-lachin")).to_be_visible()
 
 
+def test_the_page_below_the_map_comes_even_when_the_map_never_draws(page: Page, app_url: str) -> None:
+    # The map's own code fails to load, so it never reports being drawn: the page must not wait for it for ever.
+    page.context.route(re.compile(r"st_folium.*/main\.[0-9a-f]+\.js$"), lambda route: route.abort("failed"))
+    page.goto(app_url)
+    expect(page.get_by_text("once the map is drawn")).to_be_visible()
+
+    expect(page.get_by_role("button", name="Events CSV")).to_be_visible()
+    expect(page.get_by_text("once the map is drawn")).to_have_count(0)
+    assert not page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").count()
+
+
 def test_the_exports_follow_the_place_clicked_and_the_map_export_says_what_it_shows(page: Page, app_url: str) -> None:
     frame = open_app(page, f"{app_url}/?asof=2022-09-01")
     everything = download_csv(page)
