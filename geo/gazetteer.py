@@ -30,9 +30,16 @@ _RU_STEM_END = "аеиоуыэюяь"
 # "Karabakh state minister", "the border commissions", "the border village of Kornidzor" (folded).
 NOT_A_PLACE_AFTER = frozenset(
     "official officials authorities authority government leader leaders leadership president ombudsman state "
-    "parliament commission commissions village villages guard guards service troops "
-    "власти руководство президент".split()
+    "parliament commission commissions village villages guard guards service troops ministry ministries health "
+    "information security власти руководство президент".split()
 )
+# Words before a place name (up to BODY_OF_REACH words back) that make it the body of that place: "the information
+# headquarters of Artsakh", "власти непризнанной Нагорно-Карабахской Республики" (folded).
+NOT_A_PLACE_BEFORE = frozenset(
+    "authorities headquarters ministry government leadership parliament ombudsman власти руководство".split()
+)
+BODY_OF_REACH = 2
+_WHERE = frozenset("in at near from to в во на у из".split())
 
 _WORD_CHAR = re.compile(r"\w")
 # Kinds of place a text refers to by a bare common noun only ambiguously ("the district", "the town").
@@ -269,6 +276,9 @@ class Gazetteer:
         for i, n, pid in self._index.find(words):
             if i + n < len(words) and words[i + n].key in NOT_A_PLACE_AFTER:
                 continue  # "Artsakh officials", "Karabakh Armenian authorities": a people or a body, not the place
+            before = words[max(0, i - BODY_OF_REACH) : i]
+            if any(w.key in NOT_A_PLACE_BEFORE for w in before) and not any(w.key in _WHERE for w in before):
+                continue  # "the headquarters of Artsakh", "власти непризнанной НКР": a body ("authorities in Aghdam" is not)
             start, end = words[i].start, words[i + n - 1].end
             # A spelling several places share names one of them, the first the index gives.
             if not out or out[-1].start != start:

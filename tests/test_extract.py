@@ -698,3 +698,15 @@ def test_a_statement_released_or_published_that_day_is_the_days_agreement(atlas)
 def test_the_ceasefire_that_ended_the_war_of_a_year(atlas):
     text = "Yerevan called the checkpoint set up on Sunday a violation of the ceasefire that ended the 2020 war."
     assert only(extract(atlas, text, dt.date(2023, 4, 24))).agreements == ("statement-2020-11-10",)
+
+
+def test_a_body_of_a_place_is_not_the_place(atlas):
+    text = "The last residents left Berdzor on August 25, the information headquarters of Artsakh reported."
+    assert only(extract(atlas, text, dt.date(2022, 8, 27))).places == ("lachin",)
+    text = "Dozens were killed near Stepanakert on September 25, the Artsakh health ministry said."
+    assert only(extract(atlas, text, dt.date(2023, 9, 28))).places == ("khankendi",)
+    text = "Дорога закрыта третьи сутки, сообщили в среду власти непризнанной Нагорно-Карабахской Республики."
+    assert only(extract(atlas, text, dt.date(2022, 12, 14))).places == ()
+    # The authorities *in* a place are there: the place is named.
+    text = "The authorities in Aghdam reopened the mosque on Friday."
+    assert only(extract(atlas, text, dt.date(2022, 8, 27))).places == ("aghdam",)
