@@ -710,3 +710,16 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
     # The authorities *in* a place are there: the place is named.
     text = "The authorities in Aghdam reopened the mosque on Friday."
     assert only(extract(atlas, text, dt.date(2022, 8, 27))).places == ("aghdam",)
+
+
+def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
+    text = (
+        "Baku launched an offensive in Karabakh on September 19 and the separatists agreed to lay down arms the next "
+        "day under a Russian-mediated ceasefire."
+    )
+    first, second = extract(atlas, text, dt.date(2023, 9, 25))
+    assert (first.date, first.places) == (dt.date(2023, 9, 19), ("karabakh",))
+    assert (second.date, second.agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))
+    # Within one clause, "the next day" does not part it: "agreed on Friday to meet the next day" is one report.
+    text = "The leaders agreed on Friday to meet in Sochi the next day."
+    assert len(extract(atlas, text, dt.date(2021, 11, 27))) == 1

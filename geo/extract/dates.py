@@ -266,6 +266,37 @@ def find_dates(
     if not chosen:
         offset = _offset_date(sentence, before)
         return [offset] if offset is not None else []
+    return _later_clauses(sentence, chosen)
+
+
+# How far before "the next day" its clause may begin.
+CLAUSE_LOOKBACK = 200
+# Where a clause of its own begins: "…on September 19, and the separatists agreed … the next day".
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я])")
+
+
+def _later_clauses(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
+    """ "Baku launched an offensive on September 19 and the separatists agreed to a ceasefire the next day": a day
+    counted from the sentence's last day before it, in a later clause with a subject of its own, is a second event.
+    Offsets and dates are walked once, side by side, so a sentence of pasted junk stays linear."""
+    k, last = 0, None
+    for m in _OFFSET.finditer(sentence):
+        while k < len(chosen) and chosen[k].end <= m.start():
+            if chosen[k].date is not None and chosen[k].precision == "day":
+                last = chosen[k]
+            k += 1
+        if k < len(chosen) and chosen[k].start < m.end():
+            continue  # part of a date already read
+        if last is None or (m.group("n") is not None and not m.group("dir")):
+            continue
+        if not _NEW_CLAUSE.search(sentence, max(last.end, m.start() - CLAUSE_LOOKBACK), m.start()):
+            continue
+        counted = _offset_date(m.group(), last.date)
+        if counted is not None:
+            return sorted(
+                [*chosen, DateMention(m.start(), m.end(), counted.date, "day", False, True)], key=lambda d: d.start
+            )
+        break
     return chosen
 
 
