@@ -720,6 +720,11 @@ def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
     first, second = extract(atlas, text, dt.date(2023, 9, 25))
     assert (first.date, first.places) == (dt.date(2023, 9, 19), ("karabakh",))
     assert (second.date, second.agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))
+    # "agreed" belongs to the second clause: the offensive of the 19th is not the ceasefire of the 20th.
+    assert first.agreements == ()
+    # With one date, the verb may stand in any clause: "met in Sochi on Friday, and the three signed a statement".
+    text = "Putin brought the leaders together in Sochi on Friday, and the three signed a statement on the border."
+    assert only(extract(atlas, text, dt.date(2021, 11, 27))).agreements == ("statement-2021-11-26",)
     # Within one clause, "the next day" does not part it: "agreed on Friday to meet the next day" is one report.
     text = "The leaders agreed on Friday to meet in Sochi the next day."
     assert len(extract(atlas, text, dt.date(2021, 11, 27))) == 1

@@ -169,7 +169,7 @@ class AgreementFinder:
                 pieces += [text[at:lo], " "]
                 at = hi
         has_context = bool(CONTEXT.search("".join([*pieces, text[at:]])))
-        made = bool(_MADE.search(text))
+        made_anywhere = bool(_MADE.search(text))
         out: list[DateMention] = []
         refs: list[Reference] = []
         for d in dates:
@@ -181,6 +181,9 @@ class AgreementFinder:
             # "the statements of 9 November 2020, 11 January 2021 and 26 November 2021": a list runs on.
             if out and out[-1].attached and _LIST_GAP.match(text[out[-1].end : d.start]):
                 attached = True
+            # With several dates, the verb that says an agreement was made must be in the date's own clause: "Baku
+            # launched an offensive on September 19 and the separatists agreed to a truce the next day".
+            made = made_anywhere and (len(dates) < 2 or bool(_MADE.search(text, *_clause_around(text, d.start, d.end))))
             # A relative date names an agreement only when the sentence says it was made then ("Today I hosted …").
             named_ok = attached or (has_context and (not d.relative or made))
             ids = self.named_by_date(d, loose=not attached, made=made) if named_ok else ()
@@ -324,6 +327,19 @@ class AgreementFinder:
         reference = published or (dt.date(anchor_year, 12, 31) if anchor_year else None)
         before = [a for a in found if reference is None or a.date <= reference]
         return (before or found)[-1].id, False
+
+
+# Where a clause ends, to find the verb of a date's own clause (looked for within CLAUSE_REACH either side).
+_CLAUSE_END = re.compile(r"[,;]\s|\s[—–]\s|\s(?:and|while|whereas|but|а|и|но)\s")
+CLAUSE_REACH = 200
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] begins and ends."""
+    lo = max(0, start - CLAUSE_REACH)
+    breaks = list(_CLAUSE_END.finditer(text, lo, start))
+    after = _CLAUSE_END.search(text, end, end + CLAUSE_REACH)
+    return (breaks[-1].end() if breaks else lo), (after.start() if after else min(len(text), end + CLAUSE_REACH))
 
 
 def article_references(text: str, refs: Sequence[Reference], report: Sequence[str]) -> list[tuple[str, str]]:
