@@ -203,6 +203,16 @@ def click_points() -> dict[str, tuple[float, float]]:
     return {pid: point for pid, point in points.items() if point is not None}
 
 
+# The map's value once its places are painted in a browser (before any click): the page then sends all of itself.
+# A server-side benchmark or test sets it in AppTest's session state before a run to get the whole page.
+DRAWN_VALUE = {
+    "last_object_clicked": None,
+    "last_object_clicked_count": 0,
+    "last_active_drawing": None,
+    mapping.DRAWN_KEY: True,
+}
+
+
 def clicked_value(place_id: str, i: int) -> dict:
     """st_folium's value after click number `i` (from 0) on `place_id`, as a server-side benchmark sets it in
     AppTest's session state: each click at another point and with a higher count, so the page takes each as new."""

@@ -144,11 +144,12 @@ def _markdown_bytes(at) -> int:
 def server_figures() -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
-    from bench.common import clicked_value
+    from bench.common import DRAWN_VALUE, clicked_value
     from geo.load import load_atlas
 
     steps = _instrument()
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.session_state["map"] = DRAWN_VALUE  # the whole page, as after the map has drawn in a browser
     at.run()
     assert not at.exception, at.exception
     steps.close_run()

@@ -116,6 +116,8 @@ HOVER_STYLE = {"weight": 4}
 COUNTRY_STYLE = {"color": "#8c8c8c", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1}
 # What st_folium sends back on a click (ui asks for these), in the order st_folium builds its value.
 CLICK_RETURNED = ("last_object_clicked", "last_object_clicked_count", "last_active_drawing")
+# In the map's value once its places are painted (see _Places): the page then sends the rest of itself.
+DRAWN_KEY = "atlas_drawn"
 # Beyond this many located events on screen, markers give way to one count per place (payload stays bounded).
 MAX_EVENT_MARKERS = 1000
 EVENT_RADIUS = 4
@@ -560,6 +562,20 @@ class _Places(_Layer):
     if (fly) flyTo(next.selected);
     opened = true;
   };
+  // The page draws what is below the map once the map is on screen (ui._page_complete): say so after the first
+  // frame painted at the map's size. st_folium's own first value comes earlier, before the places are painted.
+  function reportDrawn() {
+    if (!map.getSize().y) { map.once("resize", reportDrawn); return; }
+    requestAnimationFrame(function () { requestAnimationFrame(function () {
+      var data = window.__GLOBAL_DATA__;
+      if (!window.Streamlit || !data) return;
+      var value = Object.assign({}, data.previous_data);
+      value[{{ this.drawn_key }}] = true;
+      data.previous_data = value;
+      window.Streamlit.setComponentValue(value);
+    }); });
+  }
+  reportDrawn();
   places.on("click", function (event) {
     var id = event.layer.feature.properties.id;
     view.selected = id;  // drawn now; the rerun's view then confirms it
@@ -587,6 +603,7 @@ class _Places(_Layer):
         self.selected_style = script_json(SELECTED_STYLE)
         self.hover_style = script_json(HOVER_STYLE)
         self.returned = script_json(CLICK_RETURNED)
+        self.drawn_key = script_json(DRAWN_KEY)
         self.control = script_json(
             {
                 p.id: [[c.start.isoformat(), c.status, c.until and c.until.isoformat()] for c in p.control]

@@ -256,10 +256,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "note": {"en": "Note", "az": "Qeyd", "hy": "Նշում", "ru": "Примечание"},
     "page.loading": {
-        "en": "The exports, timeline, tables and imports follow once the map is drawn…",
-        "az": "İxrac, xronologiya, cədvəllər və idxal xəritə çəkildikdən sonra görünəcək…",
-        "hy": "Արտահանումը, ժամանակագրությունը, աղյուսակները և ներմուծումը կհայտնվեն քարտեզը գծվելուց հետո…",
-        "ru": "Экспорт, хронология, таблицы и импорт появятся, когда карта будет нарисована…",
+        "en": "The place panel, the exports, the timeline and the tables follow once the map is drawn…",
+        "az": "Yer paneli, ixrac, xronologiya və cədvəllər xəritə çəkildikdən sonra görünəcək…",
+        "hy": "Վայրի վահանակը, արտահանումը, ժամանակագրությունը և աղյուսակները կհայտնվեն քարտեզը գծվելուց հետո…",
+        "ru": "Панель места, экспорт, хронология и таблицы появятся, когда карта будет нарисована…",
     },
     "share": {
         "en": "Share or cite this view",

@@ -1000,7 +1000,8 @@ def _same_items(old: list, new: list) -> bool:
 def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[Place], events: list[Event]) -> None:
     """The map and the side panel. A click on the map or a new date reruns only this part of the page; anything that
     changes `places` or `events` (agreements, dates, added events) reruns the whole page, which calls this anew."""
-    if not st.session_state.get("page_complete") and _map_reported():
+    complete = st.session_state.get("page_complete", False)
+    if not complete and _map_reported():
         st.rerun(scope="app")  # the map has drawn: now the rest of the page (see _page_complete)
     from_click = _take_map_click(atlas)
     view = _current_view(atlas)
@@ -1029,12 +1030,18 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
         with panel_box:
             _panel(atlas, view, events)
 
-    for draw in (draw_panel, draw_map) if from_click else (draw_map, draw_panel):
-        draw()
+    if not complete:  # a session's first run: the map, its date and, where the panel goes, what is coming
+        draw_map()
+        with panel_box:
+            st.caption(message("page.loading", view.lang))
+    else:
+        for draw in (draw_panel, draw_map) if from_click else (draw_map, draw_panel):
+            draw()
     with date_box:
         _date_control()
-    with panel_column:
-        _share(view, atlas, fingerprint)
+    if complete:
+        with panel_column:
+            _share(view, atlas, fingerprint)
     st.session_state.selection.update(place=view.place, asof=st.session_state.asof)
     wanted = view_query(view, atlas)
     if st.query_params.to_dict() != wanted:
@@ -1104,14 +1111,14 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     _agreement_page(atlas, view)
     complete = _page_complete()
     _map_and_panel(fingerprint, data_dir, atlas, places, events)
+    if not complete:
+        st.session_state.fallback_armed = False  # armed by the call below; only the fragment's own timer fires it
+        _rest_of_page_fallback()
+        return
     # The sidebar after the map: the widgets' values are in the session already, and the map, the slowest thing to
     # appear, is sent to the browser first.
     _sidebar(atlas)
     _editor_box(shared)
-    if not complete:
-        st.caption(message("page.loading", view.lang))
-        _rest_of_page_fallback()
-        return
     with st.container(key=REST_OF_PAGE_KEY):
         _exports(fingerprint, data_dir, atlas, view, places, events, shown_origins)
         _timeline(events, atlas, view.agreements)
@@ -1123,16 +1130,18 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
         _community_watch(fingerprint, data_dir)
 
 
-# The part of the page below the map (exports, timeline, tables, commitments, imports, review) costs the browser more
-# than the map itself (charts, tables, their code): on a session's first run it waits until the map has drawn, so
-# that the map appears first. st_folium sends the map's first value once Leaflet has drawn it; that value (or, if
-# it never comes, the timer below) reruns the page with everything.
+# Everything but the heading, the date control and the map (the panel, the share box, the sidebar, and below the map
+# the exports, timeline, tables, commitments, imports and review) costs the browser more than the map itself: each
+# kind of element loads and runs code of its own, charts and tables most. On a session's first run it waits until
+# the map has drawn, so that the map appears first. the map says when its places are painted (mapping.DRAWN_KEY);
+# that value (or, if it never comes, the timer below) reruns the page with everything, about 0.3 s later.
 REST_OF_PAGE_KEY = "page-rest"
 REST_OF_PAGE_FALLBACK_S = 3.0
 
 
 def _map_reported() -> bool:
-    return isinstance(st.session_state.get(MAP_KEY), dict)
+    value = st.session_state.get(MAP_KEY)
+    return isinstance(value, dict) and value.get(mapping.DRAWN_KEY) is True
 
 
 def _page_complete() -> bool:
@@ -1145,7 +1154,7 @@ def _page_complete() -> bool:
 @st.fragment(run_every=REST_OF_PAGE_FALLBACK_S)
 def _rest_of_page_fallback() -> None:
     """For a map that never reports (its script failed, or a browser without JavaScript in the frame)."""
-    if st.session_state.get("fallback_armed") and not st.session_state.get("page_complete"):
+    if st.session_state.fallback_armed and not st.session_state.get("page_complete"):
         st.session_state.page_complete = True
         st.rerun(scope="app")
-    st.session_state.fallback_armed = True  # from the first tick on: the call in the page's run only sets it
+    st.session_state.fallback_armed = True

@@ -8,15 +8,14 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.common import DRAWN_VALUE
 from tests.conftest import ROOT
 
 APP = str(ROOT / "streamlit_app.py")
 TIMEOUT = 60
 
 
-# What st_folium sends once Leaflet has drawn the map in a browser (before any click): the page then draws the part
-# below the map, which its first run leaves out.
-MAP_DRAWN = {"last_object_clicked": None, "last_object_clicked_count": 0, "last_active_drawing": None}
+MAP_DRAWN = DRAWN_VALUE
 
 
 def _run(query=None, **state):
@@ -71,16 +70,22 @@ def test_first_view_lists_every_event_and_draws_every_place(atlas):
     assert "/app/static/leaflet/leaflet.js" in args["js_links"] and "cdn.jsdelivr" not in json.dumps(args)
 
 
-def test_the_first_run_sends_the_map_and_the_rest_of_the_page_once_the_map_has_drawn():
+def test_the_first_run_sends_the_map_and_its_date_and_the_rest_once_the_map_has_drawn():
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception and len(at.get("component_instance")) == 1
-    assert not at.get("download_button") and not at.get("vega_lite_chart")
+    assert not at.get("download_button") and not at.get("vega_lite_chart") and not at.sidebar.checkbox
+    assert "Events of the agreements shown" not in _markdown(at)
     assert any("once the map is drawn" in c.value for c in at.caption)
+    assert at.slider(key="asof").value == dt.date.today()  # the map's date is there from the start
 
-    at.session_state["map"] = MAP_DRAWN  # what st_folium sends once Leaflet has drawn the map
+    at.session_state["map"] = {**MAP_DRAWN, "atlas_drawn": False}  # st_folium's own first value
+    at.run()
+    assert "Events of the agreements shown" not in _markdown(at)
+    at.session_state["map"] = MAP_DRAWN  # what the map sends once its places are painted
     at.run()
     assert {b.proto.label for b in at.get("download_button")} >= {"Map HTML"}
-    assert at.get("vega_lite_chart") and at.get("dataframe")
+    assert at.get("vega_lite_chart") and at.get("dataframe") and at.sidebar.checkbox
+    assert "Events of the agreements shown" in _markdown(at)
     assert not any("once the map is drawn" in c.value for c in at.caption)
 
 
