@@ -14,6 +14,7 @@ import re
 from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 
 from bench.common import MAP_IFRAME, click_point
+from geo import mapping
 from geo.ui import REST_OF_PAGE_KEY
 
 # Generous: the CI machines have 2 cores, and a rerun that redraws the map takes about a second there.
@@ -58,6 +59,24 @@ def map_frame(page: Page) -> Frame:
     frame = page.locator(MAP_IFRAME).element_handle().content_frame()
     assert frame is not None
     return frame
+
+
+def map_at_rest(page: Page, place_id: str) -> None:
+    """Wait until the map draws `place_id` selected and has stopped moving. A selection flies the map to its place,
+    and the fly may begin after the run that made the selection has ended: a pointer put on the map meanwhile ends
+    up over something else (and opens its tooltip) once the map moves under it."""
+    map_frame(page).wait_for_function(
+        """([id, color]) => {
+            const path = document.querySelector("path.place-" + id);
+            if (!path || path.getAttribute("stroke") !== color || !window.map_div) { window.__still = 0; return false; }
+            const c = map_div.getCenter(), where = [c.lat, c.lng, map_div.getZoom()].join();
+            window.__still = window.__stillAt === where ? (window.__still || 0) + 1 : 0;
+            window.__stillAt = where;
+            return window.__still >= 3;
+        }""",
+        arg=[place_id, mapping.SELECTED_STYLE["color"]],
+        polling="raf",
+    )
 
 
 def agreement_box(page: Page, date_prefix: re.Pattern[str]) -> Locator:

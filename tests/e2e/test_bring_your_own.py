@@ -21,7 +21,7 @@ from playwright.sync_api import Dialog, FrameLocator, Locator, Page, expect
 from geo import query
 from geo.load import DEFAULT_DATA_DIR, load_atlas
 from geo.view import date_span
-from tests.e2e.pages import download_csv, map_frame, open_app, set_date, settled
+from tests.e2e.pages import download_csv, map_at_rest, map_frame, open_app, set_date, settled
 from tests.hostile import EVALUATED, ONE_MB, PAYLOADS, write_hostile_csv
 
 pytestmark = pytest.mark.browser
@@ -30,6 +30,7 @@ IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"
 EXPANDER = "Bring your own events: upload a file or paste an article"
 COUNT = re.compile(r"^Events (of the agreements shown|here) \((\d+)\)")
 # Event markers are the map's only interactive paths without a place-<id> class (country outlines are inert).
+ATLAS = load_atlas()
 EVENT_MARKERS = "path.leaflet-interactive:not([class*='place-'])"
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -114,6 +115,8 @@ def _select(page: Page, spelling: str, name: str) -> None:
     search.press("Enter")
     expect(page.locator(".st-key-place-panel h3")).to_have_text(name)
     settled(page)
+    (place,) = [p.id for p in ATLAS.places.values() if p.name == name]
+    map_at_rest(page, place)  # the map flies to the place found
 
 
 def _grid_csv(page: Page, grid: Locator) -> list[dict[str, str]]:
