@@ -170,6 +170,9 @@ def _propose(shared: store.Store, name: str, data: bytes) -> None:
         f"{len(proposal.ids)} event(s) in the shared store as proposed ({proposal.added} new, {proposal.updated}"
         f" updated, {proposal.unchanged} unchanged); they show on the map once an editor approves them."
     )
+    # This page's own change: read the new version now, or the watch below reruns the whole page for it within
+    # seconds, and a click made meanwhile (say, on "Approve") is lost.
+    _store_version.clear()
 
 
 def _review(shared: store.Store, fingerprint: str, data_dir: Path) -> None:
