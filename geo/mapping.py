@@ -1015,6 +1015,28 @@ def view_layer(
     return group
 
 
+# The page's script (st.html, once per page) that makes the live map follow the date slider as it moves, before the
+# server has heard of the new date: the slider's value (microseconds since 1970, UTC midnight) is drawn at once
+# with the map's own `atlasPlay`, and the server's reply (view_push_script) then makes it the map's view. Constant:
+# no data in it.
+FOLLOW_DATE_SCRIPT = """<script>
+if (!window.atlasFollowsDate) {
+  window.atlasFollowsDate = true;
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      var input = change.target;
+      if (!input.matches || !input.matches(".st-key-asof input[type=range]")) return;
+      var micros = Number(input.value);
+      if (!isFinite(micros)) return;
+      var day = new Date(micros / 1000).toISOString().slice(0, 10);
+      var frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+      var map = frame && frame.contentWindow;
+      if (map && map.atlasPlay) map.atlasPlay(day);
+    });
+  }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["aria-valuetext"]});
+}
+</script>"""
+
 # The page's script (st.html) that hands the live map a new view: a date change restyles the map without changing
 # st_folium's arguments, which Streamlit would send again whole (~140 KB, the places' geometry) on every change.
 _PUSH = (

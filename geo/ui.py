@@ -1063,6 +1063,7 @@ def page(script: str, data_dir: Path = DEFAULT_DATA_DIR) -> None:
     _provision_leaflet(Path(script).resolve().parent / "static")
     # The map's date push (see _map_and_panel) is a script, not something to see: it takes no room on the page.
     st.html("<style>.st-key-map-date,[data-testid=stLayoutWrapper]:has(> .st-key-map-date){display:none}</style>")
+    st.html(mapping.FOLLOW_DATE_SCRIPT, unsafe_allow_javascript=True)
     main(data_dir)
 
 

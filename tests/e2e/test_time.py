@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import query
 from geo.load import load_atlas
-from tests.e2e.pages import open_app, settled
+from tests.e2e.pages import map_frame, open_app, settled
 
 pytestmark = pytest.mark.browser
 
@@ -62,6 +62,30 @@ def test_scrubbing_the_date_restyles_the_same_map_and_puts_the_date_in_the_link(
     expect(page.locator(".st-key-place-panel")).to_contain_text("on 15 Oct 2023: Azerbaijan")
     settled(page)
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT), "the map was re-created"
+
+
+def test_the_map_follows_the_date_slider_before_the_server_answers(page: Page, app_url: str):
+    frame = open_app(page, f"{app_url}/?asof=2020-11-25")
+    expect(frame.locator("path.place-kalbajar")).to_contain_class("control-az")  # handed over on 25 Nov 2020
+    # Who draws each date first: the page following the slider (atlasPlay) or the server's view (atlasView).
+    map_frame(page).evaluate(
+        """() => { window.__drawers = [];
+            const play = window.atlasPlay, view = window.atlasView;
+            window.atlasPlay = (day) => { window.__drawers.push(["slider", day]); play(day); };
+            window.atlasView = (next) => { window.__drawers.push(["server", next.asof]); view(next); }; }"""
+    )
+
+    page.get_by_role("slider", name="Map on date: who held each place").press("ArrowLeft")
+
+    expect(frame.locator("path.place-kalbajar")).to_contain_class("control-arm")
+    map_frame(page).wait_for_function(
+        "() => window.__drawers.some(([who, day]) => who === 'server' && day === '2020-11-24')"
+    )
+    settled(page)
+    drawers = map_frame(page).evaluate("() => window.__drawers")
+    assert drawers[0] == ["slider", "2020-11-24"], drawers
+    expect(frame.locator("path.place-kalbajar")).to_contain_class("control-arm")
+    expect(page).to_have_url(re.compile(r"[?&]asof=2020-11-24"))
 
 
 def test_play_runs_the_years_on_the_same_map_then_returns_to_the_date(page: Page, app_url: str):
