@@ -1061,9 +1061,14 @@ def page(script: str, data_dir: Path = DEFAULT_DATA_DIR) -> None:
     """The whole page, for the script at `script`: its own Leaflet provisioned beside it, then `main`."""
     st.set_page_config(page_title="Karabakh Atlas", page_icon="🗺️", layout="wide")
     _provision_leaflet(Path(script).resolve().parent / "static")
-    # The map's date push (see _map_and_panel) is a script, not something to see: it takes no room on the page.
-    st.html("<style>.st-key-map-date,[data-testid=stLayoutWrapper]:has(> .st-key-map-date){display:none}</style>")
-    st.html(mapping.FOLLOW_DATE_SCRIPT, unsafe_allow_javascript=True)
+    # The map's date push (see _map_and_panel) and the slider follower are scripts, not something to see: they take
+    # no room on the page (an element's room would move everything below it).
+    st.html(
+        "<style>.st-key-map-date,[data-testid=stLayoutWrapper]:has(> .st-key-map-date),"
+        ".st-key-page-scripts,[data-testid=stLayoutWrapper]:has(> .st-key-page-scripts){display:none}</style>"
+    )
+    with st.container(key="page-scripts"):
+        st.html(mapping.FOLLOW_DATE_SCRIPT, unsafe_allow_javascript=True)
     main(data_dir)
 
 
