@@ -14,7 +14,7 @@ import shapely
 from branca.element import Element, Figure, MacroElement, Template
 from shapely.geometry import box, mapping, shape
 
-from geo import assets, messages
+from geo import assets, context, messages
 from geo.escaping import html_text, script_json
 from geo.model import LANGUAGES, Event, Place
 from geo.view import WAR_START
@@ -30,6 +30,12 @@ BOUNDS = [[37.5, 43.0], [42.5, 51.0]]
 DISPLAY_TOLERANCE = 0.0001
 DISPLAY_DIGITS = 4
 COVERAGE_KINDS = ("district", "city")
+# Geometry goes to the page packed (compact_geometry; the page's atlasGeometry unpacks it before L.geoJSON): each
+# coordinate an integer on its grid (it already is one), each ring the steps from point to point, written as in
+# Google's polyline encoding (zigzag, 5 bits a character) but with digits a script never needs to escape. About
+# half the bytes of plain GeoJSON after compression, and the same coordinates.
+PACK_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-."
+PACK_DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}
 COUNTRY_TOLERANCE = 0.002
 COUNTRY_DIGITS = 3
 # The countries are background: only what can come into view is sent. Iran, Turkey and Russia reach far beyond
@@ -57,6 +63,8 @@ CONTEXT_STYLES = {
     "road": {"color": "#7a5230", "weight": 2, "opacity": 0.8, "fill": False, "dashArray": "4 4"},
 }
 TOWN_DOT = "#333333"
+# The grid each kind of context line lies on, as geo.context rounds it: packed on that grid, losslessly.
+CONTEXT_DIGITS = {"river": context.DIGITS, "lake": context.DIGITS, "road": context.TOWN_DIGITS}
 # A search or a link that selects a place flies the map to it: a town (a point) comes to this zoom, a larger place
 # as close as fits it, never closer (at the start zoom a town is ~11 px; at 11 its surroundings are a few km).
 FLY_MAX_ZOOM = 11
@@ -188,6 +196,42 @@ def display_geometries(places: Iterable[Place]) -> dict[str, dict]:
     return {p.id: mapping(shapely.set_precision(simplified.get(p.id, p.geometry), grid)) for p in places}
 
 
+def _packed_numbers(numbers: Iterable[int]) -> str:
+    characters = []
+    for number in numbers:
+        value = ~(number << 1) if number < 0 else number << 1  # zigzag: a small step is small either way
+        while value >= 32:
+            characters.append(PACK_DIGITS[32 | (value & 31)])
+            value >>= 5
+        characters.append(PACK_DIGITS[value])
+    return "".join(characters)
+
+
+def compact_geometry(geometry: dict, digits: int) -> dict:
+    """A GeoJSON geometry whose coordinates lie on the 10**-digits grid, packed for the page (see PACK_DIGITS):
+    `{"type", "digits", "packed"}`, where each ring (a point: its one position) is a string. Raises ValueError for
+    a coordinate off the grid: packing never moves a point."""
+    scale = 10**digits
+
+    def pack(coordinates, depth: int):
+        if depth > 1:
+            return [pack(part, depth - 1) for part in coordinates]
+        steps, last = [], (0, 0)
+        for position in [coordinates] if depth == 0 else coordinates:
+            grid = tuple(round(c * scale) for c in position)
+            if any(abs(g - c * scale) > 1e-6 for g, c in zip(grid, position, strict=True)):
+                raise ValueError(f"{position} is not on the 1e-{digits} grid")
+            steps += [grid[0] - last[0], grid[1] - last[1]]
+            last = grid
+        return _packed_numbers(steps)
+
+    return {
+        "type": geometry["type"],
+        "digits": digits,
+        "packed": pack(geometry["coordinates"], PACK_DEPTH[geometry["type"]]),
+    }
+
+
 @cache
 def _countries(data_dir: Path) -> dict:
     """The Natural Earth countries clipped to the view's reach, simplified and trimmed: a GeoJSON FeatureCollection."""
@@ -234,6 +278,7 @@ def base_map(
     # folium's defaults load Leaflet, jQuery and Bootstrap from CDNs: offline the map would stay blank.
     m.default_js = [("leaflet", f"{STATIC_URL}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
+    _Unpacker().add_to(m)  # before every layer that draws packed geometry
     countries = _Countries(_countries(data_dir), filled=not online_tiles)
     countries.add_to(m)
     _Context(*_context(data_dir)).add_to(m)  # after the countries, before the places: drawn between them
@@ -301,7 +346,7 @@ class _Context(_Layer):
         """{% macro script(this, kwargs) %}
 (function (map) {
   var styles = {{ this.styles }}, towns = {{ this.towns }};
-  L.geoJSON({{ this.shapes }}, {
+  L.geoJSON(window.atlasUnpack({{ this.shapes }}), {
     interactive: false,
     style: function (feature) {
       var p = feature.properties;
@@ -338,7 +383,11 @@ class _Context(_Layer):
 
     def __init__(self, shapes: dict, towns: list):
         super().__init__()
-        self.shapes = script_json(shapes)
+        features = [
+            {**f, "geometry": compact_geometry(f["geometry"], CONTEXT_DIGITS[f["properties"]["kind"]])}
+            for f in shapes["features"]
+        ]
+        self.shapes = script_json({"type": "FeatureCollection", "features": features})
         self.towns = script_json(towns)
         self.styles = script_json(CONTEXT_STYLES)
 
@@ -384,20 +433,70 @@ def _style(place: Place) -> dict:
     return style
 
 
+class _Unpacker(_Layer):
+    """`window.atlasUnpack(collection)`: a FeatureCollection of packed geometries (compact_geometry) as GeoJSON."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function () {
+  var depths = {{ this.depths }}, values = {};
+  {{ this.digits }}.split("").forEach(function (digit, value) { values[digit] = value; });
+  // One ring's positions: each step is zigzag-coded numbers of 5 bits a digit, the 6th bit saying more follow.
+  function positions(text, scale) {
+    var i = 0, x = 0, y = 0, result = [];
+    function step() {
+      var value = 0, factor = 1, digit;
+      do {
+        digit = values[text.charAt(i++)];
+        value += (digit & 31) * factor;
+        factor *= 32;
+      } while (digit & 32);
+      return value % 2 ? -(value + 1) / 2 : value / 2;
+    }
+    while (i < text.length) {
+      x += step();
+      y += step();
+      result.push([x / scale, y / scale]);
+    }
+    return result;
+  }
+  function unpack(packed, depth, scale) {
+    if (depth > 1) return packed.map(function (part) { return unpack(part, depth - 1, scale); });
+    var ring = positions(packed, scale);
+    return depth ? ring : ring[0];
+  }
+  window.atlasUnpack = function (collection) {
+    collection.features.forEach(function (feature) {
+      var g = feature.geometry;
+      feature.geometry = {type: g.type, coordinates: unpack(g.packed, depths[g.type], Math.pow(10, g.digits))};
+    });
+    return collection;
+  };
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self):
+        super().__init__()
+        self.depths = script_json(PACK_DEPTH)
+        self.digits = script_json(PACK_DIGITS)
+
+
 class _Countries(_Layer):
     """The countries' outlines, inert. Their JSON is made once, with the base map: folium.GeoJson would serialise
     it and walk every vertex (for the map's bounds) on each rerun, and the per-rerun copy of the map would copy it."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }}=L.geoJSON({{ this.data }},{interactive:false,style:{{ this.style }}})"
+        "var {{ this.get_name() }}=L.geoJSON(window.atlasUnpack({{ this.data }}),{interactive:false,style:{{ this.style }}})"
         ".addTo({{ this._parent.get_name() }});"
         "{% endmacro %}"
     )
 
     def __init__(self, collection: dict, filled: bool):
         super().__init__()
-        self.data = script_json(collection)
+        features = [{**f, "geometry": compact_geometry(f["geometry"], COUNTRY_DIGITS)} for f in collection["features"]]
+        self.data = script_json({"type": "FeatureCollection", "features": features})
         # Over a street map, outlines only: a filled country would hide the street map beneath it.
         self.style = script_json(COUNTRY_STYLE if filled else {**COUNTRY_STYLE, "fillOpacity": 0})
 
@@ -486,7 +585,7 @@ class _Places(_Layer):
     var span = exists[id];
     return !span || ((!span[0] || span[0] <= date) && (!span[1] || date <= span[1]));
   }
-  var places = L.geoJSON({{ this.data }}, {
+  var places = L.geoJSON(window.atlasUnpack({{ this.data }}), {
     // A point is a circle (a path, like the areas: it takes the same classes and styles); Leaflet's default
     // would be a marker image.
     pointToLayer: function (feature, latlng) { return L.circleMarker(latlng); },
@@ -594,7 +693,7 @@ class _Places(_Layer):
             {
                 "type": "Feature",
                 "properties": {"id": place.id, "names": _tooltips(place)},
-                "geometry": geometries[place.id],
+                "geometry": compact_geometry(geometries[place.id], DISPLAY_DIGITS),
             }
             for place in places
         ]

@@ -143,3 +143,65 @@ def test_the_spatial_join_puts_each_point_in_the_smallest_place_holding_it(atlas
         holders = [p for p in polygons if p.geometry.contains(Point(x, y))]
         expected.append(min(holders, key=lambda p: p.geometry.area).id if holders else None)
     assert index.assign(lon, lat) == expected
+
+
+def _unpacked(geometry: dict) -> dict:
+    """What the page's atlasUnpack makes of a packed geometry, in Python: the same steps, digit for digit."""
+    values = {digit: value for value, digit in enumerate(mapping.PACK_DIGITS)}
+
+    def positions(text: str, scale: int) -> list[list[float]]:
+        numbers, value, factor = [], 0, 1
+        for character in text:
+            digit = values[character]
+            value, factor = value + (digit & 31) * factor, factor * 32
+            if not digit & 32:
+                numbers.append(-(value + 1) // 2 if value % 2 else value // 2)
+                value, factor = 0, 1
+        assert not value and len(numbers) % 2 == 0
+        xs, ys = np.cumsum(numbers[::2]), np.cumsum(numbers[1::2])
+        return [[int(x) / scale, int(y) / scale] for x, y in zip(xs, ys, strict=True)]
+
+    def unpack(packed, depth: int, scale: int):
+        if depth > 1:
+            return [unpack(part, depth - 1, scale) for part in packed]
+        ring = positions(packed, scale)
+        return ring if depth else ring[0]
+
+    depth = mapping.PACK_DEPTH[geometry["type"]]
+    return {"type": geometry["type"], "coordinates": unpack(geometry["packed"], depth, 10 ** geometry["digits"])}
+
+
+def _close(a, b) -> bool:
+    if isinstance(a, list):
+        return isinstance(b, list) and len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b, strict=True))
+    return math.isclose(a, b, rel_tol=0, abs_tol=1e-9)
+
+
+def test_packed_geometry_unpacks_to_every_coordinate_the_map_drew_before(atlas):
+    """The places, the countries and the context go to the page packed: unpacked, each is the same geometry."""
+    from geo.load import DEFAULT_DATA_DIR
+
+    layers = [
+        (display_geometries(atlas.places.values()).values(), mapping.DISPLAY_DIGITS),
+        ([f["geometry"] for f in mapping._countries(DEFAULT_DATA_DIR)["features"]], mapping.COUNTRY_DIGITS),
+        *(
+            ([f["geometry"]], mapping.CONTEXT_DIGITS[f["properties"]["kind"]])
+            for f in mapping._context(DEFAULT_DATA_DIR)[0]["features"]
+        ),
+    ]
+    kinds = set()
+    for geometries, digits in layers:
+        for geometry in geometries:
+            kinds.add(geometry["type"])
+            unpacked = _unpacked(mapping.compact_geometry(geometry, digits))
+            assert unpacked["type"] == geometry["type"]
+            assert _close(unpacked["coordinates"], json.loads(json.dumps(geometry["coordinates"])))
+    assert {"Point", "LineString", "Polygon", "MultiPolygon"} <= kinds
+
+
+def test_packing_refuses_a_point_off_its_grid_rather_than_move_it():
+    assert _unpacked(
+        mapping.compact_geometry({"type": "LineString", "coordinates": [[-0.001, 51.0], [46.2, -3.5]]}, 3)
+    )["coordinates"] == [[-0.001, 51.0], [46.2, -3.5]]
+    with pytest.raises(ValueError, match="not on the 1e-3 grid"):
+        mapping.compact_geometry({"type": "Point", "coordinates": [46.2345, 39.8]}, 3)

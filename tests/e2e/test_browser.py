@@ -6,6 +6,7 @@ The conftest aborts (and fails on) every request that leaves the app's own serve
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 import zlib
@@ -16,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import mapping
-from geo.load import load_atlas
+from geo.load import DEFAULT_DATA_DIR, load_atlas
 from tests.e2e.pages import (
     MAP_IFRAME,
     agreement_box,
@@ -274,3 +275,42 @@ def test_choosing_russian_names_renames_the_tooltips_without_redrawing_the_map(p
     expect(frame.locator(".leaflet-tooltip")).to_have_text("Лачин")
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT)
     expect(page).to_have_url(re.compile(r"[?&]lang=ru(&|$)"))
+
+
+# Every feature Leaflet was given, keyed by what it is: its geometry as the page unpacked it (mapping.compact_geometry).
+_DRAWN_GEOMETRY_JS = """() => {
+    const drawn = {};
+    map_div.eachLayer(layer => {
+        const p = layer.feature && layer.feature.properties;
+        if (!p) return;
+        const key = p.kind ? "context:" + p.id : p.names ? "place:" + p.id : p.name ? "country:" + p.name : null;
+        if (key) drawn[key] = layer.feature.geometry;
+    });
+    return drawn;
+}"""
+
+
+def _close(a, b) -> bool:
+    if isinstance(a, list):
+        return isinstance(b, list) and len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b, strict=True))
+    return abs(a - b) <= 1e-9
+
+
+def test_the_map_draws_every_place_country_and_river_at_the_coordinates_it_was_built_with(
+    page: Page, app_url: str
+) -> None:
+    """The geometry reaches the page packed; unpacked there, Leaflet is given every coordinate as it was built."""
+    atlas = load_atlas()
+    expected = {f"place:{i}": g for i, g in mapping.display_geometries(atlas.places.values()).items()}
+    expected |= {
+        f"country:{f['properties']['name']}": f["geometry"] for f in mapping._countries(DEFAULT_DATA_DIR)["features"]
+    }
+    expected |= {
+        f"context:{f['properties']['id']}": f["geometry"] for f in mapping._context(DEFAULT_DATA_DIR)[0]["features"]
+    }
+    open_app(page, app_url)
+    drawn = map_frame(page).evaluate(_DRAWN_GEOMETRY_JS)
+    assert sorted(drawn) == sorted(expected)
+    for key, geometry in expected.items():
+        assert drawn[key]["type"] == geometry["type"], key
+        assert _close(drawn[key]["coordinates"], json.loads(json.dumps(geometry["coordinates"]))), key
