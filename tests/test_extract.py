@@ -728,3 +728,53 @@ def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
     # Within one clause, "the next day" does not part it: "agreed on Friday to meet the next day" is one report.
     text = "The leaders agreed on Friday to meet in Sochi the next day."
     assert len(extract(atlas, text, dt.date(2021, 11, 27))) == 1
+
+
+def test_a_year_counted_from_the_publication(atlas):
+    text = "Предыдущая встреча трех лидеров прошла в Сочи в ноябре прошлого года."
+    found = only(extract(atlas, text, dt.date(2022, 11, 1)))
+    assert (found.date, found.date_precision) == (dt.date(2021, 11, 1), "month")
+    assert found.agreements == ("statement-2021-11-26",)
+    text = "The two leaders last met in Brussels on 14 December last year."
+    assert only(extract(atlas, text, dt.date(2022, 3, 25))).date == dt.date(2021, 12, 14)
+
+
+def test_nakanune_is_the_day_before_but_not_on_the_eve_of(atlas):
+    text = "Министерство обороны Азербайджана накануне сообщило о приостановке операции в Карабахе."
+    assert only(extract(atlas, text, dt.date(2023, 9, 21))).date == dt.date(2023, 9, 20)
+    text = "Накануне в Кремле сообщили, что лидеры встретятся в Сочи."
+    assert only(extract(atlas, text, dt.date(2022, 10, 31))).date == dt.date(2022, 10, 30)
+    # "накануне выборов" is "on the eve of the elections": no day of its own.
+    assert extract(atlas, "Накануне выборов в Карабахе прошли протесты.", dt.date(2021, 6, 10)) == []
+
+
+def test_earlier_in_the_day_is_the_day_of_the_sentence_before(atlas):
+    text = (
+        "Aliyev raised the flag in Khankendi on Sunday and delivered a speech. "
+        "Earlier in the day, he raised the flag in Khojaly."
+    )
+    first, second = extract(atlas, text, dt.date(2023, 10, 15))
+    assert (second.date, second.places) == (dt.date(2023, 10, 15), ("khojaly",))
+    # A sentence continuing the report ("The two …") with only such a day stays part of that report.
+    text = "The presidents signed the declaration in Shusha on Tuesday. The two arrived in Shusha earlier in the day."
+    assert len(extract(atlas, text, dt.date(2021, 6, 15))) == 1
+
+
+def test_the_year_at_the_end_of_a_list_of_dates_is_the_lists(atlas):
+    text = "Under Article 6 of the same statement, Kalbajar was returned on November 25 and Lachin on December 1, 2020."
+    found = extract(atlas, text, dt.date(2024, 11, 20))
+    assert [(c.date, c.places) for c in found] == [
+        (dt.date(2020, 11, 25), ("kalbajar",)),
+        (dt.date(2020, 12, 1), ("lachin",)),
+    ]
+
+
+def test_a_yearless_day_just_after_a_day_of_another_year_is_in_that_story_year(atlas):
+    text = (
+        "Under the trilateral statement, the district was to be returned by November 15, 2020. "
+        "At the request of the Armenian side, the deadline was extended, and the army entered Kalbajar on November 25."
+    )
+    assert extract(atlas, text, dt.date(2023, 11, 25))[-1].date == dt.date(2020, 11, 25)
+    # A day long after the story's day is the publication year's.
+    text = "The district was returned on November 15, 2020. Officials visited Kalbajar on June 3."
+    assert extract(atlas, text, dt.date(2023, 11, 25))[-1].date == dt.date(2023, 6, 3)

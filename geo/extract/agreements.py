@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.extract.dates import BARE_YEAR, DateMention
 from geo.gazetteer import NameIndex, Token, fold, tokens
@@ -203,9 +203,9 @@ class AgreementFinder:
                     # statement of 10 November: the agreement's own date. "Since the November 2020 truce" dates a
                     # period by its month, as written.
                     date, precision = self.by_id[ids[0]].date, "day"
-                d = DateMention(d.start, d.end, date, precision, d.has_year, d.relative, d.guessed_year, ids, attached)
+                d = replace(d, date=date, precision=precision, agreements=ids, attached=attached)
             elif attached and d.precision == "month" and d.date is not None:
-                d = DateMention(d.start, d.end, d.date, d.precision, d.has_year, d.relative, d.guessed_year, (), True)
+                d = replace(d, agreements=(), attached=True)
             out.append(d)
         return out, refs
 

@@ -25,7 +25,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geo.extract.actors import People, find_actors
@@ -38,6 +38,8 @@ from geo.model import Actor, Agreement, Place
 # A sentence listing more dated events than this is not a list a reporter wrote but pasted data: it gives one
 # candidate, which also keeps the cutting linear (each clause looks at every item of the sentence).
 MAX_EVENTS_PER_SENTENCE = 12
+# How long after a day written with its year a year-less date of the next sentence may fall to share that year.
+STORY_YEAR_DAYS = 60
 DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not given"
 
 # "BAKU, March 22 -", "YEREVAN/BAKU, April 24 (Reuters) -", "МОСКВА, 10 ноября. /ТАСС/.": place, then the date.
@@ -153,9 +155,7 @@ class _Items:
 
 
 def _shift(d: DateMention, by: int) -> DateMention:
-    return DateMention(
-        d.start + by, d.end + by, d.date, d.precision, d.has_year, d.relative, d.guessed_year, d.agreements, d.attached
-    )
+    return replace(d, start=d.start + by, end=d.end + by)
 
 
 def _items_of(s: _Sentence, lo: int = 0, hi: int | None = None, dates: bool = True) -> _Items:
@@ -190,6 +190,26 @@ class _Extractor:
         self._years = [y for _, y in years]
         self._narrative_year: int | None = None
         self._last_day: dt.date | None = None  # the day "the same day" in a later sentence counts from
+        self._story_day: dt.date | None = None  # the latest day the sentence before wrote with its year
+
+    def _in_story_year(self, found: list[DateMention]) -> list[DateMention]:
+        """ "The district was to be returned by November 15, 2020. … the army entered Kalbajar on November 25.": a
+        year-less date just after a day the sentence before wrote with another year than the publication's is in
+        that story's year, when it falls within STORY_YEAR_DAYS after that day."""
+        before = self._story_day
+        if before is None or self.published is None or before.year == self.published.year:
+            return found
+        out = []
+        for d in found:
+            if d.guessed_year and d.date is not None and not d.attached:
+                try:
+                    moved = d.date.replace(year=before.year)
+                except ValueError:
+                    moved = d.date
+                if 0 <= (moved - before).days <= STORY_YEAR_DAYS:
+                    d = replace(d, date=moved)
+            out.append(d)
+        return out
 
     def anchor_year(self, at: int) -> int | None:
         """For a text without a publication date: the year of the last event dated with its year before `at` (the
@@ -211,7 +231,11 @@ class _Extractor:
             if end_m:
                 dateline_end = found[0].end + end_m.end()
                 found = found[1:]
+        found = self._in_story_year(found)
         s.dates, s.refs = self.finder.date_references(text, found)
+        self._story_day = max(
+            (d.date for d in s.dates if d.has_year and not d.attached and d.date and d.precision == "day"), default=None
+        )
         for d in s.dates:
             if d.has_year and not d.attached and d.date is not None:
                 self._narrative_year = d.date.year
@@ -374,7 +398,7 @@ def _reported_deadlines(s: _Sentence) -> None:
     kept = []
     for d in s.dates:
         if not d.attached and _RESCHEDULED.search(s.text[max(0, d.start - RESCHEDULED_REACH) : d.start]):
-            d = DateMention(d.start, d.end, d.date, d.precision, d.has_year, d.relative, d.guessed_year, (), True)
+            d = replace(d, agreements=(), attached=True)
         kept.append(d)
     if any(not d.attached for d in kept):
         s.dates = kept
@@ -473,7 +497,10 @@ def assemble(
     for s in sentences:
         if s is headline:
             continue
-        continues = groups and CONTINUATION.match(s.text) and not s.own_dates and groups[-1][-1].closed
+        # "The two leaders arrived earlier in the day": a day counted from the report's own continues that report.
+        continues = (
+            groups and CONTINUATION.match(s.text) and all(d.counted for d in s.own_dates) and groups[-1][-1].closed
+        )
         if continues and _provides_for_another(s, groups[-1]):
             continues = False  # "The declaration states that …, provided for in Article 9 of the statement of …"
         if continues:

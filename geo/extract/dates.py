@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo import dates as calendar
 from geo.gazetteer import fold
@@ -30,7 +30,21 @@ _RU_MON = (
     + r")\.?)(?!\w)"
 )
 _YEAR = r"(?P<year>\d{4})(?!\d)"
-_RU_YEAR = rf"(?:\s+{_YEAR}(?:\s*(?:года|году|г\.?))?)?"
+# "в ноябре прошлого года", "26 ноября этого года", "November last year": a year counted from the publication's.
+_RELATIVE_YEARS = {
+    "прошлого": -1,
+    "позапрошлого": -2,
+    "этого": 0,
+    "текущего": 0,
+    "следующего": 1,
+    "last": -1,
+    "this": 0,
+    "next": 1,
+}
+_RU_REL_YEAR = r"\s+(?P<rel>(?i:прошлого|позапрошлого|этого|текущего|следующего))\s+года\b"
+_EN_REL_YEAR = r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b"
+_RU_YEAR = rf"(?:\s+{_YEAR}(?:\s*(?:года|году|г\.?))?|{_RU_REL_YEAR})?"
+_EN_YEAR = rf"(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?"
 # Where "will", "due to", "by", "до" must stand, before the date, for a year-less date to be read as coming.
 FUTURE_CUE_WINDOW = 60
 _FUTURE_CUE = re.compile(
@@ -64,8 +78,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b{_MON}\s+(?P<d1>\d{{1,2}})\s*(?:[-–—/]|and|or)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
             rf"(?:,?\s+{_YEAR})?",
         ),
-        ("day", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"),
-        ("day", rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+{_YEAR})?"),
+        ("day", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}{_EN_YEAR}"),
+        ("day", rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){_EN_YEAR}"),
         (
             "approx",
             rf"\b(?P<q>(?i:early|mid|middle|late|the\s+end|end|the\s+beginning|beginning|start))"
@@ -79,14 +93,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("last_named_month", rf"\b(?i:last|this\s+past)\s+{_MON}(?:'s)?"),
         ("month", rf"\b{_MON},?\s+{_YEAR}"),
-        ("month", rf"\b(?i:in|since|during|by|until|through|from)\s+{_MON}(?!\.?\s*\d)"),
+        ("month", rf"\b(?i:in|since|during|by|until|through|from)\s+{_MON}(?!\.?\s*\d)(?:{_EN_REL_YEAR})?"),
         ("range", rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+(?i:по|до)\s+(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
         ("range", rf"\b(?P<d1>\d{{1,2}})\s*[-–—]\s*(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
         ("day", rf"\b(?P<day>\d{{1,2}})(?:-?го)?\s+{_RU_MON}{_RU_YEAR}"),
         ("approx", rf"(?i:\bв\s+(?P<q>начале|середине|конце))\s+{_RU_MON}(?:\s+{_YEAR})?"),
         ("month", rf"\b{_RU_MON}\s+{_YEAR}"),
-        ("month", r"(?i:\bв)\s+(?P<mon>(?i:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр|ма)е)\b"),
-        ("yesterday", r"(?i:\b(?:yesterday|вчера)\b)"),
+        (
+            "month",
+            r"(?i:\bв)\s+(?P<mon>(?i:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр|ма)е)\b"
+            rf"(?:{_RU_REL_YEAR})?",
+        ),
+        # "накануне сообщило", "Накануне в Кремле …": the day before; "накануне выборов" (on the eve of) is not.
+        (
+            "yesterday",
+            r"(?i:\b(?:yesterday|вчера)\b|\bнакануне(?=\s*[,.;:—]|\s+(?:в|во|на|же)\s|\s+[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?\b))",
+        ),
         ("today", r"(?i:\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|сегодня)\b)"),
         (
             "weekday",
@@ -115,7 +137,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _OFFSET = re.compile(
     r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>later|earlier)"
     r"|the\s+(?P<same>same\s+day|next\s+day|following\s+day|day\s+before|previous\s+day)"
-    r"|в\s+тот\s+же\s+день|на\s+следующий\s+день)\b)"
+    # "Earlier in the day", "later that day", "On that day": the day the sentence before gave.
+    r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day)"
+    r"|в\s+т(?:от|от\s+же|от\s+самый)\s+день|в\s+этот\s+(?:же\s+)?день|на\s+следующий\s+день)\b)"
 )
 _OFFSET_SIGN = {"later": 1, "earlier": -1}
 _SAME_DAY_SHIFT = {"same day": 0, "next day": 1, "following day": 1, "day before": -1, "previous day": -1}
@@ -135,6 +159,7 @@ class DateMention:
     guessed_year: bool = False  # the year was taken from the publication date or the text, not written
     agreements: tuple[str, ...] = ()  # set when the date names these agreements rather than the event
     attached: bool = False  # part of an agreement's name ("the statement of 10 November")
+    counted: bool = False  # "the same day", "earlier in the day": counted from a day written before
 
 
 def _resolve(
@@ -146,6 +171,10 @@ def _resolve(
     # keeps a date after publication this year's, but never makes a date long past next year's.
     ahead = bool(_FUTURE_CUE.search(m.string[max(0, m.start() - FUTURE_CUE_WINDOW) : m.end()]))
     year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("rel"):
+        if published is None:
+            return None, None
+        year = published.year + _RELATIVE_YEARS[groups["rel"].lower()]
 
     def complete(month: int, day: int, approximate: bool = False) -> dt.date | None:
         return calendar.complete(
@@ -219,6 +248,8 @@ def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         return None
     if m.group("same"):
         days = _SAME_DAY_SHIFT[" ".join(m.group("same").lower().split())]
+    elif m.group("that"):
+        days = 0
     elif m.group("n") is None:
         days = 1 if "следующий" in m.group().lower() else 0
     else:
@@ -226,7 +257,7 @@ def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         count = 1 if n in ("a", "one") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
         days = count * _OFFSET_SIGN[m.group("dir").lower()]
     try:
-        return DateMention(m.start(), m.end(), before + dt.timedelta(days=days), "day", False, True)
+        return DateMention(m.start(), m.end(), before + dt.timedelta(days=days), "day", False, True, counted=True)
     except OverflowError:
         return None
 
@@ -255,7 +286,7 @@ def find_dates(
             relative = kind in RELATIVE_KINDS or kind == "last_named_month"
             if date is None and not (relative and published is None):
                 continue
-            has_year = bool(m.groupdict().get("year"))
+            has_year = bool(m.groupdict().get("year") or m.groupdict().get("rel"))
             guessed = not has_year and not relative and kind != "iso"
             found.append(DateMention(m.start(), m.end(), date, precision, has_year, relative, guessed))
     found.sort(key=lambda d: (d.start, d.start - d.end))
@@ -266,7 +297,34 @@ def find_dates(
     if not chosen:
         offset = _offset_date(sentence, before)
         return [offset] if offset is not None else []
-    return _later_clauses(sentence, chosen)
+    return _later_clauses(sentence, _list_years(sentence, chosen))
+
+
+# How far apart two dates of one list may stand ("on November 25 and Lachin on December 1, 2020").
+LIST_YEAR_GAP = 80
+_LIST_JOIN = re.compile(r",|\s(?:and|or|и|или)\s")
+
+
+def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
+    """ "Kalbajar was returned on November 25 and Lachin on December 1, 2020": the year written at the end of a list
+    of dates is the year of the year-less ones before it, when they come before it in that year."""
+    out = list(chosen)
+    for i in range(len(out) - 2, -1, -1):
+        d, after = out[i], out[i + 1]
+        if not d.guessed_year or d.date is None or after.date is None or after.relative:
+            continue
+        if after.guessed_year:  # the year of the next one is written (or carried from the one after it)
+            continue
+        gap = sentence[d.end : after.start]
+        if len(gap) > LIST_YEAR_GAP or not _LIST_JOIN.search(gap):
+            continue
+        try:
+            carried = d.date.replace(year=after.date.year)
+        except ValueError:
+            continue
+        if carried <= after.date:
+            out[i] = replace(d, date=carried, guessed_year=False)
+    return out
 
 
 # How far before "the next day" its clause may begin.
@@ -294,7 +352,8 @@ def _later_clauses(sentence: str, chosen: list[DateMention]) -> list[DateMention
         counted = _offset_date(m.group(), last.date)
         if counted is not None:
             return sorted(
-                [*chosen, DateMention(m.start(), m.end(), counted.date, "day", False, True)], key=lambda d: d.start
+                [*chosen, DateMention(m.start(), m.end(), counted.date, "day", False, True, counted=True)],
+                key=lambda d: d.start,
             )
         break
     return chosen
