@@ -40,6 +40,12 @@ NOT_A_PLACE_BEFORE = frozenset(
 )
 BODY_OF_REACH = 2
 _WHERE = frozenset("in at near from to в во на у из".split())
+# "the border with Iran", "the border between Armenia and Turkey": a boundary named by its sides is the place only
+# when every side written (a capitalised word within SIDES_REACH after) is a word of the place's own spellings.
+_SIDES_AFTER = frozenset("with between".split())
+_BOUNDARIES = frozenset("border boundary".split())
+_SIDE_JOINS = frozenset("and the".split())
+SIDES_REACH = 4
 
 _WORD_CHAR = re.compile(r"\w")
 # Kinds of place a text refers to by a bare common noun only ambiguously ("the district", "the town").
@@ -177,6 +183,7 @@ class Gazetteer:
         self._sorted_keys = sorted(self._owner)
         self._index: NameIndex | None = None
         self._heads: dict[str, tuple[str, ...]] | None = None
+        self._words: dict[str, frozenset[str]] = {}
 
     def search(self, text: str) -> list[Place]:
         """Places one of whose spellings matches `text`: exact matches first, then prefixes, then substrings."""
@@ -258,6 +265,21 @@ class Gazetteer:
             self._heads = {head: tuple(pids) for head, pids in heads.items()}
         return self._heads
 
+    def _other_sides(self, text: str, words: Sequence[Token], after: int, pid: str) -> bool:
+        """Whether the words after a name ("with Iran") say it is a boundary between other sides than the place's."""
+        if after >= len(words) or words[after].key not in _SIDES_AFTER or words[after - 1].key not in _BOUNDARIES:
+            return False
+        if pid not in self._words:
+            keys = (w.key for s in self.places[pid].spellings() for w in tokens(s))
+            self._words[pid] = frozenset(part for key in keys for part in re.split(r"[-–—]", key))
+        sides = []
+        for w in words[after + 1 : after + 1 + SIDES_REACH]:
+            if text[w.start].isupper():
+                sides.append(w)
+            elif w.key not in _SIDE_JOINS:
+                break  # "the border with Azerbaijan on Friday": the sides end where the sentence goes on
+        return any(w.key not in self._words[pid] for w in sides)
+
     def find(self, text: str, words: Sequence[Token] | None = None) -> list[PlaceMatch]:
         """Every place named in running text, in any spelling or Russian case form, longest name first."""
         if self._index is None:
@@ -279,6 +301,8 @@ class Gazetteer:
             before = words[max(0, i - BODY_OF_REACH) : i]
             if any(w.key in NOT_A_PLACE_BEFORE for w in before) and not any(w.key in _WHERE for w in before):
                 continue  # "the headquarters of Artsakh", "власти непризнанной НКР": a body ("authorities in Aghdam" is not)
+            if self._other_sides(text, words, i + n, pid):
+                continue
             start, end = words[i].start, words[i + n - 1].end
             # A spelling several places share names one of them, the first the index gives.
             if not out or out[-1].start != start:

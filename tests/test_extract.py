@@ -613,11 +613,16 @@ def test_the_border_once_the_interstate_border_is_named_but_a_border_village_is_
         )
     )
     assert set(found.places) == {"armenia-azerbaijan-border", "jermuk"}
-    # "The border" alone may be another one ("Azerbaijan's border with Iran"): it is the interstate border only once
-    # that is named.
+    # "The border" is the one border the atlas has (its spelling in data/places.json), unless its sides are others.
     text = "Talks on the Armenian–Azerbaijani border resumed. Shelling along the border was reported on Sunday."
     assert extract(atlas, text, dt.date(2022, 9, 14))[-1].places == ("armenia-azerbaijan-border",)
-    assert only(extract(atlas, "Shelling along the border was reported on Sunday.", dt.date(2022, 9, 14))).places == ()
+    text = "Shelling along the border was reported on Sunday."
+    assert only(extract(atlas, text, dt.date(2022, 9, 14))).places == ("armenia-azerbaijan-border",)
+    text = "Troops were moved to the border with Azerbaijan on Sunday."
+    assert only(extract(atlas, text, dt.date(2022, 9, 14))).places == ("armenia-azerbaijan-border",)
+    for other in ("the border with Iran", "the border between Armenia and Turkey"):
+        text = f"Trucks waited at {other} on Sunday."
+        assert only(extract(atlas, text, dt.date(2022, 9, 14))).places == (), other
     text = "Talks on the Armenian–Azerbaijani border resumed. The first refugees reached the border village of Kornidzor on Sunday."
     assert extract(atlas, text, dt.date(2023, 9, 25))[-1].places == ("kornidzor",)
     text = "Talks on the Armenian–Azerbaijani border resumed. Putin said the border commission should meet by the end of December."
@@ -778,3 +783,24 @@ def test_a_yearless_day_just_after_a_day_of_another_year_is_in_that_story_year(a
     # A day long after the story's day is the publication year's.
     text = "The district was returned on November 15, 2020. Officials visited Kalbajar on June 3."
     assert extract(atlas, text, dt.date(2023, 11, 25))[-1].date == dt.date(2023, 6, 3)
+
+
+def test_the_decision_and_the_statement_as_what_the_agreement_named_before_provides(atlas):
+    text = (
+        "The OSCE Ministerial Council decided today to close the Minsk process. "
+        "On 8 August the leaders signed the Washington declaration and initialled the peace treaty. "
+        "Under the decision, the mandates of the Minsk Group end as of today."
+    )
+    assert extract(atlas, text, dt.date(2025, 9, 1))[-1].agreements == ("osce-minsk-closure-2025-09-01",)
+    for said in (
+        "Согласно заявлению, миротворцы размещаются вдоль Лачинского коридора.",
+        "Заявление предусматривало строительство новой дороги в обход Лачина.",
+    ):
+        text = "Контингент был введен по трехстороннему заявлению от 10 ноября 2020 года. " + said
+        last = extract(atlas, text, dt.date(2024, 4, 17))[-1]
+        assert (last.agreements, last.date) == (("statement-2020-11-10",), dt.date(2020, 11, 10)), said
+    # An official's statement is not the agreement: "заявление" counts only as what the text says.
+    text = (
+        "Контингент был введен по трехстороннему заявлению от 10 ноября 2020 года. В среду МИД распространил заявление."
+    )
+    assert extract(atlas, text, dt.date(2024, 4, 17))[-1].agreements == ()

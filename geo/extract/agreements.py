@@ -77,7 +77,8 @@ _MADE = re.compile(
     r"согласова[лн]\w*",
     re.I,
 )
-_KIND_WORD = re.compile(AGREEMENT_WORD, re.I)
+# What kind of text an agreement is, from its title and aliases: "the decision" stands for a decision only.
+_KIND_WORD = re.compile(rf"{AGREEMENT_WORD}|decisions?|решени\w*", re.I)
 # "since the November 2020 truce", "after the Brussels meeting of April 2022": a month that dates a period from it.
 _SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со|до)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 # "the document", "under the same document", "Согласно документу", "ратифицировал документ": an agreement named
@@ -85,10 +86,12 @@ _SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со
 # report of fighting speaks of a new one as often as of the last one named; so is the Russian "заявление", which is
 # as often an official's statement.
 ANAPHOR = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?:new|same|whole|signed|final)\s+)?"
-    r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty)\b"
-    r"(?!\s+(?:of|from|between)\b|\s+on\s+(?!(?:the\s+)?(?:\d|[A-Z][a-z]+day\b|[A-Z][a-z]+\s+\d)))|"
-    r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])|(?<![\w-])деклараци(?:я|и|ю|ей)(?![\w-])",
+    r"\b(?:the|this|that)\s+(?:(?:new|same|whole|signed|final|\w+-\w+)\s+)?"
+    r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty|framework|decision|regulations?)\b"
+    r"(?!\s+(?:of|from|between|to)\b|\s+on\s+(?!(?:the\s+)?(?:\d|[A-Z][a-z]+day\b|[A-Z][a-z]+\s+\d)))|"
+    r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])|(?<![\w-])деклараци(?:я|и|ю|ей)(?![\w-])|"
+    # "Заявление предусматривало …", "Согласно заявлению, …": the statement as what the text says, not an official's.
+    r"^\W*(?:согласно\s+)?заявлени(?:е|ю)(?![\w-])",
     re.I,
 )
 # Words for any kind of agreement (folded, first six letters, as of_kind compares them).

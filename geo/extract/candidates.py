@@ -409,15 +409,14 @@ def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> None:
-    """ "The document", "Согласно документу", "Декларация предусматривает": in a sentence naming no agreement, the
-    agreement named last within the ANAPHOR_SENTENCES before it that the word can stand for (a declaration for
-    "the declaration", any for "the document"; a sentence naming several leaves the reader to choose), marked
-    unsure."""
-    named: list[tuple[str | None, int]] = []  # (the one agreement a sentence named, or None for several; its index)
+    """ "The document", "Согласно документу", "Декларация предусматривает", "Under the decision": in a sentence naming
+    no agreement, the agreement named last within the ANAPHOR_SENTENCES before it that the word can stand for (a
+    declaration for "the declaration", a decision for "the decision", any for "the document"; where a sentence named
+    several that the word fits, the reader chooses), marked unsure."""
+    named: list[tuple[tuple[str, ...], int]] = []  # (the agreements a sentence named, its index)
     for i, s in enumerate(sentences):
         if s.refs:
-            ids = _unique(r.agreement for r in s.refs)
-            named.append((ids[0] if len(ids) == 1 else None, i))
+            named.append((_unique(r.agreement for r in s.refs), i))
             continue
         # A sentence that continues the one before ("The document also …") joins that report, which is not
         # necessarily about the agreement named earlier.
@@ -426,14 +425,14 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
         m = ANAPHOR.search(s.text)
         if m is None:
             continue
-        for agreement, at in reversed(named):
+        for ids, at in reversed(named):
             if i - at > ANAPHOR_SENTENCES:
                 break
-            if agreement is None:
-                break  # several named at once: the reader chooses
-            if finder.of_kind(agreement, m.group()):
-                s.refs.append(Reference(m.start(), m.end(), agreement, confident=False))
-                break
+            fits = [a for a in ids if finder.of_kind(a, m.group())]
+            if len(fits) == 1:
+                s.refs.append(Reference(m.start(), m.end(), fits[0], confident=False))
+            if fits:
+                break  # one it fits, or several: the reader chooses
 
 
 # How many sentences back "the corridor" may find the place it stands for.
