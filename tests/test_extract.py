@@ -804,3 +804,13 @@ def test_the_decision_and_the_statement_as_what_the_agreement_named_before_provi
         "Контингент был введен по трехстороннему заявлению от 10 ноября 2020 года. В среду МИД распространил заявление."
     )
     assert extract(atlas, text, dt.date(2024, 4, 17))[-1].agreements == ()
+
+
+def test_a_continuing_sentence_lends_its_agreements_not_its_places(atlas):
+    text = (
+        "Aliyev and Pashinyan met in Brussels on Sunday. "
+        "The leaders also discussed the Lachin corridor under the trilateral statement."
+    )
+    found = only(extract(atlas, text, dt.date(2023, 5, 15)))
+    assert found.places == ()
+    assert "statement-2020-11-10" in found.agreements
