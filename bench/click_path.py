@@ -1,0 +1,196 @@
+"""Where a click's time goes, on the atlas and on the floor page, in one run; prints `name: value` lines.
+
+`python -m bench.click_path [CLICKS]` (starts Chromium and two Streamlit servers: run it under the browser lock).
+
+Each click is time-stamped along its path, in ms from the click event (the page's clock, performance.timeOrigin +
+now(), the same in the page and the map's frame):
+
+- value_set: the map's click handler hands its value to window.Streamlit.setComponentValue (atlas only);
+- sent: the rerun request leaves the page on the websocket (a wrapper around the page's WebSocket.send);
+- reply_arrived: the server's first reply frame reaches the browser (Chromium DevTools Protocol,
+  Network.webSocketFrameReceived, put on the page's clock by the request's own frame, webSocketFrameSent);
+- shown_arrived: the frame carrying what the user waits for (the panel's header with the place's name; the floor's
+  "Clicked N times") reaches the browser;
+- finished_arrived: the run's script_finished message reaches the browser;
+- shown: the page shows it (a MutationObserver, as bench/browser.py measures click_ms).
+
+The segments: `before_server` (click to sent: the browser's own work before the request leaves), `server_and_wire`
+(sent to shown_arrived), `after_reply` (shown_arrived to shown: frames waiting for the page's main thread, React's
+render, the DOM). Also `*_handled_lag`: how long the page's main thread took to get to the first reply frame after it
+arrived (a busy thread handles frames late), the frames and bytes received per click, and the elements the reply
+re-sends (`*_deltas`). The floor's figures carry `floor_`; each atlas segment's ratio to the floor's whole click is
+`*_vs_floor_click`.
+"""
+
+from __future__ import annotations
+
+import base64
+import statistics
+import sys
+
+from playwright.sync_api import sync_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from bench.browser import _WATCH_HEADER, _WATCH_TEXT, _click_floor, _click_place, _clickable, _map_frame
+from bench.common import CHROMIUM, CHROMIUM_ARGS, MARK_MAP, click_points, offline_context, open_atlas, server
+from geo import panel
+from geo.load import load_atlas
+
+CLICKS = 20
+
+# Before any script of the page: when each websocket message was sent and when the page's own code handled each
+# one received (a message waits for the main thread: the DevTools Protocol says when it arrived).
+_WATCH_SOCKET = """(() => {
+    window.__ws = [];
+    const Native = window.WebSocket;
+    window.WebSocket = function (...args) {
+        const socket = new Native(...args);
+        const send = socket.send.bind(socket);
+        socket.send = (data) => { window.__ws.push(["sent", performance.timeOrigin + performance.now()]);
+                                  return send(data); };
+        socket.addEventListener("message", () => {
+            window.__ws.push(["received", performance.timeOrigin + performance.now()]); });
+        return socket;
+    };
+    window.WebSocket.prototype = Native.prototype;
+    Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+})();"""
+# In the map's frame: when the click handler hands its value to Streamlit.
+_WATCH_VALUE = """() => { if (window.__valueWatched) return; window.__valueWatched = true;
+    const api = window.Streamlit, set = api.setComponentValue.bind(api);
+    api.setComponentValue = (value) => { window.__valueAt = performance.timeOrigin + performance.now();
+                                         return set(value); };
+}"""
+
+
+class _Wire:
+    """The websocket frames of a page as the browser's network saw them (DevTools Protocol), with their payloads."""
+
+    def __init__(self, page):
+        self.page = page
+        self.sent: list[float] = []
+        self.received: list[tuple[float, bytes]] = []
+        session = page.context.new_cdp_session(page)
+        session.on("Network.webSocketFrameSent", lambda e: self.sent.append(e["timestamp"] * 1000))
+        session.on("Network.webSocketFrameReceived", self._received)
+        session.send("Network.enable")
+
+    def _received(self, event) -> None:
+        frame = event["response"]
+        data = frame["payloadData"]
+        raw = base64.b64decode(data) if frame["opcode"] == 2 else data.encode("utf-8")
+        self.received.append((event["timestamp"] * 1000, raw))
+
+    def mark(self) -> tuple[int, int, int]:
+        return len(self.sent), len(self.received), self.page.evaluate("() => window.__ws.length")
+
+    def click_path(self, mark: tuple[int, int, int], clicked: float, shown: float, wanted: bytes) -> dict[str, float]:
+        """The click's time stamps (ms from `clicked`) from the frames since `mark`."""
+        sent_at, received_at, page_at = mark
+        page_log = self.page.evaluate("(start) => window.__ws.slice(start)", page_at)
+        page_sent = next(t for kind, t in page_log if kind == "sent")
+        handled = [t for kind, t in page_log if kind == "received"]
+        # The DevTools clock to the page's: the request's frame, stamped by both as it left.
+        offset = page_sent - self.sent[sent_at]
+        frames = [(t + offset, raw) for t, raw in self.received[received_at:]]
+        messages = [_message(raw) for _, raw in frames]
+        shown_arrived = next(t for t, raw in frames if wanted in raw)
+        finished = next(
+            t for (t, _), m in zip(frames, messages, strict=True) if m.WhichOneof("type") == "script_finished"
+        )
+        return {
+            "sent": page_sent - clicked,
+            "reply_arrived": frames[0][0] - clicked,
+            "shown_arrived": shown_arrived - clicked,
+            "finished_arrived": finished - clicked,
+            "shown": shown - clicked,
+            "handled_lag": handled[0] - frames[0][0],
+            "frames": len(frames),
+            "bytes": sum(len(raw) for _, raw in frames),
+            "deltas": sum(1 for m in messages if m.WhichOneof("type") == "delta"),
+        }
+
+
+def _message(raw: bytes) -> ForwardMsg:
+    message = ForwardMsg()
+    message.ParseFromString(raw)
+    return message
+
+
+def _segments(prefix: str, rows: list[dict[str, float]]) -> dict[str, float]:
+    def median(name: str) -> float:
+        return statistics.median(r[name] for r in rows)
+
+    figures = {
+        f"{prefix}{name}_ms": round(median(name), 1) for name in rows[0] if name not in ("frames", "bytes", "deltas")
+    }
+    figures[f"{prefix}before_server_ms"] = round(statistics.median(r["sent"] for r in rows), 1)
+    figures[f"{prefix}server_and_wire_ms"] = round(statistics.median(r["shown_arrived"] - r["sent"] for r in rows), 1)
+    figures[f"{prefix}after_reply_ms"] = round(statistics.median(r["shown"] - r["shown_arrived"] for r in rows), 1)
+    for name in ("frames", "bytes", "deltas"):
+        figures[f"{prefix}{name}"] = int(median(name))
+    return figures
+
+
+def click_path_figures(browser, clicks: int = CLICKS) -> dict[str, float]:
+    atlas = load_atlas()
+    points = click_points()
+    atlas_rows, floor_rows = [], []
+    with server("streamlit_app.py") as app_url, server("bench/floor_app.py") as floor_url:
+        app_context, floor_context = offline_context(browser, app_url), offline_context(browser, floor_url)
+        for context in (app_context, floor_context):
+            context.add_init_script(_WATCH_SOCKET)
+        app, floor = app_context.new_page(), floor_context.new_page()
+        app_wire, floor_wire = _Wire(app), _Wire(floor)
+        open_atlas(app, app_url)
+        app.evaluate(_WATCH_HEADER)
+        _map_frame(app).evaluate(MARK_MAP)
+        floor.goto(floor_url)
+        floor.get_by_text("Clicked 0 times").wait_for()
+        floor.evaluate(_WATCH_TEXT)
+        places = _clickable(app, points)
+        for i in range(clicks):
+            place = places[i % len(places)]
+            name = atlas.places[place].display_name("en")
+            _map_frame(app).evaluate(_WATCH_VALUE)
+            mark = app_wire.mark()
+            _click_place(app, place, points[place], name, [])
+            frame = _map_frame(app)
+            clicked, value_at = frame.evaluate("() => [window.__clickAt, window.__valueAt]")
+            row = app_wire.click_path(mark, clicked, app.evaluate("() => window.__done"), _header(name))
+            atlas_rows.append({"value_set": value_at - clicked, **row})
+            mark = floor_wire.mark()
+            _click_floor(floor, i + 1)
+            clicked, shown = floor.evaluate("() => [window.__clickAt, window.__done]")
+            floor_rows.append(floor_wire.click_path(mark, clicked, shown, f"Clicked {i + 1} times".encode()))
+        app_context.close()
+        floor_context.close()
+    figures = {"clicks": len(atlas_rows)}
+    figures.update(_segments("click_", atlas_rows))
+    figures.update(_segments("floor_", floor_rows))
+    floor_click = figures["floor_shown_ms"]
+    figures["click_vs_floor"] = round(figures["click_shown_ms"] / floor_click, 2)
+    for segment in ("before_server", "server_and_wire", "after_reply"):
+        figures[f"click_{segment}_vs_floor_click"] = round(figures[f"click_{segment}_ms"] / floor_click, 2)
+    return figures
+
+
+def _header(name: str) -> bytes:
+    """The panel's header as its markdown travels (bytes of `### Name`, escaped as the panel escapes it)."""
+    return f"### {panel.markdown_text(name)}".encode()
+
+
+def main(args: list[str]) -> None:
+    clicks = int(args[0]) if args else CLICKS
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            figures = click_path_figures(browser, clicks)
+        finally:
+            browser.close()
+    for name, value in figures.items():
+        print(f"{name}: {value}", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
