@@ -814,3 +814,11 @@ def test_a_continuing_sentence_lends_its_agreements_not_its_places(atlas):
     found = only(extract(atlas, text, dt.date(2023, 5, 15)))
     assert found.places == ()
     assert "statement-2020-11-10" in found.agreements
+
+
+def test_a_dated_byline_with_a_full_stop_is_not_a_report(atlas):
+    text = "Press release, 17 October 2022. The Council today decided to deploy monitors along the border."
+    found = only(extract(atlas, text, dt.date(2022, 10, 17)))
+    assert found.sentence.startswith("The Council") and found.places == ("armenia-azerbaijan-border",)
+    # A short report that names what happened stays one: "Gas supplies were cut on Tuesday." has four other words, "МИД распространил заявление в среду" three.
+    assert len(extract(atlas, "Gas supplies were cut on Tuesday.", dt.date(2022, 12, 14))) == 1

@@ -64,6 +64,10 @@ _RESCHEDULED = re.compile(
     r"\b(?:to|until|till)\s+(?:the\s+)?$|(?:перенес\w*|отложен\w*|продлен\w*|продлил\w*)[^.;:]{0,40}?\s(?:на|до)\s+$",
     re.I,
 )
+# A dated line naming nothing, with no more words than this besides its dates, is a byline ("Press release, 17
+# October 2022.", "Analysis, 12 June 2023."), not a report.
+BYLINE_WORDS = 2
+_WORD = re.compile(r"\w+")
 # Where one clause of a list of dated events ends and the next begins.
 _CLAUSE_BREAK = re.compile(r"[,;]\s|\s[—–]\s|\s(?:and|while|whereas|but|then|а|и|но|затем)\s")
 
@@ -315,6 +319,13 @@ class _Extractor:
                 items.refs += [r for r in shared.refs if r not in items.refs]
         return self._build(group, merged, earlier)
 
+    def _byline(self, sentence: str, events: list[DateMention]) -> bool:
+        """Whether a dated line is its dates and at most BYLINE_WORDS other words: "Press release, 17 October 2022."."""
+        if not all(d.has_year for d in events):
+            return False  # a byline writes its date in full; "Baku confirmed the same day." is a report
+        in_dates = sum(len(_WORD.findall(self.text[d.start : d.end])) for d in events)
+        return len(_WORD.findall(sentence)) - in_dates <= BYLINE_WORDS
+
     def _build(self, group: list[_Sentence], parts: list[_Items], earlier: tuple[str, ...]) -> list[Candidate]:
         start, end = group[0].start, group[-1].end
         sentence = self.text[start:end]
@@ -339,7 +350,9 @@ class _Extractor:
             events = [d for d in items.dates if not d.attached]
             # A dated report is a candidate even when it names nothing the atlas knows ("gas supplies were cut on
             # Tuesday"); a line without closing punctuation and nothing named is a byline ("Press release, 23 May").
-            if not (places or agreements or actors or (events and group[-1].closed)):
+            if not (
+                places or agreements or actors or (events and group[-1].closed and not self._byline(sentence, events))
+            ):
                 continue
             named = [d for d in items.dates if d.attached]
             low: list[str] = []
