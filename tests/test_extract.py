@@ -822,3 +822,18 @@ def test_a_dated_byline_with_a_full_stop_is_not_a_report(atlas):
     assert found.sentence.startswith("The Council") and found.places == ("armenia-azerbaijan-border",)
     # A short report that names what happened stays one: "Gas supplies were cut on Tuesday." has four other words, "МИД распространил заявление в среду" three.
     assert len(extract(atlas, "Gas supplies were cut on Tuesday.", dt.date(2022, 12, 14))) == 1
+
+
+def test_agreements_named_by_where_they_were_reached(atlas):
+    for text, published, agreement in (
+        (
+            "Стороны обсудили выполнение вашингтонских договоренностей в понедельник.",
+            "2025-09-15",
+            "washington-2025-08-08",
+        ),
+        ("Стороны в понедельник обсудили выполнение сочинских договоренностей.", "2022-11-15", "sochi-2022-10-31"),
+        ("On Monday Pashinyan referred to the agreements reached in Prague.", "2022-11-15", "prague-2022-10-06"),
+        ("On Monday officials recalled the Brussels agreements of May 22.", "2022-06-15", "brussels-2022-05-22"),
+        ("Премьер в среду рассказал об итогах переговоров в Вашингтоне.", "2025-08-13", "washington-2025-08-08"),
+    ):
+        assert agreement in only(extract(atlas, text, dt.date.fromisoformat(published))).agreements, text
