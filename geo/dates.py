@@ -61,6 +61,24 @@ FUTURE_DAYS_WITH_CUE = 240
 PAST_DAYS_BEFORE_NEXT_YEAR = 180
 
 
+# Russian adjectives of the months ("ноябрьское заявление", "августовских договоренностей"): their stems, which
+# month_number reads like the months' own.
+RU_MONTH_ADJECTIVES = (
+    "январск",
+    "февральск",
+    "мартовск",
+    "апрельск",
+    "майск",
+    "июньск",
+    "июльск",
+    "августовск",
+    "сентябрьск",
+    "октябрьск",
+    "ноябрьск",
+    "декабрьск",
+)
+
+
 def month_number(name: str) -> int:
     """The month an English name or abbreviation, or a Russian form ("ноября", "дек"), stands for."""
     folded = name.casefold().rstrip(".")

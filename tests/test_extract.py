@@ -837,3 +837,23 @@ def test_agreements_named_by_where_they_were_reached(atlas):
         ("Премьер в среду рассказал об итогах переговоров в Вашингтоне.", "2025-08-13", "washington-2025-08-08"),
     ):
         assert agreement in only(extract(atlas, text, dt.date.fromisoformat(published))).agreements, text
+
+
+def test_an_agreement_named_by_its_month_and_kind(atlas):
+    for text, published, agreement in (
+        ("On Monday the sides discussed the November statement.", "2021-03-15", "statement-2020-11-10"),
+        ("On Monday the sides discussed the January statement.", "2021-03-15", "statement-2021-01-11"),
+        ("В понедельник стороны обсудили выполнение ноябрьского заявления.", "2021-03-15", "statement-2020-11-10"),
+        (
+            "В понедельник стороны обсудили выполнение ноябрьских договоренностей 2020 года.",
+            "2023-03-15",
+            "statement-2020-11-10",
+        ),
+        ("On Monday the sides discussed the December joint statement.", "2024-01-15", "joint-statement-2023-12-07"),
+    ):
+        assert only(extract(atlas, text, dt.date.fromisoformat(published))).agreements == (agreement,), text
+    # Two agreements of that month fit "договоренности" (the declaration and the treaty of 8 August 2025): the reader
+    # chooses; and a month with no agreement of the kind named names none.
+    text = "В понедельник стороны обсудили августовские договоренности."
+    assert only(extract(atlas, text, dt.date(2025, 9, 15))).agreements == ()
+    assert only(extract(atlas, "On Monday they recalled the March elections.", dt.date(2021, 4, 15))).agreements == ()

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from geo import dates as calendar
 from geo.extract.dates import BARE_YEAR, DateMention
 from geo.gazetteer import NameIndex, Token, fold, tokens
 from geo.model import Agreement
@@ -62,6 +63,17 @@ _YEAR_OF_WAR = re.compile(
     rf"(?P<kind>{AGREEMENT_WORD}),?\s+(?:that|which)\s+(?:ended|halted|stopped)\s+the\s+(?P<year>(?:19|20)\d\d)\s+"
     r"(?:war|fighting|hostilities)\b",
     re.I,
+)
+# "the November statement", "the August declaration", "ноябрьского заявления", "августовские договоренности": a month
+# named before a kind of text names the agreement of that kind made in the latest such month (or in the year written
+# after it: "ноябрьских договоренностей 2020 года").
+_MONTH_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?P<mon>"
+    + "|".join(calendar.MONTH_NAMES)
+    + r")(?:'s)?|(?i:(?<![\w-])(?P<ru>"
+    + "|".join(calendar.RU_MONTH_ADJECTIVES)
+    + rf")\w*))(?:\s+(?!{_NOT_A_NAME_WORD}\b)[\w-]+){{0,2}}?\s+(?P<kind>{AGREEMENT_WORD})"
+    r"(?:\s+(?P<year>(?:19|20)\d\d)(?![\d-]))?"
 )
 # A sentence that speaks of agreements at all: its dates that equal an agreement's date name it.
 CONTEXT = re.compile(
@@ -224,9 +236,10 @@ class AgreementFinder:
     def of_kind(self, agreement_id: str, word: str) -> bool:
         """Whether "the <word>" can stand for the agreement: a generic word ("document", "text", "deal") for any,
         a kind ("declaration", "protocol") for one whose title or aliases say so."""
-        key = fold(word).split()[-1][:6]
-        if key in _GENERIC_KINDS:
+        last = fold(word).split()[-1]
+        if last[:6] in _GENERIC_KINDS or last.startswith("договорен"):  # "договоренности" are any agreements
             return True
+        key = last[:6]
         a = self.by_id[agreement_id]
         words = " ".join([a.title, a.short_title or "", *a.alias_list()])
         return key in {fold(w.group())[:6] for w in _KIND_WORD.finditer(words)}
@@ -258,6 +271,28 @@ class AgreementFinder:
                 kept = [i for i in ids if self.of_kind(i, m.group("kind"))]
                 if len(kept) == 1:
                     out.append(Reference(m.start(), m.end(), kept[0]))
+        return out
+
+    def month_references(self, text: str, taken: list[Reference], before: dt.date | None) -> list[Reference]:
+        """Agreements named by a month and a kind of text ("the November statement"): of that kind, made in that
+        month of the year written after it, else in the latest such month not after `before` (the sentence's day or
+        the publication); only when that month had one agreement of that kind."""
+        out: list[Reference] = []
+        for m in _MONTH_BEFORE.finditer(text):
+            if any(r.start < m.end() and m.start() < r.end for r in [*taken, *out]):
+                continue
+            month = calendar.month_number(m.group("mon") or m.group("ru"))
+            fitting = [a for a in self.agreements if a.date.month == month and self.of_kind(a.id, m.group("kind"))]
+            if m.group("year"):
+                fitting = [a for a in fitting if a.date.year == int(m.group("year"))]
+            elif before is not None:
+                fitting = [a for a in fitting if a.date <= before]
+                latest = max((a.date.year for a in fitting), default=None)
+                fitting = [a for a in fitting if a.date.year == latest]
+            else:
+                continue
+            if len(fitting) == 1:
+                out.append(Reference(m.start(), m.end(), fitting[0].id, confident=False))
         return out
 
     # --- by alias ---
