@@ -1,9 +1,14 @@
-"""Copy Leaflet from its pinned wheel into the folder the app serves, so the map needs no CDN."""
+"""What the map loads besides its data, put into the folder the app serves: Leaflet from its pinned wheel (so the
+map needs no CDN) and the atlas's own constant script and styles (geo/browser), under names with their content's
+hash, so that a browser may keep them from one map to the next and a new version is a new name."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import sys
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -11,6 +16,10 @@ from pathlib import Path
 LEAFLET_PACKAGE = "js_lib_leaflet"
 LEAFLET_DIR = ("static", "js_lib_leaflet")
 SERVED_FILES = ("leaflet.js", "leaflet.css", "images")
+# The atlas's own files (package data), served from ATLAS_DIR in the static folder as `atlas.<hash>.js` and so on.
+ATLAS_FILES = ("atlas.js", "atlas.css")
+ATLAS_DIR = "atlas"
+HASH_CHARS = 12  # of the content's sha256: a new version of a file never takes an old one's name
 
 
 def leaflet_text(name: str) -> str:
@@ -18,8 +27,39 @@ def leaflet_text(name: str) -> str:
     return resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR, name).read_text(encoding="utf-8")
 
 
+@cache
+def atlas_text(name: str) -> str:
+    """The text of one of the atlas's own files (`atlas.js`, `atlas.css`), as the package ships it."""
+    return resources.files("geo").joinpath("browser", name).read_text(encoding="utf-8")
+
+
+@cache
+def atlas_served_name(name: str) -> str:
+    """The name `name` is served under: its content's hash in it (`atlas.js` -> `atlas.0123456789ab.js`)."""
+    stem, suffix = name.rsplit(".", 1)
+    digest = hashlib.sha256(atlas_text(name).encode("utf-8")).hexdigest()[:HASH_CHARS]
+    return f"{stem}.{digest}.{suffix}"
+
+
+def install_atlas(static_dir: Path) -> Path:
+    """The atlas's files in static_dir/atlas under their served names (written where missing); returns that folder.
+    Files of other versions stay: a page of the version before may still ask for them."""
+    target = static_dir / ATLAS_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ATLAS_FILES:
+        served = target / atlas_served_name(name)
+        if not served.is_file():
+            # Two servers may start at once: each writes a file of its own, then names it (never a half-written file).
+            temporary = served.with_name(f"{served.name}.{os.getpid()}.tmp")
+            temporary.write_text(atlas_text(name), encoding="utf-8")
+            temporary.replace(served)
+    return target
+
+
 def ensure_leaflet(static_dir: Path) -> Path:
-    """Leaflet in static_dir/leaflet, copied there if it is missing or differs from the wheel's (another version)."""
+    """Leaflet in static_dir/leaflet, copied there if it is missing or differs from the wheel's (another version),
+    and the atlas's own files beside it (install_atlas): everything the map loads from the app."""
+    install_atlas(static_dir)
     served = static_dir / "leaflet" / "leaflet.js"
     wheel = resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR, "leaflet.js")
     if served.is_file() and served.stat().st_size == len(wheel.read_bytes()):
@@ -42,4 +82,5 @@ def install_leaflet(static_dir: Path) -> Path:
 
 
 if __name__ == "__main__":
-    print(install_leaflet(Path(sys.argv[1] if len(sys.argv) > 1 else "static")))
+    static = Path(sys.argv[1] if len(sys.argv) > 1 else "static")
+    print(install_leaflet(static), install_atlas(static))

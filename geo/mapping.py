@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -20,6 +21,7 @@ from geo.model import LANGUAGES, Event, Place
 from geo.view import WAR_START
 
 STATIC_URL = "/app/static/leaflet"
+ATLAS_URL = f"/app/static/{assets.ATLAS_DIR}"  # the atlas's own script and styles (geo/browser, via geo.assets)
 # Zoom 6 shows the whole South Caucasus; 13 is street level for a town, the finest these sources support.
 MIN_ZOOM, MAX_ZOOM, START_ZOOM = 6, 13, 8
 START_CENTER = (39.75, 46.4)
@@ -176,6 +178,23 @@ class _Layer(MacroElement):
         return ""
 
 
+class _AtlasCall(_Layer):
+    """A call of one of the atlas's constant functions (geo/browser/atlas.js: `atlas.<function>`) on the element's
+    parent (the map, or a layer group) with this element's values, `config`: each map's own script carries only its
+    data; the code is served once, and a browser may keep it (geo.assets)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "atlas.{{ this.function }}({{ this._parent.get_name() }},{{ this.config }});"
+        "{% endmacro %}"
+    )
+    function = ""
+
+    def __init__(self, config: object = None):
+        super().__init__()
+        self.config = script_json(config)
+
+
 def display_geometries(places: Iterable[Place]) -> dict[str, dict]:
     """GeoJSON geometry per place id, simplified so that neighbouring districts and cities still meet exactly."""
     places = list(places)
@@ -275,9 +294,16 @@ def base_map(
         prefer_canvas=False,
         control_scale=True,
     )
-    # folium's defaults load Leaflet, jQuery and Bootstrap from CDNs: offline the map would stay blank.
-    m.default_js = [("leaflet", f"{STATIC_URL}/leaflet.js")]
-    m.default_css = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
+    # folium's defaults load Leaflet, jQuery and Bootstrap from CDNs: offline the map would stay blank. The atlas's
+    # own code and styles come after Leaflet, under names that change with their content (geo.assets).
+    m.default_js = [
+        ("leaflet", f"{STATIC_URL}/leaflet.js"),
+        ("atlas", _atlas_url("atlas.js")),
+    ]
+    m.default_css = [
+        ("leaflet_css", f"{STATIC_URL}/leaflet.css"),
+        ("atlas_css", _atlas_url("atlas.css")),
+    ]
     _Unpacker().add_to(m)  # before every layer that draws packed geometry
     countries = _Countries(_countries(data_dir), filled=not online_tiles)
     countries.add_to(m)
@@ -292,30 +318,13 @@ def base_map(
         tiles = folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, opacity=0.6)
         tiles.add_to(m)
         _TileFallback(tiles, countries).add_to(m)
-    m.get_root().header.add_child(  # type: ignore[attr-defined]  # the root of a folium.Map is a Figure
-        folium.Element(
-            "<style>.country-label{color:#777;font:italic 13px sans-serif;text-align:center;white-space:nowrap}"
-            # The map fills its frame: on a phone the page makes the frame shorter than the height st_folium gives the map.
-            ".leaflet-container{background:#dfe9ef;max-height:100vh}.leaflet-control-attribution{font:11px/1.4 sans-serif;max-width:60%}"
-            # Leaflet 1.9 outlines a clicked path in black (Leaflet issue 8659); keyboard focus stays visible.
-            "path.leaflet-interactive:focus:not(:focus-visible){outline:none}"
-            ".atlas-legend{background:#fffe;padding:4px 8px;border-radius:4px;font:11px/1.45 sans-serif;"
-            "max-width:420px;max-height:40vh;overflow:auto;box-shadow:0 1px 4px #0004}.atlas-legend summary{font-weight:600;cursor:pointer}"
-            ".atlas-legend-row{display:inline-flex;gap:5px;align-items:center;width:50%;vertical-align:top}"
-            ".atlas-legend-date{font-style:italic}"
-            # A town: a dot at its point, its name beside it; white halo to read over any fill.
-            f".atlas-town-icon::before{{content:'';position:absolute;left:-2.5px;top:-2.5px;width:5px;height:5px;"
-            f"border-radius:50%;background:{TOWN_DOT}}}"
-            ".atlas-town{position:absolute;top:-8px;font:11px/16px sans-serif;color:#222;white-space:nowrap;"
-            "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}.atlas-town-right{left:5px}.atlas-town-left{right:5px}"
-            ".atlas-town-below{top:3px;left:0;transform:translateX(-50%)}"
-            ".leaflet-bar a.atlas-png{font:bold 9px/26px sans-serif}"
-            ".atlas-tiles-failed{background:#fff3cd;border:1px solid #c9a227;padding:4px 8px;border-radius:4px;"
-            "font:12px/1.4 sans-serif;max-width:260px}</style>"
-        )
-    )
     _Attribution(ATTRIBUTION).add_to(m)
     return m
+
+
+def _atlas_url(name: str) -> str:
+    """Where the page loads one of the atlas's own files (`atlas.js`, `atlas.css`) from: a name for its content."""
+    return f"{ATLAS_URL}/{assets.atlas_served_name(name)}"
 
 
 @cache
@@ -337,76 +346,30 @@ def _context(data_dir: Path) -> tuple[dict, list]:
     return {"type": "FeatureCollection", "features": shapes}, towns
 
 
-class _Context(_Layer):
+class _Context(_AtlasCall):
     """Rivers, lakes, the old Lachin road and the towns' names: under the places and inert (no click reaches them).
     A town shows from its zoom on (fewer when zoomed out), named in the view's language where its name is known in
     it, else in English; names are set as text."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-(function (map) {
-  var styles = {{ this.styles }}, towns = {{ this.towns }};
-  L.geoJSON(window.atlasUnpack({{ this.shapes }}), {
-    interactive: false,
-    style: function (feature) {
-      var p = feature.properties;
-      return Object.assign({className: "context-" + p.kind + " " + p.id}, styles[p.kind]);
-    }
-  }).addTo(map);
-  var labels = towns.map(function (town) {
-    var label = document.createElement("span");
-    label.className = "atlas-town atlas-town-" + town[3];
-    var marker = L.marker([town[0], town[1]], {
-      interactive: false, keyboard: false,
-      icon: L.divIcon({className: "atlas-town-icon", iconSize: [0, 0], html: label})
-    }).addTo(map);
-    return {marker: marker, label: label, zoom: town[2], names: town[4]};
-  });
-  function show() {
-    var zoom = map.getZoom();
-    labels.forEach(function (l) { l.marker.getElement().style.display = zoom >= l.zoom ? "" : "none"; });
-  }
-  function rename(view) {
-    labels.forEach(function (l) {
-      var lang = l.names[view.lang] ? view.lang : "en";
-      l.label.textContent = l.names[lang];
-      l.label.lang = lang;
-    });
-  }
-  map.on("zoomend", show);
-  show();
-  rename({lang: "en"});
-  (window.atlasViewListeners = window.atlasViewListeners || []).push(rename);
-})({{ this._parent.get_name() }});
-{% endmacro %}"""
-    )
+    function = "context"
 
     def __init__(self, shapes: dict, towns: list):
-        super().__init__()
         features = [
             {**f, "geometry": compact_geometry(f["geometry"], CONTEXT_DIGITS[f["properties"]["kind"]])}
             for f in shapes["features"]
         ]
-        self.shapes = script_json({"type": "FeatureCollection", "features": features})
-        self.towns = script_json(towns)
-        self.styles = script_json(CONTEXT_STYLES)
+        shapes = {"type": "FeatureCollection", "features": features}
+        super().__init__({"shapes": shapes, "towns": towns, "styles": CONTEXT_STYLES, "townDot": TOWN_DOT})
 
 
-class _Labels(_Layer):
+class _Labels(_AtlasCall):
     """The country names, as non-interactive div markers: one script for all (folium would render 12 elements,
     a Marker and a DivIcon each, on every rerun)."""
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        ";{{ this.labels }}.forEach(function(l){L.marker([l[1],l[2]],{interactive:false,"
-        "icon:L.divIcon({className:'empty',iconSize:[120,20],html:'<div class=\"country-label\">'+l[0]+'</div>'})})"
-        ".addTo({{ this._parent.get_name() }})});"
-        "{% endmacro %}"
-    )
+    function = "countryLabels"
 
     def __init__(self, labels: dict[str, tuple[float, float]]):
-        super().__init__()
-        self.labels = script_json([[html_text(name), lat, lon] for name, (lat, lon) in labels.items()])
+        super().__init__([[html_text(name), lat, lon] for name, (lat, lon) in labels.items()])
 
 
 class _Attribution(_Layer):
@@ -434,46 +397,10 @@ def _style(place: Place) -> dict:
 
 
 class _Unpacker(_Layer):
-    """`window.atlasUnpack(collection)`: a FeatureCollection of packed geometries (compact_geometry) as GeoJSON."""
+    """Tells the page's `atlas.unpack` how geometry is packed (compact_geometry), before any layer draws some."""
 
     _template = Template(
-        """{% macro script(this, kwargs) %}
-(function () {
-  var depths = {{ this.depths }}, values = {};
-  {{ this.digits }}.split("").forEach(function (digit, value) { values[digit] = value; });
-  // One ring's positions: each step is zigzag-coded numbers of 5 bits a digit, the 6th bit saying more follow.
-  function positions(text, scale) {
-    var i = 0, x = 0, y = 0, result = [];
-    function step() {
-      var value = 0, factor = 1, digit;
-      do {
-        digit = values[text.charAt(i++)];
-        value += (digit & 31) * factor;
-        factor *= 32;
-      } while (digit & 32);
-      return value % 2 ? -(value + 1) / 2 : value / 2;
-    }
-    while (i < text.length) {
-      x += step();
-      y += step();
-      result.push([x / scale, y / scale]);
-    }
-    return result;
-  }
-  function unpack(packed, depth, scale) {
-    if (depth > 1) return packed.map(function (part) { return unpack(part, depth - 1, scale); });
-    var ring = positions(packed, scale);
-    return depth ? ring : ring[0];
-  }
-  window.atlasUnpack = function (collection) {
-    collection.features.forEach(function (feature) {
-      var g = feature.geometry;
-      feature.geometry = {type: g.type, coordinates: unpack(g.packed, depths[g.type], Math.pow(10, g.digits))};
-    });
-    return collection;
-  };
-})();
-{% endmacro %}"""
+        "{% macro script(this, kwargs) %}atlas.unpacking({{ this.digits }},{{ this.depths }});{% endmacro %}"
     )
 
     def __init__(self):
@@ -482,78 +409,48 @@ class _Unpacker(_Layer):
         self.digits = script_json(PACK_DIGITS)
 
 
-class _Countries(_Layer):
+class _Countries(_AtlasCall):
     """The countries' outlines, inert. Their JSON is made once, with the base map: folium.GeoJson would serialise
     it and walk every vertex (for the map's bounds) on each rerun, and the per-rerun copy of the map would copy it."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }}=L.geoJSON(window.atlasUnpack({{ this.data }}),{interactive:false,style:{{ this.style }}})"
-        ".addTo({{ this._parent.get_name() }});"
+        "var {{ this.get_name() }}=atlas.countries({{ this._parent.get_name() }},{{ this.config }});"
         "{% endmacro %}"
     )
 
     def __init__(self, collection: dict, filled: bool):
-        super().__init__()
         features = [{**f, "geometry": compact_geometry(f["geometry"], COUNTRY_DIGITS)} for f in collection["features"]]
-        self.data = script_json({"type": "FeatureCollection", "features": features})
         # Over a street map, outlines only: a filled country would hide the street map beneath it.
-        self.style = script_json(COUNTRY_STYLE if filled else {**COUNTRY_STYLE, "fillOpacity": 0})
+        style = COUNTRY_STYLE if filled else {**COUNTRY_STYLE, "fillOpacity": 0}
+        super().__init__({"data": {"type": "FeatureCollection", "features": features}, "style": style})
 
 
-class _TouchGestures(_Layer):
+class _TouchGestures(_AtlasCall):
     """On a touch screen, one finger scrolls the page and two fingers move and zoom the map: a map that took every
     one-finger swipe would trap a phone's reader inside it. Leaflet's one-finger drag is switched off there (its
     CSS then lets the browser pan the page), and its pinch zoom follows the two fingers, moving the map with them."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-(function (map) {
-  if (!(L.Browser.mobile || window.matchMedia("(pointer: coarse)").matches)) return;
-  map.dragging.disable();
-  if (map.tap) map.tap.disable();
-})({{ this._parent.get_name() }});
-{% endmacro %}"""
-    )
+    function = "touchGestures"
 
 
-class _TileFallback(_Layer):
+class _TileFallback(_AtlasCall):
     """When the online street map cannot be loaded (no network, a firewall, the tile server down), a notice says so
     and the offline countries are filled again: the map stays as readable as it is offline."""
 
     _template = Template(
-        """{% macro script(this, kwargs) %}
-(function (map, tiles, countries) {
-  var texts = {{ this.texts }}, notice = null, lang = "en";
-  tiles.on("tileerror", function () {
-    if (notice) return;
-    countries.setStyle({{ this.filled }});
-    notice = L.control({position: "bottomleft"});
-    notice.onAdd = function () {
-      var box = L.DomUtil.create("div", "atlas-tiles-failed");
-      box.setAttribute("role", "status");
-      box.textContent = texts[lang] || texts.en;
-      return box;
-    };
-    notice.addTo(map);
-  });
-  (window.atlasViewListeners = window.atlasViewListeners || []).push(function (view) {
-    lang = view.lang;
-    if (notice) notice.getContainer().textContent = texts[lang] || texts.en;
-  });
-})({{ this._parent.get_name() }}, {{ this.tiles }}, {{ this.countries }});
-{% endmacro %}"""
+        "{% macro script(this, kwargs) %}"
+        "atlas.tileFallback({{ this._parent.get_name() }},{{ this.tiles }},{{ this.countries }},{{ this.config }});"
+        "{% endmacro %}"
     )
 
     def __init__(self, tiles: folium.TileLayer, countries: _Countries):
-        super().__init__()
+        super().__init__({"texts": messages.catalogue("tiles_failed")["tiles_failed"], "filled": COUNTRY_STYLE})
         self.tiles = tiles.get_name()
         self.countries = countries.get_name()
-        self.texts = script_json(messages.catalogue("tiles_failed")["tiles_failed"])
-        self.filled = script_json(COUNTRY_STYLE)
 
 
-class _Places(_Layer):
+class _Places(_AtlasCall):
     """Every place, clickable, drawn bottom to top so that small places stay clickable above large ones. Each
     feature carries its `id`, so a click tells Python which place it was; the JSON is made once, like _Countries'.
 
@@ -566,128 +463,9 @@ class _Places(_Layer):
     st_folium's late update finds nothing new. Where st_folium's globals are missing (an exported map) or it was
     asked for other values, nothing is sent here and st_folium's own update goes through."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-(function (map) {
-  var view = {shown: null, selected: null, lang: "en", asof: null}, styles = {{ this.styles }};
-  var selectedStyle = {{ this.selected_style }}, hoverStyle = {{ this.hover_style }};
-  // Who held each place when ([from, status, until] periods, ISO dates) and when each place existed: the map
-  // restyles itself for any date from these few kilobytes, with no geometry sent again.
-  var control = {{ this.control }}, exists = {{ this.exists }}, controlStyles = {{ this.control_styles }};
-  var statuses = Object.keys(controlStyles);
-  // The same rule as geo.query.control_on: the last period begun by the date, unless the place had ended.
-  function statusOn(id, date) {
-    var periods = control[id] || [], current = null;
-    for (var i = 0; i < periods.length && periods[i][0] <= date; i++) current = periods[i];
-    return current && !(current[2] && date > current[2]) ? current[1] : null;
-  }
-  function existsOn(id, date) {
-    var span = exists[id];
-    return !span || ((!span[0] || span[0] <= date) && (!span[1] || date <= span[1]));
-  }
-  var places = L.geoJSON(window.atlasUnpack({{ this.data }}), {
-    // A point is a circle (a path, like the areas: it takes the same classes and styles); Leaflet's default
-    // would be a marker image.
-    pointToLayer: function (feature, latlng) { return L.circleMarker(latlng); },
-    style: function (feature) {
-      var id = feature.properties.id, status = view.asof ? statusOn(id, view.asof) : null;
-      var style = status ? Object.assign({}, styles[id], controlStyles[status]) : styles[id];
-      return id === view.selected ? Object.assign({}, style, selectedStyle) : style;
-    },
-    onEachFeature: function (feature, layer) {
-      // Names are data: they reach the page as text, never as HTML.
-      layer.bindTooltip(function () {
-        var label = document.createElement("span");
-        label.textContent = feature.properties.names[view.lang] || feature.properties.names.en;
-        return label;
-      }, {sticky: true});
-      layer.on({
-        mouseover: function () { layer.setStyle(hoverStyle); },
-        mouseout: function () { places.resetStyle(layer); }
-      });
-    }
-  }).addTo(map);
-  // The hatch that fills a place split between the sides: stripes of both sides' colours.
-  var svg = places.getLayers()[0].getElement().ownerSVGElement;
-  svg.insertAdjacentHTML("afterbegin", {{ this.hatch }});
-  function draw() {
-    places.eachLayer(function (layer) {
-      var id = layer.feature.properties.id, path = layer.getElement();
-      var shown = (!view.shown || view.shown.indexOf(id) >= 0) && (!view.asof || existsOn(id, view.asof));
-      // Hidden rather than removed: a path added back would be drawn over the layers added after it.
-      path.style.display = shown ? "" : "none";
-      places.resetStyle(layer);
-      var status = view.asof ? statusOn(id, view.asof) : null;
-      statuses.forEach(function (s) { path.classList.toggle("control-" + s, s === status); });
-    });
-    (window.atlasViewListeners || []).forEach(function (listener) { listener(view); });
-  }
-  // The view Python gave; the ▶ control (_Player) shows other dates over it, then returns to it.
-  var given = view;
-  window.atlasPlay = function (date) { view = date ? Object.assign({}, view, {asof: date}) : given; draw(); };
-  function sendClick(id) {
-    var data = window.__GLOBAL_DATA__, keys = {{ this.returned }};
-    if (!window.Streamlit || !data || !data.returned_objects ||
-        data.returned_objects.some(function (key) { return keys.indexOf(key) < 0; })) return;
-    // Python needs the place's id, not its shape (up to 10 KB) sent back.
-    data.last_active_drawing = {type: "Feature", properties: {id: id}};
-    var value = {};
-    keys.forEach(function (key) { if (data.returned_objects.indexOf(key) >= 0) value[key] = data[key]; });
-    if (JSON.stringify(value) === JSON.stringify(data.previous_data)) return;
-    data.previous_data = value;
-    window.Streamlit.setComponentValue(value);
-  }
-  // A selection that did not come from a click here (a search, a link, the panel) flies the map to the place; a
-  // click already selected it (view.selected), so its rerun's view does not move the map. The first view (the page
-  // opening on a link) jumps there at once.
-  var opened = false;
-  function flyTo(id) {
-    var layer = places.getLayers().find(function (l) { return l.feature.properties.id === id; });
-    if (!layer) return;
-    var bounds = layer.getBounds ? layer.getBounds() : L.latLngBounds([layer.getLatLng()]);
-    var options = {maxZoom: {{ this.fly_max_zoom }}, padding: [{{ this.fly_padding }}, {{ this.fly_padding }}]};
-    if (opened) { map.flyToBounds(bounds, options); } else { map.fitBounds(bounds, options); }
-  }
-  window.atlasView = function (next) {
-    // The newest view wins: one the page pushed (view_push_script) after the view this map's arguments hold is
-    // still the page's view when the map is drawn anew (the numbers only grow, across sessions too).
-    try {
-      var pushed = window.parent.atlasPushedView;
-      if (pushed && pushed.number > next.number) next = pushed;
-    } catch (e) {}
-    var fly = next.selected && next.selected !== view.selected;
-    view = given = next;
-    draw();
-    if (fly) flyTo(next.selected);
-    opened = true;
-  };
-  // The page draws what is below the map once the map is on screen (ui._page_complete): say so after the first
-  // frame painted at the map's size. st_folium's own first value comes earlier, before the places are painted.
-  function reportDrawn() {
-    if (!map.getSize().y) { map.once("resize", reportDrawn); return; }
-    requestAnimationFrame(function () { requestAnimationFrame(function () {
-      var data = window.__GLOBAL_DATA__;
-      if (!window.Streamlit || !data) return;
-      var value = Object.assign({}, data.previous_data);
-      value[{{ this.drawn_key }}] = true;
-      data.previous_data = value;
-      window.Streamlit.setComponentValue(value);
-    }); });
-  }
-  reportDrawn();
-  places.on("click", function (event) {
-    var id = event.layer.feature.properties.id;
-    view.selected = id;  // drawn now; the rerun's view then confirms it
-    draw();
-    // After st_folium's own click handlers (they run after this one) have recorded the click.
-    Promise.resolve().then(function () { sendClick(id); });
-  });
-})({{ this._parent.get_name() }});
-{% endmacro %}"""
-    )
+    function = "places"
 
     def __init__(self, places: Iterable[Place], geometries: dict[str, dict]):
-        super().__init__()
         places = sorted(places, key=lambda p: (KIND_ORDER[p.kind], p.id))
         features = [
             {
@@ -697,29 +475,29 @@ class _Places(_Layer):
             }
             for place in places
         ]
-        self.data = script_json({"type": "FeatureCollection", "features": features})
-        self.styles = script_json({place.id: _style(place) for place in places})
-        self.selected_style = script_json(SELECTED_STYLE)
-        self.hover_style = script_json(HOVER_STYLE)
-        self.returned = script_json(CLICK_RETURNED)
-        self.drawn_key = script_json(DRAWN_KEY)
-        self.control = script_json(
+        super().__init__(
             {
-                p.id: [[c.start.isoformat(), c.status, c.until and c.until.isoformat()] for c in p.control]
-                for p in places
+                "data": {"type": "FeatureCollection", "features": features},
+                "styles": {place.id: _style(place) for place in places},
+                "selectedStyle": SELECTED_STYLE,
+                "hoverStyle": HOVER_STYLE,
+                "returned": CLICK_RETURNED,
+                "drawnKey": DRAWN_KEY,
+                "control": {
+                    p.id: [[c.start.isoformat(), c.status, c.until and c.until.isoformat()] for c in p.control]
+                    for p in places
+                },
+                "exists": {
+                    p.id: [p.exists_from and p.exists_from.isoformat(), p.exists_until and p.exists_until.isoformat()]
+                    for p in places
+                    if p.exists_from or p.exists_until
+                },
+                "controlStyles": CONTROL_STYLES,
+                "hatch": HATCH_SVG,
+                "flyMaxZoom": FLY_MAX_ZOOM,
+                "flyPadding": FLY_PADDING_PX,
             }
         )
-        self.exists = script_json(
-            {
-                p.id: [p.exists_from and p.exists_from.isoformat(), p.exists_until and p.exists_until.isoformat()]
-                for p in places
-                if p.exists_from or p.exists_until
-            }
-        )
-        self.control_styles = script_json(CONTROL_STYLES)
-        self.hatch = script_json(HATCH_SVG)
-        self.fly_max_zoom = FLY_MAX_ZOOM
-        self.fly_padding = FLY_PADDING_PX
 
 
 def _swatch(kind: str, style: dict) -> str:
@@ -770,323 +548,50 @@ def _legend_items() -> list[dict]:
     ]
 
 
-class _Legend(_Layer):
+class _Legend(_AtlasCall):
     """A legend for everything the map draws, in the view's language, redrawn when the view changes."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-(function (map) {
-  var texts = {{ this.texts }}, items = {{ this.items }}, box;
-  var legend = L.control({position: "topright"});
-  legend.onAdd = function (map) {
-    box = L.DomUtil.create("details", "atlas-legend");
-    // Open where there is room; on a narrow map (a phone, the page's map column) one click opens it.
-    box.open = map.getSize().x >= {{ this.open_min_width }};
-    L.DomEvent.disableClickPropagation(box);
-    L.DomEvent.disableScrollPropagation(box);
-    return box;
-  };
-  legend.addTo(map);
-  function text(key, lang) { return texts[key][lang] || texts[key].en; }
-  function render(view) {
-    var rows = [document.createElement("summary")];
-    // The date stays in sight with the legend closed (while ▶ plays, too).
-    rows[0].textContent = text("legend", view.lang) + (view.asof ? " · " + view.asof : "");
-    if (view.asof) {
-      var heading = document.createElement("div");
-      heading.className = "atlas-legend-date";
-      heading.textContent = text("control_on", view.lang) + " " + view.asof;
-      rows.push(heading);
-    }
-    items.forEach(function (item) {
-      if (item.asof && !view.asof) return;
-      var row = document.createElement("div"), label = document.createElement("span");
-      row.className = "atlas-legend-row";
-      row.innerHTML = item.swatch;  // the module's own constant SVG
-      label.textContent = text(item.key, view.lang);
-      row.appendChild(label);
-      rows.push(row);
-    });
-    box.replaceChildren.apply(box, rows);
-  }
-  (window.atlasViewListeners = window.atlasViewListeners || []).push(render);
-  render({lang: "en", asof: null});
-})({{ this._parent.get_name() }});
-{% endmacro %}"""
-    )
+    function = "legend"
 
     def __init__(self):
-        super().__init__()
         items = _legend_items()
         # Only the legend's own words: the catalogue also holds the rest of the interface's, which the map never shows.
         wanted = {"legend", "control_on", *(item["key"] for item in items)}
-        self.texts = script_json({key: texts for key, texts in messages.catalogue().items() if key in wanted})
-        self.items = script_json(items)
-        self.open_min_width = LEGEND_OPEN_MIN_WIDTH
+        texts = {key: texts for key, texts in messages.catalogue().items() if key in wanted}
+        super().__init__({"texts": texts, "items": items, "openMinWidth": LEGEND_OPEN_MIN_WIDTH})
 
 
-class _Player(_Layer):
+class _Player(_AtlasCall):
     """A ▶ control that plays the map's date from the war's start to today, a week per frame, then returns to the
     view's date (it runs in the browser: no rerun and no data are sent while it plays), and a ⌂ that resets the
     view."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-(function (map) {
-  var texts = {{ this.texts }}, timer = null, button;
-  var control = L.control({position: "topleft"});
-  control.onAdd = function () {
-    var box = L.DomUtil.create("div", "leaflet-bar atlas-play");
-    // A press on a button is not the start of a drag of the map (which would swallow the click).
-    L.DomEvent.disableClickPropagation(box);
-    button = L.DomUtil.create("a", "atlas-play-button", box);
-    button.href = "#";
-    button.setAttribute("role", "button");
-    button.textContent = "\u25b6";
-    button.title = texts.en;
-    L.DomEvent.on(button, "click", function (event) {
-      L.DomEvent.preventDefault(event);
-      L.DomEvent.stopPropagation(event);
-      if (timer) { stop(); } else { play(); }
-    });
-    // Back to the first view of the map (its centre and zoom).
-    var reset = L.DomUtil.create("a", "atlas-reset", box);
-    reset.href = "#";
-    reset.setAttribute("role", "button");
-    reset.textContent = "\u2302";
-    reset.title = "Reset view";
-    L.DomEvent.on(reset, "click", function (event) {
-      L.DomEvent.preventDefault(event);
-      L.DomEvent.stopPropagation(event);
-      map.setView({{ this.center }}, {{ this.zoom }}, {reset: true});  // also while a zoom is still animating
-    });
-    return box;
-  };
-  control.addTo(map);
-  function stop() {
-    clearInterval(timer);
-    timer = null;
-    button.textContent = "\u25b6";
-    window.atlasPlay(null);
-  }
-  function play() {
-    var day = new Date({{ this.start }} + "T00:00:00Z"), end = new Date().toISOString().slice(0, 10);
-    button.textContent = "\u25a0";
-    timer = setInterval(function () {
-      var iso = day.toISOString().slice(0, 10);
-      if (iso > end) { stop(); return; }
-      window.atlasPlay(iso);
-      day.setUTCDate(day.getUTCDate() + {{ this.step_days }});
-    }, {{ this.frame_ms }});
-  }
-  (window.atlasViewListeners = window.atlasViewListeners || []).push(function (view) {
-    button.title = texts[view.lang] || texts.en;
-  });
-})({{ this._parent.get_name() }});
-{% endmacro %}"""
-    )
+    function = "player"
 
     def __init__(self):
-        super().__init__()
-        self.texts = script_json(messages.catalogue("play")["play"])
-        self.start = script_json(PLAY_START)
-        self.step_days = PLAY_STEP_DAYS
-        self.frame_ms = PLAY_FRAME_MS
-        self.center = script_json(list(START_CENTER))
-        self.zoom = START_ZOOM
+        super().__init__(
+            {
+                "texts": messages.catalogue("play")["play"],
+                "start": PLAY_START,
+                "stepDays": PLAY_STEP_DAYS,
+                "frameMs": PLAY_FRAME_MS,
+                "center": list(START_CENTER),
+                "zoom": START_ZOOM,
+            }
+        )
 
 
-class _Snapshot(_Layer):
+class _Snapshot(_AtlasCall):
     """A PNG control: the map as the user sees it -- places, fills and hatches, the selection, events, town and
     country names, the legend, scale and credits -- painted onto a canvas of the map's size (at the screen's pixel
     ratio) and downloaded as `karabakh-atlas-<date>-<place>.png`. All vector: each SVG is copied with its computed
     styles inlined and drawn as an image, each word of text with fillText, so no tile, library or request is needed
     (it works in the exported HTML offline) and no text is ever parsed as HTML."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-(function (map) {
-  var texts = {{ this.texts }}, view = {lang: "en", asof: null, selected: null}, button, origin;
-  // What an SVG draws with; the rest of its computed style does not show in a picture.
-  var svgProps = ["display", "visibility", "opacity", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-opacity",
-    "stroke-width", "stroke-dasharray", "stroke-dashoffset", "stroke-linecap", "stroke-linejoin"];
-  // Boxes painted over the map, each with its background, borders, pictures and words.
-  var boxes = {{ this.boxes }};
-  var control = L.control({position: "topleft"});
-  control.onAdd = function () {
-    var box = L.DomUtil.create("div", "leaflet-bar atlas-snapshot");
-    L.DomEvent.disableClickPropagation(box);
-    button = L.DomUtil.create("a", "atlas-png", box);
-    button.href = "#";
-    button.setAttribute("role", "button");
-    button.textContent = "PNG";
-    L.DomEvent.on(button, "click", function (event) {
-      L.DomEvent.preventDefault(event);
-      L.DomEvent.stopPropagation(event);
-      save();
-    });
-    return box;
-  };
-  control.addTo(map);
-  function name(lang) {
-    button.title = texts[lang] || texts.en;
-    button.setAttribute("aria-label", button.title);
-  }
-  name("en");
-  (window.atlasViewListeners = window.atlasViewListeners || []).push(function (next) { view = next; name(next.lang); });
-
-  function rect(r) { return {x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height}; }
-  // Laid out is not shown: a closed legend keeps its rows laid out, unpainted.
-  function shown(el) {
-    return el.checkVisibility ? el.checkVisibility({visibilityProperty: true}) : el.getClientRects().length > 0;
-  }
-  // An SVG as a picture: a copy with every element's computed style written on it, placed where the SVG is.
-  function svgPaint(svg) {
-    var at = rect(svg.getBoundingClientRect()), copy = svg.cloneNode(true);
-    var from = svg.querySelectorAll("*"), to = copy.querySelectorAll("*"), used = {};
-    for (var i = 0; i < from.length; i++) {
-      var style = getComputedStyle(from[i]);
-      to[i].setAttribute("style", svgProps.map(function (p) {
-        // A pattern's address may come back absolute; in the picture it is the copy's own.
-        return p + ":" + style.getPropertyValue(p).replace(/url\\("?[^"#)]*#([^")]*)"?\\)/, function (all, id) {
-          used[id] = true;
-          return "url(#" + id + ")";
-        });
-      }).join(";"));
-    }
-    // A legend's swatch fills with the map's hatch, defined in another SVG: the picture takes a copy along.
-    var defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
-    Object.keys(used).forEach(function (id) {
-      var pattern = document.getElementById(id);
-      if (pattern && !svg.contains(pattern)) defs.appendChild(pattern.cloneNode(true));
-    });
-    copy.insertBefore(defs, copy.firstChild);
-    copy.removeAttribute("style");  // Leaflet's transform: the picture is placed at the SVG's box instead
-    copy.setAttribute("width", at.w);
-    copy.setAttribute("height", at.h);
-    var xml = new XMLSerializer().serializeToString(copy);
-    return new Promise(function (resolve) {
-      var image = new Image();
-      image.onload = function () { resolve(function (ctx) { ctx.drawImage(image, at.x, at.y, at.w, at.h); }); };
-      image.onerror = function () { resolve(function () {}); };
-      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(xml);
-    });
-  }
-  // Every word under `root` where the page shows it, in its font and colour (a halo where it has a text shadow).
-  function wordPaints(root) {
-    var paints = [], walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), range = document.createRange();
-    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.parentElement || !shown(node.parentElement)) continue;
-      var style = getComputedStyle(node.parentElement), words = /\\S+/g, match;
-      var font = [style.fontStyle, style.fontWeight, style.fontSize, style.fontFamily].join(" ");
-      var halo = style.textShadow !== "none" && style.textShadow.match(/rgba?\\([^)]*\\)/);
-      while ((match = words.exec(node.data))) {
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        // A word the page broke over two lines (after a hyphen) is drawn a letter at a time.
-        var whole = range.getClientRects().length === 1;
-        for (var i = 0; i < match[0].length; i += whole ? match[0].length : 1) {
-          range.setStart(node, match.index + i);
-          range.setEnd(node, match.index + (whole ? match[0].length : i + 1));
-          var at = range.getClientRects()[0], text = whole ? match[0] : match[0][i];
-          if (at) paints.push(wordPaint(text, rect(at), font, style.color, halo && halo[0]));
-        }
-      }
-    }
-    return paints;
-  }
-  function wordPaint(word, at, font, color, halo) {
-    return function (ctx) {
-      ctx.font = font;
-      var m = ctx.measureText(word);
-      // On the alphabetic baseline, the font's box centred in the word's box as the page lays it out.
-      var y = at.y + (at.h - m.fontBoundingBoxAscent - m.fontBoundingBoxDescent) / 2 + m.fontBoundingBoxAscent;
-      if (halo) {
-        ctx.strokeStyle = halo;
-        ctx.lineWidth = 2;  // about the reach of the page's 2-3 px text shadow
-        ctx.lineJoin = "round";
-        ctx.strokeText(word, at.x, y);
-      }
-      ctx.fillStyle = color;
-      ctx.fillText(word, at.x, y);
-    };
-  }
-  // A box's background (rounded as on the page) and borders; a CSS dot (a town's ::before) the same way.
-  function boxPaint(el, pseudo) {
-    var style = getComputedStyle(el, pseudo), at = rect(el.getBoundingClientRect());
-    if (pseudo) {
-      if (style.content === "none") return function () {};
-      at = {x: at.x + parseFloat(style.left), y: at.y + parseFloat(style.top),
-            w: parseFloat(style.width), h: parseFloat(style.height)};
-    }
-    var radius = Math.min(parseFloat(style.borderTopLeftRadius) || 0, at.w / 2, at.h / 2);
-    var background = style.backgroundColor, sides = ["Top", "Right", "Bottom", "Left"].map(function (side) {
-      var none = style["border" + side + "Style"] === "none";
-      return {width: none ? 0 : parseFloat(style["border" + side + "Width"]), color: style["border" + side + "Color"]};
-    });
-    return function (ctx) {
-      ctx.fillStyle = background;
-      ctx.beginPath();
-      ctx.roundRect(at.x, at.y, at.w, at.h, radius);
-      ctx.fill();
-      var top = sides[0], right = sides[1], bottom = sides[2], left = sides[3];
-      [[top, at.x, at.y, at.w, top.width], [right, at.x + at.w - right.width, at.y, right.width, at.h],
-       [bottom, at.x, at.y + at.h - bottom.width, at.w, bottom.width], [left, at.x, at.y, left.width, at.h]]
-        .forEach(function (s) { if (s[0].width) { ctx.fillStyle = s[0].color; ctx.fillRect(s[1], s[2], s[3], s[4]); } });
-    };
-  }
-  function clip(el, paints) {
-    var at = rect(el.getBoundingClientRect());
-    return [function (ctx) { ctx.save(); ctx.beginPath(); ctx.rect(at.x, at.y, at.w, at.h); ctx.clip(); }]
-      .concat(paints, [function (ctx) { ctx.restore(); }]);
-  }
-  function save() {
-    var container = map.getContainer(), size = map.getSize(), ratio = window.devicePixelRatio || 1;
-    origin = container.getBoundingClientRect();
-    var background = getComputedStyle(container).backgroundColor;
-    var paints = [function (ctx) { ctx.fillStyle = background; ctx.fillRect(0, 0, size.x, size.y); }];
-    map.getPane("overlayPane").querySelectorAll("svg").forEach(function (svg) { paints.push(svgPaint(svg)); });
-    var markers = map.getPane("markerPane");
-    markers.querySelectorAll(".leaflet-marker-icon").forEach(function (icon) {
-      if (shown(icon)) paints.push(boxPaint(icon, "::before"));
-    });
-    paints = paints.concat(wordPaints(markers));
-    // The map's own boxes, and the exported map's title over it.
-    [].slice.call(container.querySelectorAll(boxes.join(","))).concat([].slice.call(document.querySelectorAll(".atlas-title")))
-      .filter(shown).forEach(function (el) {
-        var inner = [boxPaint(el)];
-        el.querySelectorAll("svg").forEach(function (svg) { if (shown(svg)) inner.push(svgPaint(svg)); });
-        paints = paints.concat(clip(el, inner.concat(wordPaints(el))));
-      });
-    Promise.all(paints).then(function (ready) {
-      var canvas = document.createElement("canvas");
-      canvas.width = Math.round(size.x * ratio);
-      canvas.height = Math.round(size.y * ratio);
-      var ctx = canvas.getContext("2d");
-      ctx.scale(ratio, ratio);
-      ready.forEach(function (paint) { paint(ctx); });
-      canvas.toBlob(download, "image/png");
-    });
-  }
-  function download(blob) {
-    var link = document.createElement("a"), url = URL.createObjectURL(blob);
-    // Says what it shows: karabakh-atlas-2020-11-20-kalbajar.png
-    link.download = ["karabakh-atlas", view.asof, view.selected].filter(Boolean).join("-")
-      .toLowerCase().replace(/[^a-z0-9-]+/g, "-") + ".png";
-    link.href = url;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);  // once the browser has taken the file
-  }
-})({{ this._parent.get_name() }});
-{% endmacro %}"""
-    )
+    function = "snapshot"
 
     def __init__(self):
-        super().__init__()
-        self.texts = script_json(messages.catalogue("save_png")["save_png"])
-        self.boxes = script_json(SNAPSHOT_BOXES)
+        super().__init__({"texts": messages.catalogue("save_png")["save_png"], "boxes": SNAPSHOT_BOXES})
 
 
 def _tooltips(place: Place) -> dict[str, str]:
@@ -1155,28 +660,12 @@ def view_push_script(
     return _PUSH.format(view=script_json(view))
 
 
-class _EventPoints(_Layer):
+class _EventPoints(_AtlasCall):
     """Located events as circle markers. Tooltips are set as text (Leaflet would insert a string as HTML)."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-L.geoJSON({{ this.data }}, {
-  pointToLayer: function (feature, latlng) {
-    return L.circleMarker(latlng, Object.assign({radius: feature.properties.radius}, {{ this.style }}));
-  },
-  onEachFeature: function (feature, layer) {
-    layer.bindTooltip(function () {
-      var label = document.createElement("span");
-      label.textContent = feature.properties.label;
-      return label;
-    }, {sticky: true});
-  }
-}).addTo({{ this._parent.get_name() }});
-{% endmacro %}"""
-    )
+    function = "events"
 
     def __init__(self, points: list[tuple[tuple[float, float], str, float]]):
-        super().__init__()
         features = [
             {
                 "type": "Feature",
@@ -1185,8 +674,7 @@ L.geoJSON({{ this.data }}, {
             }
             for xy, label, radius in points
         ]
-        self.data = script_json({"type": "FeatureCollection", "features": features})
-        self.style = script_json(EVENT_STYLE)
+        super().__init__({"data": {"type": "FeatureCollection", "features": features}, "style": EVENT_STYLE})
 
 
 def events_layer(events: Iterable[Event], places: dict[str, Place]) -> folium.FeatureGroup:
@@ -1226,38 +714,14 @@ def view_layers(
     return [view_layer(shown, selected, lang, number, asof), events_layer(events, places)]
 
 
-class _PlaceBox(_Layer):
+class _PlaceBox(_AtlasCall):
     """The exported map's answer to a click on a place: a box with its name in the view's language and its other
     spellings (the live page has its side panel for that)."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-(function (map) {
-  var names = {{ this.names }}, box = null;
-  var info = L.control({position: "bottomleft"});
-  info.onAdd = function () {
-    box = L.DomUtil.create("div", "atlas-place-box");
-    box.setAttribute("role", "status");
-    box.style.display = "none";
-    return box;
-  };
-  info.addTo(map);
-  (window.atlasViewListeners = window.atlasViewListeners || []).push(function (view) {
-    var place = view.selected && names[view.selected];
-    box.style.display = place ? "" : "none";
-    if (!place) return;
-    var name = document.createElement("strong"), others = document.createElement("div");
-    name.textContent = place[view.lang] || place.en;
-    others.textContent = place.spellings.filter(function (s) { return s !== name.textContent; }).join(" / ");
-    box.replaceChildren(name, others);
-  });
-})({{ this._parent.get_name() }});
-{% endmacro %}"""
-    )
+    function = "placeBox"
 
     def __init__(self, places: Iterable[Place]):
-        super().__init__()
-        self.names = script_json({p.id: {**_tooltips(p), "spellings": p.spellings()} for p in places})
+        super().__init__({p.id: {**_tooltips(p), "spellings": p.spellings()} for p in places})
 
 
 def standalone_html(
@@ -1276,17 +740,22 @@ def standalone_html(
         group.add_to(m)
     root = m.get_root()
     root.title = html_text(title)  # type: ignore[attr-defined]  # the root of a folium.Map is a Figure
-    root.header.add_child(  # type: ignore[attr-defined]
-        _Literal(
-            "<style>.atlas-title{position:absolute;z-index:1000;top:8px;left:60px;right:60px;margin:0 auto;"
-            "width:fit-content;max-width:60%;background:#fffe;padding:4px 10px;border-radius:4px;"
-            "font:600 15px/1.3 sans-serif;box-shadow:0 1px 4px #0004;pointer-events:none}"
-            ".atlas-place-box{background:#fffe;padding:4px 8px;border-radius:4px;font:12px/1.4 sans-serif;"
-            "box-shadow:0 1px 4px #0004;max-width:280px}</style>"
-        )
-    )
     root.html.add_child(_Literal(f'<h1 class="atlas-title">{html_text(title)}</h1>'))  # type: ignore[attr-defined]
     page = root.render()
-    js, css = assets.leaflet_text("leaflet.js"), assets.leaflet_text("leaflet.css")
-    page = page.replace(f'<script src="{STATIC_URL}/leaflet.js"></script>', f"<script>{js}</script>")
-    return page.replace(f'<link rel="stylesheet" href="{STATIC_URL}/leaflet.css"/>', f"<style>{css}</style>")
+    scripts = {
+        f"{STATIC_URL}/leaflet.js": assets.leaflet_text("leaflet.js"),
+        _atlas_url("atlas.js"): assets.atlas_text("atlas.js"),
+    }
+    styles = {
+        f"{STATIC_URL}/leaflet.css": assets.leaflet_text("leaflet.css"),
+        _atlas_url("atlas.css"): assets.atlas_text("atlas.css"),
+    }
+    for url, text in scripts.items():
+        assert "</script" not in text.lower(), url  # it would end the inlined script early
+        page = page.replace(f'<script src="{url}"></script>', f"<script>{text}</script>")
+    for url, text in styles.items():
+        assert "</style" not in text.lower(), url
+        page = page.replace(f'<link rel="stylesheet" href="{url}"/>', f"<style>{text}</style>")
+    # Nothing left to load from the app's server (user text cannot fake these: its quotes are escaped).
+    assert not re.search(r'(src|href)="/app/static/', page), "the exported map would need the app's server"
+    return page

@@ -146,7 +146,7 @@ def test_the_spatial_join_puts_each_point_in_the_smallest_place_holding_it(atlas
 
 
 def _unpacked(geometry: dict) -> dict:
-    """What the page's atlasUnpack makes of a packed geometry, in Python: the same steps, digit for digit."""
+    """What the page's atlas.unpack makes of a packed geometry, in Python: the same steps, digit for digit."""
     values = {digit: value for value, digit in enumerate(mapping.PACK_DIGITS)}
 
     def positions(text: str, scale: int) -> list[list[float]]:
