@@ -284,7 +284,10 @@ atlas.player = function (map, config) {
     L.DomEvent.on(reset, "click", function (event) {
       L.DomEvent.preventDefault(event);
       L.DomEvent.stopPropagation(event);
-      map.setView(config.center, config.zoom, {reset: true});  // also while a zoom is still animating
+      function home() { map.setView(config.center, config.zoom, {reset: true}); }
+      // A zoom still animating (Leaflet's CSS transition, a quarter of a second after a zoom click) ends by setting
+      // its own zoom, over this one: the view goes home once it has ended. (_animatingZoom: Leaflet 1.9's own flag.)
+      if (map._animatingZoom) { map.once("zoomend", home); } else { home(); }
     });
     return box;
   };
