@@ -74,6 +74,8 @@ TOWN_LABELS = (
     Town("ordubad", 9, names={"en": "Ordubad"}),
     Town("julfa", 9, names={"en": "Julfa"}),
     Town("jermuk", 9, "jermuk"),
+    # Azerbaijan's capital, where many of the agreements' meetings and trials took place; no place of the atlas.
+    Town("baku", 7, names={"en": "Baku", "az": "Bakı", "hy": "Բաքու", "ru": "Баку"}),
 )
 # The road between Armenia and Karabakh before August 2022 (Goris–Berdzor/Lachin–Shushi–Stepanakert), through its
 # cited waypoints: indicative, the real road winds. Its 2022 bypass is a place (lachin-road-2022).
