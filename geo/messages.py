@@ -261,6 +261,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hy": "Վայրի վահանակը, արտահանումը, ժամանակագրությունը և աղյուսակները կհայտնվեն քարտեզը գծվելուց հետո…",
         "ru": "Панель места, экспорт, хронология и таблицы появятся, когда карта будет нарисована…",
     },
+    "page.loading_sidebar": {
+        "en": "Search, language and the agreements' layers follow once the map is drawn…",
+        "az": "Axtarış, dil və sazişlərin qatları xəritə çəkildikdən sonra görünəcək…",
+        "hy": "Որոնումը, լեզուն և համաձայնագրերի շերտերը կհայտնվեն քարտեզը գծվելուց հետո…",
+        "ru": "Поиск, язык и слои соглашений появятся, когда карта будет нарисована…",
+    },
     "share": {
         "en": "Share or cite this view",
         "az": "Bu görünüşü paylaşın və ya istinad edin",

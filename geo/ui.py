@@ -683,13 +683,19 @@ def _map_view(base: tuple, places: list[Place], view: View, from_click: bool) ->
     click), it is given exactly what it was given before: its arguments are then unchanged, and Streamlit sends the
     browser a reference to the copy it has instead of the whole map again. A change of the date alone keeps the
     arguments too, and pushes the new view (a few hundred bytes). Every new view carries a new number, so that the
-    map redraws even when it is equal to one it was given before it drew a click, and takes the newest."""
+    map redraws even when it is equal to one it was given before it drew a click, and takes the newest.
+
+    A session's first view is numbered 0, so that sessions opening on the same view are handed the same map (see
+    _made_elsewhere), and is pushed too, with a new number: the page may hold a newer view pushed by a session
+    before (a reconnection), which the map would otherwise take."""
     wanted = _places_view(places, view.place, view.lang, view.asof or dt.date.today())
     given, shows = st.session_state.get("map_view", (None, None))
     if from_click and shows is not None and shows[0] == base:
         shows = (base, {**shows[1], "selected": view.place})
     pushed = None
-    if given is None or shows[0] != base or {**shows[1], "asof": None} != {**wanted, "asof": None}:
+    if given is None:
+        given, pushed = {**wanted, "number": 0}, {**wanted, "number": _next_view_number()}
+    elif shows[0] != base or {**shows[1], "asof": None} != {**wanted, "asof": None}:
         given = {**wanted, "number": _next_view_number()}
     elif shows[1] != wanted:
         pushed = {**wanted, "number": _next_view_number()}
@@ -968,30 +974,55 @@ streamlit_folium._component_func = _component_or_capture(streamlit_folium._compo
 
 
 def _map(base: tuple[str, bool], data_dir: Path, map_view: dict, events: list[Event], atlas: Atlas):
-    """The map, through st_folium. Its arguments are rendered once per base map, view and events of the session:
-    a click or a new date (which keep the view's arguments, see _map_view) hands Streamlit the same ones again
-    without st_folium copying and rendering the whole folium map anew (~20 ms a run)."""
+    """The map, through st_folium. Its arguments are rendered once per base map, view and events (and shared by the
+    sessions): a click or a new date (which keep the view's arguments, see _map_view) hands Streamlit the same ones
+    again without st_folium copying and rendering the whole folium map anew (~20 ms a run)."""
     wanted = (base, json.dumps(map_view, sort_keys=True))
     made = st.session_state.get("map_args")
     if made is None or made[0] != wanted or not _same_items(made[1], events):
-        _capture.args = {}
-        try:
-            # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
-            # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
-            st_folium(
-                copy.deepcopy(_base_map(*base, data_dir)),
-                key=MAP_KEY,
-                height=MAP_HEIGHT,
-                use_container_width=True,
-                feature_group_to_add=_map_layers(map_view, events, atlas),
-                returned_objects=list(mapping.CLICK_RETURNED),
-            )
-            made = (wanted, events, _capture.args)
-        finally:
-            _capture.args = None
+        made = _made_elsewhere(wanted, events) or _make_map_args(wanted, data_dir, map_view, events, atlas)
         st.session_state.map_args = made
     args = made[2]
     return streamlit_folium._component_func(**{**args, "default": copy.deepcopy(args["default"])})
+
+
+# The map arguments made lately, shared by the sessions: a new session's first map is most often the one the last
+# session opened with, and making it (a copy of the base map rendered by st_folium, ~60 ms) would hold up its
+# sending. Each entry keeps its events, so that the objects compared by identity stay alive.
+_MADE_KEPT = 8
+_made: dict[tuple, tuple] = {}
+_made_lock = threading.Lock()
+
+
+def _made_elsewhere(wanted: tuple, events: list[Event]) -> tuple | None:
+    with _made_lock:
+        made = _made.get(wanted)
+    return made if made is not None and _same_items(made[1], events) else None
+
+
+def _make_map_args(wanted: tuple, data_dir: Path, map_view: dict, events: list[Event], atlas: Atlas) -> tuple:
+    fingerprint, online_tiles = wanted[0]
+    _capture.args = {}
+    try:
+        # st_folium adds the layers to the map it is given; a copy keeps the cached map, and so the map's
+        # script, identical between reruns and sessions (a changed script re-creates the map, losing zoom).
+        st_folium(
+            copy.deepcopy(_base_map(fingerprint, online_tiles, data_dir)),
+            key=MAP_KEY,
+            height=MAP_HEIGHT,
+            use_container_width=True,
+            feature_group_to_add=_map_layers(map_view, events, atlas),
+            returned_objects=list(mapping.CLICK_RETURNED),
+        )
+        made = (wanted, events, _capture.args)
+    finally:
+        _capture.args = None
+    with _made_lock:
+        _made.pop(wanted, None)
+        _made[wanted] = made
+        while len(_made) > _MADE_KEPT:
+            del _made[next(iter(_made))]
+    return made
 
 
 def _same_items(old: list, new: list) -> bool:
@@ -1014,11 +1045,12 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
     # is written first. A new date reaches the map at once (a hidden script, always in the same place so that the
     # widgets after it keep theirs); a click (which the map drew itself) changes the panel; on a page's first run
     # the map, the slowest to appear (its frame loads Leaflet), goes before the panel. The date control, the same
-    # after a click or a date change, is filled in last, into its place above the map.
+    # after a click or a date change, is filled in last, into its place above the map; on a first run it waits for
+    # the rest of the page (its slider's code would hold up the map's first paint), in a box that keeps its room.
     with st.container(key="map-date"):  # hidden (see `page`): it only carries the script
         if pushed:
             st.html(mapping.view_push_script(**pushed), unsafe_allow_javascript=True)
-    date_box = st.container()
+    date_box = st.container(key="date-box")  # its room is kept while it waits (see _LAYOUT_CSS)
     map_column, panel_column = st.columns([3, 2], gap="medium")
 
     def draw_map() -> None:
@@ -1033,16 +1065,17 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
         with panel_box:
             _panel(atlas, view, events)
 
-    if not complete:  # a session's first run: the map, its date and, where the panel goes, what is coming
+    if not complete:  # a session's first run: the map and, where the panel goes, what is coming
         draw_map()
         with panel_box:
             st.caption(message("page.loading", view.lang))
+        with date_box:
+            st.empty()  # an empty box is not drawn at all: this keeps it there, with its room
     else:
         for draw in (draw_panel, draw_map) if from_click else (draw_map, draw_panel):
             draw()
-    with date_box:
-        _date_control()
-    if complete:
+        with date_box:
+            _date_control()
         with panel_column:
             _share(view, atlas, fingerprint)
     st.session_state.selection.update(place=view.place, asof=st.session_state.asof)
@@ -1076,10 +1109,15 @@ def page(script: str, data_dir: Path = DEFAULT_DATA_DIR) -> None:
 # the title above it and the panel below it stay within a swipe; Streamlit's top padding shrinks to clear its header.
 PHONE_MAX_WIDTH_PX = 640
 PHONE_MAP_HEIGHT = "55vh"
+# The date control's height (Chromium, the slider and the day box side by side / stacked on a phone), kept for it
+# while it waits on a first run so that the map does not move when it comes (a browser test checks).
+DATE_BOX_PX, PHONE_DATE_BOX_PX = 68, 152
 _LAYOUT_CSS = (
     "<style>.st-key-atlas-heading h1{padding:0 0 .1rem;font-size:1.9rem}"
+    f".st-key-date-box{{min-height:{DATE_BOX_PX}px}}"
     f"@media (max-width:{PHONE_MAX_WIDTH_PX}px){{"
     f'iframe[title="streamlit_folium.st_folium"]{{height:{PHONE_MAP_HEIGHT} !important}}'
+    f".st-key-date-box{{min-height:{PHONE_DATE_BOX_PX}px}}"
     ".stMainBlockContainer{padding-top:4rem}.st-key-atlas-heading h1{font-size:1.5rem}"
     # One scrolling page on a phone: a box that scrolls inside it would catch the swipes meant for the page.
     ".st-key-panel-box{height:auto !important;max-height:none !important;overflow:visible !important}}</style>"
@@ -1121,6 +1159,8 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     complete = _page_complete()
     _map_and_panel(fingerprint, data_dir, atlas, places, events)
     if not complete:
+        # The sidebar's room is taken at once: coming later, it would narrow the map under the reader's eyes.
+        st.sidebar.caption(message("page.loading_sidebar", view.lang))
         st.session_state.fallback_armed = False  # armed by the call below; only the fragment's own timer fires it
         _rest_of_page_fallback()
         return

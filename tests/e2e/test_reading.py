@@ -66,11 +66,51 @@ def test_the_page_below_the_map_comes_even_when_the_map_never_draws(page: Page, 
     # The map's own code fails to load, so it never reports being drawn: the page must not wait for it for ever.
     page.context.route(re.compile(r"st_folium.*/main\.[0-9a-f]+\.js$"), lambda route: route.abort("failed"))
     page.goto(app_url)
-    expect(page.get_by_text("once the map is drawn")).to_be_visible()
+    expect(page.locator(".st-key-panel-box").get_by_text("once the map is drawn")).to_be_visible()
 
     expect(page.get_by_role("button", name="Events CSV")).to_be_visible()
-    expect(page.get_by_text("once the map is drawn")).to_have_count(0)
+    expect(page.get_by_text("once the map is drawn")).to_have_count(0)  # the panel's and the sidebar's notes
     assert not page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").count()
+
+
+# On every animation frame until then: in the frame that first paints a place, where the map's frame is on the page
+# and whether the date slider is there yet.
+_WATCH_MAP_AT_FIRST_PAINT = f"""(() => {{ if (window !== window.top) return;
+    const look = () => {{
+        const frame = document.querySelector({MAP_IFRAME!r});
+        const path = frame && frame.contentDocument && frame.contentDocument.querySelector("path.leaflet-interactive");
+        const box = path && path.getBoundingClientRect();
+        if (box && box.width > 0 && box.height > 0 && frame.clientHeight > 0) window.__mapAtFirstPaint = {{
+            top: frame.getBoundingClientRect().top + window.scrollY,
+            width: frame.getBoundingClientRect().width,
+            slider: document.querySelector(".st-key-asof") !== null,
+        }};
+        else requestAnimationFrame(look);
+    }};
+    requestAnimationFrame(look);
+}})();"""
+
+
+def _map_stays_put_when_the_page_fills_in(page: Page, url: str) -> None:
+    page.add_init_script(_WATCH_MAP_AT_FIRST_PAINT)
+    open_app(page, url)
+    expect(page.get_by_role("slider", name="Map on date: who held each place")).to_be_visible()
+    first = page.evaluate("() => window.__mapAtFirstPaint")
+    assert first["slider"] is False, "the map should be painted before the date control comes"
+    top, width = page.locator(MAP_IFRAME).evaluate(
+        "frame => [frame.getBoundingClientRect().top + window.scrollY, frame.getBoundingClientRect().width]"
+    )
+    assert abs(top - first["top"]) <= 1, f"the map moved from {first['top']} to {top} px when the page filled in"
+    assert abs(width - first["width"]) <= 1, f"the map's width went from {first['width']} to {width} px"
+
+
+def test_the_map_does_not_move_when_the_page_fills_in_on_a_desktop(page: Page, app_url: str) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    _map_stays_put_when_the_page_fills_in(page, app_url)
+
+
+def test_the_map_does_not_move_when_the_page_fills_in_on_a_phone(phone: Page, app_url: str) -> None:
+    _map_stays_put_when_the_page_fills_in(phone, app_url)
 
 
 def test_the_exports_follow_the_place_clicked_and_the_map_export_says_what_it_shows(page: Page, app_url: str) -> None:
