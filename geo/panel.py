@@ -228,8 +228,9 @@ def citation(link: str, data_version: str, accessed: dt.date, version: str) -> s
 
 # A copy button for each box, by one listener installed once per page: a constant script, no data in it (the text
 # to copy is read from the box the user sees). Streamlit's st.code would give the same box and button, but its
-# syntax highlighter costs the browser ~0.2 s on the first page and a redraw on every click.
-_SHARE_STYLE_AND_SCRIPT = """<style>
+# syntax highlighter costs the browser ~0.2 s on the first page and a redraw on every click. The page holds this
+# style and script once (ui.page); the share box, sent again on every click, is plain HTML.
+SHARE_SCRIPT = """<style>
 .atlas-share-label{font-size:.85rem;opacity:.7;margin:.4rem 0 .2rem}
 .atlas-share-row{display:flex;gap:.5rem;align-items:flex-start}
 .atlas-copy-text{flex:1;font-family:monospace;font-size:.8rem;background:rgba(128,128,128,.12);padding:.4rem .5rem;
@@ -257,7 +258,8 @@ if (!window.atlasCopyInstalled) {
 
 
 def share_box_html(link: str, citation_text: str, lang: str) -> str:
-    """The link to the view and its citation, each as text to read with a button that copies it."""
+    """The link to the view and its citation, each as text to read with a button that copies it (by SHARE_SCRIPT,
+    which the page holds)."""
     copy, copied = html_text(message("share.copy", lang)), html_text(message("share.copied", lang))
     rows = [
         f'<div class="atlas-share-label">{html_text(message(label, lang))}</div>'
@@ -268,4 +270,4 @@ def share_box_html(link: str, citation_text: str, lang: str) -> str:
             ("share.cite", "atlas-share-citation", citation_text),
         )
     ]
-    return _SHARE_STYLE_AND_SCRIPT + '<div class="atlas-share">' + "".join(rows) + "</div>"
+    return '<div class="atlas-share">' + "".join(rows) + "</div>"

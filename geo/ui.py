@@ -922,7 +922,9 @@ def _share(view: View, atlas: Atlas, fingerprint: str) -> None:
     link = f"{base}?{query}" if query else base
     citation = panel.citation(link, fingerprint[:12], dt.date.today(), geo.__version__)
     with st.expander(message("share", view.lang), key="share"):
-        st.html(panel.share_box_html(link, citation, view.lang), unsafe_allow_javascript=True)
+        # Plain HTML: its style and copy script are in the page once (panel.SHARE_SCRIPT); sent with them on every
+        # click, they cost the browser a script element's redraw each time.
+        st.html(panel.share_box_html(link, citation, view.lang))
 
 
 def _sync_asof(source: str, target: str) -> None:
@@ -1094,14 +1096,15 @@ def page(script: str, data_dir: Path = DEFAULT_DATA_DIR) -> None:
     """The whole page, for the script at `script`: its own Leaflet provisioned beside it, then `main`."""
     st.set_page_config(page_title="Karabakh Atlas", page_icon="🗺️", layout="wide")
     _provision_leaflet(Path(script).resolve().parent / "static")
-    # The map's date push (see _map_and_panel) and the slider follower are scripts, not something to see: they take
-    # no room on the page (an element's room would move everything below it).
+    # The map's date push (see _map_and_panel), the slider follower and the share box's copy buttons are scripts, not
+    # something to see: they take no room on the page (an element's room would move everything below it).
     st.html(
         "<style>.st-key-map-date,[data-testid=stLayoutWrapper]:has(> .st-key-map-date),"
         ".st-key-page-scripts,[data-testid=stLayoutWrapper]:has(> .st-key-page-scripts){display:none}</style>"
     )
     with st.container(key="page-scripts"):
         st.html(mapping.FOLLOW_DATE_SCRIPT, unsafe_allow_javascript=True)
+        st.html(panel.SHARE_SCRIPT, unsafe_allow_javascript=True)
     main(data_dir)
 
 

@@ -293,12 +293,16 @@ def test_a_link_to_an_event_selects_its_first_place_and_shows_it_first():
 
 def test_the_view_can_be_cited_with_the_atlas_and_data_versions_and_its_link():
     import geo
+    from geo import panel
 
     at = _run({"place": "lachin", "asof": "2022-09-01"})
-    (box,) = [e.proto.body for e in at.get("html") if "atlas-share" in e.proto.body]
+    (box,) = [e.proto.body for e in at.get("html") if e.proto.body.startswith('<div class="atlas-share">')]
     (link, citation) = [html.unescape(t) for t in re.findall(r'class="atlas-copy-text [^"]*">([^<]*)<', box)]
     assert "place=lachin" in link and "asof=2022-09-01" in link
     assert citation.startswith(f"Karabakh Atlas {geo.__version__} (data ") and link in citation
+    # The copy buttons' script is the page's, once; the box, sent again on every click, carries none.
+    assert [e.proto.body for e in at.get("html") if "<script" in e.proto.body].count(panel.SHARE_SCRIPT) == 1
+    assert "<script" not in box
 
 
 def test_the_cited_version_is_the_packages():
