@@ -3,6 +3,13 @@
 - payload_bytes: the map component's arguments (`json_args`, the JSON Streamlit sends over the websocket) on the
   atlas's first view, taken from the real page run by AppTest, deflated as the websocket sends them
   (`server.enableWebsocketCompression` is on in .streamlit/config.toml); payload_uncompressed_bytes before that.
+  The geometry travels packed (mapping.compact_geometry), and the code every map shares is not in it: 22,561 B
+  (66,173 uncompressed) on 2 Dec 2026, against 43,524 (165,362) before that and 27,753 (95,638) before the legend,
+  the context, the player and the PNG control (issue 15).
+- atlas_static_bytes, atlas_static_gzip_bytes: that shared code, geo/browser/atlas.js and atlas.css, as the app
+  serves them (gzipped as Streamlit's server sends them) under names with their content's hash, so that a browser
+  may keep them; first_visit_bytes: payload_bytes plus those, for a browser that has kept nothing (Leaflet, loaded
+  the same way before and after, left out).
 - raw_folium_payload_bytes: (deflated, as on the wire) the same arguments for folium fed the raw sources: the Natural Earth and geoBoundaries
   files of the same layers, unclipped and unsimplified, each a plain folium.GeoJson (st_folium's own code, with its
   call into the Streamlit component captured instead of sent).
@@ -16,6 +23,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import statistics
 import sys
@@ -29,8 +37,8 @@ from shapely.geometry import mapping as to_geojson
 from streamlit.testing.v1 import AppTest
 
 from bench import common, synthetic, timing
+from geo import assets, panel
 from geo import mapping as atlas_mapping
-from geo import panel
 from geo.load import DEFAULT_DATA_DIR, load_atlas
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,6 +46,8 @@ APP = str(REPO / "streamlit_app.py")
 EMPTY = str(REPO / "bench" / "empty_app.py")
 TIMEOUT_S = 120
 CLICKS = 12
+# Streamlit's server gzips what it serves at this level (streamlit/web/server/starlette/starlette_server_config.py).
+SERVED_GZIP_LEVEL = 5
 RAW_SOURCES = (
     "ne_10m_admin0_countries_deu_v5.1.1_caucasus.geojson",
     "ne_10m_admin0_russia_clip_caucasus_deu_v5.1.1.geojson",
@@ -166,10 +176,22 @@ def events_figures(atlas) -> dict[str, float]:
     return figures
 
 
+def static_figures(payload_bytes: int) -> dict[str, int]:
+    texts = [assets.atlas_text(name).encode("utf-8") for name in assets.ATLAS_FILES]
+    served = sum(len(gzip.compress(text, SERVED_GZIP_LEVEL)) for text in texts)
+    return {
+        "atlas_static_bytes": sum(len(text) for text in texts),
+        "atlas_static_gzip_bytes": served,
+        "first_visit_bytes": payload_bytes + served,
+    }
+
+
 def main() -> None:
     atlas = load_atlas()
+    app = app_figures(atlas)
     figures = {
-        **app_figures(atlas),
+        **app,
+        **static_figures(int(app["payload_bytes"])),
         "raw_folium_payload_bytes": raw_folium_payload(atlas),
         **events_figures(atlas),
     }
