@@ -857,3 +857,14 @@ def test_an_agreement_named_by_its_month_and_kind(atlas):
     text = "В понедельник стороны обсудили августовские договоренности."
     assert only(extract(atlas, text, dt.date(2025, 9, 15))).agreements == ()
     assert only(extract(atlas, "On Monday they recalled the March elections.", dt.date(2021, 4, 15))).agreements == ()
+
+
+def test_the_day_words_were_said_is_not_an_event_beside_the_day_they_report(atlas):
+    text = "Residents of Aghavno have been given until August 25 to leave, the village head told NEWS.am on Friday."
+    found = only(extract(atlas, text, dt.date(2022, 8, 5)))
+    assert (found.date, found.places) == (dt.date(2022, 8, 25), ("aghavno",))
+    text = "Азербайджан взял под контроль Лачин 26 августа, сообщили в пятницу в Баку."
+    assert only(extract(atlas, text, dt.date(2022, 8, 27))).date == dt.date(2022, 8, 26)
+    # Alone, the day it was said dates the report.
+    text = "The village head told NEWS.am on Friday that no one wants to leave Aghavno."
+    assert only(extract(atlas, text, dt.date(2022, 8, 5))).date == dt.date(2022, 8, 5)

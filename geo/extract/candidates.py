@@ -264,6 +264,7 @@ class _Extractor:
         of the report before, which "Its Article 4 ..." refers to."""
         head = group[0]
         _reported_deadlines(head)
+        _reported_speech(head)
         events = [d for d in head.dates if not d.attached]
         shared = _Items()
         for s in group[1:]:
@@ -423,6 +424,27 @@ def _reported_deadlines(s: _Sentence) -> None:
         kept.append(d)
     if any(not d.attached for d in kept):
         s.dates = kept
+
+
+# "…, the head of Aghavno village told NEWS.am on Friday", "сообщили в среду": the day a report was given.
+SPEECH_REACH = 50
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|reported|announced|stated|confirmed|added|noted|сообщил\w*|заявил\w*|рассказал\w*|"
+    r"отметил\w*|подтвердил\w*)\b(?:[^.;:,]|\.(?=\w)){0,40}$",
+    re.I,
+)
+
+
+def _reported_speech(s: _Sentence) -> None:
+    """ "Residents have been given until August 25 to leave, the village head told NEWS.am on Friday": the day the
+    words were said is not an event of its own when the sentence dates what they report (the labelling rule: the
+    reported event is the candidate); a lone speaking day stays the report's date."""
+    own = s.own_dates
+    if len(own) < 2:
+        return
+    spoken = [d for d in own if d.relative and _SPEECH.search(s.text[max(0, d.start - SPEECH_REACH) : d.start])]
+    if spoken and len(spoken) < len(own):
+        s.dates = [replace(d, agreements=(), attached=True) if d in spoken else d for d in s.dates]
 
 
 def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
