@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import sys
 from functools import cache
@@ -29,8 +30,14 @@ def leaflet_text(name: str) -> str:
 
 @cache
 def atlas_text(name: str) -> str:
-    """The text of one of the atlas's own files (`atlas.js`, `atlas.css`), as the package ships it."""
-    return resources.files("geo").joinpath("browser", name).read_text(encoding="utf-8")
+    """One of the atlas's own files (`atlas.js`, `atlas.css`) as the page gets it, served or inlined: the package's
+    file without its comments and indentation (a third of its bytes, a quarter gzipped). Only what cannot be code
+    goes: whole lines that are a `//` comment, `/* */` blocks that start a line, and the spaces that start a line;
+    line breaks stay, so JavaScript reads every statement as before."""
+    source = resources.files("geo").joinpath("browser", name).read_text(encoding="utf-8")
+    source = re.sub(r"^[ \t]*/\*(?:(?!\*/).)*\*/[ \t]*\n", "", source, flags=re.MULTILINE | re.DOTALL)
+    lines = (line.strip() for line in source.splitlines())
+    return "".join(f"{line}\n" for line in lines if line and not line.startswith("//"))
 
 
 @cache

@@ -207,6 +207,23 @@ def test_the_page_provisions_its_own_leaflet_beside_its_script(tmp_path):
         assert f"{mapping.ATLAS_URL}/{served}" in _map_args(at)["js_links"] + _map_args(at)["css_links"]
 
 
+def test_the_atlas_code_a_page_gets_is_the_packages_code_line_for_line_without_comments():
+    from importlib import resources
+
+    from geo import assets
+
+    for name in assets.ATLAS_FILES:
+        source = resources.files("geo").joinpath("browser", name).read_text(encoding="utf-8")
+        code, in_comment = [], False
+        for line in (line.strip() for line in source.splitlines()):
+            if in_comment or line.startswith("/*"):
+                in_comment = not line.endswith("*/")
+            elif line and not line.startswith("//"):
+                code.append(line)
+        assert assets.atlas_text(name).splitlines() == code, name
+        assert len(assets.atlas_text(name)) < 0.8 * len(source), name
+
+
 def test_agreements_are_grouped_by_year_and_a_years_none_hides_only_its_own():
     at = _run()
     labels = [e.label for e in at.sidebar.expander]
