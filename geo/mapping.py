@@ -633,6 +633,9 @@ if (!window.atlasFollowsDate) {
       var micros = Number(input.value);
       if (!isFinite(micros)) return;
       var day = new Date(micros / 1000).toISOString().slice(0, 10);
+      // The slider's attributes are set again by each of the page's runs: only a day the map was not given is a move.
+      if (day === window.atlasShownDay) return;
+      window.atlasShownDay = day;
       var frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
       var map = frame && frame.contentWindow;
       if (map && map.atlasPlay) map.atlasPlay(day);
@@ -647,7 +650,8 @@ _PUSH = (
     "<script>(function (view) {{"
     " var frame = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
     " var map = frame && frame.contentWindow;"
-    " window.atlasPushedView = view; if (map && map.atlasView) map.atlasView(view); }})({view});</script>"
+    " window.atlasPushedView = view; window.atlasShownDay = view.asof;"
+    " if (map && map.atlasView) map.atlasView(view); }})({view});</script>"
 )
 
 

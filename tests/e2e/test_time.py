@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import query
 from geo.load import load_atlas
-from tests.e2e.pages import map_frame, open_app, settled
+from tests.e2e.pages import click_place, map_frame, open_app, settled
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +74,10 @@ def test_the_map_follows_the_date_slider_before_the_server_answers(page: Page, a
             window.atlasPlay = (day) => { window.__drawers.push(["slider", day]); play(day); };
             window.atlasView = (next) => { window.__drawers.push(["server", next.asof]); view(next); }; }"""
     )
+    # A run that leaves the date as it is (a click reruns the map, the panel and the slider) draws nothing new.
+    click_place(frame, "lachin")
+    expect(page.locator(".st-key-place-panel h3")).to_have_text("Lachin")
+    settled(page)
 
     page.get_by_role("slider", name="Map on date: who held each place").press("ArrowLeft")
 
