@@ -72,7 +72,7 @@ def server(script: str, env: dict[str, str] | None = None, *flags: str) -> Itera
     port = _free_port()
     # Streamlit serves static/ from beside the script: pages in bench/ need Leaflet there too (the atlas's own page
     # provisions it itself, on its first run).
-    assets.ensure_leaflet((REPO / script).parent / "static")
+    assets.ensure_served((REPO / script).parent / "static")
     command = [
         str(Path(sys.executable).parent / "streamlit"),
         "run",

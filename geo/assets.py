@@ -63,7 +63,7 @@ def install_atlas(static_dir: Path) -> Path:
     return target
 
 
-def ensure_leaflet(static_dir: Path) -> Path:
+def ensure_served(static_dir: Path) -> Path:
     """Leaflet in static_dir/leaflet, copied there if it is missing or differs from the wheel's (another version),
     and the atlas's own files beside it (install_atlas): everything the map loads from the app."""
     install_atlas(static_dir)

@@ -1088,14 +1088,15 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
 
 # Served by Streamlit from the `static/` folder beside the page's script (server.enableStaticServing).
 @st.cache_resource(show_spinner=False)
-def _provision_leaflet(static_dir: Path) -> None:
-    assets.ensure_leaflet(static_dir)
+def _provision_served(static_dir: Path) -> None:
+    assets.ensure_served(static_dir)
 
 
 def page(script: str, data_dir: Path = DEFAULT_DATA_DIR) -> None:
-    """The whole page, for the script at `script`: its own Leaflet provisioned beside it, then `main`."""
+    """The whole page, for the script at `script`: what the map loads (Leaflet, the atlas's own code) provisioned
+    beside it, then `main`."""
     st.set_page_config(page_title="Karabakh Atlas", page_icon="🗺️", layout="wide")
-    _provision_leaflet(Path(script).resolve().parent / "static")
+    _provision_served(Path(script).resolve().parent / "static")
     # The map's date push (see _map_and_panel), the slider follower and the share box's copy buttons are scripts, not
     # something to see: they take no room on the page (an element's room would move everything below it).
     st.html(
