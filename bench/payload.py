@@ -3,13 +3,14 @@
 - payload_bytes: the map component's arguments (`json_args`, the JSON Streamlit sends over the websocket) on the
   atlas's first view, taken from the real page run by AppTest, deflated as the websocket sends them
   (`server.enableWebsocketCompression` is on in .streamlit/config.toml); payload_uncompressed_bytes before that.
-  The geometry travels packed (mapping.compact_geometry), and the code every map shares is not in it: 22,589 B
-  (66,305 uncompressed) on 2 Dec 2026, against 43,524 (165,362) before that and 27,753 (95,638) before the legend,
-  the context, the player and the PNG control (issue 15).
+  The geometry travels packed (mapping.compact_collection), each border that places or countries share sent once,
+  and the code every map shares is not in it: 20,108 B (61,418 uncompressed) on 2 Dec 2026, against 22,589 (66,305)
+  with each ring carrying its shared borders, 43,524 (165,362) before packing and 27,753 (95,638) before the
+  legend, the context, the player and the PNG control (issue 15).
 - atlas_static_bytes, atlas_static_gzip_bytes: that shared code, geo/browser/atlas.js and atlas.css, as the app
-  serves them (21,015 B; 6,882 gzipped as Streamlit's server sends them) under names with their content's hash, so that a browser
+  serves them (21,651 B; 7,050 gzipped as Streamlit's server sends them) under names with their content's hash, so that a browser
   may keep them; first_visit_bytes: payload_bytes plus those, for a browser that has kept nothing (Leaflet, loaded
-  the same way before and after, left out): 29,471 B.
+  the same way before and after, left out): 27,158 B (29,471 before shared borders; 27,753 before issue 15).
 - raw_folium_payload_bytes: (deflated, as on the wire) the same arguments for folium fed the raw sources: the Natural Earth and geoBoundaries
   files of the same layers, unclipped and unsimplified, each a plain folium.GeoJson (st_folium's own code, with its
   call into the Streamlit component captured instead of sent).

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 
 import folium
@@ -32,10 +33,11 @@ BOUNDS = [[37.5, 43.0], [42.5, 51.0]]
 DISPLAY_TOLERANCE = 0.0001
 DISPLAY_DIGITS = 4
 COVERAGE_KINDS = ("district", "city")
-# Geometry goes to the page packed (compact_geometry; the page's atlasGeometry unpacks it before L.geoJSON): each
-# coordinate an integer on its grid (it already is one), each ring the steps from point to point, written as in
-# Google's polyline encoding (zigzag, 5 bits a character) but with digits a script never needs to escape. About
-# half the bytes of plain GeoJSON after compression, and the same coordinates.
+# Geometry goes to the page packed (compact_geometry, compact_collection; the page's atlas.unpack unpacks it before
+# L.geoJSON): each coordinate an integer on its grid (it already is one), each ring the steps from point to point,
+# written as in Google's polyline encoding (zigzag, 5 bits a character) but with digits a script never needs to
+# escape; a border two places share is sent once. Under half the bytes of plain GeoJSON after compression, and the
+# same coordinates.
 PACK_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-."
 PACK_DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}
 COUNTRY_TOLERANCE = 0.002
@@ -251,6 +253,101 @@ def compact_geometry(geometry: dict, digits: int) -> dict:
     }
 
 
+def _shared_arcs(lines: list[list[tuple[int, int]]]) -> tuple[list[list[tuple[int, int]]], list[list[int]]]:
+    """Lines (and rings) cut into arcs so that a stretch two of them share is one arc: the arcs, and each line as
+    the indexes of its arcs end to end (~i: arc i backwards). A line is cut where it ends and where it meets another
+    line and they part (a point whose neighbours differ from one line to the other); pieces no other line uses are
+    joined back, so a border only one place has stays one arc."""
+    neighbours: dict[tuple[int, int], set[frozenset]] = {}
+    junctions: set[tuple[int, int]] = set()
+    for line in lines:
+        junctions.update((line[0], line[-1]))
+        for before, point, after in zip(line, line[1:], line[2:], strict=False):
+            neighbours.setdefault(point, set()).add(frozenset((before, after)))
+    junctions.update(point for point, seen in neighbours.items() if len(seen) > 1)
+
+    def pieces(line):
+        start = 0
+        for i in range(1, len(line)):
+            if line[i] in junctions:
+                piece = tuple(line[start : i + 1])
+                start = i
+                yield min(piece, piece[::-1]), piece <= piece[::-1]
+
+    uses = Counter(key for line in lines for key, _ in pieces(line))
+    arcs: list[list[tuple[int, int]]] = []
+    index: dict[tuple, int] = {}
+    refs: list[list[int]] = []
+    for line in lines:
+        refs.append([])
+        for alone, run in groupby(pieces(line), key=lambda piece: uses[piece[0]] == 1):
+            if alone:  # pieces of this line only, end to end: one arc
+                arc: list[tuple[int, int]] = []
+                for key, forward in run:
+                    arc.extend((key if forward else key[::-1])[1 if arc else 0 :])
+                arcs.append(arc)
+                refs[-1].append(len(arcs) - 1)
+                continue
+            for key, forward in run:
+                if key not in index:
+                    index[key] = len(arcs)
+                    arcs.append(list(key))
+                refs[-1].append(index[key] if forward else ~index[key])
+    return arcs, refs
+
+
+def compact_collection(collection: dict, digits: int) -> dict:
+    """A GeoJSON FeatureCollection whose coordinates lie on the 10**-digits grid, packed for the page with every
+    stretch of line that features share sent once (TopoJSON's idea: neighbouring districts and countries share long
+    borders). `arcs` are packed as compact_geometry packs a ring, each arc's first step taken from where the arc
+    before it ended; a line or polygon's geometry is `{"type", "arcs"}`, each ring (or line) the indexes of its
+    arcs packed the same way (~i: arc i backwards); a point is packed as compact_geometry packs it. The page's
+    atlas.unpack turns it back into the same GeoJSON. Raises ValueError for a coordinate off the grid: packing never
+    moves a point."""
+    scale = 10**digits
+    lines: list[list[tuple[int, int]]] = []
+
+    def collect(coordinates, depth: int):
+        if depth > 1:
+            return [collect(part, depth - 1) for part in coordinates]
+        grid = [(round(x * scale), round(y * scale)) for x, y in coordinates]
+        for g, position in zip(grid, coordinates, strict=True):
+            if any(abs(a - b * scale) > 1e-6 for a, b in zip(g, position, strict=True)):
+                raise ValueError(f"{position} is not on the 1e-{digits} grid")
+        lines.append(grid)
+        return len(lines) - 1
+
+    shapes = [
+        None
+        if (kind := f["geometry"]["type"]) in ("Point", "MultiPoint")
+        else collect(f["geometry"]["coordinates"], PACK_DEPTH[kind])
+        for f in collection["features"]
+    ]
+    arcs, refs = _shared_arcs(lines)
+
+    def packed_refs(shape):
+        return [packed_refs(part) for part in shape] if isinstance(shape, list) else _packed_numbers(refs[shape])
+
+    last = (0, 0)
+    packed_arcs = []
+    for arc in arcs:
+        steps = []
+        for point in arc:
+            steps += [point[0] - last[0], point[1] - last[1]]
+            last = point
+        packed_arcs.append(_packed_numbers(steps))
+    features = [
+        {
+            **feature,
+            "geometry": compact_geometry(feature["geometry"], digits)
+            if shape is None
+            else {"type": feature["geometry"]["type"], "arcs": packed_refs(shape)},
+        }
+        for feature, shape in zip(collection["features"], shapes, strict=True)
+    ]
+    return {"type": "FeatureCollection", "digits": digits, "arcs": packed_arcs, "features": features}
+
+
 @cache
 def _countries(data_dir: Path) -> dict:
     """The Natural Earth countries clipped to the view's reach, simplified and trimmed: a GeoJSON FeatureCollection."""
@@ -420,10 +517,9 @@ class _Countries(_AtlasCall):
     )
 
     def __init__(self, collection: dict, filled: bool):
-        features = [{**f, "geometry": compact_geometry(f["geometry"], COUNTRY_DIGITS)} for f in collection["features"]]
         # Over a street map, outlines only: a filled country would hide the street map beneath it.
         style = COUNTRY_STYLE if filled else {**COUNTRY_STYLE, "fillOpacity": 0}
-        super().__init__({"data": {"type": "FeatureCollection", "features": features}, "style": style})
+        super().__init__({"data": compact_collection(collection, COUNTRY_DIGITS), "style": style})
 
 
 class _TouchGestures(_AtlasCall):
@@ -471,13 +567,13 @@ class _Places(_AtlasCall):
             {
                 "type": "Feature",
                 "properties": {"id": place.id, "names": _tooltips(place)},
-                "geometry": compact_geometry(geometries[place.id], DISPLAY_DIGITS),
+                "geometry": geometries[place.id],
             }
             for place in places
         ]
         super().__init__(
             {
-                "data": {"type": "FeatureCollection", "features": features},
+                "data": compact_collection({"type": "FeatureCollection", "features": features}, DISPLAY_DIGITS),
                 "styles": {place.id: _style(place) for place in places},
                 "selectedStyle": SELECTED_STYLE,
                 "hoverStyle": HOVER_STYLE,

@@ -2,6 +2,7 @@
 
 import json
 import math
+from collections import Counter
 from itertools import combinations
 
 import numpy as np
@@ -145,30 +146,74 @@ def test_the_spatial_join_puts_each_point_in_the_smallest_place_holding_it(atlas
     assert index.assign(lon, lat) == expected
 
 
+_VALUES = {digit: value for value, digit in enumerate(mapping.PACK_DIGITS)}
+
+
+def _numbers(text: str) -> list[int]:
+    numbers, value, factor = [], 0, 1
+    for character in text:
+        digit = _VALUES[character]
+        value, factor = value + (digit & 31) * factor, factor * 32
+        if not digit & 32:
+            numbers.append(-(value + 1) // 2 if value % 2 else value // 2)
+            value, factor = 0, 1
+    assert not value
+    return numbers
+
+
+def _walk(text: str, start: tuple[int, int]) -> list[tuple[int, int]]:
+    numbers = _numbers(text)
+    assert len(numbers) % 2 == 0
+    xs, ys = np.cumsum([start[0], *numbers[::2]]), np.cumsum([start[1], *numbers[1::2]])
+    return [(int(x), int(y)) for x, y in zip(xs[1:], ys[1:], strict=True)]
+
+
+def _nest(packed, depth: int, line):
+    if depth > 1:
+        return [_nest(part, depth - 1, line) for part in packed]
+    positions = line(packed)
+    return positions if depth else positions[0]
+
+
+def _scaled(positions, scale: int) -> list[list[float]]:
+    return [[x / scale, y / scale] for x, y in positions]
+
+
 def _unpacked(geometry: dict) -> dict:
     """What the page's atlas.unpack makes of a packed geometry, in Python: the same steps, digit for digit."""
-    values = {digit: value for value, digit in enumerate(mapping.PACK_DIGITS)}
+    scale, depth = 10 ** geometry["digits"], mapping.PACK_DEPTH[geometry["type"]]
+    return {
+        "type": geometry["type"],
+        "coordinates": _nest(geometry["packed"], depth, lambda text: _scaled(_walk(text, (0, 0)), scale)),
+    }
 
-    def positions(text: str, scale: int) -> list[list[float]]:
-        numbers, value, factor = [], 0, 1
-        for character in text:
-            digit = values[character]
-            value, factor = value + (digit & 31) * factor, factor * 32
-            if not digit & 32:
-                numbers.append(-(value + 1) // 2 if value % 2 else value // 2)
-                value, factor = 0, 1
-        assert not value and len(numbers) % 2 == 0
-        xs, ys = np.cumsum(numbers[::2]), np.cumsum(numbers[1::2])
-        return [[int(x) / scale, int(y) / scale] for x, y in zip(xs, ys, strict=True)]
 
-    def unpack(packed, depth: int, scale: int):
-        if depth > 1:
-            return [unpack(part, depth - 1, scale) for part in packed]
-        ring = positions(packed, scale)
-        return ring if depth else ring[0]
+def _arcs(collection: dict) -> list[list[tuple[int, int]]]:
+    """A packed collection's shared arcs, on its grid, as the page unpacks them (each begun where the last ended)."""
+    arcs, end = [], (0, 0)
+    for text in collection["arcs"]:
+        arcs.append(_walk(text, end))
+        end = arcs[-1][-1]
+    return arcs
 
-    depth = mapping.PACK_DEPTH[geometry["type"]]
-    return {"type": geometry["type"], "coordinates": unpack(geometry["packed"], depth, 10 ** geometry["digits"])}
+
+def _unpacked_collection(collection: dict) -> list[dict]:
+    """The geometries atlas.unpack makes of a packed collection (compact_collection), in Python."""
+    arcs, scale = _arcs(collection), 10 ** collection["digits"]
+
+    def joined(refs: str) -> list[list[float]]:
+        positions: list[tuple[int, int]] = []
+        for ref in _numbers(refs):
+            arc = arcs[~ref][::-1] if ref < 0 else arcs[ref]
+            positions += arc[1:] if positions else arc
+        return _scaled(positions, scale)
+
+    return [
+        {"type": g["type"], "coordinates": _nest(g["arcs"], mapping.PACK_DEPTH[g["type"]], joined)}
+        if "arcs" in g
+        else _unpacked(g)
+        for g in (f["geometry"] for f in collection["features"])
+    ]
 
 
 def _close(a, b) -> bool:
@@ -177,26 +222,77 @@ def _close(a, b) -> bool:
     return math.isclose(a, b, rel_tol=0, abs_tol=1e-9)
 
 
+def _packed_layers(atlas) -> list[tuple[dict, int]]:
+    """The places and the countries, as the map packs them: a FeatureCollection each, and its grid's digits."""
+    from geo.load import DEFAULT_DATA_DIR
+
+    places = [
+        {"type": "Feature", "properties": {}, "geometry": g} for g in display_geometries(atlas.places.values()).values()
+    ]
+    return [
+        ({"type": "FeatureCollection", "features": places}, mapping.DISPLAY_DIGITS),
+        (mapping._countries(DEFAULT_DATA_DIR), mapping.COUNTRY_DIGITS),
+    ]
+
+
 def test_packed_geometry_unpacks_to_every_coordinate_the_map_drew_before(atlas):
     """The places, the countries and the context go to the page packed: unpacked, each is the same geometry."""
     from geo.load import DEFAULT_DATA_DIR
 
-    layers = [
-        (display_geometries(atlas.places.values()).values(), mapping.DISPLAY_DIGITS),
-        ([f["geometry"] for f in mapping._countries(DEFAULT_DATA_DIR)["features"]], mapping.COUNTRY_DIGITS),
-        *(
-            ([f["geometry"]], mapping.CONTEXT_DIGITS[f["properties"]["kind"]])
-            for f in mapping._context(DEFAULT_DATA_DIR)[0]["features"]
-        ),
-    ]
     kinds = set()
-    for geometries, digits in layers:
-        for geometry in geometries:
+    for collection, digits in _packed_layers(atlas):
+        unpacked = _unpacked_collection(mapping.compact_collection(collection, digits))
+        for geometry, drawn in zip([f["geometry"] for f in collection["features"]], unpacked, strict=True):
             kinds.add(geometry["type"])
-            unpacked = _unpacked(mapping.compact_geometry(geometry, digits))
-            assert unpacked["type"] == geometry["type"]
-            assert _close(unpacked["coordinates"], json.loads(json.dumps(geometry["coordinates"])))
-    assert {"Point", "LineString", "Polygon", "MultiPolygon"} <= kinds
+            assert drawn["type"] == geometry["type"]
+            assert _close(drawn["coordinates"], json.loads(json.dumps(geometry["coordinates"])))
+    for feature in mapping._context(DEFAULT_DATA_DIR)[0]["features"]:
+        geometry = feature["geometry"]
+        kinds.add(geometry["type"])
+        unpacked = _unpacked(mapping.compact_geometry(geometry, mapping.CONTEXT_DIGITS[feature["properties"]["kind"]]))
+        assert unpacked["type"] == geometry["type"]
+        assert _close(unpacked["coordinates"], json.loads(json.dumps(geometry["coordinates"])))
+    assert {"Point", "LineString", "MultiLineString", "Polygon", "MultiPolygon"} <= kinds
+
+
+def test_a_border_that_places_or_countries_share_is_sent_once(atlas):
+    """Neighbouring districts, and neighbouring countries, share long borders: each stretch of border is in one arc
+    only, and the arcs hold far fewer points than the rings drawn from them."""
+    for collection, digits in _packed_layers(atlas):
+        packed = mapping.compact_collection(collection, digits)
+        arcs = _arcs(packed)
+        segments = Counter(frozenset(pair) for arc in arcs for pair in zip(arc, arc[1:], strict=False))
+        assert segments.most_common(1)[0][1] == 1
+        drawn = sum(len(ring) for g in _unpacked_collection(packed) if g["type"] != "Point" for ring in _rings(g))
+        assert sum(len(arc) for arc in arcs) < 0.8 * drawn
+
+
+def _rings(geometry: dict) -> list:
+    depth = mapping.PACK_DEPTH[geometry["type"]]
+    parts = [geometry["coordinates"]]
+    for _ in range(depth - 1):
+        parts = [ring for part in parts for ring in part]
+    return parts
+
+
+def test_shared_arcs_rebuild_lines_that_touch_cross_and_run_together():
+    """Lines that share a stretch both ways, cross at a point, touch end to end or repeat a ring come back whole."""
+    square = [(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)]
+    lines = [
+        square,
+        [(2, 0), (4, 0), (4, 2), (2, 2), (2, 0)],  # shares the square's right side, the other way round
+        [(1, -1), (1, 0), (1, 1), (3, 1), (5, 1)],  # crosses both, through the square's bottom side
+        [(5, 1), (6, 1)],  # goes on from where the line before it ends
+        square[2:] + square[1:3],  # the square again, from another corner
+    ]
+    arcs, refs = mapping._shared_arcs(lines)
+    for line, line_refs in zip(lines, refs, strict=True):
+        rebuilt: list[tuple[int, int]] = []
+        for ref in line_refs:
+            arc = arcs[~ref][::-1] if ref < 0 else arcs[ref]
+            rebuilt += arc[1:] if rebuilt else arc
+        assert rebuilt == line
+    assert [(2, 0), (2, 2)] in arcs or [(2, 2), (2, 0)] in arcs  # the shared side, once
 
 
 def test_packing_refuses_a_point_off_its_grid_rather_than_move_it():
@@ -205,3 +301,7 @@ def test_packing_refuses_a_point_off_its_grid_rather_than_move_it():
     )["coordinates"] == [[-0.001, 51.0], [46.2, -3.5]]
     with pytest.raises(ValueError, match="not on the 1e-3 grid"):
         mapping.compact_geometry({"type": "Point", "coordinates": [46.2345, 39.8]}, 3)
+    line = {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[46.2, 39.8]]}}
+    line["geometry"]["coordinates"].append([46.2345, 39.8])
+    with pytest.raises(ValueError, match="not on the 1e-3 grid"):
+        mapping.compact_collection({"type": "FeatureCollection", "features": [line]}, 3)

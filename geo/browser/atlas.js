@@ -3,39 +3,58 @@
    script holds only data and calls these functions with it (geo.mapping). Text from data is always set as text. */
 window.atlas = {};
 
-// Geometry arrives packed (geo.mapping.compact_geometry): `atlas.unpacking(digits, depths)` says how, once per map,
-// and `atlas.unpack(collection)` turns a FeatureCollection of packed geometries into GeoJSON.
+// Geometry arrives packed (geo.mapping.compact_geometry, compact_collection): `atlas.unpacking(digits, depths)` says
+// how, once per map, and `atlas.unpack(collection)` turns a FeatureCollection of packed geometries into GeoJSON.
 atlas.unpacking = function (digits, depths) {
   var values = {};
   digits.split("").forEach(function (digit, value) { values[digit] = value; });
-  // One ring's positions: each step is zigzag-coded numbers of 5 bits a digit, the 6th bit saying more follow.
-  function positions(text, scale) {
-    var i = 0, x = 0, y = 0, result = [];
-    function step() {
-      var value = 0, factor = 1, digit;
-      do {
-        digit = values[text.charAt(i++)];
-        value += (digit & 31) * factor;
-        factor *= 32;
-      } while (digit & 32);
-      return value % 2 ? -(value + 1) / 2 : value / 2;
-    }
-    while (i < text.length) {
-      x += step();
-      y += step();
-      result.push([x / scale, y / scale]);
+  // Zigzag-coded numbers of 5 bits a digit, the 6th bit saying more follow.
+  function numbers(text) {
+    var result = [], value = 0, factor = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = values[text.charAt(i)];
+      value += (digit & 31) * factor;
+      factor *= 32;
+      if (!(digit & 32)) {
+        result.push(value % 2 ? -(value + 1) / 2 : value / 2);
+        value = 0;
+        factor = 1;
+      }
     }
     return result;
   }
-  function unpack(packed, depth, scale) {
-    if (depth > 1) return packed.map(function (part) { return unpack(part, depth - 1, scale); });
-    var ring = positions(packed, scale);
-    return depth ? ring : ring[0];
+  // Positions (degrees) from their steps, the first step taken from `from` (on the grid; left at the last position).
+  function walk(text, from, scale) {
+    var steps = numbers(text), result = [];
+    for (var i = 0; i < steps.length; i += 2) {
+      from[0] += steps[i];
+      from[1] += steps[i + 1];
+      result.push([from[0] / scale, from[1] / scale]);
+    }
+    return result;
+  }
+  function nest(packed, depth, line) {
+    if (depth > 1) return packed.map(function (part) { return nest(part, depth - 1, line); });
+    var positions = line(packed);
+    return depth ? positions : positions[0];
   }
   atlas.unpack = function (collection) {
+    // The shared arcs, each begun where the one before it ended.
+    var end = [0, 0], scale = Math.pow(10, collection.digits);
+    var arcs = (collection.arcs || []).map(function (text) { return walk(text, end, scale); });
+    // A ring or line: its arcs end to end (~i: arc i backwards).
+    function joined(refs) {
+      var positions = [];
+      numbers(refs).forEach(function (ref) {
+        var arc = ref < 0 ? arcs[~ref].slice().reverse() : arcs[ref];
+        positions = positions.concat(positions.length ? arc.slice(1) : arc);
+      });
+      return positions;
+    }
     collection.features.forEach(function (feature) {
-      var g = feature.geometry;
-      feature.geometry = {type: g.type, coordinates: unpack(g.packed, depths[g.type], Math.pow(10, g.digits))};
+      var g = feature.geometry, depth = depths[g.type];
+      feature.geometry = {type: g.type, coordinates: g.arcs ? nest(g.arcs, depth, joined) : nest(g.packed, depth,
+        function (text) { return walk(text, [0, 0], Math.pow(10, g.digits)); })};
     });
     return collection;
   };

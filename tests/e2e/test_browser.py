@@ -277,7 +277,7 @@ def test_choosing_russian_names_renames_the_tooltips_without_redrawing_the_map(p
     expect(page).to_have_url(re.compile(r"[?&]lang=ru(&|$)"))
 
 
-# Every feature Leaflet was given, keyed by what it is: its geometry as the page unpacked it (mapping.compact_geometry).
+# Every feature Leaflet was given, keyed by what it is: its geometry as the page unpacked it (mapping.compact_collection).
 _DRAWN_GEOMETRY_JS = """() => {
     const drawn = {};
     map_div.eachLayer(layer => {
