@@ -70,9 +70,12 @@ def _healthy(url: str) -> bool:
 def server(script: str, env: dict[str, str] | None = None, *flags: str) -> Iterator[str]:
     """A headless Streamlit server for `script` (relative to the repo) on 127.0.0.1; yields its base URL."""
     port = _free_port()
-    # Streamlit serves static/ from beside the script: pages in bench/ need Leaflet there too (the atlas's own page
-    # provisions it itself, on its first run).
-    assets.ensure_served((REPO / script).parent / "static")
+    # Streamlit serves static/ from beside the script: pages in bench/ need the map's code there too (the atlas's own
+    # page provisions it itself, on its first run), and the naive page Leaflet alone.
+    static = (REPO / script).parent / "static"
+    assets.ensure_served(static)
+    if not (static / "leaflet" / "leaflet.js").is_file():
+        assets.install_leaflet(static)
     command = [
         str(Path(sys.executable).parent / "streamlit"),
         "run",

@@ -1,6 +1,7 @@
 """What the map loads besides its data, put into the folder the app serves: Leaflet from its pinned wheel (so the
-map needs no CDN) and the atlas's own constant script and styles (geo/browser), under names with their content's
-hash, so that a browser may keep them from one map to the next and a new version is a new name."""
+map needs no CDN) and the atlas's own constant script and styles (geo/browser), as one script and one stylesheet
+under names with their content's hash, so that a browser may keep them from one map to the next and a new version
+is a new name."""
 
 from __future__ import annotations
 
@@ -17,8 +18,13 @@ from pathlib import Path
 LEAFLET_PACKAGE = "js_lib_leaflet"
 LEAFLET_DIR = ("static", "js_lib_leaflet")
 SERVED_FILES = ("leaflet.js", "leaflet.css", "images")
-# The atlas's own files (package data), served from ATLAS_DIR in the static folder as `atlas.<hash>.js` and so on.
+# The atlas's own files (package data, geo/browser).
 ATLAS_FILES = ("atlas.js", "atlas.css")
+# The map's code as the page gets it: one file of each kind, Leaflet's and then the atlas's. st_folium's frontend
+# loads a map's scripts one after another (each waits for the one before), so a second script was a second round
+# trip before the map could be drawn. Served from ATLAS_DIR in the static folder as `map.<hash>.js` and so on, with
+# Leaflet's images/ beside them (its styles name them by relative URLs).
+MAP_FILES = {"map.js": ("leaflet.js", "atlas.js"), "map.css": ("leaflet.css", "atlas.css")}
 ATLAS_DIR = "atlas"
 HASH_CHARS = 12  # of the content's sha256: a new version of a file never takes an old one's name
 
@@ -41,41 +47,48 @@ def atlas_text(name: str) -> str:
 
 
 @cache
-def atlas_served_name(name: str) -> str:
-    """The name `name` is served under: its content's hash in it (`atlas.js` -> `atlas.0123456789ab.js`)."""
+def map_text(name: str) -> str:
+    """The map's code (`map.js`) or styles (`map.css`), served and inlined alike: Leaflet's file as the wheel has it,
+    less the line naming its source map (no such file is served), then the atlas's (atlas_text)."""
+    leaflet, atlas = MAP_FILES[name]
+    lines = leaflet_text(leaflet).splitlines(keepends=True)
+    kept = "".join(line for line in lines if not line.startswith("//# sourceMappingURL="))
+    return f"{kept.rstrip()}\n{atlas_text(atlas)}"
+
+
+@cache
+def served_name(name: str) -> str:
+    """The name `name` is served under: its content's hash in it (`map.js` -> `map.0123456789ab.js`)."""
     stem, suffix = name.rsplit(".", 1)
-    digest = hashlib.sha256(atlas_text(name).encode("utf-8")).hexdigest()[:HASH_CHARS]
+    digest = hashlib.sha256(map_text(name).encode("utf-8")).hexdigest()[:HASH_CHARS]
     return f"{stem}.{digest}.{suffix}"
 
 
-def install_atlas(static_dir: Path) -> Path:
-    """The atlas's files in static_dir/atlas under their served names (written where missing); returns that folder.
-    Files of other versions stay: a page of the version before may still ask for them."""
-    target = static_dir / ATLAS_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ATLAS_FILES:
-        served = target / atlas_served_name(name)
-        if not served.is_file():
-            # Two servers may start at once: each writes a file of its own, then names it (never a half-written file).
-            temporary = served.with_name(f"{served.name}.{os.getpid()}.tmp")
-            temporary.write_text(atlas_text(name), encoding="utf-8")
-            temporary.replace(served)
-    return target
+def _write_new(path: Path, write) -> None:
+    """Create path if it is missing. Two servers may start at once: each writes a file of its own, then names it
+    (never a half-written file)."""
+    if not path.is_file():
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        write(temporary)
+        temporary.replace(path)
 
 
 def ensure_served(static_dir: Path) -> Path:
-    """Leaflet in static_dir/leaflet, copied there if it is missing or differs from the wheel's (another version),
-    and the atlas's own files beside it (install_atlas): everything the map loads from the app."""
-    install_atlas(static_dir)
-    served = static_dir / "leaflet" / "leaflet.js"
-    wheel = resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR, "leaflet.js")
-    if served.is_file() and served.stat().st_size == len(wheel.read_bytes()):
-        return served.parent
-    return install_leaflet(static_dir)
+    """Everything the map loads from the app, in static_dir/atlas: map.js and map.css under their served names and
+    Leaflet's images, each written where missing; returns that folder. Files of other versions stay: a page of the
+    version before may still ask for them."""
+    target = static_dir / ATLAS_DIR
+    (target / "images").mkdir(parents=True, exist_ok=True)
+    for name in MAP_FILES:
+        _write_new(target / served_name(name), lambda path, name=name: path.write_text(map_text(name), "utf-8"))
+    for image in resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR, "images").iterdir():
+        _write_new(target / "images" / image.name, lambda path, image=image: path.write_bytes(image.read_bytes()))
+    return target
 
 
 def install_leaflet(static_dir: Path) -> Path:
-    """Copy leaflet.js, leaflet.css and images/ to static_dir/leaflet; returns that folder."""
+    """Leaflet alone, as its wheel has it (leaflet.js, leaflet.css and images/), in static_dir/leaflet, for a page
+    that loads Leaflet by itself (the naive page bench.browser measures the atlas against); returns that folder."""
     source = resources.files(LEAFLET_PACKAGE).joinpath(*LEAFLET_DIR)
     target = static_dir / "leaflet"
     target.mkdir(parents=True, exist_ok=True)
@@ -90,4 +103,4 @@ def install_leaflet(static_dir: Path) -> Path:
 
 if __name__ == "__main__":
     static = Path(sys.argv[1] if len(sys.argv) > 1 else "static")
-    print(install_leaflet(static), install_atlas(static))
+    print(install_leaflet(static), ensure_served(static))

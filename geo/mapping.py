@@ -21,8 +21,7 @@ from geo.escaping import html_text, script_json
 from geo.model import LANGUAGES, Event, Place
 from geo.view import WAR_START
 
-STATIC_URL = "/app/static/leaflet"
-ATLAS_URL = f"/app/static/{assets.ATLAS_DIR}"  # the atlas's own script and styles (geo/browser, via geo.assets)
+ATLAS_URL = f"/app/static/{assets.ATLAS_DIR}"  # the map's code and styles: Leaflet and geo/browser (geo.assets)
 # Zoom 6 shows the whole South Caucasus; 13 is street level for a town, the finest these sources support.
 MIN_ZOOM, MAX_ZOOM, START_ZOOM = 6, 13, 8
 START_CENTER = (39.75, 46.4)
@@ -391,16 +390,10 @@ def base_map(
         prefer_canvas=False,
         control_scale=True,
     )
-    # folium's defaults load Leaflet, jQuery and Bootstrap from CDNs: offline the map would stay blank. The atlas's
-    # own code and styles come after Leaflet, under names that change with their content (geo.assets).
-    m.default_js = [
-        ("leaflet", f"{STATIC_URL}/leaflet.js"),
-        ("atlas", _atlas_url("atlas.js")),
-    ]
-    m.default_css = [
-        ("leaflet_css", f"{STATIC_URL}/leaflet.css"),
-        ("atlas_css", _atlas_url("atlas.css")),
-    ]
+    # folium's defaults load Leaflet, jQuery and Bootstrap from CDNs: offline the map would stay blank. Leaflet and the
+    # atlas's own code come as one script and one stylesheet, under names that change with their content (geo.assets).
+    m.default_js = [("map", _map_url("map.js"))]
+    m.default_css = [("map_css", _map_url("map.css"))]
     _Unpacker().add_to(m)  # before every layer that draws packed geometry
     countries = _Countries(_countries(data_dir), filled=not online_tiles)
     countries.add_to(m)
@@ -419,9 +412,9 @@ def base_map(
     return m
 
 
-def _atlas_url(name: str) -> str:
-    """Where the page loads one of the atlas's own files (`atlas.js`, `atlas.css`) from: a name for its content."""
-    return f"{ATLAS_URL}/{assets.atlas_served_name(name)}"
+def _map_url(name: str) -> str:
+    """Where the page loads the map's code (`map.js`) or styles (`map.css`) from: a name for its content."""
+    return f"{ATLAS_URL}/{assets.served_name(name)}"
 
 
 @cache
@@ -842,14 +835,8 @@ def standalone_html(
     root.title = html_text(title)  # type: ignore[attr-defined]  # the root of a folium.Map is a Figure
     root.html.add_child(_Literal(f'<h1 class="atlas-title">{html_text(title)}</h1>'))  # type: ignore[attr-defined]
     page = root.render()
-    scripts = {
-        f"{STATIC_URL}/leaflet.js": assets.leaflet_text("leaflet.js"),
-        _atlas_url("atlas.js"): assets.atlas_text("atlas.js"),
-    }
-    styles = {
-        f"{STATIC_URL}/leaflet.css": assets.leaflet_text("leaflet.css"),
-        _atlas_url("atlas.css"): assets.atlas_text("atlas.css"),
-    }
+    scripts = {_map_url("map.js"): assets.map_text("map.js")}
+    styles = {_map_url("map.css"): assets.map_text("map.css")}
     for url, text in scripts.items():
         assert "</script" not in text.lower(), url  # it would end the inlined script early
         page = page.replace(f'<script src="{url}"></script>', f"<script>{text}</script>")

@@ -53,16 +53,12 @@ def _map_script(at) -> str:
 
 
 def _map_code(at) -> str:
-    """What the map runs: its own script and the atlas's constant code and styles it loads (by the links it carries)."""
+    """What the map runs: its own script and the map's constant code and styles it loads (by the links it carries)."""
     from geo import assets, mapping
 
     args = _map_args(at)
     links = args["js_links"] + args["css_links"]
-    loaded = [
-        assets.atlas_text(n)
-        for n in assets.ATLAS_FILES
-        if f"{mapping.ATLAS_URL}/{assets.atlas_served_name(n)}" in links
-    ]
+    loaded = [assets.map_text(n) for n in assets.MAP_FILES if f"{mapping.ATLAS_URL}/{assets.served_name(n)}" in links]
     return "\n".join([args["script"], *loaded])
 
 
@@ -81,7 +77,10 @@ def test_first_view_lists_every_event_and_draws_every_place(atlas):
         assert f"place-{place_id}" in script
     assert _map_view(at)["shown"] == sorted(atlas.places)
     args = _map_args(at)
-    assert "/app/static/leaflet/leaflet.js" in args["js_links"] and "cdn.jsdelivr" not in json.dumps(args)
+    assert "cdn.jsdelivr" not in json.dumps(args)
+    # One script and one stylesheet from the app: st_folium's frontend loads scripts one after another.
+    assert [len(args["js_links"]), len(args["css_links"])] == [1, 1], args["js_links"] + args["css_links"]
+    assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
 
 
 def test_the_first_run_sends_the_map_and_the_rest_once_the_map_has_drawn():
@@ -188,23 +187,27 @@ def test_the_installed_server_runs_with_the_checkouts_settings():
 
 
 def test_the_page_provisions_its_own_leaflet_beside_its_script(tmp_path):
-    """`streamlit run streamlit_app.py` on a fresh clone, with no `make`: the page copies Leaflet where Streamlit
-    serves it from (static/ beside the script), so the map draws offline."""
+    """`streamlit run streamlit_app.py` on a fresh clone, with no `make`: the page puts the map's code (Leaflet's and
+    the atlas's, one file of each kind) where Streamlit serves it from (static/ beside the script), so the map draws
+    offline."""
+    from geo import assets, mapping
+
     script = tmp_path / "streamlit_app.py"
     script.write_text((ROOT / "streamlit_app.py").read_text(encoding="utf-8"), encoding="utf-8")
     at = AppTest.from_file(str(script), default_timeout=TIMEOUT).run()
     assert not at.exception
-    served = tmp_path / "static" / "leaflet"
-    assert (served / "leaflet.js").read_text(encoding="utf-8").startswith("/* @preserve")
-    assert (served / "leaflet.css").is_file() and (served / "images" / "marker-icon.png").is_file()
-    assert "/app/static/leaflet/leaflet.js" in _map_args(at)["js_links"]
-    # The atlas's own code and styles too, under names that change with their content (a browser may keep them).
-    from geo import assets, mapping
-
-    for name in assets.ATLAS_FILES:
-        served = assets.atlas_served_name(name)
-        assert (tmp_path / "static" / "atlas" / served).read_text(encoding="utf-8") == assets.atlas_text(name)
-        assert f"{mapping.ATLAS_URL}/{served}" in _map_args(at)["js_links"] + _map_args(at)["css_links"]
+    served = tmp_path / "static" / "atlas"
+    code = {name: (served / assets.served_name(name)).read_text(encoding="utf-8") for name in assets.MAP_FILES}
+    # The package's code: Leaflet as its wheel has it (less the line naming its source map), then the atlas's own.
+    assert code["map.js"].startswith("/* @preserve\n * Leaflet 1.9.4") and "sourceMappingURL" not in code["map.js"]
+    for name, (leaflet, atlas) in assets.MAP_FILES.items():
+        wheel = assets.leaflet_text(leaflet).replace("//# sourceMappingURL=leaflet.js.map", "").rstrip()
+        assert code[name] == f"{wheel}\n{assets.atlas_text(atlas)}" == assets.map_text(name), name
+    assert (served / "images" / "layers.png").is_file()  # Leaflet's styles name its images relative to themselves
+    # Loaded under names that change with their content (a browser may keep them), one file of each kind.
+    args = _map_args(at)
+    assert args["js_links"] == [f"{mapping.ATLAS_URL}/{assets.served_name('map.js')}"]
+    assert args["css_links"] == [f"{mapping.ATLAS_URL}/{assets.served_name('map.css')}"]
 
 
 def test_the_atlas_code_a_page_gets_is_the_packages_code_line_for_line_without_comments():

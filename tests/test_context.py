@@ -84,8 +84,8 @@ def test_the_live_and_exported_maps_carry_the_context_under_the_places_and_in_th
     live = mapping.base_map(DATA, atlas.places.values(), geometries).get_root().render()
     exported = mapping.standalone_html(DATA, atlas.places.values(), geometries, [])
     # The live map loads the atlas's code (which labels the towns) from the app; the exported one holds it.
-    assert f"{mapping.ATLAS_URL}/{assets.atlas_served_name('atlas.js')}" in live and "atlas-town" not in live
-    assert "atlas-town" in assets.atlas_text("atlas.js") and assets.atlas_text("atlas.js") in exported
+    assert f"{mapping.ATLAS_URL}/{assets.served_name('map.js')}" in live and "atlas-town" not in live
+    assert "atlas-town" in assets.map_text("map.js") and assets.map_text("map.js") in exported
     for page in (live, exported):
         assert '"Շուշի"' in page and '"river-aras"' in page
         # Drawn before the places, so under them in Leaflet's one SVG.
