@@ -6,6 +6,7 @@ Each one must come out of every view and export exactly as written: never evalua
 TEMPLATE_PAYLOADS = (
     "T{{ 7*7 }}T",  # a Jinja expression: plain folium shows T49T
     "{% for x in range(3) %}loop{% endfor %}",
+    "{% if 2 > 1 %}{{ 'IF' ~ 'RAN' }}{% endif %}",  # a condition: evaluated, it shows IFRAN
     "{# a comment that never closes",
     "an unbalanced {{ x",
     "{{'map_div'}} and _div_0",  # what st_folium's own post-processing rewrites
@@ -17,7 +18,7 @@ MARKUP_PAYLOADS = (
 )
 PAYLOADS = TEMPLATE_PAYLOADS + MARKUP_PAYLOADS
 # What a payload that had been evaluated would show instead of itself.
-EVALUATED = ("T49T", "looplooploop")
+EVALUATED = ("T49T", "looplooploop", "IFRAN")
 ONE_MB = ("{{ 7*7 }} <b>x</b> " * 60_000)[: 1024 * 1024]
 
 CSV_COLUMNS = (
