@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import base64
 import re
 import statistics
 import sys
@@ -36,6 +35,7 @@ from bench.common import (
     place_position,
     server,
     settled,
+    websocket_frame_bytes,
 )
 from bench.synthetic import EVENT_COUNTS, count_label
 from geo import mapping
@@ -89,9 +89,7 @@ class _Frames:
         session.send("Network.enable")
 
     def _received(self, event) -> None:
-        frame = event["response"]
-        data = frame["payloadData"]
-        raw = base64.b64decode(data) if frame["opcode"] == 2 else data.encode("utf-8")
+        raw = websocket_frame_bytes(event)
         self.sizes.append(len(raw))
         if b"map_div" in raw:
             self.map_sizes.append(len(raw))

@@ -24,7 +24,6 @@ re-sends (`*_deltas`). The floor's figures carry `floor_`; each atlas segment's 
 
 from __future__ import annotations
 
-import base64
 import statistics
 import sys
 
@@ -32,29 +31,22 @@ from playwright.sync_api import sync_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.browser import _WATCH_HEADER, _WATCH_TEXT, _click_floor, _click_place, _clickable, _map_frame
-from bench.common import CHROMIUM, CHROMIUM_ARGS, MARK_MAP, click_points, offline_context, open_atlas, server
+from bench.common import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MARK_MAP,
+    WATCH_SOCKET,
+    click_points,
+    offline_context,
+    open_atlas,
+    server,
+    websocket_frame_bytes,
+)
 from geo import panel
 from geo.load import load_atlas
 
 CLICKS = 20
 
-# Before any script of the page: when each websocket message was sent and when the page's own code handled each
-# one received (a message waits for the main thread: the DevTools Protocol says when it arrived).
-_WATCH_SOCKET = """(() => {
-    window.__ws = [];
-    const Native = window.WebSocket;
-    window.WebSocket = function (...args) {
-        const socket = new Native(...args);
-        const send = socket.send.bind(socket);
-        socket.send = (data) => { window.__ws.push(["sent", performance.timeOrigin + performance.now()]);
-                                  return send(data); };
-        socket.addEventListener("message", () => {
-            window.__ws.push(["received", performance.timeOrigin + performance.now()]); });
-        return socket;
-    };
-    window.WebSocket.prototype = Native.prototype;
-    Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
-})();"""
 # In the map's frame: when the click handler hands its value to Streamlit.
 _WATCH_VALUE = """() => { if (window.__valueWatched) return; window.__valueWatched = true;
     const api = window.Streamlit, set = api.setComponentValue.bind(api);
@@ -76,10 +68,7 @@ class _Wire:
         session.send("Network.enable")
 
     def _received(self, event) -> None:
-        frame = event["response"]
-        data = frame["payloadData"]
-        raw = base64.b64decode(data) if frame["opcode"] == 2 else data.encode("utf-8")
-        self.received.append((event["timestamp"] * 1000, raw))
+        self.received.append((event["timestamp"] * 1000, websocket_frame_bytes(event)))
 
     def mark(self) -> tuple[int, int, int]:
         return len(self.sent), len(self.received), self.page.evaluate("() => window.__ws.length")
@@ -88,8 +77,8 @@ class _Wire:
         """The click's time stamps (ms from `clicked`) from the frames since `mark`."""
         sent_at, received_at, page_at = mark
         page_log = self.page.evaluate("(start) => window.__ws.slice(start)", page_at)
-        page_sent = next(t for kind, t in page_log if kind == "sent")
-        handled = [t for kind, t in page_log if kind == "received"]
+        page_sent = next(t for kind, t, _ in page_log if kind == "sent")
+        handled = [t for kind, t, _ in page_log if kind == "received"]
         # The DevTools clock to the page's: the request's frame, stamped by both as it left.
         offset = page_sent - self.sent[sent_at]
         frames = [(t + offset, raw) for t, raw in self.received[received_at:]]
@@ -139,7 +128,7 @@ def click_path_figures(browser, clicks: int = CLICKS) -> dict[str, float]:
     with server("streamlit_app.py") as app_url, server("bench/floor_app.py") as floor_url:
         app_context, floor_context = offline_context(browser, app_url), offline_context(browser, floor_url)
         for context in (app_context, floor_context):
-            context.add_init_script(_WATCH_SOCKET)
+            context.add_init_script(WATCH_SOCKET)
         app, floor = app_context.new_page(), floor_context.new_page()
         app_wire, floor_wire = _Wire(app), _Wire(floor)
         open_atlas(app, app_url)

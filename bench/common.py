@@ -5,6 +5,7 @@ The server and browser are set up as in tests/e2e/conftest.py: 127.0.0.1 only, e
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
 import os
@@ -50,6 +51,35 @@ HEADER = ".st-key-place-panel h3"
 # Marks put on the map iframe's window and on the Leaflet map: a reloaded iframe or a re-created map loses them.
 MARK_MAP = "() => { window.__marker = 1; map_div.__marker = 1; }"
 MAP_MARKS_KEPT = "() => window.__marker === 1 && map_div.__marker === 1"
+
+# An init script (before any script of the page): every websocket message sent and received, with its time on
+# the page's clock and its size, in `window.__ws`.
+WATCH_SOCKET = """(() => {
+    window.__ws = [];
+    const Native = window.WebSocket;
+    window.WebSocket = function (...args) {
+        const socket = new Native(...args);
+        const send = socket.send.bind(socket);
+        socket.send = (data) => {
+            window.__ws.push(["sent", performance.timeOrigin + performance.now(), data.byteLength ?? data.length]);
+            return send(data);
+        };
+        socket.addEventListener("message", (event) => {
+            const size = event.data.byteLength ?? event.data.size ?? event.data.length;
+            window.__ws.push(["received", performance.timeOrigin + performance.now(), size]);
+        });
+        return socket;
+    };
+    window.WebSocket.prototype = Native.prototype;
+    Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+})();"""
+
+
+def websocket_frame_bytes(event: dict) -> bytes:
+    """The payload of a DevTools Protocol Network.webSocketFrame* event (binary frames come base64-encoded)."""
+    frame = event["response"]
+    data = frame["payloadData"]
+    return base64.b64decode(data) if frame["opcode"] == 2 else data.encode("utf-8")
 
 
 def _free_port() -> int:

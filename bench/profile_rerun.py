@@ -258,26 +258,6 @@ def cold_figures() -> dict[str, float]:
 
 # ---- browser: where a change's time goes on the page -------------------------------------------------------------
 
-# Before any script of the page: every websocket message sent and received, with its time and size.
-_WATCH_SOCKET = """(() => {
-    window.__ws = [];
-    const Native = window.WebSocket;
-    window.WebSocket = function (...args) {
-        const socket = new Native(...args);
-        const send = socket.send.bind(socket);
-        socket.send = (data) => {
-            window.__ws.push(["sent", performance.timeOrigin + performance.now(), data.byteLength ?? data.length]);
-            return send(data);
-        };
-        socket.addEventListener("message", (event) => {
-            const size = event.data.byteLength ?? event.data.size ?? event.data.length;
-            window.__ws.push(["received", performance.timeOrigin + performance.now(), size]);
-        });
-        return socket;
-    };
-    window.WebSocket.prototype = Native.prototype;
-    Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
-})();"""
 _WATCH_INPUT = """() => {
     for (const type of ["keydown", "click"])
         document.addEventListener(type, () => { window.__inputAt = performance.timeOrigin + performance.now(); },
@@ -327,6 +307,7 @@ def browser_figures() -> dict[str, float]:
         CHROMIUM,
         CHROMIUM_ARGS,
         MAP_IFRAME,
+        WATCH_SOCKET,
         click_points,
         offline_context,
         place_position,
@@ -344,7 +325,7 @@ def browser_figures() -> dict[str, float]:
             # The first page: warm the server once, then a fresh context.
             for run in ("warm-up", "cold"):
                 context = offline_context(browser, url)
-                context.add_init_script(_WATCH_SOCKET)
+                context.add_init_script(WATCH_SOCKET)
                 page = context.new_page()
                 page.set_default_timeout(60_000)
                 page.goto(f"{url}/?place=kalbajar&asof=2021-01-01")
