@@ -276,6 +276,20 @@ atlas.touchGestures = function (map) {
   if (map.tap) map.tap.disable();
 };
 
+// A control's button: a link that acts on a click and neither follows its href nor reaches the map.
+atlas.button = function (box, className, text, onClick) {
+  var button = L.DomUtil.create("a", className, box);
+  button.href = "#";
+  button.setAttribute("role", "button");
+  button.textContent = text;
+  L.DomEvent.on(button, "click", function (event) {
+    L.DomEvent.preventDefault(event);
+    L.DomEvent.stopPropagation(event);
+    onClick();
+  });
+  return button;
+};
+
 // The play control that plays the map's date through the years, and the home control that resets the view.
 atlas.player = function (map, config) {
   var texts = config.texts, timer = null, button;
@@ -284,30 +298,16 @@ atlas.player = function (map, config) {
     var box = L.DomUtil.create("div", "leaflet-bar atlas-play");
     // A press on a button is not the start of a drag of the map (which would swallow the click).
     L.DomEvent.disableClickPropagation(box);
-    button = L.DomUtil.create("a", "atlas-play-button", box);
-    button.href = "#";
-    button.setAttribute("role", "button");
-    button.textContent = "\u25b6";
+    button = atlas.button(box, "atlas-play-button", "\u25b6", function () { if (timer) { stop(); } else { play(); } });
     button.title = texts.en;
-    L.DomEvent.on(button, "click", function (event) {
-      L.DomEvent.preventDefault(event);
-      L.DomEvent.stopPropagation(event);
-      if (timer) { stop(); } else { play(); }
-    });
     // Back to the first view of the map (its centre and zoom).
-    var reset = L.DomUtil.create("a", "atlas-reset", box);
-    reset.href = "#";
-    reset.setAttribute("role", "button");
-    reset.textContent = "\u2302";
-    reset.title = "Reset view";
-    L.DomEvent.on(reset, "click", function (event) {
-      L.DomEvent.preventDefault(event);
-      L.DomEvent.stopPropagation(event);
+    var reset = atlas.button(box, "atlas-reset", "\u2302", function () {
       function home() { map.setView(config.center, config.zoom, {reset: true}); }
       // A zoom still animating (Leaflet's CSS transition, a quarter of a second after a zoom click) ends by setting
       // its own zoom, over this one: the view goes home once it has ended. (_animatingZoom: Leaflet 1.9's own flag.)
       if (map._animatingZoom) { map.once("zoomend", home); } else { home(); }
     });
+    reset.title = "Reset view";
     return box;
   };
   control.addTo(map);
@@ -344,15 +344,7 @@ atlas.snapshot = function (map, config) {
   control.onAdd = function () {
     var box = L.DomUtil.create("div", "leaflet-bar atlas-snapshot");
     L.DomEvent.disableClickPropagation(box);
-    button = L.DomUtil.create("a", "atlas-png", box);
-    button.href = "#";
-    button.setAttribute("role", "button");
-    button.textContent = "PNG";
-    L.DomEvent.on(button, "click", function (event) {
-      L.DomEvent.preventDefault(event);
-      L.DomEvent.stopPropagation(event);
-      save();
-    });
+    button = atlas.button(box, "atlas-png", "PNG", save);
     return box;
   };
   control.addTo(map);
