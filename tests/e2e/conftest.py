@@ -7,6 +7,7 @@ That is the point of these tests: the atlas must work with no network at all (se
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,12 +55,53 @@ def _offline_context(browser: Browser, app_url: str, blocked: list[str]) -> Brow
     return context
 
 
+# Before any script of the page and of its frames: each map created, each view the map is handed (the newest pushed
+# one beside it), each change of the script's run state, as console lines, which a failed test reports (below). A
+# rare failure is then read from the log of the CI run it happened in.
+_TRACE = """(() => {
+  const where = window === window.top ? "page" : "frame";
+  const say = (text) => console.debug(`[trace ${where} ${performance.now().toFixed(0)} ms] ${text}`);
+  let view, map;
+  Object.defineProperty(window, "atlasView", {configurable: true, get: () => view, set(given) {
+    view = function (next) {
+      let pushed = null;
+      try { pushed = window.parent.atlasPushedView; } catch (e) {}
+      const brief = (v) => v && `#${v.number} ${v.shown.length} shown, selected ${v.selected}, ${v.asof}`;
+      say(`atlasView ${brief(next)}; pushed ${brief(pushed)}`);
+      return given.apply(this, arguments);
+    };
+  }});
+  Object.defineProperty(window, "map", {configurable: true, get: () => map, set(m) { say("map created"); map = m; }});
+  if (where === "page") new MutationObserver((changes) => changes.forEach((c) =>
+    say(`script ${c.target.getAttribute("data-test-script-state")}`))).observe(document, {subtree: true,
+    attributeFilter: ["data-test-script-state"]});
+})();"""
+
+
+def _traced(page: Page, request: pytest.FixtureRequest, name: str) -> Page:
+    start = time.monotonic()
+    log = request.node.__dict__.setdefault("browser_log", [])
+    page.on("console", lambda m: log.append(f"{name} {time.monotonic() - start:7.3f} s {m.type}: {m.text}"))
+    page.on("pageerror", lambda e: log.append(f"{name} {time.monotonic() - start:7.3f} s page error: {e}"))
+    page.add_init_script(_TRACE)
+    return page
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    log = item.__dict__.get("browser_log")
+    if report.failed and log:
+        report.sections.append(("browser console and map views", "\n".join(log[-300:])))
+
+
 @pytest.fixture
-def page(browser: Browser, app_url: str) -> Iterator[Page]:
+def page(browser: Browser, app_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A fresh, offline page: only the app's own server is reachable, anything else is aborted and recorded."""
     blocked: list[str] = []
     context = _offline_context(browser, app_url, blocked)
-    page = context.new_page()
+    page = _traced(context.new_page(), request, "page")
     try:
         yield page
     finally:
@@ -68,12 +110,12 @@ def page(browser: Browser, app_url: str) -> Iterator[Page]:
 
 
 @pytest.fixture
-def other_page(browser: Browser, app_url: str) -> Iterator[Page]:
+def other_page(browser: Browser, app_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A second offline page in a context of its own, as another visitor (another Streamlit session) would have."""
     blocked: list[str] = []
     context = _offline_context(browser, app_url, blocked)
     try:
-        yield context.new_page()
+        yield _traced(context.new_page(), request, "other page")
     finally:
         context.close()
     assert not blocked, f"the app tried to reach outside its own server: {blocked}"
