@@ -868,3 +868,55 @@ def test_the_day_words_were_said_is_not_an_event_beside_the_day_they_report(atla
     # Alone, the day it was said dates the report.
     text = "The village head told NEWS.am on Friday that no one wants to leave Aghavno."
     assert only(extract(atlas, text, dt.date(2022, 8, 5))).date == dt.date(2022, 8, 5)
+
+
+def test_what_the_agreement_just_named_provides_is_a_report_of_its_own(atlas):
+    text = (
+        "He referred to the declaration adopted at the peace summit in Washington on August 8. "
+        "The document also provides for a transit route through Armenia to Nakhchivan."
+    )
+    found = extract(atlas, text, dt.date(2025, 10, 10))
+    assert [(c.date, c.agreements) for c in found] == [(dt.date(2025, 8, 8), ("washington-2025-08-08",))] * 2
+    assert "nakhchivan" in found[1].places and found[1].date_note == DATE_NOTE_AGREEMENT
+    # Only the agreement of the sentence right before: "The document also commits …" three sentences after a
+    # statement, under a text the atlas does not know, is a detail of its report.
+    text = (
+        "The presidents signed the Shusha Declaration on Tuesday. "
+        "It recalls Article 9 of the trilateral statement of 10 November 2020. "
+        "Shusha was liberated on 8 November 2020. "
+        "The document also commits the two countries to assist each other."
+    )
+    found = extract(atlas, text, dt.date(2021, 6, 15))
+    assert found and not any(c.sentence.startswith("The document") for c in found)
+
+
+def test_expected_in_russian_reads_a_yearless_date_as_coming(atlas):
+    text = "Страны ОБСЕ, как ожидается, 1 сентября примут решение о роспуске Минской группы."
+    assert only(extract(atlas, text, dt.date(2025, 8, 26))).date == dt.date(2025, 9, 1)
+
+
+def test_a_dash_before_a_date_does_not_cut_the_place_it_dates_off(atlas):
+    text = "Ранее Азербайджану были возвращены Агдамский район — 20 ноября — и Кельбаджарский — 25 ноября."
+    found = extract(atlas, text, dt.date(2020, 12, 1))
+    assert [(c.date, c.places) for c in found] == [
+        (dt.date(2020, 11, 20), ("aghdam",)),
+        (dt.date(2020, 11, 25), ("kalbajar",)),
+    ]
+
+
+def test_a_village_introduced_in_a_district_stands_for_the_district(atlas):
+    text = (
+        "A draw was held on Friday for families moving to Aghali village of Zangilan district. "
+        "The families will be taken to Aghali on October 26 and October 28. "
+        "Officials later visited Aghali."
+    )
+    found = extract(atlas, text, dt.date(2023, 10, 20))
+    assert [(c.date, c.places) for c in found] == [
+        (dt.date(2023, 10, 20), ("zangilan",)),
+        (dt.date(2023, 10, 26), ("zangilan",)),
+        (dt.date(2023, 10, 28), ("zangilan",)),
+    ]
+    # A name the article did not introduce as one of a place stays unknown.
+    assert (
+        only(extract(atlas, "The families will be taken to Aghali on October 26.", dt.date(2023, 10, 20))).places == ()
+    )

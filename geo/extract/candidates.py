@@ -295,15 +295,20 @@ class _Extractor:
                 for m in _CLAUSE_BREAK.finditer(head.text, before.end, after.start)
                 if not (m.start() in place_ends and m.end() in place_starts)
             ]
+            # "Агдамский район — 20 ноября — и Кельбаджарский — 25 ноября": a break right before the date only sets it
+            # off from the place it dates; the clause begins at the break before.
+            gap = [m for m in gap if m.end() < after.start] or gap
             if gap and after.date != before.date:
                 cuts.append(gap[-1].start())
         cuts.append(len(head.text))
         lead_end = events[0].start
         lead = _items_of(head, 0, lead_end, dates=False)
         lead.places = []
-        parts = []
+        parts: list[_Items] = []
         for lo, hi in zip(cuts, cuts[1:], strict=False):
             items = _items_of(head, lo, hi)
+            if parts and not items.places and _only_dates(head.text, lo, hi, items.dates, head.start):
+                items.places = list(parts[-1].places)  # "to Aghali on October 26 and October 28": the same place
             if lo > 0:
                 items.refs += [r for r in lead.refs if r not in items.refs]
                 items.actors += [a for a in lead.actors if a not in items.actors]
@@ -410,6 +415,27 @@ def _provides_for_another(s: _Sentence, group: list[_Sentence]) -> bool:
     return any(r.agreement not in before for r in s.refs) and bool(_PROVIDES.search(s.text))
 
 
+# What is left of a clause that is only a further date of a list: "and October 28", ", и 25 ноября".
+_DATE_LIST_REST = re.compile(r"^[\s,;]*(?:(?:and|or|и|или)\s+)?(?:(?:on|in|by|to|на|в|к)\s+)?[\s.]*$", re.I)
+
+
+def _only_dates(text: str, lo: int, hi: int, dates: list[DateMention], base: int) -> bool:
+    """Whether text[lo:hi] says nothing but its dates (at article offsets, the text starting at `base`) and the
+    words that list them."""
+    rest, at = [], lo
+    for d in sorted(dates, key=lambda d: d.start):
+        rest.append(text[at : d.start - base])
+        at = max(at, d.end - base)
+    rest.append(text[at:hi])
+    return bool(dates) and bool(_DATE_LIST_REST.match("".join(rest)))
+
+
+def _provides_by_anaphor(s: _Sentence) -> bool:
+    """ "The document also provides for …", "The declaration envisages …" after the report that named it: what the
+    agreement says is a candidate of its own (the labelling rule), not a detail of the report before."""
+    return not s.own_dates and any(not r.confident for r in s.refs) and bool(_PROVIDES.search(s.text))
+
+
 def _reported_deadlines(s: _Sentence) -> None:
     """ "The handover has been postponed to November 25, the administration said on Sunday": the new date is what was
     announced, not an event of its own; the report is the announcement, dated by the day it was made. Marked as part
@@ -462,14 +488,18 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
             named.append((_unique(r.agreement for r in s.refs), i))
             continue
         # A sentence that continues the one before ("The document also …") joins that report, which is not
-        # necessarily about the agreement named earlier.
+        # necessarily about the agreement named earlier; unless it says what the agreement the sentence right
+        # before named provides ("The document also provides for …").
+        reach = ANAPHOR_SENTENCES
         if CONTINUATION.match(s.text) and not s.own_dates:
-            continue
+            if not _PROVIDES.search(s.text):
+                continue
+            reach = 1
         m = ANAPHOR.search(s.text)
         if m is None:
             continue
         for ids, at in reversed(named):
-            if i - at > ANAPHOR_SENTENCES:
+            if i - at > reach:
                 break
             fits = [a for a in ids if finder.of_kind(a, m.group())]
             if len(fits) == 1:
@@ -520,6 +550,43 @@ def _resolve_place_heads(sentences: list[_Sentence], gazetteer: Gazetteer) -> No
         s.places = sorted([*s.places, *found], key=lambda p: p.start)
 
 
+# "the village of Zabukh in the Lachin district", "Aghali village of Zangilan district", "село Агали Зангиланского
+# района": a name the atlas does not know, introduced as a settlement of a place it knows. (Not "Zangilan's Aghali":
+# "Karabakh's Armenians" would make every "Armenians" a place.)
+_LOCAL_BEFORE_PLACE = re.compile(
+    r"(?:\b(?i:village|town|settlement|city)\s+of\s+(?P<en>[A-Z][\w'-]+)\s+(?i:in|of)\s+(?:the\s+)?|"
+    r"\b(?P<en2>[A-Z][\w'-]+)\s+(?i:village|town|settlement)\s+(?i:in|of)\s+(?:the\s+)?|"
+    r"(?<![\w-])(?i:сел[оаеу]м?|деревн[яиеюй]|посел\w+)\s+(?P<ru>[А-ЯЁ][\w-]+)\s+)$"
+)
+# How far before a place's name the settlement that introduces a local name may start.
+LOCAL_NAME_REACH = 60
+
+
+def _resolve_local_names(sentences: list[_Sentence]) -> None:
+    """A settlement the atlas does not know, introduced as lying in a place it knows ("Aghali village of Zangilan
+    district"), stands for that place where the article names it again ("families will be taken to Aghali on 26
+    October"): readers mark the district for the village."""
+    local: dict[str, str] = {}  # the settlement's name -> the place it lies in
+    for s in sentences:
+        found = []
+        known = sorted(s.places, key=lambda p: p.start)
+        k = 0  # the sentence's places are walked once, beside its words: linear in the sentence
+        for w in s.words:
+            while k < len(known) and known[k].end <= w.start:
+                k += 1
+            name = s.text[w.start : w.end]
+            if name in local and not (k < len(known) and known[k].start < w.end):
+                found.append(PlaceMatch(w.start, w.end, name, local[name]))
+        names = {q.text for q in s.places}
+        for p in s.places:
+            before = _LOCAL_BEFORE_PLACE.search(s.text[max(0, p.start - LOCAL_NAME_REACH) : p.start])
+            for group in ("en", "en2", "ru"):
+                settlement = before.group(group) if before else None
+                if settlement and settlement not in local and settlement not in names:
+                    local[settlement] = p.place
+        s.places = sorted([*s.places, *found], key=lambda p: p.start)
+
+
 def assemble(
     text: str,
     places: Iterable[Place],
@@ -534,6 +601,7 @@ def assemble(
         ex.analyse(s)
     _resolve_anaphors(sentences, ex.finder)
     _resolve_place_heads(sentences, ex.gazetteer)
+    _resolve_local_names(sentences)
     headline = sentences[0] if sentences and not sentences[0].closed and len(sentences) > 1 else None
     groups: list[list[_Sentence]] = []
     for s in sentences:
@@ -543,7 +611,7 @@ def assemble(
         continues = (
             groups and CONTINUATION.match(s.text) and all(d.counted for d in s.own_dates) and groups[-1][-1].closed
         )
-        if continues and _provides_for_another(s, groups[-1]):
+        if continues and (_provides_for_another(s, groups[-1]) or _provides_by_anaphor(s)):
             continues = False  # "The declaration states that …, provided for in Article 9 of the statement of …"
         if continues:
             groups[-1].append(s)

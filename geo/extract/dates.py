@@ -49,7 +49,7 @@ _EN_YEAR = rf"(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?"
 FUTURE_CUE_WINDOW = 60
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|due|scheduled|expected|planned|plans?|deadline|by|until|next|is\s+to|are\s+to|"
-    r"будет|будут|должн\w*|до|планиру\w*|намечен\w*)\b",
+    r"будет|будут|должн\w*|до|планиру\w*|намечен\w*|ожидает\w*|предстоит|предстоят)\b",
     re.I,
 )
 # A bare year in a sentence ("in 2023"): not a date of its own, but it tells which of several agreements is meant.
