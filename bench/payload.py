@@ -4,18 +4,19 @@
   atlas's first view, taken from the real page run by AppTest, deflated as the websocket sends them
   (`server.enableWebsocketCompression` is on in .streamlit/config.toml); payload_uncompressed_bytes before that.
   The geometry travels packed (mapping.compact_collection), each border that places or countries share sent once,
-  and the code every map shares is not in it: 20,108 B (61,418 uncompressed) on 2 Dec 2026, against 22,589 (66,305)
-  with each ring carrying its shared borders, 43,524 (165,362) before packing and 27,753 (95,638) before the
-  legend, the context, the player and the PNG control (issue 15).
+  the places' styles once per distinct style, and the code every map shares is not in it: 19,773 B (57,504
+  uncompressed) on 2 Dec 2026, against 20,096 (61,333) with each place's style its own, 22,589 (66,305) with each
+  ring carrying its shared borders, 43,524 (165,362) before packing and 27,753 (95,638) before the legend, the
+  context, the player and the PNG control (issue 15).
 - map_static_bytes, map_static_gzip_bytes: the map's code as the app serves it, Leaflet's and the atlas's
   (geo/browser/atlas.js and atlas.css) in one script and one stylesheet, map.js and map.css, under names with their
   content's hash, so that a browser may keep them: 183,313 B, 53,287 gzipped as Streamlit's server sends them.
   atlas_static_bytes, atlas_static_gzip_bytes: the atlas's share of that, the served files less Leaflet's own files
-  (leaflet.js, leaflet.css), each side measured, gzipped the same way: 21,616 B, 6,547 gzipped (2 Dec 2026; 21,651 and
+  (leaflet.js, leaflet.css), each side measured, gzipped the same way: 21,513 B, 6,611 gzipped (2 Dec 2026; 21,651 and
   7,050 when atlas.js and atlas.css were files of their own: gzip now shares one stream with Leaflet's).
   first_visit_bytes: payload_bytes plus that share, for a browser that has kept nothing (Leaflet, loaded by the
-  naive page too, left out): 26,642 B (payload_bytes 20,095: one link of each kind fewer), was 27,158 (29,471 before
-  shared borders; 27,753 before issue 15).
+  naive page too, left out): 26,384 B, was 26,661 before the styles went once each, 27,158 with the atlas's files
+  of their own (29,471 before shared borders; 27,753 before issue 15).
 - raw_folium_payload_bytes: (deflated, as on the wire) the same arguments for folium fed the raw sources: the Natural Earth and geoBoundaries
   files of the same layers, unclipped and unsimplified, each a plain folium.GeoJson (st_folium's own code, with its
   call into the Streamlit component captured instead of sent).

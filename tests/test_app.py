@@ -73,8 +73,9 @@ def test_first_view_lists_every_event_and_draws_every_place(atlas):
     assert not at.exception
     assert f"Events of the agreements shown ({len(atlas.events)})" in _markdown(at)
     script = _map_script(at)
-    for place_id in atlas.places:
-        assert f"place-{place_id}" in script
+    for place_id in atlas.places:  # a feature of the places layer, each classed `place-<id>` by the atlas's code
+        assert f'"properties":{{"id":"{place_id}"' in script
+    assert '"place-" + id' in _map_code(at)
     assert _map_view(at)["shown"] == sorted(atlas.places)
     args = _map_args(at)
     assert "cdn.jsdelivr" not in json.dumps(args)
@@ -252,7 +253,7 @@ def test_a_place_shows_who_held_it_and_whether_each_tie_is_named_or_inferred():
 
 def test_a_point_place_is_drawn_as_a_circle_and_a_click_on_it_selects_it():
     at = _run()
-    assert "L.circleMarker(latlng)" in _map_code(at) and "place-jermuk" in _map_script(at)
+    assert "L.circleMarker(latlng)" in _map_code(at) and '"properties":{"id":"jermuk"' in _map_script(at)
     at.session_state["map"] = {"last_active_drawing": {"properties": {"id": "jermuk"}}}
     at.run()
     assert _place_heading(at) == "Jermuk"

@@ -89,7 +89,7 @@ def test_the_live_and_exported_maps_carry_the_context_under_the_places_and_in_th
     for page in (live, exported):
         assert '"Շուշի"' in page and '"river-aras"' in page
         # Drawn before the places, so under them in Leaflet's one SVG.
-        assert page.index('"river-aras"') < page.index('"place-lachin"')
+        assert page.index('"river-aras"') < page.index('{"id":"lachin"')
     assert {"context.town", "context.river", "context.lake", "context.road"} <= {
         item["key"] for item in mapping._legend_items()
     }

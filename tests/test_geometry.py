@@ -191,7 +191,7 @@ def _unpacked(geometry: dict) -> dict:
 def _arcs(collection: dict) -> list[list[tuple[int, int]]]:
     """A packed collection's shared arcs, on its grid, as the page unpacks them (each begun where the last ended)."""
     arcs, end = [], (0, 0)
-    for text in collection["arcs"]:
+    for text in collection["arcs"].split(" "):
         arcs.append(_walk(text, end))
         end = arcs[-1][-1]
     return arcs

@@ -39,9 +39,9 @@ atlas.unpacking = function (digits, depths) {
     return depth ? positions : positions[0];
   }
   atlas.unpack = function (collection) {
-    // The shared arcs, each begun where the one before it ended.
+    // The shared arcs (a space between two), each begun where the one before it ended.
     var end = [0, 0], scale = Math.pow(10, collection.digits);
-    var arcs = (collection.arcs || []).map(function (text) { return walk(text, end, scale); });
+    var arcs = (collection.arcs || "").split(" ").map(function (text) { return walk(text, end, scale); });
     // A ring or line: its arcs end to end (~i: arc i backwards).
     function joined(refs) {
       var positions = [];
@@ -115,7 +115,11 @@ atlas.countryLabels = function (map, labels) {
 
 // Every place, clickable (geo.mapping._Places says what it does and why).
 atlas.places = function (map, config) {
-  var view = {shown: null, selected: null, lang: "en", asof: null}, styles = config.styles;
+  var view = {shown: null, selected: null, lang: "en", asof: null}, styles = {};
+  // Each place's style, with a stable CSS hook on its SVG path: tests and embedders find a place by it.
+  Object.keys(config.styleOf).forEach(function (id) {
+    styles[id] = Object.assign({className: "place-" + id}, config.styles[config.styleOf[id]]);
+  });
   var selectedStyle = config.selectedStyle, hoverStyle = config.hoverStyle;
   // Who held each place when ([from, status, until] periods, ISO dates) and when each place existed: the map
   // restyles itself for any date from these few kilobytes, with no geometry sent again.
