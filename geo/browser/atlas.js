@@ -220,7 +220,8 @@ atlas.places = function (map, config) {
       if (!window.Streamlit || !data) return;
       var value = Object.assign({}, data.previous_data);
       value[config.drawnKey] = true;
-      data.previous_data = value;
+      // st_folium's own value stays its last one: kept as this one, its next update after a move (the map's bounds,
+      // which the server does not read) would differ by this key alone and rerun the page for nothing.
       window.Streamlit.setComponentValue(value);
     }); });
   }

@@ -142,6 +142,35 @@ def test_unticking_an_agreement_hides_its_places_and_keeps_the_zoom(page: Page, 
     assert shown == [a for a in load_atlas().agreements if a != CEASEFIRE]
 
 
+# In the map's frame: every value the map hands Streamlit (each one reruns the page), and a flag raised when
+# st_folium's own update has run (it reads `wrap_longitude` then, and nothing else of the page does after the map's
+# first render): st_folium sends the map's bounds and zoom 250 ms after a move, if its value changed.
+_WATCH_VALUES = """() => {
+    window.__valuesSent = 0;
+    const send = window.Streamlit.setComponentValue.bind(window.Streamlit);
+    window.Streamlit.setComponentValue = (value) => { window.__valuesSent += 1; return send(value); };
+    const data = window.__GLOBAL_DATA__, wrap = data.wrap_longitude;
+    window.__stFoliumUpdated = false;
+    Object.defineProperty(data, "wrap_longitude", {get() { window.__stFoliumUpdated = true; return wrap; }});
+}"""
+
+
+def test_zooming_the_map_sends_nothing_to_the_server(page: Page, app_url: str) -> None:
+    """A zoom or a pan is the map's own business: the page does not rerun for it (the map's value, which the server
+    reads, holds clicks only)."""
+    frame = open_app(page, app_url)
+    map_window = map_frame(page)
+    map_window.evaluate(_WATCH_VALUES)
+    zoom = map_window.evaluate(MAP_ZOOM_JS)
+
+    frame.locator(".leaflet-control-zoom-in").click()
+    map_window.wait_for_function(f"() => map_div.getZoom() === {zoom + 1}")
+    map_window.wait_for_function("() => window.__stFoliumUpdated")
+
+    assert map_window.evaluate("() => window.__valuesSent") == 0
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
 def test_searching_a_variant_spelling_selects_and_highlights_the_place(page: Page, app_url: str) -> None:
     frame = open_app(page, app_url)
 
