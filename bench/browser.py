@@ -47,7 +47,7 @@ BIG_TIMEOUT_MS = 600_000  # a cold page makes and joins the events first: 1M tak
 CEASEFIRE_LABEL = re.compile(r"^10 Nov 2020 · ")
 SCRUBS = 15
 PLAY_SECONDS = 3
-FIRST_MAPS = 5
+FIRST_MAPS = 6  # even: each page goes first in half the rounds
 
 _WATCH_HEADER = """() => {
     window.__done = null; window.__want = null; window.__iframes = 0;
@@ -228,13 +228,15 @@ _WATCH_FIRST_PLACE = f"""(() => {{ if (window !== window.top) return;
 
 def first_map_figures(browser) -> dict[str, float]:
     """first_map_s: from navigation to the frame that paints the first place, on a warm server, the atlas and the
-    naive page (bench/naive_app.py) loaded alternately in fresh browser contexts; median of FIRST_MAPS loads each.
+    naive page (bench/naive_app.py) loaded alternately in fresh browser contexts, which goes first changing every
+    round (the second of a pair meets a machine the first has just worked); median of FIRST_MAPS loads each.
     first_map_seen_s: the same loads until Playwright saw a place visible (its polling is delayed by a busy page)."""
     painted: dict[str, list[float]] = {"atlas": [], "naive": []}
     seen: dict[str, list[float]] = {"atlas": [], "naive": []}
     with server("streamlit_app.py") as app_url, server("bench/naive_app.py") as naive_url:
         for i in range(FIRST_MAPS + 1):
-            for name, url in (("atlas", app_url), ("naive", naive_url)):
+            pair = (("atlas", app_url), ("naive", naive_url))
+            for name, url in pair if i % 2 else pair[::-1]:
                 context = offline_context(browser, url)
                 page = context.new_page()
                 page.add_init_script(_WATCH_FIRST_PLACE)
