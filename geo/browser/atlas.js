@@ -143,20 +143,20 @@ atlas.places = function (map, config) {
       var id = feature.properties.id, status = view.asof ? statusOn(id, view.asof) : null;
       var style = status ? Object.assign({}, styles[id], controlStyles[status]) : styles[id];
       return id === view.selected ? Object.assign({}, style, selectedStyle) : style;
-    },
-    onEachFeature: function (feature, layer) {
-      // Names are data: they reach the page as text, never as HTML.
-      layer.bindTooltip(function () {
-        var label = document.createElement("span");
-        label.textContent = feature.properties.names[view.lang] || feature.properties.names.en;
-        return label;
-      }, {sticky: true});
-      layer.on({
-        mouseover: function () { layer.setStyle(hoverStyle); },
-        mouseout: function () { places.resetStyle(layer); }
-      });
     }
-  }).addTo(map);
+  });
+  // One tooltip and one pair of hover handlers for the whole layer (Leaflet hands them the place under the pointer),
+  // not one of each per place built before the first paint. Names are data: they reach the page as text, never HTML.
+  places.bindTooltip(function (layer) {
+    var names = layer.feature.properties.names, label = document.createElement("span");
+    label.textContent = names[view.lang] || names.en;
+    return label;
+  }, {sticky: true});
+  places.on({
+    mouseover: function (event) { event.layer.setStyle(hoverStyle); },
+    mouseout: function (event) { places.resetStyle(event.layer); }
+  });
+  places.addTo(map);
   // The hatch that fills a place split between the sides: stripes of both sides' colours.
   var svg = places.getLayers()[0].getElement().ownerSVGElement;
   svg.insertAdjacentHTML("afterbegin", config.hatch);
