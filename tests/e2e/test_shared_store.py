@@ -71,6 +71,9 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
         review = page.locator(".st-key-review")
         review.locator("summary").click()
         expect(review).to_contain_text("Review proposed events (4)")
+        # The proposal's run, and the rerun the store's new version starts on the page, end before the editor acts:
+        # in one CI run a click on Approve was not applied, perhaps made while they ran (the cause is not known).
+        settled(page)
         review.get_by_role("button", name="Approve all 4").click()
         expect(review).to_contain_text("4 event(s) approved.")
         assert not page.context.blocked
