@@ -227,23 +227,35 @@ def _packed_numbers(numbers: Iterable[int]) -> str:
     return "".join(characters)
 
 
+def _on_grid(positions: Iterable, digits: int) -> list[tuple[int, int]]:
+    """Positions as integers on the 10**-digits grid. Raises ValueError for one off it: packing never moves a point."""
+    scale, points = 10**digits, []
+    for position in positions:
+        point = (round(position[0] * scale), round(position[1] * scale))
+        if any(abs(g - c * scale) > 1e-6 for g, c in zip(point, position, strict=True)):
+            raise ValueError(f"{position} is not on the 1e-{digits} grid")
+        points.append(point)
+    return points
+
+
+def _packed_steps(points: list[tuple[int, int]], last: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """Grid points packed as the steps between them, the first taken from `last`; and the last point."""
+    steps = []
+    for point in points:
+        steps += [point[0] - last[0], point[1] - last[1]]
+        last = point
+    return _packed_numbers(steps), last
+
+
 def compact_geometry(geometry: dict, digits: int) -> dict:
     """A GeoJSON geometry whose coordinates lie on the 10**-digits grid, packed for the page (see PACK_DIGITS):
     `{"type", "digits", "packed"}`, where each ring (a point: its one position) is a string. Raises ValueError for
     a coordinate off the grid: packing never moves a point."""
-    scale = 10**digits
 
     def pack(coordinates, depth: int):
         if depth > 1:
             return [pack(part, depth - 1) for part in coordinates]
-        steps, last = [], (0, 0)
-        for position in [coordinates] if depth == 0 else coordinates:
-            grid = tuple(round(c * scale) for c in position)
-            if any(abs(g - c * scale) > 1e-6 for g, c in zip(grid, position, strict=True)):
-                raise ValueError(f"{position} is not on the 1e-{digits} grid")
-            steps += [grid[0] - last[0], grid[1] - last[1]]
-            last = grid
-        return _packed_numbers(steps)
+        return _packed_steps(_on_grid([coordinates] if depth == 0 else coordinates, digits), (0, 0))[0]
 
     return {
         "type": geometry["type"],
@@ -300,21 +312,16 @@ def compact_collection(collection: dict, digits: int) -> dict:
     stretch of line that features share sent once (TopoJSON's idea: neighbouring districts and countries share long
     borders). `arcs` are packed as compact_geometry packs a ring, each arc's first step taken from where the arc
     before it ended, in one string with a space between two arcs (a list would cost a quote and a comma an arc,
-    each escaped once more in st_folium's arguments); a line or polygon's geometry is `{"type", "arcs"}`, each ring (or line) the indexes of its
-    arcs packed the same way (~i: arc i backwards); a point is packed as compact_geometry packs it. The page's
-    atlas.unpack turns it back into the same GeoJSON. Raises ValueError for a coordinate off the grid: packing never
-    moves a point."""
-    scale = 10**digits
+    each escaped once more in st_folium's arguments); a line or polygon's geometry is `{"type", "arcs"}`, each ring
+    (or line) the indexes of its arcs packed the same way (~i: arc i backwards); a point is packed as
+    compact_geometry packs it. The page's atlas.unpack turns it back into the same GeoJSON. Raises ValueError for a
+    coordinate off the grid: packing never moves a point."""
     lines: list[list[tuple[int, int]]] = []
 
     def collect(coordinates, depth: int):
         if depth > 1:
             return [collect(part, depth - 1) for part in coordinates]
-        grid = [(round(x * scale), round(y * scale)) for x, y in coordinates]
-        for g, position in zip(grid, coordinates, strict=True):
-            if any(abs(a - b * scale) > 1e-6 for a, b in zip(g, position, strict=True)):
-                raise ValueError(f"{position} is not on the 1e-{digits} grid")
-        lines.append(grid)
+        lines.append(_on_grid(coordinates, digits))
         return len(lines) - 1
 
     shapes = [
@@ -328,14 +335,10 @@ def compact_collection(collection: dict, digits: int) -> dict:
     def packed_refs(shape):
         return [packed_refs(part) for part in shape] if isinstance(shape, list) else _packed_numbers(refs[shape])
 
-    last = (0, 0)
-    packed_arcs = []
+    last, packed_arcs = (0, 0), []
     for arc in arcs:
-        steps = []
-        for point in arc:
-            steps += [point[0] - last[0], point[1] - last[1]]
-            last = point
-        packed_arcs.append(_packed_numbers(steps))
+        packed, last = _packed_steps(arc, last)
+        packed_arcs.append(packed)
     features = [
         {
             **feature,
@@ -563,8 +566,9 @@ class _Places(_AtlasCall):
             }
             for place in places
         ]
+        style_of = {place.id: _style(place) for place in places}
         styles: list[dict] = []
-        for style in map(_style, places):
+        for style in style_of.values():
             if style not in styles:
                 styles.append(style)
         super().__init__(
@@ -572,7 +576,7 @@ class _Places(_AtlasCall):
                 "data": compact_collection({"type": "FeatureCollection", "features": features}, DISPLAY_DIGITS),
                 # Places of a kind share their style: each distinct style is sent once.
                 "styles": styles,
-                "styleOf": {place.id: styles.index(_style(place)) for place in places},
+                "styleOf": {place_id: styles.index(style) for place_id, style in style_of.items()},
                 "selectedStyle": SELECTED_STYLE,
                 "hoverStyle": HOVER_STYLE,
                 "returned": CLICK_RETURNED,
