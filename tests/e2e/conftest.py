@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -56,8 +56,8 @@ def _offline_context(browser: Browser, app_url: str, blocked: list[str]) -> Brow
 
 
 # Before any script of the page and of its frames: each map created, each view the map is handed (the newest pushed
-# one beside it), each change of the script's run state, as console lines, which a failed test reports (below). A
-# rare failure is then read from the log of the CI run it happened in.
+# one beside it), each click on the page, each change of the script's run state, as console lines, which a failed
+# test reports (below). A rare failure is then read from the log of the CI run it happened in.
 _TRACE = """(() => {
   const where = window === window.top ? "page" : "frame";
   const say = (text) => console.debug(`[trace ${where} ${performance.now().toFixed(0)} ms] ${text}`);
@@ -72,6 +72,10 @@ _TRACE = """(() => {
     };
   }});
   Object.defineProperty(window, "map", {configurable: true, get: () => map, set(m) { say("map created"); map = m; }});
+  if (where === "page") document.addEventListener("click", (e) => {
+    const on = e.target.closest ? e.target.closest("button, summary, label, a") : null;
+    say(`click on ${on ? on.tagName.toLowerCase() + " " + JSON.stringify(on.innerText.slice(0, 40)) : e.target.tagName}`);
+  }, true);
   if (where === "page") new MutationObserver((changes) => changes.forEach((c) =>
     say(`script ${c.target.getAttribute("data-test-script-state")}`))).observe(document, {subtree: true,
     attributeFilter: ["data-test-script-state"]});
@@ -94,6 +98,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     log = item.__dict__.get("browser_log")
     if report.failed and log:
         report.sections.append(("browser console and map views", "\n".join(log[-300:])))
+
+
+@pytest.fixture
+def traced(request: pytest.FixtureRequest) -> Callable[[Page, str], Page]:
+    """For a test that opens its own pages (on servers of its own): each page's console and map views go into the
+    test's failure report, as the `page` fixture's do."""
+    return lambda page, name: _traced(page, request, name)
 
 
 @pytest.fixture

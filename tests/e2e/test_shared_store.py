@@ -5,6 +5,7 @@ another app server's open page (two servers, one PostGIS)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,19 +41,19 @@ def _sign_in(page: Page, password: str) -> None:
     settled(page)
 
 
-def _offline_page(browser: Browser, url: str) -> Page:
-    """A page that reaches only the server at `url` (the app's servers here are this test's own)."""
+def _offline_page(browser: Browser, url: str, traced: Callable[[Page, str], Page], name: str) -> Page:
+    """A page that reaches only the server at `url` (the app's servers here are this test's own), traced as `name`."""
     context = common.offline_context(browser, url)
-    return context.new_page()
+    return traced(context.new_page(), name)
 
 
 def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
-    browser: Browser, secrets: Path, tmp_path: Path
+    browser: Browser, secrets: Path, tmp_path: Path, traced: Callable[[Page, str], Page]
 ) -> None:
     database = f"sqlite:///{tmp_path / 'shared.sqlite'}"
     flags = ("--secrets.files", str(secrets))
     with common.server("streamlit_app.py", {"ATLAS_DATABASE_URL": database}, *flags) as url:
-        page = _offline_page(browser, url)
+        page = _offline_page(browser, url, traced, "editor")
         open_app(page, url)
         _sign_in(page, "wrong password")
         expect(page.locator(".st-key-editor-box")).to_contain_text("Unknown editor or wrong password.")
@@ -81,7 +82,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
 
     # A new server on the same database: anyone (not signed in) sees the approved events, marked as community.
     with common.server("streamlit_app.py", {"ATLAS_DATABASE_URL": database}, *flags) as url:
-        other_page = _offline_page(browser, url)
+        other_page = _offline_page(browser, url, traced, "visitor after the restart")
         open_app(other_page, f"{url}/?place=khankendi")
         events = other_page.locator(".st-key-events-panel")
         expect(events).to_contain_text("Shops reopened in Stepanakert.")
@@ -106,7 +107,7 @@ TWO_SERVERS_CSV = (
 
 
 def test_an_approval_on_one_app_server_reaches_a_page_open_on_another_without_a_reload(
-    browser: Browser, secrets: Path, postgis_server: str, atlas
+    browser: Browser, secrets: Path, postgis_server: str, atlas, traced: Callable[[Page, str], Page]
 ) -> None:
     database = new_database(postgis_server)
     setup = Store(atlas, database)
@@ -118,14 +119,14 @@ def test_an_approval_on_one_app_server_reaches_a_page_open_on_another_without_a_
         common.server("streamlit_app.py", env, *flags) as url_a,
         common.server("streamlit_app.py", env, *flags) as url_b,
     ):
-        watcher = _offline_page(browser, url_b)
+        watcher = _offline_page(browser, url_b, traced, "watcher on server B")
         open_app(watcher, f"{url_b}/?place=lachin")
         events = watcher.locator(".st-key-events-panel")
         expect(events).to_be_visible()
         expect(events).not_to_contain_text("Seen on the other server")
         watcher.evaluate("() => { window.__not_reloaded = true; }")
 
-        editor = _offline_page(browser, url_a)
+        editor = _offline_page(browser, url_a, traced, "editor on server A")
         open_app(editor, url_a)
         _sign_in(editor, PASSWORD)
         review = editor.locator(".st-key-review")
@@ -150,7 +151,7 @@ HOSTILE_TITLE = f"{TEMPLATE_PAYLOADS[0]} {MARKUP_PAYLOADS[0]} {MARKUP_PAYLOADS[1
 
 
 def test_an_editor_edits_an_event_in_the_page_and_a_change_saved_meanwhile_is_refused_with_it_shown(
-    browser: Browser, secrets: Path, tmp_path: Path, atlas
+    browser: Browser, secrets: Path, tmp_path: Path, atlas, traced: Callable[[Page, str], Page]
 ) -> None:
     database = f"sqlite:///{tmp_path / 'edits.sqlite'}"
     other_editor = Store(atlas, database)
@@ -158,7 +159,7 @@ def test_an_editor_edits_an_event_in_the_page_and_a_change_saved_meanwhile_is_re
     (event_id,) = other_editor.propose("two-servers.csv", TWO_SERVERS_CSV, "carol").ids
     other_editor.approve([event_id], "carol")
     with common.server("streamlit_app.py", {"ATLAS_DATABASE_URL": database}, "--secrets.files", str(secrets)) as url:
-        page = _offline_page(browser, url)
+        page = _offline_page(browser, url, traced, "editor")
         open_app(page, f"{url}/?place=lachin")
         _sign_in(page, PASSWORD)
         box = page.locator(".st-key-edit-event")
