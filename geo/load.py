@@ -203,6 +203,7 @@ def load_agreements(path: Path, catalogue: Catalogue, problems: list[Problem]) -
                     for article, variants in sorted(raw.get("article_variants", {}).items(), key=lambda kv: int(kv[0]))
                 },
                 aliases={lang: tuple(names) for lang, names in raw.get("aliases", {}).items()},
+                signed_at={lang: tuple(names) for lang, names in raw.get("signed_at", {}).items()},
             )
             for key in ("article_notes", "article_variants"):
                 for article in raw.get(key, {}):

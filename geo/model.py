@@ -137,6 +137,8 @@ class Agreement:
     article_variants: dict[str, tuple[Variant, ...]] = field(default_factory=dict)
     # Language code -> how people refer to it in text ("the Prague statement", "Пражское заявление").
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Language code -> where it was signed or the meeting held, as texts write it ("Sochi", "сочинский").
+    signed_at: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def alias_list(self) -> list[str]:
         """Every alias, all languages, in file order."""
@@ -166,6 +168,8 @@ class Agreement:
             out["article_variants"] = {a: [v.as_json() for v in vs] for a, vs in self.article_variants.items()}
         if self.aliases:
             out["aliases"] = {lang: list(names) for lang, names in self.aliases.items()}
+        if self.signed_at:
+            out["signed_at"] = {lang: list(names) for lang, names in self.signed_at.items()}
         return out
 
 

@@ -358,6 +358,69 @@ def test_records_added_to_data_are_recognised_without_code_changes(tmp_path):
     assert {(s.kind, s.text) for s in found[0].spans} >= {("place", "Zorvan Pass"), ("agreement", "the mountain pact")}
 
 
+def test_agreements_added_to_data_are_found_by_where_and_when_they_were_signed(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    agreements = json.loads((data / "agreements.json").read_text(encoding="utf-8"))
+    # Two texts signed at each of two places, in March and in June: neither the place nor the month alone says
+    # which is meant, and no alias names them.
+    made_up = [
+        ("marzik-accord-2026-03-03", "2026-03-03", "Marzik Lodge", "Марзик"),
+        ("marzik-protocol-2026-06-10", "2026-06-10", "Marzik Lodge", "Марзик"),
+        ("tovmas-accord-2026-03-20", "2026-03-20", "Tovmas Hall", "Товмас"),
+        ("tovmas-protocol-2026-06-20", "2026-06-20", "Tovmas Hall", "Товмас"),
+    ]
+    first = agreements["agreements"][0]
+    for made_up_id, date, place, place_ru in made_up:
+        record = {k: v for k, v in first.items() if k not in ("article_notes", "article_variants")}
+        record.update(
+            id=made_up_id,
+            title=f"Made-up text signed at {place} on {date}",
+            short_title="Made-up text",
+            date=date,
+            place=place,
+            aliases={},
+            signed_at={"en": [place], "ru": [place_ru]},
+        )
+        agreements["agreements"].append(record)
+    (data / "agreements.json").write_text(json.dumps(agreements, ensure_ascii=False), encoding="utf-8")
+    atlas = load_atlas(data)
+    text = (
+        "Returnees said the accord signed at Marzik Lodge in March had changed everything.\n"
+        "Документ, подписанный в Товмасе в июне, вступил в силу."
+    )
+    found = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), dt.date(2026, 7, 22))
+    # A sentence with a month of its own is dated by it, as written.
+    assert [(c.date, c.date_precision, c.agreements) for c in found] == [
+        (dt.date(2026, 3, 1), "month", ("marzik-accord-2026-03-03",)),
+        (dt.date(2026, 6, 1), "month", ("tovmas-protocol-2026-06-20",)),
+    ]
+    assert ("agreement", "accord signed at Marzik Lodge in March") in {(s.kind, s.text) for s in found[0].spans}
+
+
+def test_an_agreement_described_by_place_parties_and_month_is_found(atlas):
+    prague = "EU 20 Feb launched its mission, the follow-up to the decision taken in Prague last October."
+    found = extract(atlas, prague, dt.date(2023, 3, 1))
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2023, 2, 20), ()),
+        (dt.date(2022, 10, 1), ("prague-2022-10-06",)),  # the decision is a report of its own, as labelled
+    ]
+    sochi = "Путин, Алиев и Пашинян в понедельник провели в сочинской резиденции трехсторонние переговоры."
+    assert only(extract(atlas, sochi, dt.date(2022, 11, 1))).agreements == ("sochi-2022-10-31",)
+    # Of the two texts signed at the White House that day, the one whose kind the reference says.
+    accord = "Returnees said on Monday the accord signed at the White House in August had convinced them."
+    assert only(extract(atlas, accord, dt.date(2025, 11, 28))).agreements == ("washington-2025-08-08",)
+
+
+def test_a_place_or_date_that_is_not_the_agreements_own_names_none(atlas):
+    travel = "Mustafayev will travel to Moscow in mid-December for a new round of talks of the trilateral group."
+    assert only(extract(atlas, travel, dt.date(2021, 11, 28))).agreements == ()
+    protest = "Residents have been blocking the road since May 16 in protest against the border deal."
+    assert only(extract(atlas, protest, dt.date(2024, 5, 17))).agreements == ()
+
+
 def test_people_and_agreement_aliases_follow_their_schemas():
     import jsonschema
 

@@ -8,10 +8,12 @@ Brussels meeting", "the Sochi meeting") is settled by the dates of the sentence 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from geo import dates as calendar
 from geo.extract.dates import BARE_YEAR, DateMention
@@ -112,6 +114,37 @@ _GENERIC_KINDS = frozenset({"docume", "agreem", "deal", "text", "докуме"})
 ANAPHOR_SENTENCES = 3
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
 
+# --- agreements described by their features ("the accord signed at the White House in August") ---
+# A word for a kind of text or meeting, in the atlas's four languages (grammar, not names): what a description of an
+# agreement is built on.
+_DESCRIBED_KIND = re.compile(
+    rf"(?<![\w-])(?:{AGREEMENT_WORD}|decisions?|решени\w*|bəyanat\w*|bəyannamə\w*|saziş\w*|müqavilə\w*|görüş\w*|"
+    r"հայտարարությ\w*|հռչակագ\w*|համաձայնագ\w*|պայմանագ\w*|հանդիպ\w*)(?![\w-])",
+    re.I,
+)
+# "trilateral", "трехсторонние", "üçtərəfli", "քառակողմ": how many parties the text says it has, against `parties`.
+_PARTY_COUNT = re.compile(
+    r"(?<![\w-])(?:(?P<p2>bilateral|two-way|двусторон\w*|ikitərəfli|երկկողմ\w*)|"
+    r"(?P<p3>trilateral|tripartite|three-way|тр[её]хсторон\w*|üçtərəfli|եռակողմ\w*)|"
+    r"(?P<p4>quadrilateral|quadripartite|four-way|четыр[её]хсторон\w*|dördtərəfli|քառակողմ\w*))(?![\w-])",
+    re.I,
+)
+_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+# How far a description reaches around its kind word: "last October's Sochi meeting" before it, "signed at the White
+# House in August" after it; no further than the clause ("…, which" goes on; ", held in Sochi" is still the name).
+DESCRIPTION_BEFORE = 40
+DESCRIPTION_AFTER = 80
+# Between a word before the kind word and the kind word: at most two words of a name ("Sochi", "резиденции
+# трехсторонние"), never a preposition, article or verb ("in Brussels for a third trilateral meeting").
+_PREMODIFIER = re.compile(rf"(?:'s)?(?:\s+(?!{_NOT_A_NAME_WORD}\b)[\w-]+){{0,2}}\s+$", re.I)
+# Participles that say a text was made or a meeting held (", signed at the White House", ", подписанный в июне"): a
+# comma before one does not end the description.
+_DESCRIBED_MADE = (
+    r"(?:signed|held|reached|adopted|agreed|initiall?ed|brokered|hosted|taken|made|struck|concluded|"
+    r"подписанн\w*|принят\w*|достигнут\w*|состоявш\w*|заключенн\w*)"
+)
+_DESCRIPTION_STOP = re.compile(rf"[.;:!?()\[\]\n]|\s[—–]\s|,\s(?!{_DESCRIBED_MADE}(?![\w-]))", re.I)
+
 _ARTICLE = re.compile(
     r"\b(?:articles?|paragraphs?|clauses?|points?|provisions?|paras?\.|arts?\.|пункт\w*|стать\w*|п\.)\s*(?:№\s*)?"
     r"(?P<nums>\d{1,2}(?!\d)(?:\s*(?:,|and|&|or|и)\s*\d{1,2}(?!\d))*)",
@@ -140,6 +173,18 @@ class AgreementFinder:
         self.agreements = sorted(agreements, key=lambda a: (a.date, a.id))
         self.by_id = {a.id: a for a in self.agreements}
         self._aliases = NameIndex((alias, a.id) for a in self.agreements for alias in a.alias_list())
+        # The kinds of text each agreement is, from its title and aliases (first six folded letters, as of_kind
+        # compares them), worked out once.
+        self._kinds = {
+            a.id: frozenset(
+                fold(w.group())[:6]
+                for w in _KIND_WORD.finditer(" ".join([a.title, a.short_title or "", *a.alias_list()]))
+            )
+            for a in self.agreements
+        }
+        self._venues = NameIndex(
+            (name, a.id) for a in self.agreements for names in a.signed_at.values() for name in names
+        )
 
     # --- by date ---
 
@@ -239,21 +284,13 @@ class AgreementFinder:
         last = fold(word).split()[-1]
         if last[:6] in _GENERIC_KINDS or last.startswith("договорен"):  # "договоренности" are any agreements
             return True
-        key = last[:6]
-        a = self.by_id[agreement_id]
-        words = " ".join([a.title, a.short_title or "", *a.alias_list()])
-        return key in {fold(w.group())[:6] for w in _KIND_WORD.finditer(words)}
+        return last[:6] in self._kinds[agreement_id]
 
     def _by_kind(self, ids: tuple[str, ...], text: str) -> tuple[str, ...]:
         """Of several agreements made the same day, those whose kind of text the sentence names ("declaration",
         "treaty"), judged by the words of their aliases and titles; all of them when that does not decide."""
         said = {fold(w.group())[:6] for w in _KIND_WORD.finditer(text)}
-        kept = []
-        for agreement_id in ids:
-            a = self.by_id[agreement_id]
-            words = " ".join([a.title, a.short_title or "", *a.alias_list()])
-            if said & {fold(w.group())[:6] for w in _KIND_WORD.finditer(words)}:
-                kept.append(agreement_id)
+        kept = [agreement_id for agreement_id in ids if said & self._kinds[agreement_id]]
         return tuple(kept) if 0 < len(kept) < len(ids) else ids
 
     # --- by year ---
@@ -262,15 +299,17 @@ class AgreementFinder:
         """Agreements named by a bare year and a kind of text ("the 2020 ceasefire"), when that year had only one
         agreement of that kind."""
         out: list[Reference] = []
+        names = _Spans((r.start, r.end, r) for r in taken)
         for pattern in (_YEAR_BEFORE, _YEAR_AFTER, _YEAR_OF_WAR):
             for m in pattern.finditer(text):
-                if any(r.start < m.end() and m.start() < r.end for r in [*taken, *out]):
+                if names.overlapping(m.start(), m.end()):
                     continue
                 year = int(m.group("year"))
                 ids = tuple(a.id for a in self.agreements if a.date.year == year)
                 kept = [i for i in ids if self.of_kind(i, m.group("kind"))]
                 if len(kept) == 1:
                     out.append(Reference(m.start(), m.end(), kept[0]))
+                    names.add(m.start(), m.end(), out[-1])
         return out
 
     def month_references(self, text: str, taken: list[Reference], before: dt.date | None) -> list[Reference]:
@@ -278,8 +317,9 @@ class AgreementFinder:
         month of the year written after it, else in the latest such month not after `before` (the sentence's day or
         the publication); only when that month had one agreement of that kind."""
         out: list[Reference] = []
+        names = _Spans((r.start, r.end, r) for r in taken)
         for m in _MONTH_BEFORE.finditer(text):
-            if any(r.start < m.end() and m.start() < r.end for r in [*taken, *out]):
+            if names.overlapping(m.start(), m.end()):
                 continue
             month = calendar.month_number(m.group("mon") or m.group("ru"))
             fitting = [a for a in self.agreements if a.date.month == month and self.of_kind(a.id, m.group("kind"))]
@@ -293,7 +333,94 @@ class AgreementFinder:
                 continue
             if len(fitting) == 1:
                 out.append(Reference(m.start(), m.end(), fitting[0].id, confident=False))
+                names.add(m.start(), m.end(), out[-1])
         return out
+
+    # --- by what the text says of it ---
+
+    def described_references(
+        self,
+        text: str,
+        words: Sequence[Token],
+        dates: list[DateMention],
+        published: dt.date | None,
+        taken: list[Reference],
+    ) -> list[Reference]:
+        """Agreements a text describes rather than names: a kind word ("accord", "переговоры", "decision") with
+        what its clause says of it — where it was signed (`signed_at` in the data: "at the White House", "в
+        сочинской резиденции"), how many parties ("trilateral"), when ("in August", "last October", "of 2020").
+        Every agreement of the data is held against those features; the reference stands when they leave one (or
+        several of one day), or, with a place alone, the latest there before the article (marked unsure). Its span
+        runs over the words that described it ("the accord signed at the White House in August"); its dates stay
+        the report's, as the labels read them (a sentence with a month of its own is dated by it)."""
+        venues = _Spans((words[i].start, words[i + n - 1].end, a) for i, n, a in self._venues.find(words))
+        by_date = _Spans((d.start, d.end, d) for d in dates)
+        names = _Spans((r.start, r.end, r) for r in taken)
+        out: list[Reference] = []
+        for m in _DESCRIBED_KIND.finditer(text):
+            if names.overlapping(m.start(), m.end()):
+                continue
+            lo, hi = _description_window(text, m.start(), m.end())
+            if _LATER_ONE.search(text, lo, m.start()) or _ORDINAL.search(text, lo, m.start()):
+                continue  # "a third trilateral meeting" is a later one, not the one the place had before
+            nxt = _DESCRIBED_KIND.search(text, m.end(), hi)
+            # "the talks began after the Brussels meeting of April 2022": the next kind word has words of its own.
+            describes = _Description(
+                text, m.start(), m.end(), lo, nxt.start() if nxt else hi, names, bool(nxt)
+            ).describes
+            near_dates = [d for _, _, d in by_date.within(lo, hi)]
+            # A date describes it only after the kind word: one before it is part of a name only as date_references
+            # reads it ("the November 9 statement"), and "1 сентября примут решение" is an event of its own.
+            after = [d for d in near_dates if d.start >= m.end()]
+            if any(d.agreements and describes(d.start, d.end, named=True) for d in after):
+                continue  # "встреча … прошла в Сочи в ноябре прошлого года": its date has named it already
+            places = [(a, b, i) for a, b, i in venues.within(lo, hi) if describes(a, b)]
+            told = [
+                d
+                for d in after
+                if describes(d.start, d.end) and d.date is not None and (not d.relative or d.precision == "month")
+            ]
+            years = [
+                y
+                for y in BARE_YEAR.finditer(text, lo, hi)
+                if y.start() >= m.end()
+                and describes(y.start(), y.end())
+                and not any(d.start <= y.start() < d.end for d in near_dates)
+            ]
+            if not (places or told or years):
+                continue
+            pool = list(self.agreements)
+            if published is not None:
+                pool = [a for a in pool if a.date <= published + dt.timedelta(days=ALIAS_FUTURE_DAYS)]
+            if places:
+                pool = [a for a in pool if a.id in {i for _, _, i in places}]
+            count = _PARTY_COUNT.search(text, lo, hi)
+            if count:
+                parties = next(int(k[1]) for k, v in count.groupdict().items() if v)
+                pool = [a for a in pool if len(a.parties) == parties]
+            if told:
+                pool = [a for a in pool if any(self._fits_date(a, d) for d in told)]
+            elif years:
+                pool = [a for a in pool if a.date.year in {int(y.group("year")) for y in years}]
+            pool = [a for a in pool if self.of_kind(a.id, m.group())] or pool
+            if not (told or years) and published is not None:
+                # A place alone: the latest meeting there the reader of that day knows.
+                pool = [a for a in pool if a.date <= published][-1:]
+            if pool and all(a.date == pool[0].date for a in pool):
+                features = [(m.start(), m.end()), *((a, b) for a, b, _ in places)]
+                features += [(d.start, d.end) for d in told] + [y.span() for y in years]
+                start, end = min(a for a, _ in features), max(b for _, b in features)
+                out += [Reference(start, end, a.id, confident=bool(told or years)) for a in pool]
+                names.add(start, end, out[-1])
+        return out
+
+    @staticmethod
+    def _fits_date(a: Agreement, d: DateMention) -> bool:
+        """Whether date `d` can be the day `a` was made: the same day or the next/previous one, or the same month."""
+        assert d.date is not None
+        if d.precision == "month":
+            return (a.date.year, a.date.month) == (d.date.year, d.date.month)
+        return abs((a.date - d.date).days) <= AGREEMENT_DATE_SLACK_DAYS
 
     # --- by alias ---
 
@@ -312,9 +439,10 @@ class AgreementFinder:
         for i, n, agreement_id in self._aliases.find(words):
             matches.setdefault((i, n), []).append(agreement_id)
         out = []
+        names = _Spans((r.start, r.end, r) for r in taken)
         for (i, n), ids in matches.items():
             start, end = words[i].start, words[i + n - 1].end
-            if any(r.start < end and start < r.end for r in taken):
+            if names.overlapping(start, end):
                 continue  # "the Sochi statement of 26 November 2021": the date already decided
             if _LATER_ONE.search(text[max(0, start - 20) : start]):
                 continue  # "a second meeting in Brussels" is a later one
@@ -378,6 +506,65 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     breaks = list(_CLAUSE_END.finditer(text, lo, start))
     after = _CLAUSE_END.search(text, end, end + CLAUSE_REACH)
     return (breaks[-1].end() if breaks else lo), (after.start() if after else min(len(text), end + CLAUSE_REACH))
+
+
+class _Spans:
+    """Spans (start, end, value) of one sentence, sorted, to find those near a position without walking them all:
+    a sentence of pasted junk may hold thousands of kind words and dates."""
+
+    # No span looked up here is longer than this (a name, a date, a date with its agreement word).
+    LONGEST = 200
+
+    def __init__(self, spans: Iterable[tuple[int, int, Any]]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s[0], s[1]))
+        self.starts = [s[0] for s in self.spans]
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int, Any]]:
+        """The spans that start in [lo, hi)."""
+        return self.spans[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
+    def add(self, start: int, end: int, value: Any) -> None:
+        at = bisect.bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.spans.insert(at, (start, end, value))
+
+    def overlapping(self, lo: int, hi: int) -> bool:
+        return any(a < hi and lo < b for a, b, _ in self.within(lo - self.LONGEST, hi))
+
+
+@dataclass(frozen=True)
+class _Description:
+    """The words around a kind word (text[start:end]) that may describe the agreement it stands for: in
+    [lo, hi), not part of another agreement's name (`names`)."""
+
+    text: str
+    start: int
+    end: int
+    lo: int
+    hi: int
+    names: _Spans
+    next_kind: bool  # hi is where the next kind word starts
+
+    def describes(self, a: int, b: int, named: bool = False) -> bool:
+        """Whether text[a:b] is part of this description: after the kind word in its clause (and not a name of the
+        next kind word's), or before it as part of its name ("last October's Sochi meeting"); not part of another
+        agreement's name unless `named` (whether it names one is asked)."""
+        if not named and self.names.overlapping(a, b):
+            return False
+        if b <= self.start:
+            return self.lo <= a and bool(_PREMODIFIER.match(self.text, b, self.start))
+        if not self.end <= a < self.hi:  # starts in the clause ("last October." may take its full stop)
+            return False
+        return not (self.next_kind and _PREMODIFIER.match(self.text, b, self.hi))
+
+
+def _description_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the description of the kind word at text[start:end] may lie: its clause, at most DESCRIPTION_BEFORE
+    before and DESCRIPTION_AFTER after."""
+    lo = max(0, start - DESCRIPTION_BEFORE)
+    stops = list(_DESCRIPTION_STOP.finditer(text, lo, start))
+    after = _DESCRIPTION_STOP.search(text, end, end + DESCRIPTION_AFTER)
+    return (stops[-1].end() if stops else lo), (after.start() if after else min(len(text), end + DESCRIPTION_AFTER))
 
 
 def article_references(text: str, refs: Sequence[Reference], report: Sequence[str]) -> list[tuple[str, str]]:

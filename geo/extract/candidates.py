@@ -255,6 +255,7 @@ class _Extractor:
         s.refs += self.finder.year_references(text, list(s.refs))
         own = [d.date for d in s.dates if not d.attached and d.date is not None]
         s.refs += self.finder.month_references(text, list(s.refs), max(own, default=self.published))
+        s.refs += self.finder.described_references(text, words, s.dates, self.published, list(s.refs))
         s.refs.sort(key=lambda r: (r.start, r.end))
         s.places = self.gazetteer.find(text, words)
         s.actors = find_actors(text, self.people)
