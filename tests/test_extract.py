@@ -468,6 +468,23 @@ def test_a_protest_against_any_deal_keeps_its_own_date(atlas):
     assert (found.date, found.agreements) == (dt.date(2022, 4, 5), ())
 
 
+def test_soglashenie_is_the_agreement_named_shortly_before(atlas):
+    text = (
+        "Армения и Азербайджан 7 декабря опубликовали совместное заявление об обмене военнопленными. "
+        "Стороны обсудили и другие вопросы. "
+        "По данным Баку, соглашение начали выполнять 13 декабря."
+    )
+    found = extract(atlas, text, dt.date(2023, 12, 14))
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2023, 12, 7), ("joint-statement-2023-12-07",)),
+        (dt.date(2023, 12, 13), ("joint-statement-2023-12-07",)),
+    ]
+    assert "agreements" in found[1].low_confidence
+    # Named more than ANAPHOR_SENTENCES before, it is left for the reader.
+    far = text.replace("Стороны обсудили и другие вопросы. ", "Стороны обсудили и другие вопросы. " * 4)
+    assert extract(atlas, far, dt.date(2023, 12, 14))[-1].agreements == ()
+
+
 def test_the_document_is_the_agreement_named_just_before(atlas):
     text = (
         "Putin, Aliyev and Pashinyan signed the trilateral statement on 10 November 2020. "

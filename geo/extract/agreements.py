@@ -104,13 +104,17 @@ ANAPHOR = re.compile(
     r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty|framework|decision|regulations?)\b"
     r"(?!\s+(?:of|from|between|to)\b|\s+on\s+(?!(?:the\s+)?(?:\d|[A-Z][a-z]+day\b|[A-Z][a-z]+\s+\d)))|"
     r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])|(?<![\w-])деклараци(?:я|и|ю|ей)(?![\w-])|"
+    r"(?<![\w-])(?:(?:это|данн|указанн|подписанн)\w*\s+)?соглашени(?:е|я|ю|ем|и)(?![\w-])|"
+    r"(?<![\w-])(?:эт|данн|указанн|подписанн)\w*\s+договор(?:а|у|ом|е)?(?![\w-])|"
+    r"\b(?:the|this|that)\s+(?:pact|accords|agreements)\b|"
     # "Заявление предусматривало …", "Согласно заявлению, …": the statement as what the text says, not an official's.
     r"^\W*(?:согласно\s+)?заявлени(?:е|ю)(?![\w-])",
     re.I,
 )
 # Words for any kind of agreement (folded, first six letters, as of_kind compares them).
-_GENERIC_KINDS = frozenset({"docume", "agreem", "deal", "text", "докуме"})
-# How many sentences back an anaphor may find the agreement it stands for.
+_GENERIC_KINDS = frozenset({"docume", "agreem", "deal", "text", "pact", "докуме", "соглаш"})
+# How many sentences back an anaphor may find the agreement it stands for. Measured on dev (agreements precision /
+# recall): 1 sentence 0.90 / 0.81, 2: 0.91 / 0.83, 3 to 5: 0.91 / 0.85, 6 or the whole article: 0.90 / 0.85.
 ANAPHOR_SENTENCES = 3
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
 
