@@ -45,6 +45,8 @@ _WHERE = frozenset("in at near from to в во на у из".split())
 _SIDES_AFTER = frozenset("with between".split())
 _BOUNDARIES = frozenset("border boundary".split())
 _SIDE_JOINS = frozenset("and the".split())
+# "the eastern border of Armenia": the sides a boundary word without a name is followed by.
+_BOUNDARY_SIDES_AFTER = _SIDES_AFTER | {"of"}
 SIDES_REACH = 4
 
 _WORD_CHAR = re.compile(r"\w")
@@ -184,6 +186,7 @@ class Gazetteer:
         self._index: NameIndex | None = None
         self._heads: dict[str, tuple[str, ...]] | None = None
         self._words: dict[str, frozenset[str]] = {}
+        self._boundary_words: dict[str, frozenset[str]] | None = None
 
     def search(self, text: str) -> list[Place]:
         """Places one of whose spellings matches `text`: exact matches first, then prefixes, then substrings."""
@@ -269,16 +272,14 @@ class Gazetteer:
         """Whether the words after a name ("with Iran") say it is a boundary between other sides than the place's."""
         if after >= len(words) or words[after].key not in _SIDES_AFTER or words[after - 1].key not in _BOUNDARIES:
             return False
-        if pid not in self._words:
-            keys = (w.key for s in self.places[pid].spellings() for w in tokens(s))
-            self._words[pid] = frozenset(part for key in keys for part in re.split(r"[-–—]", key))
+        words_of_place = self._words_of(pid)
         sides = []
         for w in words[after + 1 : after + 1 + SIDES_REACH]:
             if text[w.start].isupper():
                 sides.append(w)
             elif w.key not in _SIDE_JOINS:
                 break  # "the border with Azerbaijan on Friday": the sides end where the sentence goes on
-        return any(w.key not in self._words[pid] for w in sides)
+        return any(w.key not in words_of_place for w in sides)
 
     def find(self, text: str, words: Sequence[Token] | None = None) -> list[PlaceMatch]:
         """Every place named in running text, in any spelling or Russian case form, longest name first."""
@@ -307,4 +308,48 @@ class Gazetteer:
             # A spelling several places share names one of them, the first the index gives.
             if not out or out[-1].start != start:
                 out.append(PlaceMatch(start, end, text[start:end], pid))
-        return out
+        return self._boundaries_by_sides(text, words, out)
+
+    def _boundaries_by_sides(self, text: str, words: Sequence[Token], found: list[PlaceMatch]) -> list[PlaceMatch]:
+        """ "Along its border with Azerbaijan", "the eastern border of Armenia", "the border between Tavush and
+        Gazakh": a boundary word no name covers, followed by its sides, is the one boundary place of the atlas
+        (a place with a boundary word in its names) whose spellings hold every side written, and a possessor before
+        it ("Armenia's border with …") too. "Iran's border with Azerbaijan" is none of them."""
+        if self._boundary_words is None:
+            boundaries = [pid for pid, keys in self.keys.items() if any(set(k.split()) & _BOUNDARIES for k in keys)]
+            self._boundary_words = {pid: self._words_of(pid) for pid in boundaries}
+        if not self._boundary_words:
+            return found
+        covered = {k for p in found for k in range(p.start, p.end)}
+        starts = [p.start for p in found]
+        out = list(found)
+        for j, w in enumerate(words[:-1]):
+            if w.key not in _BOUNDARIES or w.start in covered or words[j + 1].key not in _BOUNDARY_SIDES_AFTER:
+                continue
+            sides = []
+            for side in words[j + 2 : j + 2 + SIDES_REACH]:
+                if text[side.start].isupper():
+                    sides.append(side)
+                elif side.key not in _SIDE_JOINS:
+                    break
+            if not sides:
+                continue
+            start, end = w.start, sides[-1].end
+            if j >= 2 and words[j - 1].key == "s" and text[words[j - 2].start].isupper():
+                sides.append(words[j - 2])  # "Armenia's border with Azerbaijan"
+                start = words[j - 2].start
+            keys = {side.key for side in sides}
+            fitting = [pid for pid, words_of_place in self._boundary_words.items() if keys <= words_of_place]
+            at = bisect.bisect_left(starts, end)  # the found places are in text order and do not overlap
+            if at and found[at - 1].end > start:
+                start, end = w.start, w.end  # "the border between Tavush and Gazakh": its sides are places of their own
+            if len(fitting) == 1:
+                out.append(PlaceMatch(start, end, text[start:end], fitting[0]))
+        return sorted(out, key=lambda p: p.start)
+
+    def _words_of(self, pid: str) -> frozenset[str]:
+        """The words of a place's spellings, folded, hyphenated names taken apart ("Armenia–Azerbaijan border")."""
+        if pid not in self._words:
+            keys = (w.key for s in self.places[pid].spellings() for w in tokens(s))
+            self._words[pid] = frozenset(part for key in keys for part in re.split(r"[-–—]", key))
+        return self._words[pid]

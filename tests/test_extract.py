@@ -421,6 +421,25 @@ def test_a_place_or_date_that_is_not_the_agreements_own_names_none(atlas):
     assert only(extract(atlas, protest, dt.date(2024, 5, 17))).agreements == ()
 
 
+def test_a_border_named_by_its_sides_is_the_atlas_boundary_with_those_sides(atlas):
+    def places(text: str) -> tuple[str, ...]:
+        return only(extract(atlas, text, dt.date(2024, 5, 12))).places
+
+    assert places("On May 10 a soldier was killed on Armenia's border with Azerbaijan.") == (
+        "armenia-azerbaijan-border",
+    )
+    assert places("On May 10 the EU sent monitors along the eastern border of Armenia.") == (
+        "armenia-azerbaijan-border",
+    )
+    # Other sides, or a side of its own that is no boundary's of the atlas: not the place.
+    assert places("On May 10 Iran's border with Azerbaijan was closed.") == ()
+    assert places("On May 10 Armenia's border with Turkey stayed closed.") == ()
+    # Russian: the spellings of data/places.json, in their case forms.
+    assert places("10 мая на границе между Арменией и Азербайджаном погиб военнослужащий.") == (
+        "armenia-azerbaijan-border",
+    )
+
+
 def test_people_and_agreement_aliases_follow_their_schemas():
     import jsonschema
 
