@@ -97,6 +97,8 @@ def token_matches(name: str, word: str) -> bool:
         return False
     if rest.startswith("ск") and 3 <= len(rest) <= MAX_RU_ENDING + 2:
         return rest[2] in _RU_STEM_END  # the adjective: "Кельбаджарский", "Газахского", "Тавушской"
+    if base != name and rest.startswith("инск") and 5 <= len(rest) <= MAX_RU_ENDING + 4:
+        return rest[4] in _RU_STEM_END  # a name ending in a vowel: "Шуша" "шушинской", "Физули" "физулинского"
     return len(rest) <= MAX_RU_ENDING and (not rest or rest[0] in _RU_STEM_END)
 
 
@@ -138,7 +140,7 @@ class NameIndex:
     def _candidates(self, word: str) -> list[tuple[tuple[str, ...], Any]]:
         found = list(self._by_first.get(word, ()))
         if _CYRILLIC.search(word):
-            for cut in range(1, MAX_RU_ENDING + 3):
+            for cut in range(1, MAX_RU_ENDING + 5):  # up to "-инского" after the stem
                 found += self._by_first.get(word[:-cut], ()) if len(word) > cut else ()
         return sorted(found, key=lambda e: -len(e[0]))
 

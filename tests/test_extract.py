@@ -621,6 +621,12 @@ def test_this_evening_and_the_night_before_a_weekday(atlas):
     assert found.date == dt.date(2020, 11, 10)  # a Tuesday
 
 
+def test_russian_adjectives_of_names_ending_in_a_vowel(atlas):
+    # "Шуша" -> "шушинской", "Кубатлы" -> "кубатлинские": the stem takes "-инск-", as "Лачин" takes "-ск-".
+    text = "10 мая журналисты посетили кубатлинские и физулинские села, а 11 мая побывали в шушинской гостинице."
+    assert [c.places for c in extract(atlas, text, dt.date(2024, 5, 12))] == [("gubadly", "fuzuli"), ("shusha",)]
+
+
 def test_wire_and_russian_press_ways_of_writing_a_day(atlas):
     published = dt.date(2022, 9, 14)  # a Wednesday
     cases = {
