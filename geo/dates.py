@@ -50,7 +50,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 RU_WEEKDAYS = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
 # Approximate days, the labels' convention: early = 5th, mid = 15th, late/end = 25th.
 APPROXIMATE_DAYS = {"early": 5, "beginning": 5, "start": 5, "mid": 15, "middle": 15, "late": 25, "end": 25}
-RU_APPROXIMATE_DAYS = {"начале": 5, "середине": 15, "конце": 25}
+RU_APPROXIMATE_DAYS = {
+    **{f"начал{e}": 5 for e in "еау"},
+    **{f"середин{e}": 15 for e in "еыу"},
+    **{f"конц{e}": 25 for e in "еау"},
+}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 # A year-less date after publication is last year's ("met on March 22" in a story of 20 March 2022 is 2021), unless
 # the sentence looks ahead ("will", "by", "до"): then it is this year's up to FUTURE_DAYS_WITH_CUE ahead.

@@ -504,6 +504,15 @@ def test_soglashenie_is_the_agreement_named_shortly_before(atlas):
     assert extract(atlas, far, dt.date(2023, 12, 14))[-1].agreements == ()
 
 
+def test_the_agreements_in_the_plural_are_not_the_one_named_before(atlas):
+    text = (
+        "Hajiyev recalled that the trilateral statement signed in Moscow in November 2020 had promised such a link. "
+        "The State Department published the texts of the agreements on Monday."
+    )
+    found = extract(atlas, text, dt.date(2025, 8, 12))
+    assert found[-1].date == dt.date(2025, 8, 11) and found[-1].agreements == ()
+
+
 def test_the_document_is_the_agreement_named_just_before(atlas):
     text = (
         "Putin, Aliyev and Pashinyan signed the trilateral statement on 10 November 2020. "
@@ -625,6 +634,18 @@ def test_russian_adjectives_of_names_ending_in_a_vowel(atlas):
     # "Шуша" -> "шушинской", "Кубатлы" -> "кубатлинские": the stem takes "-инск-", as "Лачин" takes "-ск-".
     text = "10 мая журналисты посетили кубатлинские и физулинские села, а 11 мая побывали в шушинской гостинице."
     assert [c.places for c in extract(atlas, text, dt.date(2024, 5, 12))] == [("gubadly", "fuzuli"), ("shusha",)]
+
+
+def test_russian_early_mid_late_month_after_since_until_and_by(atlas):
+    text = "Жители Киранца и Воскепара с конца апреля протестуют против передачи земель."
+    found = only(extract(atlas, text, dt.date(2024, 5, 16)))
+    assert (found.date, found.date_precision, found.places) == (
+        dt.date(2024, 4, 25),
+        "approximate",
+        ("tavush-gazakh-border",),
+    )
+    found = only(extract(atlas, "Работы на участке идут с начала мая.", dt.date(2024, 5, 16)))
+    assert (found.date, found.date_precision) == (dt.date(2024, 5, 5), "approximate")
 
 
 def test_wire_and_russian_press_ways_of_writing_a_day(atlas):

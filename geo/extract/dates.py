@@ -97,7 +97,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("range", rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+(?i:по|до)\s+(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
         ("range", rf"\b(?P<d1>\d{{1,2}})\s*[-–—]\s*(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
         ("day", rf"\b(?P<day>\d{{1,2}})(?:-?го)?\s+{_RU_MON}{_RU_YEAR}"),
-        ("approx", rf"(?i:\bв\s+(?P<q>начале|середине|конце))\s+{_RU_MON}(?:\s+{_YEAR})?"),
+        # "в конце апреля", and after "с", "до", "к" in their cases: "с конца апреля", "к середине мая".
+        (
+            "approx",
+            rf"(?i:\b(?:в|с|со|до|к)\s+(?P<q>начал[еау]|середин[еыу]|конц[еау]))\s+{_RU_MON}(?:\s+{_YEAR})?",
+        ),
         ("month", rf"\b{_RU_MON}\s+{_YEAR}"),
         (
             "month",
