@@ -15,7 +15,8 @@ from geo.extract import extract_candidates
 from geo.load import load_atlas
 
 # Each unit is repeated to the wanted size: runs of sentence punctuation with nothing after them, digits and month
-# names that look like dates, and all of them mixed.
+# names that look like dates, all of them mixed, and agreements' names and descriptions with dates in one endless
+# sentence (each shared alias and each kind word once looked at every date and reference of its sentence).
 HOSTILE_UNITS = {
     "dots": ".",
     "bangs": "!?",
@@ -23,6 +24,8 @@ HOSTILE_UNITS = {
     "digits": "2020.11.10.",
     "months": "November.May.Jan.10",
     "mixed": ".!?…10 November 2020…May.",
+    "agreements": "the Brussels meeting on 14 May 2023 and the Sochi summit, ",
+    "described": "the accord signed at the White House in August, переговоры в Сочи 10 ноября 2020 года, the border with Azerbaijan, ",
 }
 SIZES_KB = (50, 100, 200, 400)
 

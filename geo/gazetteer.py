@@ -148,6 +148,7 @@ class NameIndex:
         """(first token, token count, value) of every match, left to right; the longest name at a word wins,
         and every value of that name is given (one name may stand for several records)."""
         out = []
+        seen = set()  # a set, not a look through `out`: a long paste holds many matches
         i = 0
         while i < len(words):
             best = None
@@ -156,7 +157,8 @@ class NameIndex:
                     break
                 window = words[i : i + len(keys)]
                 if len(window) == len(keys) and all(token_matches(k, t.key) for k, t in zip(keys, window, strict=True)):
-                    if (i, len(keys), value) not in out:
+                    if (i, len(keys), value) not in seen:
+                        seen.add((i, len(keys), value))
                         out.append((i, len(keys), value))
                     best = len(keys)
             i += best or 1

@@ -28,6 +28,8 @@ AGREEMENT_DATE_SLACK_DAYS = 1
 ALIAS_FUTURE_DAYS = 365
 # How far either side of a date naming agreements an alias may stand and still be part of the same name.
 ALIAS_NAME_REACH = 30
+# How far either side of a shared alias ("the Brussels meeting") the dates and years that settle it may stand.
+ALIAS_DATE_REACH = 300
 # How far after "Article 4 of" the agreement's name may start and still be the one the article belongs to.
 ARTICLE_TIE_WINDOW = 120
 
@@ -438,19 +440,27 @@ class AgreementFinder:
         taken: list[Reference],
     ) -> list[Reference]:
         """Agreements named by an alias; a shared alias goes to the agreement the sentence's dates point at."""
-        years = [int(m.group("year")) for m in BARE_YEAR.finditer(text)]
+        years = _Spans((m.start(), m.end(), int(m.group("year"))) for m in BARE_YEAR.finditer(text))
+        by_date = _Spans((d.start, d.end, d) for d in dates)
         matches: dict[tuple[int, int], list[str]] = {}
         for i, n, agreement_id in self._aliases.find(words):
             matches.setdefault((i, n), []).append(agreement_id)
         out = []
         names = _Spans((r.start, r.end, r) for r in taken)
+        # The latest day the sentence tells, worked out once (not per alias: a paste may hold thousands of both).
+        latest_told = max((d.date for d in dates if d.date is not None), default=None)
         for (i, n), ids in matches.items():
             start, end = words[i].start, words[i + n - 1].end
             if names.overlapping(start, end):
                 continue  # "the Sochi statement of 26 November 2021": the date already decided
             if _LATER_ONE.search(text[max(0, start - 20) : start]):
                 continue  # "a second meeting in Brussels" is a later one
-            chosen, confident = self._choose(ids, start, dates, years, published, anchor_year)
+            # The dates and years that settle a shared alias are the sentence's, within ALIAS_DATE_REACH of it: a
+            # sentence of pasted junk may hold thousands of both, and each alias would look at all of them.
+            lo, hi = start - ALIAS_DATE_REACH, end + ALIAS_DATE_REACH
+            near = [d for _, _, d in by_date.within(lo, hi)]
+            near_years = [y for _, _, y in years.within(lo, hi)]
+            chosen, confident = self._choose(ids, start, near, near_years, published, anchor_year, latest_told)
             if chosen is not None:
                 out.append(Reference(start, end, chosen, confident))
         return out
@@ -463,6 +473,7 @@ class AgreementFinder:
         years: list[int],
         published: dt.date | None,
         anchor_year: int | None,
+        latest_told: dt.date | None,
     ) -> tuple[str | None, bool]:
         found = [self.by_id[i] for i in ids]
         if published is not None:
@@ -470,10 +481,8 @@ class AgreementFinder:
             found = [a for a in found if a.date <= limit]
         # Nor that long after what the sentence tells: "in April 2022 they asked for a peace treaty" is the idea, not
         # the text initialled in 2025.
-        told = [d.date for d in dates if d.date is not None]
-        if told:
-            latest = max(told) + dt.timedelta(days=ALIAS_FUTURE_DAYS)
-            found = [a for a in found if a.date <= latest]
+        if latest_told is not None:
+            found = [a for a in found if a.date <= latest_told + dt.timedelta(days=ALIAS_FUTURE_DAYS)]
         if not found:
             return None, False
         if len(found) == 1:
