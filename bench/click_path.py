@@ -20,12 +20,20 @@ render, the DOM). Also `*_handled_lag`: how long the page's main thread took to 
 arrived (a busy thread handles frames late), the frames and bytes received per click, and the elements the reply
 re-sends (`*_deltas`). The floor's figures carry `floor_`; each atlas segment's ratio to the floor's whole click is
 `*_vs_floor_click`.
+
+`python -m bench.click_path [CLICKS] --against OTHER/streamlit_app.py` is an A/B run: another checkout of the atlas
+(`git worktree add OTHER COMMIT`) is clicked beside this one and the floor, on the same places, the two atlases in
+turn (alternating which goes first); its figures carry `against_`. A change to the page shows its effect on a click
+only this way: from run to run the machine's noise moves the ratio by more than most changes do.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import statistics
 import sys
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -121,46 +129,60 @@ def _segments(prefix: str, rows: list[dict[str, float]]) -> dict[str, float]:
     return figures
 
 
-def click_path_figures(browser, clicks: int = CLICKS) -> dict[str, float]:
+def click_path_figures(browser, clicks: int = CLICKS, against: str | None = None) -> dict[str, float]:
+    """The figures of `clicks` clicks on the atlas and the floor page; with `against` (another checkout's
+    streamlit_app.py) that atlas too, clicked in turn with this one."""
     atlas = load_atlas()
     points = click_points()
-    atlas_rows, floor_rows = [], []
-    with server("streamlit_app.py") as app_url, server("bench/floor_app.py") as floor_url:
-        app_context, floor_context = offline_context(browser, app_url), offline_context(browser, floor_url)
-        for context in (app_context, floor_context):
+    # The other checkout runs from its own folder (its `geo` first on the path) with this checkout's settings.
+    apps = {"click_": "streamlit_app.py", **({"against_": str(Path(against).resolve())} if against else {})}
+    rows: dict[str, list[dict[str, float]]] = {prefix: [] for prefix in apps}
+    floor_rows = []
+    with contextlib.ExitStack() as servers:
+        urls = {prefix: servers.enter_context(server(script)) for prefix, script in apps.items()}
+        floor_url = servers.enter_context(server("bench/floor_app.py"))
+        contexts = {prefix: offline_context(browser, url) for prefix, url in urls.items()}
+        floor_context = offline_context(browser, floor_url)
+        for context in (*contexts.values(), floor_context):
             context.add_init_script(WATCH_SOCKET)
-        app, floor = app_context.new_page(), floor_context.new_page()
-        app_wire, floor_wire = _Wire(app), _Wire(floor)
-        open_atlas(app, app_url)
-        app.evaluate(_WATCH_HEADER)
-        _map_frame(app).evaluate(MARK_MAP)
+        pages, wires = {}, {}
+        for prefix, context in contexts.items():
+            pages[prefix] = app = context.new_page()
+            wires[prefix] = _Wire(app)
+            open_atlas(app, urls[prefix])
+            app.evaluate(_WATCH_HEADER)
+            _map_frame(app).evaluate(MARK_MAP)
+        floor = floor_context.new_page()
+        floor_wire = _Wire(floor)
         floor.goto(floor_url)
         floor.get_by_text("Clicked 0 times").wait_for()
         floor.evaluate(_WATCH_TEXT)
-        places = _clickable(app, points)
+        places = _clickable(pages["click_"], points)
         for i in range(clicks):
             place = places[i % len(places)]
             name = atlas.places[place].display_name("en")
-            _map_frame(app).evaluate(_WATCH_VALUE)
-            mark = app_wire.mark()
-            _click_place(app, place, points[place], name, [])
-            frame = _map_frame(app)
-            clicked, value_at = frame.evaluate("() => [window.__clickAt, window.__valueAt]")
-            row = app_wire.click_path(mark, clicked, app.evaluate("() => window.__done"), _header(name))
-            atlas_rows.append({"value_set": value_at - clicked, **row})
+            for prefix in list(apps)[:: 1 if i % 2 == 0 else -1]:
+                app = pages[prefix]
+                _map_frame(app).evaluate(_WATCH_VALUE)
+                mark = wires[prefix].mark()
+                _click_place(app, place, points[place], name, [])
+                clicked, value_at = _map_frame(app).evaluate("() => [window.__clickAt, window.__valueAt]")
+                row = wires[prefix].click_path(mark, clicked, app.evaluate("() => window.__done"), _header(name))
+                rows[prefix].append({"value_set": value_at - clicked, **row})
             mark = floor_wire.mark()
             _click_floor(floor, i + 1)
             clicked, shown = floor.evaluate("() => [window.__clickAt, window.__done]")
             floor_rows.append(floor_wire.click_path(mark, clicked, shown, f"Clicked {i + 1} times".encode()))
-        app_context.close()
-        floor_context.close()
-    figures = {"clicks": len(atlas_rows)}
-    figures.update(_segments("click_", atlas_rows))
+        for context in (*contexts.values(), floor_context):
+            context.close()
+    figures: dict[str, float] = {"clicks": len(floor_rows)}
     figures.update(_segments("floor_", floor_rows))
     floor_click = figures["floor_shown_ms"]
-    figures["click_vs_floor"] = round(figures["click_shown_ms"] / floor_click, 2)
-    for segment in ("before_server", "server_and_wire", "after_reply"):
-        figures[f"click_{segment}_vs_floor_click"] = round(figures[f"click_{segment}_ms"] / floor_click, 2)
+    for prefix, app_rows in rows.items():
+        figures.update(_segments(prefix, app_rows))
+        figures[f"{prefix}vs_floor"] = round(figures[f"{prefix}shown_ms"] / floor_click, 2)
+        for segment in ("before_server", "server_and_wire", "after_reply"):
+            figures[f"{prefix}{segment}_vs_floor_click"] = round(figures[f"{prefix}{segment}_ms"] / floor_click, 2)
     return figures
 
 
@@ -170,11 +192,14 @@ def _header(name: str) -> bytes:
 
 
 def main(args: list[str]) -> None:
-    clicks = int(args[0]) if args else CLICKS
+    parser = argparse.ArgumentParser(prog="python -m bench.click_path")
+    parser.add_argument("clicks", nargs="?", type=int, default=CLICKS)
+    parser.add_argument("--against", help="another checkout's streamlit_app.py, clicked beside this one (A/B)")
+    options = parser.parse_args(args)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            figures = click_path_figures(browser, clicks)
+            figures = click_path_figures(browser, options.clicks, options.against)
         finally:
             browser.close()
     for name, value in figures.items():
