@@ -83,23 +83,29 @@ atlas.context = function (map, config) {
     var marker = L.marker([town[0], town[1]], {
       interactive: false, keyboard: false,
       icon: L.divIcon({className: "atlas-town-icon", iconSize: [0, 0], html: label})
-    }).addTo(map);
+    });
     return {marker: marker, label: label, zoom: town[2], names: town[4]};
   });
+  // A town is on the map from its zoom on: one that would not show is not laid out (its label, named, waits).
   function show() {
     var zoom = map.getZoom();
-    labels.forEach(function (l) { l.marker.getElement().style.display = zoom >= l.zoom ? "" : "none"; });
+    labels.forEach(function (l) {
+      if (zoom >= l.zoom) { if (!map.hasLayer(l.marker)) l.marker.addTo(map); } else { l.marker.remove(); }
+    });
   }
+  var named = null;  // the language the labels are in: a view in the same language renames nothing
   function rename(view) {
+    if (view.lang === named) return;
+    named = view.lang;
     labels.forEach(function (l) {
       var lang = l.names[view.lang] ? view.lang : "en";
       l.label.textContent = l.names[lang];
       l.label.lang = lang;
     });
   }
+  rename({lang: "en"});  // before the labels are on the page: the page lays out each name once
   map.on("zoomend", show);
   show();
-  rename({lang: "en"});
   (window.atlasViewListeners = window.atlasViewListeners || []).push(rename);
 };
 
@@ -135,12 +141,20 @@ atlas.places = function (map, config) {
     var span = exists[id];
     return !span || ((!span[0] || span[0] <= date) && (!span[1] || date <= span[1]));
   }
-  var places = L.geoJSON(atlas.unpack(config.data), {
+  // What each place was last styled for (styleKey: its status on the view's date, whether it is selected), and the
+  // status its classes name (control-*): draw() rewrites a place's path only where that changed. The places are made
+  // in the first view's style (add); a date step restyles the places whose side changed. A hover's style is none of
+  // these: it clears the place's key.
+  var styledFor = {}, classedFor = {};
+  function styleKey(id, status) { return status + " " + (id === view.selected); }
+  // Made empty: the places are added, and styled once, by the first view (see draw).
+  var places = L.geoJSON(null, {
     // A point is a circle (a path, like the areas: it takes the same classes and styles); Leaflet's default
     // would be a marker image.
     pointToLayer: function (feature, latlng) { return L.circleMarker(latlng); },
     style: function (feature) {
       var id = feature.properties.id, status = view.asof ? statusOn(id, view.asof) : null;
+      styledFor[id] = styleKey(id, status);
       var style = status ? Object.assign({}, styles[id], controlStyles[status]) : styles[id];
       return id === view.selected ? Object.assign({}, style, selectedStyle) : style;
     }
@@ -153,21 +167,37 @@ atlas.places = function (map, config) {
     return label;
   }, {sticky: true});
   places.on({
-    mouseover: function (event) { event.layer.setStyle(hoverStyle); },
+    mouseover: function (event) {
+      event.layer.setStyle(hoverStyle);
+      delete styledFor[event.layer.feature.properties.id];
+    },
     mouseout: function (event) { places.resetStyle(event.layer); }
   });
-  places.addTo(map);
-  // The hatch that fills a place split between the sides: stripes of both sides' colours.
-  var svg = places.getLayers()[0].getElement().ownerSVGElement;
-  svg.insertAdjacentHTML("afterbegin", config.hatch);
+  // The places are drawn in the first view's style, not drawn in their plain style and at once restyled for the view
+  // (the page's first view has a date: every place takes its side's colours). The view comes in the same task as the
+  // map's own script (st_folium runs its layers right after it; the exported map has one script), before any paint.
+  var added = false;
+  function add() {
+    added = true;
+    places.addData(atlas.unpack(config.data)).addTo(map);
+    // The hatch that fills a place split between the sides: stripes of both sides' colours.
+    var svg = places.getLayers()[0].getElement().ownerSVGElement;
+    svg.insertAdjacentHTML("afterbegin", config.hatch);
+  }
+  // A map given no view draws its places in their plain style, once its script has run.
+  Promise.resolve().then(function () { if (!added) draw(); });
   function draw() {
+    if (!added) add();
     places.eachLayer(function (layer) {
       var id = layer.feature.properties.id, path = layer.getElement();
       var shown = (!view.shown || view.shown.indexOf(id) >= 0) && (!view.asof || existsOn(id, view.asof));
       // Hidden rather than removed: a path added back would be drawn over the layers added after it.
-      path.style.display = shown ? "" : "none";
-      places.resetStyle(layer);
+      var display = shown ? "" : "none";
+      if (path.style.display !== display) path.style.display = display;
       var status = view.asof ? statusOn(id, view.asof) : null;
+      if (styledFor[id] !== styleKey(id, status)) places.resetStyle(layer);
+      if (classedFor[id] === status) return;
+      classedFor[id] = status;
       statuses.forEach(function (s) { path.classList.toggle("control-" + s, s === status); });
     });
     (window.atlasViewListeners || []).forEach(function (listener) { listener(view); });
@@ -249,7 +279,11 @@ atlas.legend = function (map, config) {
   };
   legend.addTo(map);
   function text(key, lang) { return texts[key][lang] || texts[key].en; }
+  var drawnFor = null;  // the language and date the legend shows: a view that changes neither redraws nothing
   function render(view) {
+    var showing = view.lang + " " + view.asof;
+    if (showing === drawnFor) return;
+    drawnFor = showing;
     var rows = [document.createElement("summary")];
     // The date stays in sight with the legend closed (while the map plays, too).
     rows[0].textContent = text("legend", view.lang) + (view.asof ? " \u00b7 " + view.asof : "");
@@ -270,8 +304,9 @@ atlas.legend = function (map, config) {
     });
     box.replaceChildren.apply(box, rows);
   }
+  // Drawn by the first view (atlas.places draws one, given or not), in its language and at its date: not drawn
+  // first in English without a date and at once again.
   (window.atlasViewListeners = window.atlasViewListeners || []).push(render);
-  render({lang: "en", asof: null});
 };
 
 // On a touch screen one finger scrolls the page and two move the map (geo.mapping._TouchGestures).
