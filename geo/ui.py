@@ -509,10 +509,27 @@ def _sidebar(atlas: Atlas) -> None:
     by_year: dict[int, list[str]] = {}
     for agreement in sorted(atlas.agreements.values(), key=lambda a: a.date):
         by_year.setdefault(agreement.date.year, []).append(agreement.id)
+    for agreement_id in atlas.agreements:
+        # Kept while its toggle is not drawn (its group closed): Streamlit drops a widget's value after a run
+        # that did not draw the widget, unless the run sets it.
+        st.session_state[_agreement_key(agreement_id)] = st.session_state[_agreement_key(agreement_id)]
     for year, ids in by_year.items():
         shown = sum(bool(st.session_state[_agreement_key(a)]) for a in ids)
-        # Twenty toggles in one list are hard to use: a year each, saying how many of its agreements are shown.
-        with sidebar.expander(f"{year} · {shown} of {len(ids)} shown", key=f"agreements-{year}"):
+        # Twenty toggles in one list are hard to use: a year each, saying how many of its agreements are shown. A
+        # group's widgets are on the page only while it is open: the browser redraws every widget of the page
+        # several times on each click on the map (README, "Where a click's time still goes").
+        # Its label changes with its toggles, which makes it a new expander: the groups open are kept here.
+        opened = st.session_state.setdefault("open_groups", set())
+        group = sidebar.expander(
+            f"{year} · {shown} of {len(ids)} shown",
+            expanded=year in opened,
+            key=f"agreements-{year}",
+            on_change=_group_toggled,
+            args=(year,),
+        )
+        if not group.open:
+            continue
+        with group:
             _all_or_none(st, str(year), tuple(ids))
             for agreement_id in ids:
                 agreement = atlas.agreements[agreement_id]
@@ -534,6 +551,11 @@ def _sidebar(atlas: Atlas) -> None:
     first, last = date_span(atlas)
     sidebar.slider(message("dates", lang), min_value=first, max_value=last, key="dates", format="D MMM YYYY")
     sidebar.toggle(message("online_map", lang), key="online_tiles")
+
+
+def _group_toggled(year: int) -> None:
+    opened = st.session_state.open_groups
+    (opened.add if st.session_state[f"agreements-{year}"] else opened.discard)(year)
 
 
 def _show_agreements(ids: tuple[str, ...], shown: bool) -> None:

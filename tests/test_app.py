@@ -118,11 +118,23 @@ def test_clicking_lachin_lists_its_events_and_article_6():
 
 
 def test_unticking_an_agreement_removes_its_places_from_the_map_and_the_link():
-    at = _run()
+    at = _run(open_groups={2020})
     at.checkbox(key="agreement:statement-2020-11-10").uncheck().run()
     shown = _map_view(at)["shown"]
     assert "lachin" not in shown and "nakhchivan-link" in shown
     assert "statement-2020-11-10" not in str(at.query_params["agreements"])
+
+
+def test_a_closed_years_toggles_are_not_on_the_page_and_keep_their_values():
+    at = _run(open_groups={2020})
+    at.checkbox(key="agreement:statement-2020-11-10").uncheck().run()
+    at.session_state["open_groups"] = set()  # the reader closes the group (its on_change keeps this set)
+    at.run()
+    assert not [c for c in at.sidebar.checkbox if str(c.key).startswith("agreement:")]
+    at.run()  # a later run that draws no toggle keeps what the reader chose
+    assert "lachin" not in _map_view(at)["shown"]
+    assert at.session_state["agreement:statement-2020-11-10"] is False
+    assert at.session_state["agreement:statement-2021-01-11"] is True
 
 
 def test_searching_shushi_selects_shusha():
@@ -133,7 +145,7 @@ def test_searching_shushi_selects_shusha():
 
 
 def test_a_permalink_restores_place_language_and_agreements():
-    at = _run({"place": "kalbajar", "lang": "ru", "agreements": "statement-2020-11-10"})
+    at = _run({"place": "kalbajar", "lang": "ru", "agreements": "statement-2020-11-10"}, open_groups={2020, 2021})
     assert _place_heading(at) == "Кельбаджар"
     assert at.checkbox(key="agreement:statement-2020-11-10").value is True
     assert at.checkbox(key="agreement:statement-2021-01-11").value is False
@@ -229,7 +241,7 @@ def test_the_atlas_code_a_page_gets_is_the_packages_code_line_for_line_without_c
 
 
 def test_agreements_are_grouped_by_year_and_a_years_none_hides_only_its_own():
-    at = _run()
+    at = _run(open_groups={2020, 2022, 2025})
     labels = [e.label for e in at.sidebar.expander]
     assert labels[0].startswith("2020 · ") and any(label.startswith("2025 · ") for label in labels)
     at.button(key="hide-2022").click().run()
@@ -343,7 +355,7 @@ def test_the_map_has_real_zoom_limits():
 
 
 def test_an_agreements_page_opens_from_its_sidebar_button_and_closes():
-    at = _run()
+    at = _run(open_groups={2020})
     at.button(key="agreement-page:statement-2020-11-10").click().run()
     page = next(m.value for m in at.markdown if m.value.startswith("### 10 Nov 2020 · Moscow ceasefire statement"))
     assert "Lachin" in page and "Events tied to it" in page
