@@ -31,6 +31,7 @@ __all__ = [
     "open_app",
     "set_date",
     "settled",
+    "tables_drawn",
     "untick",
 ]
 
@@ -52,6 +53,14 @@ def settled(page: Page) -> None:
     """Wait until the script run has ended. Call it only after waiting for something the run changes (else it may
     be the state from before the run started)."""
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def tables_drawn(container: Locator) -> None:
+    """Wait until every table (st.dataframe) in `container` has drawn its rows. A table draws them after the run
+    that sent it, and in an expander just opened only then takes its height: a button below it moves down. In a CI
+    run a click on "Approve all 4", made 150 ms after the review box was opened, landed on what had taken its place."""
+    expect(container.locator("[data-testid=stDataFrame] table").first).to_be_attached()
+    expect(container.locator("[data-testid=stDataFrame]:not(:has(table))")).to_have_count(0)
 
 
 def map_frame(page: Page) -> Frame:

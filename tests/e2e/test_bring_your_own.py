@@ -21,7 +21,7 @@ from playwright.sync_api import Dialog, FrameLocator, Locator, Page, expect
 from geo import query
 from geo.load import DEFAULT_DATA_DIR, load_atlas
 from geo.view import date_span
-from tests.e2e.pages import download_csv, map_at_rest, map_frame, open_app, set_date, settled
+from tests.e2e.pages import download_csv, map_at_rest, map_frame, open_app, set_date, settled, tables_drawn
 from tests.hostile import EVALUATED, ONE_MB, PAYLOADS, write_hostile_csv
 
 pytestmark = pytest.mark.browser
@@ -99,6 +99,7 @@ def _upload_file(page: Page, path: Path, can_add: str) -> Locator:
         expander = _bring_your_own(page)
     expander.locator("input[type=file]").set_input_files(path)
     expect(expander.get_by_text(can_add)).to_be_visible()
+    tables_drawn(expander)
     settled(page)
     return expander
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from bench import common
 from bench.postgis import new_database
 from geo.store import Store, hash_password
-from tests.e2e.pages import open_app, settled
+from tests.e2e.pages import open_app, settled, tables_drawn
 from tests.hostile import MARKUP_PAYLOADS, TEMPLATE_PAYLOADS
 
 pytestmark = pytest.mark.browser
@@ -65,6 +65,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
         expander.locator("summary").click()
         expander.locator("input[type=file]").set_input_files(IMPORTS / "conflict-events.csv")
         expect(expander.get_by_text("4 of 9 row(s) can be added.")).to_be_visible()
+        tables_drawn(expander)
         settled(page)
         page.get_by_role("button", name=re.compile(r"^Propose 4 event\(s\) to the shared store$")).click()
         expect(page.get_by_text(re.compile(r"^4 event\(s\) in the shared store as proposed"))).to_be_visible()
@@ -72,8 +73,9 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
         review = page.locator(".st-key-review")
         review.locator("summary").click()
         expect(review).to_contain_text("Review proposed events (4)")
-        # The proposal's run, and the rerun the store's new version starts on the page, end before the editor acts:
-        # in one CI run a click on Approve was not applied, perhaps made while they ran (the cause is not known).
+        # What the editor reads before approving: the proposals' table, drawn (until then, the button moves).
+        tables_drawn(review)
+        expect(review).to_contain_text("Shops reopened in Stepanakert.")
         settled(page)
         review.get_by_role("button", name="Approve all 4").click()
         expect(review).to_contain_text("4 event(s) approved.")
@@ -133,6 +135,7 @@ def test_an_approval_on_one_app_server_reaches_a_page_open_on_another_without_a_
         review.locator("summary").click()
         # The proposals' table drawn and the run over: what a person sees before they approve.
         expect(review).to_contain_text("Seen on the other server")
+        tables_drawn(review)
         settled(editor)
         review.get_by_role("button", name="Approve all 1").click()
         expect(review).to_contain_text("1 event(s) approved.")
