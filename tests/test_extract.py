@@ -861,6 +861,21 @@ def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
     assert len(extract(atlas, text, dt.date(2021, 11, 27))) == 1
 
 
+def test_that_day_in_a_clause_before_the_sentences_own_date_counts_from_the_sentence_before(atlas):
+    text = (
+        "The two ministers met in Shusha on 14 March. "
+        "Baku that day offered a checkpoint at Lachin; Yerevan turned the offer down on 20 March."
+    )
+    assert [(c.date, c.places) for c in extract(atlas, text, dt.date(2022, 3, 25))] == [
+        (dt.date(2022, 3, 14), ("shusha",)),
+        (dt.date(2022, 3, 14), ("lachin",)),
+        (dt.date(2022, 3, 20), ()),
+    ]
+    # In the clause of the date, "that day" is the date's own: one report.
+    text = "The two ministers met in Shusha on 14 March. Baku that day offered a checkpoint at Lachin on 20 March."
+    assert len(extract(atlas, text, dt.date(2022, 3, 25))) == 2
+
+
 def test_a_year_counted_from_the_publication(atlas):
     text = "Предыдущая встреча трех лидеров прошла в Сочи в ноябре прошлого года."
     found = only(extract(atlas, text, dt.date(2022, 11, 1)))

@@ -301,7 +301,7 @@ def find_dates(
     if not chosen:
         offset = _offset_date(sentence, before)
         return [offset] if offset is not None else []
-    return _later_clauses(sentence, _list_years(sentence, chosen))
+    return _later_clauses(sentence, _list_years(sentence, chosen), before)
 
 
 # How far apart two dates of one list may stand ("on November 25 and Lachin on December 1, 2020").
@@ -337,10 +337,17 @@ CLAUSE_LOOKBACK = 200
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я])")
 
 
-def _later_clauses(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
+def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | None = None) -> list[DateMention]:
     """ "Baku launched an offensive on September 19 and the separatists agreed to a ceasefire the next day": a day
     counted from the sentence's last day before it, in a later clause with a subject of its own, is a second event.
+    So is one in a clause of its own before the sentence's first date, counted from `before`, the last day the
+    sentences before gave ("Aliyev that day proposed …; Yerevan rejected the idea on 22 February").
     Offsets and dates are walked once, side by side, so a sentence of pasted junk stays linear."""
+    first = _OFFSET.search(sentence, 0, chosen[0].start)
+    if first is not None and before is not None and _NEW_CLAUSE.search(sentence, first.end(), chosen[0].start):
+        counted = _offset_date(first.group(), before)
+        if counted is not None:
+            return [replace(counted, start=first.start(), end=first.end()), *chosen]
     k, last = 0, None
     for m in _OFFSET.finditer(sentence):
         while k < len(chosen) and chosen[k].end <= m.start():
