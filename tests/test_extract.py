@@ -861,6 +861,22 @@ def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
     assert len(extract(atlas, text, dt.date(2021, 11, 27))) == 1
 
 
+def test_that_year_is_the_year_written_before_it(atlas):
+    text = "Shusha was taken in May 1992, and Lachin fell on May 17-18 that year."
+    assert [c.date for c in extract(atlas, text, dt.date(2025, 12, 1))] == [dt.date(1992, 5, 1), dt.date(1992, 5, 17)]
+    text = "Переговоры в Шуше начались в марте 1992 года, а Лачин был занят 18 мая того же года."
+    assert extract(atlas, text, dt.date(2025, 12, 1))[-1].date == dt.date(1992, 5, 18)
+    # With no year written before it, the day is completed as any year-less day (this year's, being past).
+    assert only(extract(atlas, "Lachin fell on May 17 that year.", dt.date(2025, 12, 1))).date == dt.date(2025, 5, 17)
+
+
+def test_hours_before_counts_the_day_the_sentence_before_gave(atlas):
+    text = "A checkpoint was set up near Lachin on 23 April. Hours before, a soldier was killed near Sotk."
+    assert [c.date for c in extract(atlas, text, dt.date(2023, 4, 24))] == [dt.date(2023, 4, 23)] * 2
+    text = "Пункт пропуска у Лачина открыли 23 апреля. Спустя несколько часов у Сотка погиб военнослужащий."
+    assert [c.date for c in extract(atlas, text, dt.date(2023, 4, 24))] == [dt.date(2023, 4, 23)] * 2
+
+
 def test_that_day_in_a_clause_before_the_sentences_own_date_counts_from_the_sentence_before(atlas):
     text = (
         "The two ministers met in Shusha on 14 March. "

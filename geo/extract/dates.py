@@ -7,6 +7,7 @@ Every pattern is a plain alternation without nested repetition, so finding dates
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -41,8 +42,11 @@ _RELATIVE_YEARS = {
     "this": 0,
     "next": 1,
 }
-_RU_REL_YEAR = r"\s+(?P<rel>(?i:прошлого|позапрошлого|этого|текущего|следующего))\s+года\b"
-_EN_REL_YEAR = r"\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b"
+# "on June 1-5 that year", "в мае того же года": the year the sentence wrote last before it.
+_RU_REL_YEAR = (
+    r"\s+(?:(?P<rel>(?i:прошлого|позапрошлого|этого|текущего|следующего))|(?P<that_year>(?i:того\s+же)))\s+года\b"
+)
+_EN_REL_YEAR = r"\s+(?:of\s+)?(?:(?P<rel>(?i:last|this|next))|(?P<that_year>(?i:that|the\s+same)))\s+year\b"
 _RU_YEAR = rf"(?:\s+{_YEAR}(?:\s*(?:года|году|г\.?))?|{_RU_REL_YEAR})?"
 _EN_YEAR = rf"(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?"
 # Where "will", "due to", "by", "до" must stand, before the date, for a year-less date to be read as coming.
@@ -66,17 +70,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "from 20 October to 19 December", "from the afternoon of 19 September to 13:00 on 20 September".
             rf"\b(?i:from)\s+(?:the\s+[a-z]+\s+of\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{_MON}\s+)?"
             rf"(?i:to|until|till)\s+(?:\d{{1,2}}:\d\d\s+(?:on\s+)?|the\s+[a-z]+\s+of\s+)?(?P<day>\d{{1,2}})"
-            rf"(?:st|nd|rd|th)?\s+(?P<mon2>[A-Z][a-z]+)(?:,?\s+{_YEAR})?",
+            rf"(?:st|nd|rd|th)?\s+(?P<mon2>[A-Z][a-z]+){_EN_YEAR}",
         ),
         (
             "range",
             rf"\b(?P<d1>\d{{1,2}})\s*(?:[-–—/]|and|or)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
-            rf"(?:,?\s+{_YEAR})?",
+            rf"{_EN_YEAR}",
         ),
         (
             "range",
             rf"\b{_MON}\s+(?P<d1>\d{{1,2}})\s*(?:[-–—/]|and|or)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
-            rf"(?:,?\s+{_YEAR})?",
+            rf"{_EN_YEAR}",
         ),
         ("day", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}{_EN_YEAR}"),
         ("day", rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){_EN_YEAR}"),
@@ -142,7 +146,10 @@ _OFFSET = re.compile(
     r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>later|earlier)"
     r"|the\s+(?P<same>same\s+day|next\s+day|following\s+day|day\s+before|previous\s+day)"
     # "Earlier in the day", "later that day", "On that day": the day the sentence before gave.
-    r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day)"
+    r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
+    # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
+    r"|(?:only\s+|just\s+|a\s+few\s+|several\s+)?hours\s+(?:later|earlier|before|after)"
+    r"|(?:спустя|через)\s+несколько\s+часов|несколькими\s+часами\s+(?:ранее|позже|позднее))"
     r"|в\s+т(?:от|от\s+же|от\s+самый)\s+день|в\s+этот\s+(?:же\s+)?день|на\s+следующий\s+день)\b)"
 )
 _OFFSET_SIGN = {"later": 1, "earlier": -1}
@@ -167,7 +174,12 @@ class DateMention:
 
 
 def _resolve(
-    kind: str, m: re.Match[str], published: dt.date | None, anchor_year: int | None, coming: bool = False
+    kind: str,
+    m: re.Match[str],
+    published: dt.date | None,
+    anchor_year: int | None,
+    coming: bool = False,
+    written_year: int | None = None,
 ) -> tuple[dt.date | None, str | None]:  # noqa: C901 - one branch per kind of date, as the table above lists them
     groups = m.groupdict()
     # A cue just before the date or inside it ("by July") looks ahead; one anywhere else in the sentence (`coming`:
@@ -175,6 +187,8 @@ def _resolve(
     # keeps a date after publication this year's, but never makes a date long past next year's.
     ahead = bool(_FUTURE_CUE.search(m.string[max(0, m.start() - FUTURE_CUE_WINDOW) : m.end()]))
     year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("that_year"):
+        year = written_year  # "that year" with no year written before it: year-less
     if groups.get("rel"):
         if published is None:
             return None, None
@@ -280,17 +294,24 @@ def find_dates(
     """
     found = []
     coming = bool(_FUTURE_CUE.search(sentence))  # once per sentence: a long one may hold thousands of dates
+    # Where each year stands, found once: "that year" takes the last one before it (a bisection, not a search back).
+    written = [(y.start(), int(y.group("year"))) for y in BARE_YEAR.finditer(sentence)]
+    written_at = [at for at, _ in written]
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             try:
                 anchor = anchor_year(m.start()) if anchor_year is not None and published is None else None
-                date, precision = _resolve(kind, m, published, anchor, coming)
+                that_year = None
+                if m.groupdict().get("that_year"):
+                    i = bisect.bisect_left(written_at, m.start())
+                    that_year = written[i - 1][1] if i else None
+                date, precision = _resolve(kind, m, published, anchor, coming, that_year)
             except (OverflowError, ValueError, StopIteration):  # "yesterday" on 1 January of year 1
                 continue
             relative = kind in RELATIVE_KINDS or kind == "last_named_month"
             if date is None and not (relative and published is None):
                 continue
-            has_year = bool(m.groupdict().get("year") or m.groupdict().get("rel"))
+            has_year = bool(m.groupdict().get("year") or m.groupdict().get("rel") or that_year)
             guessed = not has_year and not relative and kind != "iso"
             found.append(DateMention(m.start(), m.end(), date, precision, has_year, relative, guessed))
     found.sort(key=lambda d: (d.start, d.start - d.end))
