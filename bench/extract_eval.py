@@ -1,7 +1,11 @@
 """Precision and recall of the extractor on hand-labelled articles (tests/data/extract_eval/), dev and test apart.
 
 Each labelled file belongs to a split: `dev` (rules may be tuned on it) or `test` (scored once per change, never read
-to decide a rule). `python -m bench.extract_eval [DATA_DIR]` prints one table with both.
+to decide a rule). `python -m bench.extract_eval [DATA_DIR] [--linking on|off|distant]` prints one table with both.
+
+`--linking` ties candidates to the atlas's events (geo/extract/linking.py): `on` (the product's
+way), `off`, or `distant`: only to events at least DISTANT_DAYS from the article's publication, a
+proxy for an atlas that did not know the story yet (the eval's articles were written after the events were in it).
 
 A label is matched to the first unmatched candidate whose sentence contains the label's quote. Each field is
 scored over items: a date counts as right only with its precision; places, agreements, articles and actors
@@ -17,11 +21,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from geo.extract import Candidate, extract_candidates
-from geo.model import Agreement, Place
+from geo.extract import Candidate, Linker, extract_candidates
+from geo.model import Agreement, Event, Place
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "extract_eval"
-FIELDS = ("candidates", "date", "places", "agreements", "articles", "actors")
+FIELDS = ("candidates", "date", "places", "agreements", "articles", "actors", "agreements+inferred")
+LINKING = ("on", "off", "distant")
+DISTANT_DAYS = 30
 
 
 def _items(field: str, found: Candidate | None, label: dict[str, Any] | None) -> set[Any]:
@@ -34,6 +40,8 @@ def _items(field: str, found: Candidate | None, label: dict[str, Any] | None) ->
             "agreements": set(found.agreements),
             "articles": set(found.articles),
             "actors": {a.name for a in found.actors},
+            # What the agreements would score if the ties inferred from the atlas's events were taken as named.
+            "agreements+inferred": set(found.agreements) | {r.item for r in found.inferred},
         }
     elif label is not None:
         values = {
@@ -43,6 +51,7 @@ def _items(field: str, found: Candidate | None, label: dict[str, Any] | None) ->
             "agreements": set(label["agreements"]),
             "articles": {tuple(a) for a in label["articles"]},
             "actors": set(label["actors"]),
+            "agreements+inferred": set(label["agreements"]),
         }
     else:
         return set()
@@ -55,10 +64,15 @@ def evaluate(
     agreements: Iterable[Agreement],
     split: str | None = None,
     names: Iterable[str] | None = None,
+    *,
+    events: Iterable[Event] = (),
+    linking: str = "off",
 ) -> dict[str, dict[str, Any]]:
     """{field: {"precision", "recall", "tp", "fp", "fn"}} over the labelled articles in `eval_dir` of `split`
-    (all when None), limited to `names` when given."""
+    (all when None), limited to `names` when given; candidates tied to `events` as `linking` says (one of
+    LINKING)."""
     places, agreements = list(places), list(agreements)
+    events = list(events)
     labels = json.loads((eval_dir / "labels.json").read_text(encoding="utf-8"))["files"]
     wanted = None if names is None else set(names)
     counts = {f: {"tp": 0, "fp": 0, "fn": 0} for f in FIELDS}
@@ -67,7 +81,9 @@ def evaluate(
             continue
         text = (eval_dir / name).read_text(encoding="utf-8")
         published = dt.date.fromisoformat(entry["published"]) if entry["published"] else None
-        found = extract_candidates(text, places, agreements, published)
+        found = extract_candidates(
+            text, places, agreements, published, linker=_linker(linking, events, agreements, published)
+        )
         unmatched = list(found)
         pairs: list[tuple[Candidate | None, dict[str, Any] | None]] = []
         for label in entry["candidates"]:
@@ -94,6 +110,17 @@ def evaluate(
     return out
 
 
+def _linker(linking: str, events: list[Event], agreements: list[Agreement], published: dt.date | None) -> Linker | None:
+    """The linker for one article: none when off; when distant, only what the atlas dates DISTANT_DAYS or more from
+    the article's publication."""
+    if linking == "off":
+        return None
+    if linking == "distant" and published is not None:
+        far = lambda day: abs((day - published).days) >= DISTANT_DAYS  # noqa: E731
+        events = [e for e in events if far(e.date)]
+    return Linker(events, agreements)
+
+
 SPLITS = ("dev", "test")
 
 
@@ -112,18 +139,33 @@ def table(scores: dict[str, dict[str, dict[str, Any]]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the table of precision and recall per field, dev and test apart, for the shipped set and data."""
+    import argparse
+
     from geo.load import load_atlas  # here, so that evaluate() can run on fixtures without data files
 
-    data_dir = Path(argv[0]) if argv else Path("data")
-    atlas = load_atlas(data_dir)
+    parser = argparse.ArgumentParser(prog="python -m bench.extract_eval")
+    parser.add_argument("data", nargs="?", type=Path, default=Path("data"), help="the atlas data directory")
+    parser.add_argument("--linking", choices=LINKING, default="on", help="tie candidates to the atlas's events")
+    args = parser.parse_args(argv)
+    atlas = load_atlas(args.data)
     labels = json.loads((EVAL_DIR / "labels.json").read_text(encoding="utf-8"))["files"]
-    scores = {s: evaluate(EVAL_DIR, atlas.places.values(), atlas.agreements.values(), s) for s in SPLITS}
+    scores = {
+        s: evaluate(
+            EVAL_DIR,
+            atlas.places.values(),
+            atlas.agreements.values(),
+            s,
+            events=atlas.events,
+            linking=args.linking,
+        )
+        for s in SPLITS
+    }
     counts = ", ".join(
         f"{s}: {sum(e['split'] == s for e in labels.values())} articles, "
         f"{sum(len(e['candidates']) for e in labels.values() if e['split'] == s)} labels"
         for s in SPLITS
     )
-    print(f"({counts})")
+    print(f"({counts}; linking {args.linking})")
     print(table(scores))
     return 0
 

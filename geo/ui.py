@@ -867,6 +867,8 @@ def _candidate_rows(candidates: list[extract.Candidate]) -> pd.DataFrame:
                 ),
                 "actors": export.actors_cell(c.actors),
                 "sentence": c.sentence,
+                # Ties no word of the sentence names, inferred from the atlas's own events: the reviewer's to judge.
+                "inferred": "; ".join(f"{r.item}: {r.why}" for r in c.inferred),
             }
             for c in candidates
         ]
@@ -901,7 +903,10 @@ def _paste(atlas: Atlas) -> None:
     url = st.text_input("Source link", key="article-url", placeholder="https://…")
     if st.button("Find candidate events", key="find-candidates") and text:
         try:
-            candidates = extract.extract_candidates(text, atlas.places.values(), atlas.agreements.values(), published)
+            linker = extract.Linker(atlas.events, atlas.agreements.values())
+            candidates = extract.extract_candidates(
+                text, atlas.places.values(), atlas.agreements.values(), published, linker=linker
+            )
         except extract.ExtractError as e:
             st.error(str(e))
             candidates = []
@@ -913,7 +918,7 @@ def _paste(atlas: Atlas) -> None:
         st.info("No dated event was found in that text.")
         return
     st.markdown("Review the candidates: untick to drop, edit any cell, then add them.")
-    edited = st.data_editor(rows, key="candidate-editor", hide_index=True, disabled=["sentence"])
+    edited = st.data_editor(rows, key="candidate-editor", hide_index=True, disabled=["sentence", "inferred"])
     data = _reviewed_csv(edited, source or "Pasted article", url)
     if data:
         _check_and_offer("reviewed-candidates.csv", data, atlas, key="add-candidates", what="candidate event(s)")

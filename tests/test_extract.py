@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from bench.extract_eval import EVAL_DIR, evaluate
 from bench.hostile_text import HOSTILE_UNITS, hostile_text
-from geo.extract import DATE_NOTE_AGREEMENT, MAX_TEXT_CHARS, Candidate, ExtractError, extract_candidates, main_extract
+from geo.extract import (
+    DATE_NOTE_AGREEMENT,
+    MAX_TEXT_CHARS,
+    Candidate,
+    ExtractError,
+    Linker,
+    extract_candidates,
+    main_extract,
+)
 from geo.load import load_atlas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,6 +177,7 @@ def test_json_shape(atlas):
             {"start": 60, "end": 80, "text": "trilateral statement", "kind": "agreement"},
         ],
         "low_confidence": [],
+        "inferred": [],
     }
 
 
@@ -499,9 +508,9 @@ def test_soglashenie_is_the_agreement_named_shortly_before(atlas):
         (dt.date(2023, 12, 13), ("joint-statement-2023-12-07",)),
     ]
     assert "agreements" in found[1].low_confidence
-    # Named more than ANAPHOR_SENTENCES before, it is left for the reader.
+    # Named more than ANAPHOR_SENTENCES before, it is still the agreement the article is about (the only one it names).
     far = text.replace("Стороны обсудили и другие вопросы. ", "Стороны обсудили и другие вопросы. " * 4)
-    assert extract(atlas, far, dt.date(2023, 12, 14))[-1].agreements == ()
+    assert extract(atlas, far, dt.date(2023, 12, 14))[-1].agreements == ("joint-statement-2023-12-07",)
 
 
 def test_the_agreements_in_the_plural_are_not_the_one_named_before(atlas):
@@ -1077,3 +1086,83 @@ def test_a_village_introduced_in_a_district_stands_for_the_district(atlas):
     assert (
         only(extract(atlas, "The families will be taken to Aghali on October 26.", dt.date(2023, 10, 20))).places == ()
     )
+
+
+def _atlas_with_a_made_up_signing(tmp_path):
+    """A copy of the shipped data with a made-up agreement and the event of the day it was signed, near Sotk."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    agreements = json.loads((data / "agreements.json").read_text(encoding="utf-8"))
+    record = {k: v for k, v in agreements["agreements"][0].items() if k not in ("article_notes", "article_variants")}
+    record.update(id="zorvan-accord-2026-03-03", title="Zorvan accord", short_title="Zorvan accord", date="2026-03-03")
+    record.update(aliases={}, signed_at={})
+    agreements["agreements"].append(record)
+    (data / "agreements.json").write_text(json.dumps(agreements, ensure_ascii=False), encoding="utf-8")
+    events = json.loads((data / "events.json").read_text(encoding="utf-8"))
+    event = {k: v for k, v in events["events"][0].items() if k != "date_note"}
+    event.update(
+        id="zorvan-accord-signed-2026-03-03",
+        date="2026-03-03",
+        title="The Zorvan accord is signed",
+        places=["sotk"],
+        actors=[],
+        agreements=[{"id": "zorvan-accord-2026-03-03", "articles": [], "kind": "named"}],
+    )
+    events["events"].append(event)
+    (data / "events.json").write_text(json.dumps(events, ensure_ascii=False), encoding="utf-8")
+    return data
+
+
+def test_an_event_added_to_data_ties_a_report_of_its_day_and_place_to_its_agreement(tmp_path):
+    atlas = load_atlas(_atlas_with_a_made_up_signing(tmp_path))
+    linker = Linker(atlas.events, atlas.agreements.values())
+    text = (
+        "Border guards left their posts near Sotk on 3 March.\n"
+        "Farmers near Goris went back to their fields on 3 March.\n"
+        "Shepherds returned to the pastures near Sotk on 8 March."
+    )
+    found = extract_candidates(
+        text, atlas.places.values(), atlas.agreements.values(), dt.date(2026, 3, 20), linker=linker
+    )
+    # Only the report of the signing's day in the signing's place: another place that day, or Sotk another day,
+    # is another story. Inferred, not named: the tie is apart from the agreements the text names, with why.
+    assert [(c.date, c.places, c.agreements, [r.item for r in c.inferred]) for c in found] == [
+        (dt.date(2026, 3, 3), ("sotk",), (), ["zorvan-accord-2026-03-03"]),
+        (dt.date(2026, 3, 3), ("goris",), (), []),
+        (dt.date(2026, 3, 8), ("sotk",), (), []),
+    ]
+    assert found[0].as_json()["inferred"] == [
+        {
+            "field": "agreements",
+            "item": "zorvan-accord-2026-03-03",
+            "source": "event:zorvan-accord-signed-2026-03-03",
+            "why": "the atlas's event zorvan-accord-signed-2026-03-03 of 2026-03-03 in sotk, "
+            "the day zorvan-accord-2026-03-03 was made",
+        }
+    ]
+    # Without the atlas's events, nothing is inferred.
+    unlinked = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), dt.date(2026, 3, 20))
+    assert [c.inferred for c in unlinked] == [(), (), ()]
+
+
+def test_the_document_with_no_agreement_named_before_it_is_the_one_the_article_is_about(tmp_path):
+    atlas = load_atlas(_atlas_with_a_made_up_signing(tmp_path))
+    linker = Linker(atlas.events, atlas.agreements.values())
+    text = (
+        "Border guards left their posts near Sotk on 3 March.\n"
+        "Farmers went back to their fields on 5 March.\n"
+        "Markets reopened on 7 March.\n"
+        "Schools opened again on 9 March.\n"
+        "The document also requires both sides to clear the mines."
+    )
+    found = extract_candidates(
+        text, atlas.places.values(), atlas.agreements.values(), dt.date(2026, 3, 20), linker=linker
+    )
+    document = next(c for c in found if c.sentence.startswith("The document"))
+    assert document.agreements == ("zorvan-accord-2026-03-03",) and "agreements" in document.low_confidence
+    assert ("agreement", "The document") in {(s.kind, s.text) for s in document.spans}
+    # An article about nothing the atlas knows gives "the document" no agreement to stand for.
+    alone = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), dt.date(2026, 3, 20))
+    assert all(not c.sentence.startswith("The document") for c in alone)

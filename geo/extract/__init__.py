@@ -6,6 +6,8 @@ One job per module:
 - `agreements` — references to agreements by alias (from data/agreements.json), by date, and article numbers;
 - `actors`     — people acting in a sentence (data/people.json, plus "<Title> <Name>");
 - `candidates` — assembling candidates, one per dated event, each with the spans that explain it;
+- `linking`    — ties inferred from the atlas's own events and commitments, and "the document" as the article's
+                 agreement;
 - `cli`        — `python -m geo extract`.
 Places are found by the one gazetteer, geo/gazetteer.py, which search and import use too.
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from geo.extract.actors import People, load_people
 from geo.extract.candidates import DATE_NOTE_AGREEMENT, Candidate, Span, assemble
+from geo.extract.linking import Linker, Reason
 from geo.model import Agreement, Place
 
 # About fifteen times a long feature article: enough for any real article, small enough that the worst
@@ -29,6 +32,8 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "Candidate",
     "ExtractError",
+    "Linker",
+    "Reason",
     "Span",
     "extract_candidates",
     "main_extract",
@@ -47,12 +52,14 @@ def extract_candidates(
     *,
     max_chars: int = MAX_TEXT_CHARS,
     people: People | Path | None = None,
+    linker: Linker | None = None,
 ) -> list[Candidate]:
     """Candidate events in `text`, in the order the article tells them.
 
     `published` is the article's date: it completes dates without a year and anchors "yesterday"; without it, a
     year-less date takes the year the text last wrote. `people` is the people list (a People, or a data folder
-    holding people.json; the shipped one by default).
+    holding people.json; the shipped one by default). `linker` holds the atlas's events and commitments: with it,
+    a candidate naming no agreement takes those of the event it most plausibly reports, as an inferred tie.
     Raises ExtractError when `text` is not text or is longer than `max_chars` (a benchmark lifts the limit to
     show that time stays linear past it).
     """
@@ -68,7 +75,8 @@ def extract_candidates(
         published = published.date()
     if not isinstance(people, People):
         people = load_people(people)
-    return assemble(text, places, agreements, published, people)
+    found = assemble(text, places, agreements, published, people, linker)
+    return linker.link(found) if linker is not None else found
 
 
 def main_extract(argv: list[str]) -> int:

@@ -33,6 +33,7 @@ from typing import Any
 from geo.extract.actors import People, find_actors
 from geo.extract.agreements import ANAPHOR, ANAPHOR_SENTENCES, AgreementFinder, Reference, article_references
 from geo.extract.dates import BARE_YEAR, DateMention, find_dates
+from geo.extract.linking import Linker, Reason, resolve_to_article_agreement
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
 from geo.gazetteer import NOT_A_PLACE_AFTER, Gazetteer, PlaceMatch, Token, token_matches, tokens
 from geo.model import Actor, Agreement, Place
@@ -101,6 +102,9 @@ class Candidate:
     # Fields a reviewer should check first: "date" (year guessed, taken from an agreement, or unknown),
     # "agreements" (an alias several agreements share, settled without a date).
     low_confidence: tuple[str, ...] = ()
+    # Ties no word of the sentence names, inferred from what the atlas knows (geo/extract/linking.py), and why: kept
+    # apart from `agreements`, which the text names, for the reviewer to accept or not.
+    inferred: tuple[Reason, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -113,6 +117,7 @@ class Candidate:
             "sentence": self.sentence,
             "spans": [s.as_json() for s in self.spans],
             "low_confidence": list(self.low_confidence),
+            "inferred": [r.as_json() for r in self.inferred],
         }
         if self.date_note:
             out["date_note"] = self.date_note
@@ -594,6 +599,7 @@ def assemble(
     agreements: Iterable[Agreement],
     published: dt.date | None,
     people: People,
+    linker: Linker | None = None,
 ) -> list[Candidate]:
     """Candidate events in `text`, in the order the article tells them (input already checked)."""
     ex = _Extractor(text, places, agreements, published, people)
@@ -601,6 +607,7 @@ def assemble(
     for s in sentences:
         ex.analyse(s)
     _resolve_anaphors(sentences, ex.finder)
+    resolve_to_article_agreement(sentences, ex.finder, linker)
     _resolve_place_heads(sentences, ex.gazetteer)
     _resolve_local_names(sentences)
     headline = sentences[0] if sentences and not sentences[0].closed and len(sentences) > 1 else None

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from geo.extract import ExtractError, extract_candidates
+from geo.extract import ExtractError, Linker, extract_candidates
 from geo.extract.candidates import Candidate
 
 
@@ -31,6 +31,8 @@ def _table(candidates: Sequence[Candidate]) -> str:
             lines.append(f"  actors:     {'; '.join(f'{a.name} ({a.role})' if a.role else a.name for a in c.actors)}")
         if c.spans:
             lines.append(f"  because:    {'; '.join(f'{s.kind} “{s.text}”' for s in c.spans)}")
+        for r in c.inferred:
+            lines.append(f"  inferred:   {r.item}, from {r.why}")
         quote = c.sentence if len(c.sentence) <= 200 else c.sentence[:197] + "..."
         lines.append(f"  “{' '.join(quote.split())}”")
         lines.append("")
@@ -58,7 +60,12 @@ def main(argv: list[str]) -> int:
     people = folder if (folder / "people.json").is_file() else None
     try:
         candidates = extract_candidates(
-            text, atlas.places.values(), atlas.agreements.values(), args.date, people=people
+            text,
+            atlas.places.values(),
+            atlas.agreements.values(),
+            args.date,
+            people=people,
+            linker=Linker(atlas.events, atlas.agreements.values()),
         )
     except ExtractError as exc:
         print(f"{args.file}: {exc}", file=sys.stderr)
