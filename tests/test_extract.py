@@ -870,6 +870,14 @@ def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
     assert len(extract(atlas, text, dt.date(2021, 11, 27))) == 1
 
 
+def test_the_same_day_counts_from_the_reported_day_not_the_day_it_was_said(atlas):
+    text = (
+        "The two ministers met in Shusha last Friday, an aide said on Tuesday. "
+        "Russian peacekeepers entered Lachin the same day."
+    )
+    assert [c.date for c in extract(atlas, text, dt.date(2025, 8, 12))] == [dt.date(2025, 8, 8)] * 2
+
+
 def test_that_year_is_the_year_written_before_it(atlas):
     text = "Shusha was taken in May 1992, and Lachin fell on May 17-18 that year."
     assert [c.date for c in extract(atlas, text, dt.date(2025, 12, 1))] == [dt.date(1992, 5, 1), dt.date(1992, 5, 17)]

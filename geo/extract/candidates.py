@@ -247,10 +247,13 @@ class _Extractor:
         self._story_day = max(
             (d.date for d in s.dates if d.has_year and not d.attached and d.date and d.precision == "day"), default=None
         )
+        # "The documents agreed last Friday …, the aide said on Tuesday. … the same day": the day of what was
+        # reported, not the day it was said.
+        spoken = _spoken_days(s)
         for d in s.dates:
             if d.has_year and not d.attached and d.date is not None:
                 self._narrative_year = d.date.year
-            if not d.attached and d.precision == "day" and d.date is not None:
+            if not d.attached and d.precision == "day" and d.date is not None and d not in spoken:
                 self._last_day = d.date
         s.words = tokens(text)
         words = [w for w in s.words if w.start >= dateline_end]
@@ -467,15 +470,22 @@ _SPEECH = re.compile(
 )
 
 
+def _spoken_days(s: _Sentence) -> list[DateMention]:
+    """ "…, the village head told NEWS.am on Friday": the days `s` gives as when words were said, when it also dates
+    what they report (a lone speaking day is the report's date)."""
+    own = s.own_dates
+    if len(own) < 2:
+        return []
+    spoken = [d for d in own if d.relative and _SPEECH.search(s.text[max(0, d.start - SPEECH_REACH) : d.start])]
+    return spoken if len(spoken) < len(own) else []
+
+
 def _reported_speech(s: _Sentence) -> None:
     """ "Residents have been given until August 25 to leave, the village head told NEWS.am on Friday": the day the
     words were said is not an event of its own when the sentence dates what they report (the labelling rule: the
     reported event is the candidate); a lone speaking day stays the report's date."""
-    own = s.own_dates
-    if len(own) < 2:
-        return
-    spoken = [d for d in own if d.relative and _SPEECH.search(s.text[max(0, d.start - SPEECH_REACH) : d.start])]
-    if spoken and len(spoken) < len(own):
+    spoken = _spoken_days(s)
+    if spoken:
         s.dates = [replace(d, agreements=(), attached=True) if d in spoken else d for d in s.dates]
 
 
