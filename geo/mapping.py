@@ -45,6 +45,9 @@ COUNTRY_DIGITS = 3
 # the map's max bounds; 1° around BOUNDS covers the whole view from zoom 7 in (at zoom 6, the widest, the clipped
 # frame shows round the area of interest).
 COUNTRY_CLIP_MARGIN = 1.0
+# The page draws the countries as one SVG path in Web Mercator metres over this unit (atlas.countries): 10 m, half a
+# pixel at the closest zoom (13), where a pixel is 19 m of the projection.
+COUNTRY_UNIT_M = 10
 BASE_SOURCES = (
     "ne_10m_admin0_countries_deu_v5.1.1_caucasus.geojson",
     "ne_10m_admin0_russia_clip_caucasus_deu_v5.1.1.geojson",
@@ -514,7 +517,9 @@ class _Countries(_AtlasCall):
     def __init__(self, collection: dict, filled: bool):
         # Over a street map, outlines only: a filled country would hide the street map beneath it.
         style = COUNTRY_STYLE if filled else {**COUNTRY_STYLE, "fillOpacity": 0}
-        super().__init__({"data": compact_collection(collection, COUNTRY_DIGITS), "style": style})
+        super().__init__(
+            {"data": compact_collection(collection, COUNTRY_DIGITS), "style": style, "unit": COUNTRY_UNIT_M}
+        )
 
 
 class _TouchGestures(_AtlasCall):

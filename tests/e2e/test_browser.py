@@ -306,14 +306,17 @@ def test_choosing_russian_names_renames_the_tooltips_without_redrawing_the_map(p
     expect(page).to_have_url(re.compile(r"[?&]lang=ru(&|$)"))
 
 
-# Every feature Leaflet was given, keyed by what it is: its geometry as the page unpacked it (mapping.compact_collection).
+# Every feature the map draws, keyed by what it is: its geometry as the page unpacked it (mapping.compact_collection).
+# The countries are one layer drawing all of theirs (atlas.countries).
 _DRAWN_GEOMETRY_JS = """() => {
     const drawn = {};
-    map_div.eachLayer(layer => {
-        const p = layer.feature && layer.feature.properties;
+    const features = [];
+    map_div.eachLayer(layer => features.push(...(layer.features || [layer.feature])));
+    features.forEach(feature => {
+        const p = feature && feature.properties;
         if (!p) return;
         const key = p.kind ? "context:" + p.id : p.names ? "place:" + p.id : p.name ? "country:" + p.name : null;
-        if (key) drawn[key] = layer.feature.geometry;
+        if (key) drawn[key] = feature.geometry;
     });
     return drawn;
 }"""
