@@ -878,6 +878,21 @@ def test_the_same_day_counts_from_the_reported_day_not_the_day_it_was_said(atlas
     assert [c.date for c in extract(atlas, text, dt.date(2025, 8, 12))] == [dt.date(2025, 8, 8)] * 2
 
 
+def test_two_days_written_respectively_are_two_events(atlas):
+    text = "The envoy visited Shusha and Lachin on 9 and 14 Feb respectively."
+    assert [(c.date, c.date_precision) for c in extract(atlas, text, dt.date(2023, 3, 1))] == [
+        (dt.date(2023, 2, 9), "day"),
+        (dt.date(2023, 2, 14), "day"),
+    ]
+    text = "Посланник посетил Шушу и Лачин 9 и 14 февраля соответственно."
+    assert [c.date for c in extract(atlas, text, dt.date(2023, 3, 1))] == [dt.date(2023, 2, 9), dt.date(2023, 2, 14)]
+    # Without "respectively" it is a range, one event.
+    text = "The envoy visited Shusha on 9 and 14 Feb."
+    assert [(c.date, c.date_precision) for c in extract(atlas, text, dt.date(2023, 3, 1))] == [
+        (dt.date(2023, 2, 9), "range")
+    ]
+
+
 def test_that_year_is_the_year_written_before_it(atlas):
     text = "Shusha was taken in May 1992, and Lachin fell on May 17-18 that year."
     assert [c.date for c in extract(atlas, text, dt.date(2025, 12, 1))] == [dt.date(1992, 5, 1), dt.date(1992, 5, 17)]

@@ -65,6 +65,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})(?![\d-])"),
         # "10.11.2020", as Russian-language outlets write a date: day first.
         ("iso", r"(?<![\d.])(?P<day>\d{1,2})\.(?P<m>\d{2})\.(?P<year>\d{4})(?![\d.])"),
+        # "visited Yerevan and Baku on 9 and 14 Feb respectively", "9 и 14 февраля соответственно": two days, one
+        # for each of what the clause lists, not a range (before the ranges: the same text, read as two).
+        (
+            "pair",
+            rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
+            rf"{_EN_YEAR}(?=,?\s+(?i:respectively)\b)",
+        ),
+        (
+            "pair",
+            rf"\b{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+            rf"{_EN_YEAR}(?=,?\s+(?i:respectively)\b)",
+        ),
+        (
+            "pair",
+            rf"\b(?P<d1>\d{{1,2}})\s+и\s+(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}(?=,?\s+(?i:соответственно)\b)",
+        ),
         (
             "range",
             # "from 20 October to 19 December", "from the afternoon of 19 September to 13:00 on 20 September".
@@ -223,7 +239,7 @@ def _resolve(
         if year is not None and from_month > to_month:
             year -= 1  # "from November to February 2021" starts in 2020
         return complete(from_month, 1, True), "range"
-    if kind == "day":
+    if kind in ("day", "pair"):  # a pair is dated here by its second day; find_dates adds the first
         return complete(calendar.month_number(groups["mon"]), int(groups["day"])), "day"
     if kind == "approx":
         q = fold(groups["q"]).split()[-1]
@@ -297,6 +313,7 @@ def find_dates(
     # Where each year stands, found once: "that year" takes the last one before it (a bisection, not a search back).
     written = [(y.start(), int(y.group("year"))) for y in BARE_YEAR.finditer(sentence)]
     written_at = [at for at, _ in written]
+    pair_first: dict[int, int] = {}  # where a pair's first day starts -> where it ends
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             try:
@@ -313,7 +330,17 @@ def find_dates(
                 continue
             has_year = bool(m.groupdict().get("year") or m.groupdict().get("rel") or that_year)
             guessed = not has_year and not relative and kind != "iso"
+            if kind == "pair" and date is not None:
+                if not 1 <= int(m.group("d1")) < date.day:
+                    continue  # "14 and 9 Feb" is no pair
+                first = date.replace(day=int(m.group("d1")))
+                pair_first[m.start()] = m.end("d1")
+                found.append(DateMention(m.start(), m.end("d1"), first, precision, has_year, relative, guessed))
+                found.append(DateMention(m.start("day"), m.end(), date, precision, has_year, relative, guessed))
+                continue
             found.append(DateMention(m.start(), m.end(), date, precision, has_year, relative, guessed))
+    # A pair is read as two days, not as the range or the longer date that starts where it does.
+    found = [d for d in found if pair_first.get(d.start, d.end) == d.end]
     found.sort(key=lambda d: (d.start, d.start - d.end))
     chosen: list[DateMention] = []
     for d in found:
