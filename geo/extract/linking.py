@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -95,16 +96,15 @@ class Linker:
             if named and days:
                 self._signings.append(_Signing(e.id, *days, frozenset(e.places), named))
 
-    def ties(self, day: dt.date | None, precision: str | None, places: Iterable[str]) -> list[Reason]:
+    def ties(self, day: dt.date | None, precision: str | None, places: AbstractSet[str]) -> list[Reason]:
         """The agreements a report of `day` (a day, not a month: a month holds too many events) in `places` most
         plausibly concerns: those of an event of their own signing day that shares a place, with why."""
-        if day is None or precision != "day":
+        if day is None or precision != "day" or not places:
             return []
-        where = set(places)
         out = []
         for k in self._signings:
-            shared = where & k.places
-            if k.first <= day <= k.last and shared:
+            shared = k.places & places if k.first <= day <= k.last else None
+            if shared:
                 why = f"the atlas's event {k.event} of {day.isoformat()} in {', '.join(sorted(shared))}, the day {{}} was made"
                 out += [Reason("agreements", a, f"event:{k.event}", why.format(a)) for a in k.agreements]
         return out
@@ -115,7 +115,7 @@ class Linker:
         out = []
         for c in candidates:
             # A date taken from an agreement already named says nothing new.
-            found = [] if c.agreements or c.date_note else self.ties(c.date, c.date_precision, c.places)
+            found = [] if c.agreements or c.date_note else self.ties(c.date, c.date_precision, frozenset(c.places))
             out.append(replace(c, inferred=(*c.inferred, *found)) if found else c)
         return out
 
@@ -135,7 +135,7 @@ def article_agreement(sentences: Sequence[_Sentence], linker: Linker | None = No
     for i, s in enumerate(sentences):
         said = {r.agreement for r in s.refs if r.confident}
         if linker is not None:
-            where = [p.place for p in s.places]
+            where = frozenset(p.place for p in s.places)  # once a sentence: one may hold thousands of dates
             said |= {r.item for d in s.dates if not d.attached for r in linker.ties(d.date, d.precision, where)}
         for a in said:
             votes[a] += 1
