@@ -897,6 +897,17 @@ def test_two_days_written_respectively_are_two_events(atlas):
     ]
 
 
+def test_a_relative_day_in_the_possessive_yields_to_the_day_the_sentence_counts(atlas):
+    text = (
+        "Russian peacekeepers escorted a convoy out of Shusha on 24 September. "
+        "Families displaced by last week's shelling reached Lachin the same day."
+    )
+    assert [c.date for c in extract(atlas, text, dt.date(2023, 9, 25))] == [dt.date(2023, 9, 24)] * 2
+    # Alone, the possessive day is the event's: "Monday's shelling" happened on Monday.
+    found = only(extract(atlas, "Monday's shelling damaged houses in Shusha.", dt.date(2023, 9, 27)))
+    assert (found.date, found.date_precision) == (dt.date(2023, 9, 25), "day")
+
+
 def test_that_year_is_the_year_written_before_it(atlas):
     text = "Shusha was taken in May 1992, and Lachin fell on May 17-18 that year."
     assert [c.date for c in extract(atlas, text, dt.date(2025, 12, 1))] == [dt.date(1992, 5, 1), dt.date(1992, 5, 17)]

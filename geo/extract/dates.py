@@ -346,10 +346,16 @@ def find_dates(
     for d in found:
         if not chosen or d.start >= chosen[-1].end:
             chosen.append(d)
-    if not chosen:
+    # "evacuated during last week's fighting, arrived the same day": a relative day in the possessive names a thing,
+    # not when the sentence's event happened; a day the sentence counts from the sentence before is that.
+    background = all(d.relative and _POSSESSIVE.match(sentence, d.end) for d in chosen)
+    if not chosen or background:
         offset = _offset_date(sentence, before)
-        return [offset] if offset is not None else []
+        return [offset] if offset is not None else chosen
     return _later_clauses(sentence, _list_years(sentence, chosen), before)
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 # How far apart two dates of one list may stand ("on November 25 and Lachin on December 1, 2020").
