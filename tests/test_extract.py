@@ -259,6 +259,23 @@ def test_cli_json(tmp_path, capsys, monkeypatch):
     assert out[0]["date"] == "2022-03-22" and out[0]["places"] == ["khankendi"]
 
 
+def test_cli_says_which_ties_are_inferred_from_the_atlas_and_why(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    article = tmp_path / "a.txt"
+    article.write_text("Russian troops took up positions along the Lachin corridor on 10 November.", encoding="utf-8")
+    assert main_extract([str(article), "--date", "2020-12-01"]) == 0
+    out = capsys.readouterr().out
+    # No word names the statement: the reviewer sees it as inferred, from the atlas's event of that day there.
+    assert "agreements:" not in out
+    assert (
+        "inferred:   statement-2020-11-10, from the atlas's event peacekeepers-deploy-2020-11-10 of 2020-11-10 in "
+        "lachin-corridor" in out
+    )
+    assert main_extract([str(article), "--date", "2020-12-01", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)[0]
+    assert found["agreements"] == [] and {i["item"] for i in found["inferred"]} == {"statement-2020-11-10"}
+
+
 def test_cli_missing_file_names_it(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     missing = tmp_path / "nope.txt"
