@@ -1221,3 +1221,62 @@ def test_the_document_with_no_agreement_named_before_it_is_the_one_the_article_i
     # An article about nothing the atlas knows gives "the document" no agreement to stand for.
     alone = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), dt.date(2026, 3, 20))
     assert all(not c.sentence.startswith("The document") for c in alone)
+
+
+def test_a_range_written_with_each_days_month_is_one_ranged_event(atlas):
+    cases = [
+        ("The fighting around Khankendi lasted from Sept. 19 to Sept. 20.", dt.date(2023, 9, 21)),
+        ("Shelling near Jermuk went on from September 13 to September 14, 2022.", dt.date(2022, 10, 1)),
+        ("Жители Тавуша перекрывали трассу с 20 апреля по 22 апреля.", dt.date(2024, 5, 26)),
+    ]
+    for text, published in cases:
+        found = only(extract(atlas, text, published))
+        first_day = {2023: dt.date(2023, 9, 19), 2022: dt.date(2022, 9, 13), 2024: dt.date(2024, 4, 20)}
+        assert (found.date, found.date_precision) == (first_day[published.year], "range"), text
+    across = only(extract(atlas, "Talks in Brussels ran from September 30 to October 2.", dt.date(2023, 10, 5)))
+    assert (across.date, across.date_precision) == (dt.date(2023, 9, 30), "range")
+    ru_across = only(extract(atlas, "Переговоры в Брюсселе шли с 30 сентября по 2 октября.", dt.date(2023, 10, 5)))
+    assert (ru_across.date, ru_across.date_precision) == (dt.date(2023, 9, 30), "range")
+
+
+def test_a_weekday_beside_its_date_is_that_date_not_a_second_event(atlas):
+    # Published on a Thursday nine days later: "Tuesday" alone would be 26 September.
+    published = dt.date(2023, 9, 28)
+    for text in (
+        "Azerbaijan launched the operation near Khankendi on Tuesday, September 19, officials said.",
+        "Azerbaijan launched the operation near Khankendi on Tuesday (19 September), officials said.",
+        "Азербайджан начал операцию у Ханкенди во вторник, 19 сентября, сообщили в министерстве.",
+    ):
+        found = only(extract(atlas, text, published))
+        assert (found.date, found.date_precision) == (dt.date(2023, 9, 19), "day"), text
+        span = next(sp for sp in found.spans if sp.kind == "date")
+        assert "19" in span.text and any(w in span.text for w in ("Tuesday", "вторник")), span.text
+
+
+def test_relative_days_real_reporting_writes(atlas):
+    published = dt.date(2020, 12, 1)  # a Tuesday
+    cases = {
+        "Residents of Lachin left over the weekend.": (dt.date(2020, 11, 28), "range"),
+        "Жители Лачина уехали на выходных.": (dt.date(2020, 11, 28), "range"),
+        "Troops entered Aghdam the day before yesterday.": (dt.date(2020, 11, 29), "day"),
+        "Позавчера войска вошли в Агдам.": (dt.date(2020, 11, 29), "day"),
+        "Troops entered Kalbajar a week ago.": (dt.date(2020, 11, 24), "day"),
+        "Войска вошли в Кельбаджар неделю назад.": (dt.date(2020, 11, 24), "day"),
+    }
+    for text, want in cases.items():
+        found = only(extract(atlas, text, published))
+        assert (found.date, found.date_precision) == want, text
+
+
+def test_a_day_earlier_in_russian_counts_from_the_sentence_before(atlas):
+    text = (
+        "Жители Тавуша перекрывали трассу с 20 апреля по 22 апреля. "
+        "Днем ранее комиссии по делимитации договорились о прохождении границы."
+    )
+    first, second = extract(atlas, text, dt.date(2024, 5, 26))
+    assert (first.date, first.date_precision) == (dt.date(2024, 4, 20), "range")
+    assert (second.date, second.date_precision) == (dt.date(2024, 4, 19), "day")
+    later = extract(
+        atlas, "Войска вошли в Агдам 20 ноября. Днём позже они заняли позиции у Шуши.", dt.date(2020, 12, 1)
+    )
+    assert [c.date for c in later] == [dt.date(2020, 11, 20), dt.date(2020, 11, 21)]

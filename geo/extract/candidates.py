@@ -253,7 +253,7 @@ class _Extractor:
         for d in s.dates:
             if d.has_year and not d.attached and d.date is not None:
                 self._narrative_year = d.date.year
-            if not d.attached and d.precision == "day" and d.date is not None and d not in spoken:
+            if not d.attached and d.precision in ("day", "range") and d.date is not None and d not in spoken:
                 self._last_day = d.date
         s.words = tokens(text)
         words = [w for w in s.words if w.start >= dateline_end]

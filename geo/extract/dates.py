@@ -30,6 +30,9 @@ _RU_MON = (
     + "|".join(sorted(calendar.RU_MONTH_ABBREVIATIONS, key=len, reverse=True))
     + r")\.?)(?!\w)"
 )
+# The month a range ends in, where it writes one ("from Sept. 19 to Sept. 20", "с 20 апреля по 22 апреля").
+_MON2 = _MON.replace("(?P<mon>", "(?P<mon2>")
+_RU_MON2 = _RU_MON.replace("(?P<mon>", "(?P<mon2>")
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 # "в ноябре прошлого года", "26 ноября этого года", "November last year": a year counted from the publication's.
 _RELATIVE_YEARS = {
@@ -88,6 +91,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?i:to|until|till)\s+(?:\d{{1,2}}:\d\d\s+(?:on\s+)?|the\s+[a-z]+\s+of\s+)?(?P<day>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?\s+(?P<mon2>[A-Z][a-z]+){_EN_YEAR}",
         ),
+        # "from Sept. 19 to Sept. 20", "between September 30 and October 2, 2023": month first, the end's month
+        # written or not.
+        (
+            "range",
+            rf"\b(?i:from|between)\s+{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?,?\s+"
+            rf"(?i:to|until|till|through|and)\s+(?:{_MON2}\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){_EN_YEAR}",
+        ),
         (
             "range",
             rf"\b(?P<d1>\d{{1,2}})\s*(?:[-–—/]|and|or)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
@@ -115,6 +125,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", rf"\b{_MON},?\s+{_YEAR}"),
         ("month", rf"\b(?i:in|since|during|by|until|through|from)\s+{_MON}(?!\.?\s*\d)(?:{_EN_REL_YEAR})?"),
         ("range", rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+(?i:по|до)\s+(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
+        # "с 20 апреля по 22 апреля", "с 30 сентября по 2 октября 2023 года": each day with its month.
+        (
+            "range",
+            rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+{_RU_MON}(?:\s+\d{{4}}(?:\s*(?:года|г\.?))?)?\s+(?i:по|до)\s+"
+            rf"(?P<day>\d{{1,2}})\s+{_RU_MON2}{_RU_YEAR}",
+        ),
         ("range", rf"\b(?P<d1>\d{{1,2}})\s*[-–—]\s*(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
         ("day", rf"\b(?P<day>\d{{1,2}})(?:-?го)?\s+{_RU_MON}{_RU_YEAR}"),
         # "в конце апреля", and after "с", "до", "к" in their cases: "с конца апреля", "к середине мая".
@@ -133,7 +149,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "yesterday",
             r"(?i:\b(?:yesterday|вчера)\b|\bнакануне(?=\s*[,.;:—]|\s+(?:в|во|на|же)\s|\s+[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?\b))",
         ),
+        # Before "yesterday": "the day before yesterday" is two days back, not one.
+        ("two_days_ago", r"(?i:\b(?:the\s+day\s+before\s+yesterday|позавчера)\b)"),
         ("today", r"(?i:\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|сегодня)\b)"),
+        # "over the weekend", "на выходных": the Saturday and Sunday last before publication, a range from Saturday.
+        (
+            "weekend",
+            r"(?i:\b(?:(?:over|during|at|on)\s+the\s+weekend|(?:last|this\s+past)\s+weekend|weekend['’]s"
+            r"|на\s+(?:(?:минувших|прошлых)\s+)?выходных|в\s+(?:минувшие|прошлые)\s+выходные)\b)",
+        ),
         (
             "weekday",
             r"(?i:\b(?:on|last|this\s+past|since|by|until|next|late\s+on|early\s+on)\s+(?P<wd>"
@@ -151,6 +175,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r")\b)",
         ),
         ("ago", r"(?i:\b(?P<n>\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days\s+ago\b)"),
+        # "a week ago", "two weeks ago", "неделю назад": counted back in whole weeks.
+        (
+            "weeks_ago",
+            r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+weeks?\s+ago|неделю\s+назад)\b)",
+        ),
         ("last_week", r"(?i:\b(?:last\s+week|на\s+прошлой\s+неделе)\b)"),
         ("last_month", r"(?i:\b(?:last\s+month|в\s+прошлом\s+месяце)\b)"),
         ("this_month", r"(?i:\b(?:earlier\s+this\s+month|this\s+month|в\s+этом\s+месяце)\b)"),
@@ -166,11 +195,26 @@ _OFFSET = re.compile(
     # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
     r"|(?:only\s+|just\s+|a\s+few\s+|several\s+)?hours\s+(?:later|earlier|before|after)"
     r"|(?:спустя|через)\s+несколько\s+часов|несколькими\s+часами\s+(?:ранее|позже|позднее))"
-    r"|в\s+т(?:от|от\s+же|от\s+самый)\s+день|в\s+этот\s+(?:же\s+)?день|на\s+следующий\s+день)\b)"
+    r"|в\s+т(?:от|от\s+же|от\s+самый)\s+день|в\s+этот\s+(?:же\s+)?день|на\s+следующий\s+день"
+    # "Днем ранее", "днём позже", "за день до этого": a day before or after the day the sentences before gave.
+    r"|(?:дн[её]м\s+(?P<ru_dir>ранее|раньше|позже|позднее)|за\s+день\s+до\s+этого))\b)"
 )
 _OFFSET_SIGN = {"later": 1, "earlier": -1}
 _SAME_DAY_SHIFT = {"same day": 0, "next day": 1, "following day": 1, "day before": -1, "previous day": -1}
-RELATIVE_KINDS = frozenset({"yesterday", "today", "weekday", "ago", "last_week", "last_month", "this_month"})
+RELATIVE_KINDS = frozenset(
+    {
+        "yesterday",
+        "two_days_ago",
+        "today",
+        "weekday",
+        "weekend",
+        "ago",
+        "weeks_ago",
+        "last_week",
+        "last_month",
+        "this_month",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -187,6 +231,7 @@ class DateMention:
     agreements: tuple[str, ...] = ()  # set when the date names these agreements rather than the event
     attached: bool = False  # part of an agreement's name ("the statement of 10 November")
     counted: bool = False  # "the same day", "earlier in the day": counted from a day written before
+    weekday: bool = False  # "on Tuesday", "в среду": a day of the week, counted from publication
 
 
 def _resolve(
@@ -257,6 +302,10 @@ def _resolve(
         return published - dt.timedelta(days=1), "day"
     if kind == "today":
         return published, "day"
+    if kind == "two_days_ago":
+        return published - dt.timedelta(days=2), "day"
+    if kind == "weekend":
+        return published - dt.timedelta(days=(published.weekday() - 5) % 7), "range"
     if kind == "weekday":
         wd = fold(groups["wd"])
         index = calendar.WEEKDAYS.index(wd) if wd in calendar.WEEKDAYS else calendar.RU_WEEKDAYS.index(wd)
@@ -267,6 +316,10 @@ def _resolve(
     if kind == "ago":
         n = groups["n"]
         return published - dt.timedelta(days=int(n) if n.isdigit() else calendar.NUMBER_WORDS[n.lower()]), "day"
+    if kind == "weeks_ago":
+        n = (groups["n"] or "one").lower()
+        weeks = 1 if n in ("a", "one") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
+        return published - dt.timedelta(weeks=weeks), "day"
     if kind == "last_week":
         return published - dt.timedelta(days=7), "approximate"
     if kind == "this_month":
@@ -284,8 +337,10 @@ def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         days = _SAME_DAY_SHIFT[" ".join(m.group("same").lower().split())]
     elif m.group("that"):
         days = 0
+    elif m.group("ru_dir") is not None:
+        days = -1 if m.group("ru_dir").lower() in ("ранее", "раньше") else 1
     elif m.group("n") is None:
-        days = 1 if "следующий" in m.group().lower() else 0
+        days = -1 if m.group().lower().startswith("за") else 1 if "следующий" in m.group().lower() else 0
     else:
         n = m.group("n").lower()
         count = 1 if n in ("a", "one") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
@@ -338,7 +393,9 @@ def find_dates(
                 found.append(DateMention(m.start(), m.end("d1"), first, precision, has_year, relative, guessed))
                 found.append(DateMention(m.start("day"), m.end(), date, precision, has_year, relative, guessed))
                 continue
-            found.append(DateMention(m.start(), m.end(), date, precision, has_year, relative, guessed))
+            found.append(
+                DateMention(m.start(), m.end(), date, precision, has_year, relative, guessed, weekday=kind == "weekday")
+            )
     # A pair is read as two days, not as the range or the longer date that starts where it does.
     found = [d for d in found if pair_first.get(d.start, d.end) == d.end]
     found.sort(key=lambda d: (d.start, d.start - d.end))
@@ -346,6 +403,7 @@ def find_dates(
     for d in found:
         if not chosen or d.start >= chosen[-1].end:
             chosen.append(d)
+    chosen = _weekdays_beside_dates(sentence, chosen)
     # "evacuated during last week's fighting, arrived the same day": a relative day in the possessive names a thing,
     # not when the sentence's event happened; a day the sentence counts from the sentence before is that.
     background = all(d.relative and _POSSESSIVE.match(sentence, d.end) for d in chosen)
@@ -356,6 +414,26 @@ def find_dates(
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+# Between a weekday and the date it stands beside: "on Tuesday, September 19", "Tuesday (19 September)",
+# "в среду, 25 ноября", "19 сентября, во вторник".
+_BESIDE = re.compile(r"\s*[,(]?\s*")
+
+
+def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
+    """A weekday written beside a date names that date's day, not a second one: one mention over both, dated by the
+    date as written (a weekday counted from a publication days later would be another week's)."""
+    out: list[DateMention] = []
+    for d in chosen:
+        last = out[-1] if out else None
+        if last is not None and last.weekday != d.weekday and _BESIDE.fullmatch(sentence, last.end, d.start):
+            written = d if last.weekday else last
+            if not written.relative and written.precision == "day":
+                closed = "(" in sentence[last.end : d.start] and sentence.startswith(")", d.end)
+                end = d.end + 1 if closed else d.end
+                out[-1] = replace(written, start=last.start, end=end)
+                continue
+        out.append(d)
+    return out
 
 
 # How far apart two dates of one list may stand ("on November 25 and Lachin on December 1, 2020").
