@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -265,7 +266,7 @@ class _Extractor:
         s.refs += self.finder.month_references(text, list(s.refs), max(own, default=self.published))
         s.refs += self.finder.described_references(text, words, s.dates, self.published, list(s.refs))
         s.refs.sort(key=lambda r: (r.start, r.end))
-        s.places = self.gazetteer.find(text, words)
+        s.places = _outside_agreement_names(self.gazetteer.find(text, words), s.refs)
         s.actors = find_actors(text, self.people)
 
     def candidates(self, group: list[_Sentence], extra: list[_Sentence], earlier: tuple[str, ...]) -> list[Candidate]:
@@ -487,6 +488,24 @@ def _reported_speech(s: _Sentence) -> None:
     spoken = _spoken_days(s)
     if spoken:
         s.dates = [replace(d, agreements=(), attached=True) if d in spoken else d for d in s.dates]
+
+
+def _outside_agreement_names(places: list[PlaceMatch], refs: list[Reference]) -> list[PlaceMatch]:
+    """The places a sentence speaks of, less those named only inside an agreement's name: "the TRIPP implementation
+    framework" is the agreement, not the route. A place the sentence also names outside every agreement's name stays
+    ("the TRIPP framework sets out how TRIPP will be built")."""
+    # The furthest end of the names starting at or before each start: one look-up per place, not a walk over every
+    # name (a paste may hold thousands of both in one sentence).
+    spans = sorted((r.start, r.end) for r in refs)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
+
+    def inside(p: PlaceMatch) -> bool:
+        i = bisect.bisect_right(starts, p.start)
+        return bool(i) and reach[i - 1] >= p.end
+
+    spoken_of = {p.place for p in places if not inside(p)}
+    return [p for p in places if p.place in spoken_of or not inside(p)]
 
 
 def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
