@@ -176,13 +176,33 @@ def load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
     return sources
 
 
+def _kinds(document: Any) -> dict[str, dict[str, list[str]]]:
+    """The generic words of each kind of agreement (`kinds`), those the schema accepts (it reports the others)."""
+    raw = document.get("kinds") if isinstance(document, dict) else None
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        kind: {
+            lang: [n for n in names if isinstance(n, str)] for lang, names in words.items() if isinstance(names, list)
+        }
+        for kind, words in raw.items()
+        if isinstance(words, dict)
+    }
+
+
 def load_agreements(path: Path, catalogue: Catalogue, problems: list[Problem]) -> dict[str, Agreement]:
     document = read_json(path, problems)
     if document is None:
         return {}
     agreements = {}
+    kinds = _kinds(document)
     for label, raw in _records(document, "agreements", "agreements", path.name, problems):
         date = _date(raw, "date", path.name, label, problems)
+        kind = raw.get("kind")
+        if kind is not None and kind not in kinds:
+            problems.append(
+                Problem(path.name, label, "kind", f'unknown kind "{kind}": not one of "kinds" {sorted(kinds)}')
+            )
         problems.extend(check_ids([raw["source"]], catalogue.sources, "source", path.name, label, "source"))
         # Kept despite a bad source, so that places and events citing it do not report it again.
         if date and raw["id"] not in agreements:
@@ -204,6 +224,8 @@ def load_agreements(path: Path, catalogue: Catalogue, problems: list[Problem]) -
                 },
                 aliases={lang: tuple(names) for lang, names in raw.get("aliases", {}).items()},
                 signed_at={lang: tuple(names) for lang, names in raw.get("signed_at", {}).items()},
+                kind=kind,
+                generic_names={lang: tuple(names) for lang, names in kinds.get(kind or "", {}).items()},
             )
             for key in ("article_notes", "article_variants"):
                 for article in raw.get(key, {}):

@@ -139,6 +139,10 @@ class Agreement:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Language code -> where it was signed or the meeting held, as texts write it ("Sochi", "сочинский").
     signed_at: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The kind of text it is ("ceasefire"), and the generic words every agreement of that kind shares ("the truce",
+    # "перемирие"; data/agreements.json `kinds`): which one such a word means follows from the dates around it.
+    kind: str | None = None
+    generic_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def alias_list(self) -> list[str]:
         """Every alias, all languages, in file order."""

@@ -388,6 +388,67 @@ def test_records_added_to_data_are_recognised_without_code_changes(tmp_path):
     assert {(s.kind, s.text) for s in found[0].spans} >= {("place", "Zorvan Pass"), ("agreement", "the mountain pact")}
 
 
+def _atlas_with_two_made_up_ceasefires(tmp_path):
+    """A copy of the shipped data with two made-up ceasefires, of 2027 and 2029: of the kind "ceasefire", with no
+    alias of their own."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    agreements = json.loads((data / "agreements.json").read_text(encoding="utf-8"))
+    first = agreements["agreements"][0]
+    for made_up_id, date in (
+        ("lowland-ceasefire-2027-03-14", "2027-03-14"),
+        ("upland-ceasefire-2029-06-02", "2029-06-02"),
+    ):
+        record = {k: v for k, v in first.items() if k not in ("article_notes", "article_variants", "signed_at")}
+        record.update(id=made_up_id, title=f"Made-up ceasefire of {date}", date=date, kind="ceasefire", aliases={})
+        agreements["agreements"].append(record)
+    (data / "agreements.json").write_text(json.dumps(agreements, ensure_ascii=False), encoding="utf-8")
+    return load_atlas(data)
+
+
+def test_the_ceasefire_is_the_one_its_sentences_dates_point_at(tmp_path):
+    atlas = _atlas_with_two_made_up_ceasefires(tmp_path)
+    text = (
+        "Shelling stopped on March 14, 2027, when the ceasefire took hold.\n"
+        "Перемирие вступило в силу 2 июня 2029 года.\n"
+        "Officials said on 3 June 2029 that the truce was holding."
+    )
+    found = extract(atlas, text, dt.date(2029, 6, 10))
+    assert [(c.date, c.agreements, "agreements" in c.low_confidence) for c in found] == [
+        (dt.date(2027, 3, 14), ("lowland-ceasefire-2027-03-14",), False),
+        (dt.date(2029, 6, 2), ("upland-ceasefire-2029-06-02",), False),
+        (dt.date(2029, 6, 3), ("upland-ceasefire-2029-06-02",), False),
+    ]
+    assert ("agreement", "ceasefire") in {(s.kind, s.text) for s in found[0].spans}
+
+
+def test_the_ceasefire_the_dates_cannot_decide_is_the_one_in_force_marked_unsure(tmp_path):
+    atlas = _atlas_with_two_made_up_ceasefires(tmp_path)
+    # 2028 lies between the two: the one in force then is 2027's, but nothing in the sentence says so.
+    found = only(
+        extract(atlas, "On 5 May 2028 each side accused the other of violating the ceasefire.", dt.date(2028, 5, 6))
+    )
+    assert found.agreements == ("lowland-ceasefire-2027-03-14",) and "agreements" in found.low_confidence
+
+
+def test_a_new_truce_on_a_day_no_ceasefire_was_made_is_none_of_them(tmp_path):
+    atlas = _atlas_with_two_made_up_ceasefires(tmp_path)
+    found = only(
+        extract(atlas, "Clashes on 16 November 2028 ended in a truce brokered by Moscow.", dt.date(2028, 11, 20))
+    )
+    assert found.agreements == ()
+    # The day one was made ties "a ceasefire" to it.
+    found = only(extract(atlas, "The two sides agreed to a ceasefire on 2 June 2029.", dt.date(2029, 6, 10)))
+    assert found.agreements == ("upland-ceasefire-2029-06-02",)
+
+
+def test_an_agreements_own_name_holding_a_generic_word_stays_its_own(atlas):
+    found = only(extract(atlas, "The Moscow-brokered truce took effect on 10 November 2020.", dt.date(2023, 12, 1)))
+    assert found.agreements == ("statement-2020-11-10",)
+
+
 def test_agreements_added_to_data_are_found_by_where_and_when_they_were_signed(tmp_path):
     import shutil
 

@@ -32,6 +32,7 @@ BROKEN = {
     "impossible-date": ("events.json", '"lachin-handover"', "date", "not a real date"),
     "duplicate-id": ("events.json", "#2", "id", 'duplicate id "lachin-handover"'),
     "duplicate-id-agreement": ("agreements.json", "#2", "id", 'duplicate id "statement-2020-11-10"'),
+    "unknown-agreement-kind": ("agreements.json", '"statement-2020-11-10"', "kind", 'unknown kind "ceasfire"'),
     "missing-field": ("events.json", '"lachin-handover"', "title", "missing required field"),
     "unknown-source": ("events.json", '"lachin-handover"', "source", 'unknown source id "test-newz"'),
     "self-intersecting": ("regions.geojson", '"shusha"', "geometry", "Self-intersection"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -118,6 +118,9 @@ _GENERIC_KINDS = frozenset({"docume", "agreem", "deal", "text", "pact", "док�
 # How many sentences back an anaphor may find the agreement it stands for. Measured on dev (agreements precision /
 # recall): 1 sentence 0.90 / 0.81, 2: 0.91 / 0.83, 3 to 5: 0.91 / 0.85, 6 or the whole article: 0.90 / 0.85.
 ANAPHOR_SENTENCES = 3
+# "agreed to a ceasefire", "ended in a truce brokered by Moscow": an indefinite generic word introduces a new one,
+# which only a date can tie to one of the atlas's.
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
 
 # --- agreements described by their features ("the accord signed at the White House in August") ---
@@ -179,6 +182,10 @@ class AgreementFinder:
         self.agreements = sorted(agreements, key=lambda a: (a.date, a.id))
         self.by_id = {a.id: a for a in self.agreements}
         self._aliases = NameIndex((alias, a.id) for a in self.agreements for alias in a.alias_list())
+        # The generic words of each kind ("the truce", "перемирие"), shared by every agreement of that kind.
+        self._generic = NameIndex(
+            (name, a.id) for a in self.agreements for names in a.generic_names.values() for name in names
+        )
         # The kinds of text each agreement is, from its title and aliases (first six folded letters, as of_kind
         # compares them), worked out once.
         self._kinds = {
@@ -395,6 +402,8 @@ class AgreementFinder:
             ]
             if not (places or told or years):
                 continue
+            if not (told or years) and _INDEFINITE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "ended in a truce brokered by Moscow": a new one; the place alone cannot say which
             pool = list(self.agreements)
             if published is not None:
                 pool = [a for a in pool if a.date <= published + dt.timedelta(days=ALIAS_FUTURE_DAYS)]
@@ -438,21 +447,31 @@ class AgreementFinder:
         published: dt.date | None,
         anchor_year: int | None,
         taken: list[Reference],
+        recent: Mapping[str, int] | None = None,
     ) -> list[Reference]:
-        """Agreements named by an alias; a shared alias goes to the agreement the sentence's dates point at."""
+        """Agreements named by an alias; a shared alias goes to the agreement the sentence's dates point at. A
+        generic word of a kind ("the ceasefire") is read after the agreements' own names, and only outside them
+        ("the Moscow-brokered truce" is the 2020 statement's own); `recent` are the agreements the article named
+        before (each with the order of the sentence that last named it), which such a word may stand for when the dates
+        do not decide."""
         years = _Spans((m.start(), m.end(), int(m.group("year"))) for m in BARE_YEAR.finditer(text))
         by_date = _Spans((d.start, d.end, d) for d in dates)
-        matches: dict[tuple[int, int], list[str]] = {}
+        matches: dict[tuple[int, int, bool], list[str]] = {}
         for i, n, agreement_id in self._aliases.find(words):
-            matches.setdefault((i, n), []).append(agreement_id)
+            matches.setdefault((i, n, False), []).append(agreement_id)
+        for i, n, agreement_id in self._generic.find(words):
+            matches.setdefault((i, n, True), []).append(agreement_id)
         out = []
         names = _Spans((r.start, r.end, r) for r in taken)
+        own = _Spans((words[i].start, words[i + n - 1].end, None) for i, n, generic in matches if not generic)
         # The latest day the sentence tells, worked out once (not per alias: a paste may hold thousands of both).
         latest_told = max((d.date for d in dates if d.date is not None), default=None)
-        for (i, n), ids in matches.items():
+        for (i, n, generic), ids in matches.items():
             start, end = words[i].start, words[i + n - 1].end
             if names.overlapping(start, end):
                 continue  # "the Sochi statement of 26 November 2021": the date already decided
+            if generic and own.overlapping(start, end):
+                continue  # "the Russian-brokered truce": the agreement's own name says which
             if _LATER_ONE.search(text[max(0, start - 20) : start]):
                 continue  # "a second meeting in Brussels" is a later one
             # The dates and years that settle a shared alias are the sentence's, within ALIAS_DATE_REACH of it: a
@@ -460,10 +479,55 @@ class AgreementFinder:
             lo, hi = start - ALIAS_DATE_REACH, end + ALIAS_DATE_REACH
             near = [d for _, _, d in by_date.within(lo, hi)]
             near_years = [y for _, _, y in years.within(lo, hi)]
-            chosen, confident = self._choose(ids, start, near, near_years, published, anchor_year, latest_told)
+            if generic:
+                indefinite = bool(_INDEFINITE.search(text[max(0, start - 30) : start]))
+                chosen, confident = self._choose_generic(
+                    ids, start, near, near_years, published, indefinite, recent or {}
+                )
+            else:
+                chosen, confident = self._choose(ids, start, near, near_years, published, anchor_year, latest_told)
             if chosen is not None:
                 out.append(Reference(start, end, chosen, confident))
         return out
+
+    def _choose_generic(
+        self,
+        ids: list[str],
+        at: int,
+        dates: list[DateMention],
+        years: list[int],
+        published: dt.date | None,
+        indefinite: bool,
+        recent: Mapping[str, int],
+    ) -> tuple[str | None, bool]:
+        """Which agreement of a kind a generic word means: the one the sentence's dates or years point at; else,
+        for "a truce" (a new one, perhaps one the atlas does not have), none; else the last of the kind the article
+        named, else the latest made by the sentence's latest day (the one in force then) or the publication, marked
+        unsure: dates could not decide."""
+        found = [self.by_id[i] for i in ids]
+        if published is not None:
+            found = [a for a in found if a.date <= published + dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)]
+        if not found:
+            return None, False
+        for d in sorted(dates, key=lambda d: abs(d.start - at)):
+            if d.date is None:
+                continue
+            slack = dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS if d.precision in ("day", "range") else 31)
+            near = [a for a in found if abs(a.date - d.date) <= slack]
+            if len(near) == 1:
+                return near[0].id, True
+        if indefinite:
+            return None, False  # nor a year: "agreed a ceasefire …, the heaviest fighting since 2020"
+        for year in years:
+            same = [a for a in found if a.date.year == year]
+            if len(same) == 1:
+                return same[0].id, True
+        named = [i for i in ids if i in recent]
+        if named:
+            return max(named, key=recent.__getitem__), False
+        by = max((d.date for d in dates if d.date is not None), default=published)
+        before = [a for a in found if by is None or a.date <= by + dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)]
+        return (before[-1].id, False) if before else (None, False)
 
     def _choose(
         self,

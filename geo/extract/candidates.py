@@ -203,6 +203,7 @@ class _Extractor:
         self._narrative_year: int | None = None
         self._last_day: dt.date | None = None  # the day "the same day" in a later sentence counts from
         self._story_day: dt.date | None = None  # the latest day the sentence before wrote with its year
+        self._named: dict[str, int] = {}  # each agreement the sentences so far named surely: where it was last
 
     def _in_story_year(self, found: list[DateMention]) -> list[DateMention]:
         """ "The district was to be returned by November 15, 2020. … the army entered Kalbajar on November 25.": a
@@ -259,13 +260,14 @@ class _Extractor:
         s.words = tokens(text)
         words = [w for w in s.words if w.start >= dateline_end]
         s.refs += self.finder.alias_references(
-            text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)
+            text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs), self._named
         )
         s.refs += self.finder.year_references(text, list(s.refs))
         own = [d.date for d in s.dates if not d.attached and d.date is not None]
         s.refs += self.finder.month_references(text, list(s.refs), max(own, default=self.published))
         s.refs += self.finder.described_references(text, words, s.dates, self.published, list(s.refs))
         s.refs.sort(key=lambda r: (r.start, r.end))
+        self._named.update((r.agreement, s.start) for r in s.refs if r.confident)
         s.places = _outside_agreement_names(self.gazetteer.find(text, words), s.refs)
         s.actors = find_actors(text, self.people)
 
