@@ -444,6 +444,17 @@ def test_a_new_truce_on_a_day_no_ceasefire_was_made_is_none_of_them(tmp_path):
     assert found.agreements == ("upland-ceasefire-2029-06-02",)
 
 
+def test_the_protocol_is_the_one_its_dates_or_its_month_point_at(atlas):
+    text = "A day later, on 16 May 2024, Baku said the protocol was already being carried out."
+    assert only(extract(atlas, text, dt.date(2024, 5, 20))).agreements == ("delimitation-protocol-2024-05-15",)
+    # The month written with it decides before the sentence's other date ("апрельского протокола" is April's).
+    text = "Комиссии 30 августа 2024 года одобрили положение после апрельского протокола и протокола-описания."
+    assert set(only(extract(atlas, text, dt.date(2024, 8, 31))).agreements) >= {
+        "delimitation-2024-04-19",
+        "delimitation-protocol-2024-05-15",
+    }
+
+
 def test_an_agreements_own_name_holding_a_generic_word_stays_its_own(atlas):
     found = only(extract(atlas, "The Moscow-brokered truce took effect on 10 November 2020.", dt.date(2023, 12, 1)))
     assert found.agreements == ("statement-2020-11-10",)

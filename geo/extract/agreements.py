@@ -448,25 +448,32 @@ class AgreementFinder:
         anchor_year: int | None,
         taken: list[Reference],
         recent: Mapping[str, int] | None = None,
+        generic_words: bool = False,
     ) -> list[Reference]:
-        """Agreements named by an alias; a shared alias goes to the agreement the sentence's dates point at. A
-        generic word of a kind ("the ceasefire") is read after the agreements' own names, and only outside them
+        """Agreements named by an alias; a shared alias goes to the agreement the sentence's dates point at. With
+        `generic_words`, the generic words of the kinds instead ("the ceasefire", "the protocol"), read after the
+        agreements' own names and the names by year or month ("апрельского протокола"), and only outside own names
         ("the Moscow-brokered truce" is the 2020 statement's own); `recent` are the agreements the article named
-        before (each with the order of the sentence that last named it), which such a word may stand for when the dates
-        do not decide."""
-        years = _Spans((m.start(), m.end(), int(m.group("year"))) for m in BARE_YEAR.finditer(text))
-        by_date = _Spans((d.start, d.end, d) for d in dates)
+        before (each with where the sentence that last named it starts), which such a word may stand for when the
+        dates do not decide."""
         matches: dict[tuple[int, int, bool], list[str]] = {}
+        if generic_words:
+            for i, n, agreement_id in self._generic.find(words):
+                matches.setdefault((i, n, True), []).append(agreement_id)
+            if not matches:
+                return []  # most sentences: nothing more to look at
         for i, n, agreement_id in self._aliases.find(words):
             matches.setdefault((i, n, False), []).append(agreement_id)
-        for i, n, agreement_id in self._generic.find(words):
-            matches.setdefault((i, n, True), []).append(agreement_id)
+        years = _Spans((m.start(), m.end(), int(m.group("year"))) for m in BARE_YEAR.finditer(text))
+        by_date = _Spans((d.start, d.end, d) for d in dates)
         out = []
         names = _Spans((r.start, r.end, r) for r in taken)
         own = _Spans((words[i].start, words[i + n - 1].end, None) for i, n, generic in matches if not generic)
         # The latest day the sentence tells, worked out once (not per alias: a paste may hold thousands of both).
         latest_told = max((d.date for d in dates if d.date is not None), default=None)
         for (i, n, generic), ids in matches.items():
+            if generic != generic_words:
+                continue
             start, end = words[i].start, words[i + n - 1].end
             if names.overlapping(start, end):
                 continue  # "the Sochi statement of 26 November 2021": the date already decided

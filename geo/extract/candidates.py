@@ -260,11 +260,14 @@ class _Extractor:
         s.words = tokens(text)
         words = [w for w in s.words if w.start >= dateline_end]
         s.refs += self.finder.alias_references(
-            text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs), self._named
+            text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)
         )
         s.refs += self.finder.year_references(text, list(s.refs))
         own = [d.date for d in s.dates if not d.attached and d.date is not None]
         s.refs += self.finder.month_references(text, list(s.refs), max(own, default=self.published))
+        s.refs += self.finder.alias_references(
+            text, words, s.dates, self.published, None, list(s.refs), self._named, generic_words=True
+        )
         s.refs += self.finder.described_references(text, words, s.dates, self.published, list(s.refs))
         s.refs.sort(key=lambda r: (r.start, r.end))
         self._named.update((r.agreement, s.start) for r in s.refs if r.confident)
