@@ -56,8 +56,8 @@ def _offline_context(browser: Browser, app_url: str, blocked: list[str]) -> Brow
 
 
 # Before any script of the page and of its frames: each map created, each view the map is handed (the newest pushed
-# one beside it), each click on the page, each change of the script's run state, as console lines, which a failed
-# test reports (below). A rare failure is then read from the log of the CI run it happened in.
+# one beside it), each view the page pushes, each date segment left and its value, each click on the page, each
+# change of the script's run state, as console lines, which a failed test reports (below). A rare failure is then read from the log of the CI run it happened in.
 _TRACE = """(() => {
   const where = window === window.top ? "page" : "frame";
   const say = (text) => console.debug(`[trace ${where} ${performance.now().toFixed(0)} ms] ${text}`);
@@ -72,6 +72,15 @@ _TRACE = """(() => {
     };
   }});
   Object.defineProperty(window, "map", {configurable: true, get: () => map, set(m) { say("map created"); map = m; }});
+  let pushedView;
+  if (where === "page") Object.defineProperty(window, "atlasPushedView", {configurable: true,
+    get: () => pushedView, set(v) { say(`view #${v && v.number} pushed for ${v && v.asof}`); pushedView = v; }});
+  // A date typed into a date box is sent when the box loses focus: what each segment held then.
+  if (where === "page") document.addEventListener("focusout", (e) => {
+    const t = e.target;
+    if (t.getAttribute && t.getAttribute("role") === "spinbutton")
+      say(`left ${JSON.stringify(t.getAttribute("aria-label"))} at ${t.getAttribute("aria-valuenow")}`);
+  }, true);
   if (where === "page") document.addEventListener("click", (e) => {
     const on = e.target.closest ? e.target.closest("button, summary, label, a") : null;
     say(`click on ${on ? on.tagName.toLowerCase() + " " + JSON.stringify(on.innerText.slice(0, 40)) : e.target.tagName}`);
