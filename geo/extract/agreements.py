@@ -516,13 +516,9 @@ class AgreementFinder:
             found = [a for a in found if a.date <= published + dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)]
         if not found:
             return None, False
-        for d in sorted(dates, key=lambda d: abs(d.start - at)):
-            if d.date is None:
-                continue
-            slack = dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS if d.precision in ("day", "range") else 31)
-            near = [a for a in found if abs(a.date - d.date) <= slack]
-            if len(near) == 1:
-                return near[0].id, True
+        dated = _dated_by_sentence(found, dates, at)
+        if dated is not None:
+            return dated.id, True
         if indefinite:
             return None, False  # nor a year: "agreed a ceasefire …, the heaviest fighting since 2020"
         for year in years:
@@ -558,14 +554,9 @@ class AgreementFinder:
             return None, False
         if len(found) == 1:
             return found[0].id, True
-        # The sentence's own dates, nearest to the alias first: "the Brussels meeting of April 2022".
-        for d in sorted(dates, key=lambda d: abs(d.start - at)):
-            if d.date is None:
-                continue
-            slack = dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS if d.precision in ("day", "range") else 31)
-            near = [a for a in found if abs(a.date - d.date) <= slack]
-            if len(near) == 1:
-                return near[0].id, True
+        dated = _dated_by_sentence(found, dates, at)
+        if dated is not None:
+            return dated.id, True
         for year in years:
             same = [a for a in found if a.date.year == year]
             if len(same) == 1:
@@ -681,3 +672,16 @@ def article_spans(text: str) -> list[tuple[int, int]]:
     """Where article numbers are cited in `text`."""
     spans = [(m.start(), m.end()) for m in _ARTICLE.finditer(text)]
     return sorted(spans + [(m.start(), m.end()) for m in _RU_ORDINAL_ARTICLE.finditer(text)])
+
+
+def _dated_by_sentence(found: list[Agreement], dates: list[DateMention], at: int) -> Agreement | None:
+    """The one agreement of `found` made near a date of the sentence, the dates nearest to `at` (where the reference
+    stands) tried first: "the Brussels meeting of April 2022"."""
+    for d in sorted(dates, key=lambda d: abs(d.start - at)):
+        if d.date is None:
+            continue
+        slack = dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS if d.precision in ("day", "range") else 31)
+        near = [a for a in found if abs(a.date - d.date) <= slack]
+        if len(near) == 1:
+            return near[0]
+    return None
