@@ -6,8 +6,8 @@ One job per module:
 - `agreements` — references to agreements by alias (from data/agreements.json), by date, and article numbers;
 - `actors`     — people acting in a sentence (data/people.json, plus "<Title> <Name>");
 - `candidates` — assembling candidates, one per dated event, each with the spans that explain it;
-- `linking`    — ties inferred from the atlas's own events and commitments, and "the document" as the article's
-                 agreement;
+- `linking`    — agreements inferred from the atlas's events of their signing days, and "the document" as the
+                 article's agreement;
 - `cli`        — `python -m geo extract`.
 Places are found by the one gazetteer, geo/gazetteer.py, which search and import use too.
 """
@@ -58,8 +58,9 @@ def extract_candidates(
 
     `published` is the article's date: it completes dates without a year and anchors "yesterday"; without it, a
     year-less date takes the year the text last wrote. `people` is the people list (a People, or a data folder
-    holding people.json; the shipped one by default). `linker` holds the atlas's events and commitments: with it,
-    a candidate naming no agreement takes those of the event it most plausibly reports, as an inferred tie.
+    holding people.json; the shipped one by default). `linker` holds the atlas's events of the days its agreements
+    were made: with it, a candidate naming no agreement is given the agreement of the event of its day and place, as
+    an inferred tie (in `inferred`, apart from `agreements`).
     Raises ExtractError when `text` is not text or is longer than `max_chars` (a benchmark lifts the limit to
     show that time stays linear past it).
     """
