@@ -1404,3 +1404,46 @@ def test_a_day_earlier_in_russian_counts_from_the_sentence_before(atlas):
         atlas, "Войска вошли в Агдам 20 ноября. Днём позже они заняли позиции у Шуши.", dt.date(2020, 12, 1)
     )
     assert [c.date for c in later] == [dt.date(2020, 11, 20), dt.date(2020, 11, 21)]
+
+
+def _atlas_with_made_up_agreements(tmp_path, *records: dict) -> object:
+    """A copy of the shipped data with the made-up agreements `records` (id, title, date, aliases, …) added."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    agreements = json.loads((data / "agreements.json").read_text(encoding="utf-8"))
+    first = agreements["agreements"][0]
+    for fields in records:
+        record = {k: v for k, v in first.items() if k not in ("article_notes", "article_variants", "signed_at", "kind")}
+        record.update(short_title=fields["title"], **fields)
+        agreements["agreements"].append(record)
+    (data / "agreements.json").write_text(json.dumps(agreements, ensure_ascii=False), encoding="utf-8")
+    return load_atlas(data)
+
+
+def test_of_two_agreements_made_the_same_day_dogovor_is_the_treaty_not_the_dogovorennosti(tmp_path):
+    # "Договоренности" are agreements of any kind: the declaration called "зорванские договоренности" is no
+    # "договор" (treaty), so a date of that day beside "Договор" names the treaty alone.
+    atlas = _atlas_with_made_up_agreements(
+        tmp_path,
+        {
+            "id": "zorvan-declaration-2027-03-05",
+            "title": "Zorvan declaration",
+            "date": "2027-03-05",
+            "aliases": {"en": ["Zorvan declaration"], "ru": ["Зорванская декларация", "зорванские договоренности"]},
+        },
+        {
+            "id": "zorvan-treaty-2027-03-05",
+            "title": "Zorvan border treaty",
+            "date": "2027-03-05",
+            "aliases": {"en": ["Zorvan treaty"], "ru": ["зорванский договор"]},
+        },
+    )
+    found = only(extract(atlas, "Договор был парафирован министрами в пятницу, 5 марта.", dt.date(2027, 3, 9)))
+    assert found.agreements == ("zorvan-treaty-2027-03-05",)
+    found = only(extract(atlas, "The treaty was initialled on 5 March 2027.", dt.date(2027, 3, 9)))
+    assert found.agreements == ("zorvan-treaty-2027-03-05",)
+    # Without a kind word both are that day's.
+    found = only(extract(atlas, "Ministers signed on 5 March 2027.", dt.date(2027, 3, 9)))
+    assert set(found.agreements) == {"zorvan-declaration-2027-03-05", "zorvan-treaty-2027-03-05"}

@@ -115,6 +115,16 @@ ANAPHOR = re.compile(
 )
 # Words for any kind of agreement (folded, first six letters, as of_kind compares them).
 _GENERIC_KINDS = frozenset({"docume", "agreem", "deal", "text", "pact", "докуме", "соглаш"})
+
+
+def _kind_key(word: str) -> str | None:
+    """The kind a word names, as of_kind compares kinds (first six folded letters); None for "договоренности", which
+    are agreements of any kind, not a "договор" (treaty): "вашингтонские договоренности" does not make the
+    Washington declaration a treaty."""
+    folded = fold(word)
+    return None if folded.startswith("договорен") else folded[:6]
+
+
 # How many sentences back an anaphor may find the agreement it stands for. Measured on dev (agreements precision /
 # recall): 1 sentence 0.90 / 0.81, 2: 0.91 / 0.83, 3 to 5: 0.91 / 0.85, 6 or the whole article: 0.90 / 0.85.
 ANAPHOR_SENTENCES = 3
@@ -190,8 +200,9 @@ class AgreementFinder:
         # compares them), worked out once.
         self._kinds = {
             a.id: frozenset(
-                fold(w.group())[:6]
+                key
                 for w in _KIND_WORD.finditer(" ".join([a.title, a.short_title or "", *a.alias_list()]))
+                if (key := _kind_key(w.group())) is not None
             )
             for a in self.agreements
         }
@@ -294,15 +305,15 @@ class AgreementFinder:
     def of_kind(self, agreement_id: str, word: str) -> bool:
         """Whether "the <word>" can stand for the agreement: a generic word ("document", "text", "deal") for any,
         a kind ("declaration", "protocol") for one whose title or aliases say so."""
-        last = fold(word).split()[-1]
-        if last[:6] in _GENERIC_KINDS or last.startswith("договорен"):  # "договоренности" are any agreements
+        key = _kind_key(fold(word).split()[-1])
+        if key is None or key in _GENERIC_KINDS:
             return True
-        return last[:6] in self._kinds[agreement_id]
+        return key in self._kinds[agreement_id]
 
     def _by_kind(self, ids: tuple[str, ...], text: str) -> tuple[str, ...]:
         """Of several agreements made the same day, those whose kind of text the sentence names ("declaration",
         "treaty"), judged by the words of their aliases and titles; all of them when that does not decide."""
-        said = {fold(w.group())[:6] for w in _KIND_WORD.finditer(text)}
+        said = {key for w in _KIND_WORD.finditer(text) if (key := _kind_key(w.group())) is not None}
         kept = [agreement_id for agreement_id in ids if said & self._kinds[agreement_id]]
         return tuple(kept) if 0 < len(kept) < len(ids) else ids
 
