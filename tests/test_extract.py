@@ -1447,3 +1447,24 @@ def test_of_two_agreements_made_the_same_day_dogovor_is_the_treaty_not_the_dogov
     # Without a kind word both are that day's.
     found = only(extract(atlas, "Ministers signed on 5 March 2027.", dt.date(2027, 3, 9)))
     assert set(found.agreements) == {"zorvan-declaration-2027-03-05", "zorvan-treaty-2027-03-05"}
+
+
+def test_dogovorilis_says_the_agreement_was_made_that_day_as_agreed_does(tmp_path):
+    atlas = _atlas_with_made_up_agreements(
+        tmp_path,
+        {
+            "id": "marzik-line-2027-03-05",
+            "title": "Protocol on the Marzik section of the border",
+            "date": "2027-03-05",
+            "aliases": {"en": ["Marzik protocol"], "ru": ["Марзикский протокол"]},
+        },
+    )
+    monday = dt.date(2027, 3, 8)
+    # A weekday names an agreement only when the sentence says one was made that day.
+    for text in (
+        "Комиссии договорились о прохождении границы на участке длиной 12 км в пятницу.",
+        "The commissions agreed the line of a 12 km section of the border on Friday.",
+    ):
+        assert only(extract(atlas, text, monday)).agreements == ("marzik-line-2027-03-05",), text
+    # Meeting is not agreeing.
+    assert only(extract(atlas, "Комиссии встретились в пятницу и обсудили границу.", monday)).agreements == ()

@@ -90,7 +90,8 @@ CONTEXT = re.compile(
 _MADE = re.compile(
     # Russian verbs and their participles ("протокол, подписанный 19 апреля"): the stems, not one form.
     r"\b(?:hosted|signed|adopted|initiall?ed|agreed|released|issued|published)\b|подписа[лн]\w*|принят\w*|приняли|парафирова[лн]\w*|"
-    r"согласова[лн]\w*",
+    # "договорились" is the Russian "agreed": "Днем ранее комиссии договорились о прохождении границы".
+    r"согласова[лн]\w*|договорил\w*",
     re.I,
 )
 # What kind of text an agreement is, from its title and aliases: "the decision" stands for a decision only.
