@@ -1468,3 +1468,34 @@ def test_dogovorilis_says_the_agreement_was_made_that_day_as_agreed_does(tmp_pat
         assert only(extract(atlas, text, monday)).agreements == ("marzik-line-2027-03-05",), text
     # Meeting is not agreeing.
     assert only(extract(atlas, "Комиссии встретились в пятницу и обсудили границу.", monday)).agreements == ()
+
+
+def test_a_counted_day_as_an_item_of_a_list_counts_from_the_item_before(atlas):
+    text = "Jabrayil fell on 4 October, Fuzuli on 17 October, Zangilan three days later and Gubadly on 25 October."
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2021, 7, 20))]
+    assert got == [
+        (dt.date(2020, 10, 4), ("jabrayil",)),
+        (dt.date(2020, 10, 17), ("fuzuli",)),
+        (dt.date(2020, 10, 20), ("zangilan",)),
+        (dt.date(2020, 10, 25), ("gubadly",)),
+    ]
+    text = "Города переходили один за другим: Физули 17 октября, Зангилан на следующий день."
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2021, 7, 20))]
+    assert got == [(dt.date(2020, 10, 17), ("fuzuli",)), (dt.date(2020, 10, 18), ("zangilan",))]
+    # Not a list item: "two days later than planned" in the clause of its date is no second event.
+    assert (
+        len(extract(atlas, "Aghdam was handed over on 20 November, two days later than planned.", dt.date(2021, 7, 20)))
+        == 1
+    )
+
+
+def test_places_a_lead_lists_belong_to_the_dated_clauses_that_name_them_again(atlas):
+    text = (
+        "Azerbaijan holds the districts it took, among them Jabrayil, Fuzuli and Zangilan, whose towns fell one after "
+        "another: Jabrayil on 4 October, Fuzuli on 17 October and Zangilan on 20 October."
+    )
+    got = [c.places for c in extract(atlas, text, dt.date(2021, 7, 20))]
+    assert got == [("jabrayil",), ("fuzuli",), ("zangilan",)]
+    text = "Азербайджан вернул Агдам, Кельбаджар и Лачин, причем Агдам 20 ноября, Кельбаджар 25 ноября."
+    got = [c.places for c in extract(atlas, text, dt.date(2021, 7, 20))]
+    assert got == [("aghdam", "lachin"), ("kalbajar",)]

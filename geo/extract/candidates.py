@@ -328,6 +328,7 @@ class _Extractor:
                 items.refs += [r for r in lead.refs if r not in items.refs]
                 items.actors += [a for a in lead.actors if a not in items.actors]
             parts.append(items)
+        _lead_list_places(head, events[0].start, parts)
         # A clause naming nothing of its own is part of the clause before ("on 20 November, two days late").
         merged: list[_Items] = []
         for items in parts:
@@ -422,6 +423,18 @@ class _Extractor:
                 )
             )
         return out
+
+
+def _lead_list_places(head: _Sentence, first_event: int, parts: list[_Items]) -> None:
+    """ "… among them Jabrayil, Fuzuli and Zangilan, whose towns fell one after another: Jabrayil on 4 October, Fuzuli
+    on 17 October …": a place the lead names before the first dated clause and a later clause names again is that
+    clause's, not the first one's too."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(head.text, 0, first_event)]
+    if not breaks:
+        return
+    lead_end = head.start + breaks[-1]  # places are in article offsets, the sentence's breaks in its own
+    later = {p.place for items in parts[1:] for p in items.places}
+    parts[0].places = [p for p in parts[0].places if p.end > lead_end or p.place not in later]
 
 
 def _provides_for_another(s: _Sentence, group: list[_Sentence]) -> bool:

@@ -467,6 +467,10 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
 CLAUSE_LOOKBACK = 200
 # Where a clause of its own begins: "…on September 19, and the separatists agreed … the next day".
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я])")
+# An item of a list of dated names, its day counted from the item before: "Fuzuli on 17 October, Zangilan three days
+# later", "Физули 17 октября, Зангелан тремя днями позже": a comma or "and" and one capitalised name right before it.
+LIST_ITEM_CHARS = 40
+_LIST_ITEM = re.compile(r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][\w'’-]*\s+$")
 
 
 def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | None = None) -> list[DateMention]:
@@ -490,7 +494,9 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
             continue  # part of a date already read
         if last is None or (m.group("n") is not None and not m.group("dir")):
             continue
-        if not _NEW_CLAUSE.search(sentence, max(last.end, m.start() - CLAUSE_LOOKBACK), m.start()):
+        lookback = max(last.end, m.start() - CLAUSE_LOOKBACK)
+        item = _LIST_ITEM.search(sentence[max(last.end, m.start() - LIST_ITEM_CHARS) : m.start()])
+        if item is None and not _NEW_CLAUSE.search(sentence, lookback, m.start()):
             continue
         counted = _offset_date(m.group(), last.date)
         if counted is not None:
