@@ -72,8 +72,10 @@ def without_note(spelling: str) -> str:
 
 
 def place_keys(place: Place) -> list[str]:
-    """What a search compares against: the place's id and every spelling, folded."""
-    return [fold(s) for s in (place.id.replace("-", " "), *place.spellings())]
+    """What a search compares against: the place's id and every spelling, folded, with and without its closing note
+    ("Hadrut (town)" is searched as "Hadrut", as running text writes it)."""
+    spellings = (place.id.replace("-", " "), *place.spellings())
+    return list(dict.fromkeys(fold(form) for s in spellings for form in (s, without_note(s))))
 
 
 # --- names in running text ------------------------------------------------------------------------------

@@ -41,6 +41,14 @@ def test_the_panel_links_each_agreement_to_its_page(atlas):
     assert "[10 Nov 2020 · Moscow ceasefire statement](<?agreement=statement-2020-11-10>)" in markdown
 
 
+def test_a_town_named_for_its_district_says_it_is_a_town(atlas):
+    # Running text and search take "Hadrut" for the district it lies in; the panel must not pass it off as another
+    # name of the whole district.
+    names = panel.place_markdown(atlas.places["khojavend"], atlas, "en").split("\n\n")[1]
+    assert "Hadrut \\(town\\)" in names and "Гадрут \\(town\\)" in names
+    assert "Askeran \\(town\\)" in panel.place_markdown(atlas.places["khojaly"], atlas, "en")
+
+
 def test_every_interface_message_is_in_all_four_languages_or_falls_back_to_english(monkeypatch):
     from geo import messages
     from geo.model import LANGUAGES
