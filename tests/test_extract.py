@@ -1015,6 +1015,24 @@ def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
     assert len(extract(atlas, text, dt.date(2021, 11, 27))) == 1
 
 
+def test_a_clause_of_its_own_begins_at_its_conjunction_not_at_an_aside(atlas):
+    text = (
+        "Kalbajar was handed back in November 2020, while Khojavend, called Martuni by Armenians, came under Baku's "
+        "control in September 2023."
+    )
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2026, 2, 27))]
+    assert got == [(dt.date(2020, 11, 1), ("kalbajar",)), (dt.date(2023, 9, 1), ("khojavend",))]
+    text = (
+        "Кельбаджар был возвращен 25 ноября 2020 года, а Ходжавенд, который армяне называют Мартуни, перешел под "
+        "контроль Баку 20 сентября 2023 года."
+    )
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2026, 2, 27))]
+    assert got == [(dt.date(2020, 11, 25), ("kalbajar",)), (dt.date(2023, 9, 20), ("khojavend",))]
+    text = "Aghdam was returned on 20 November, and Kalbajar, after a delay of ten days, on 25 November."
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2021, 2, 27))]
+    assert got == [(dt.date(2020, 11, 20), ("aghdam",)), (dt.date(2020, 11, 25), ("kalbajar",))]
+
+
 def test_the_same_day_counts_from_the_reported_day_not_the_day_it_was_said(atlas):
     text = (
         "The two ministers met in Shusha last Friday, an aide said on Tuesday. "

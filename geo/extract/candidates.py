@@ -72,6 +72,8 @@ BYLINE_WORDS = 2
 _WORD = re.compile(r"\w+")
 # Where one clause of a list of dated events ends and the next begins.
 _CLAUSE_BREAK = re.compile(r"[,;]\s|\s[—–]\s|\s(?:and|while|whereas|but|then|а|и|но|затем)\s")
+# A break that opens a clause of its own: a semicolon, or a comma and a conjunction.
+_OWN_CLAUSE = re.compile(r";\s|,\s+(?:and|while|whereas|but|then|а|и|но|затем|тогда\s+как|в\s+то\s+время\s+как)\s")
 
 
 @dataclass(frozen=True)
@@ -313,6 +315,9 @@ class _Extractor:
             # "Агдамский район — 20 ноября — и Кельбаджарский — 25 ноября": a break right before the date only sets it
             # off from the place it dates; the clause begins at the break before.
             gap = [m for m in gap if m.end() < after.start] or gap
+            # "Kalbajar was handed back in November 2020, while Khojavend, called Martuni by Armenians, came … in
+            # September 2023": a clause of its own begins at its conjunction, not at the comma of an aside within it.
+            gap = [m for m in gap if _OWN_CLAUSE.match(head.text, m.start())] or gap
             if gap and after.date != before.date:
                 cuts.append(gap[-1].start())
         cuts.append(len(head.text))
