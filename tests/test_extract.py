@@ -1488,6 +1488,21 @@ def test_dogovorilis_says_the_agreement_was_made_that_day_as_agreed_does(tmp_pat
     assert only(extract(atlas, "Комиссии встретились в пятницу и обсудили границу.", monday)).agreements == ()
 
 
+def test_a_date_in_the_name_of_an_offensive_is_not_the_truce_of_that_day(tmp_path):
+    atlas = _atlas_with_two_made_up_ceasefires(tmp_path)
+
+    def agreements(text: str) -> tuple[str, ...]:
+        return tuple(a for c in extract(atlas, text, dt.date(2027, 5, 2)) for a in c.agreements)
+
+    assert agreements("Talks opened in Granada on 28 April, six weeks after the offensive on 13-14 March 2027.") == ()
+    assert agreements("The talks of 28 April came weeks after the March 2027 offensive.") == ()
+    assert agreements("Переговоры 28 апреля начались через месяц после наступления 13-14 марта 2027 года.") == ()
+    # The day the fighting ended is the truce's.
+    assert agreements("The talks of 28 April came weeks after the war ended on 14 March 2027.") == (
+        "lowland-ceasefire-2027-03-14",
+    )
+
+
 def test_a_counted_day_as_an_item_of_a_list_counts_from_the_item_before(atlas):
     text = "Jabrayil fell on 4 October, Fuzuli on 17 October, Zangilan three days later and Gubadly on 25 October."
     got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2021, 7, 20))]

@@ -270,7 +270,7 @@ class AgreementFinder:
             # launched an offensive on September 19 and the separatists agreed to a truce the next day".
             made = made_anywhere and (len(dates) < 2 or bool(_MADE.search(text, *_clause_around(text, d.start, d.end))))
             # A relative date names an agreement only when the sentence says it was made then ("Today I hosted …").
-            named_ok = attached or (has_context and (not d.relative or made))
+            named_ok = attached or (has_context and (not d.relative or made) and not _dates_an_operation(text, d))
             ids = self.named_by_date(d, loose=not attached, made=made) if named_ok else ()
             start = max(0, d.start - 60) + before.start() if before else d.start
             end = d.end + after.end() if after else d.end
@@ -403,7 +403,10 @@ class AgreementFinder:
             told = [
                 d
                 for d in after
-                if describes(d.start, d.end) and d.date is not None and (not d.relative or d.precision == "month")
+                if describes(d.start, d.end)
+                and d.date is not None
+                and (not d.relative or d.precision == "month")
+                and not _dates_an_operation(text, d)
             ]
             years = [
                 y
@@ -580,6 +583,25 @@ class AgreementFinder:
         reference = published or (dt.date(anchor_year, 12, 31) if anchor_year else None)
         before = [a for a in found if reference is None or a.date <= reference]
         return (before or found)[-1].id, False
+
+
+# Words for a military operation, not for a text or meeting: a date in such a name ("the September 2023 offensive", "an
+# offensive on Sept. 19-20", "наступление 19 сентября") dates the fighting, not the truce that ended it. Not "war",
+# "fighting", "hostilities": "ended the war on 10 November", "cease hostilities on 20 September" date its end, which
+# is the agreement's day.
+_OPERATION = r"(?:offensives?|operations?|attacks?|assaults?|clashes|escalation|наступлени\w*|операци\w*|атак\w*)"
+_OPERATION_AFTER_DATE = re.compile(
+    rf"(?:'s)?(?:\s+(?!{_NOT_A_NAME_WORD}\b)[\w-]+){{0,2}}?\s+{_OPERATION}(?![\w-])", re.I
+)
+_OPERATION_BEFORE_DATE = re.compile(rf"(?<![\w-]){_OPERATION},?\s+(?:(?:of|on|from|от)\s+)?$", re.I)
+
+
+def _dates_an_operation(text: str, d: DateMention) -> bool:
+    """Whether date `d` is part of the name of an operation ("the September 2023 offensive", "offensive on Sept. 19-20")."""
+    return bool(
+        _OPERATION_AFTER_DATE.match(text, d.end, d.end + 60)
+        or _OPERATION_BEFORE_DATE.search(text, max(0, d.start - 40), d.start)
+    )
 
 
 # Where a clause ends, to find the verb of a date's own clause (looked for within CLAUSE_REACH either side).
