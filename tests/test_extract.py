@@ -1033,6 +1033,19 @@ def test_a_clause_of_its_own_begins_at_its_conjunction_not_at_an_aside(atlas):
     assert got == [(dt.date(2020, 11, 20), ("aghdam",)), (dt.date(2020, 11, 25), ("kalbajar",))]
 
 
+def test_that_year_and_the_following_year_count_from_the_year_the_text_wrote_last(atlas):
+    text = (
+        "The first families returned to Aghali in July 2022. "
+        "By December 18 the following year, some 1,390 people lived in rebuilt Fuzuli."
+    )
+    assert [c.date for c in extract(atlas, text, dt.date(2026, 2, 27))] == [dt.date(2022, 7, 1), dt.date(2023, 12, 18)]
+    text = "Первые семьи вернулись в Агалы 19 июля 2022 года. В декабре того же года жители вернулись в Лачин."
+    assert [c.date for c in extract(atlas, text, dt.date(2026, 2, 27))] == [dt.date(2022, 7, 19), dt.date(2022, 12, 1)]
+    # With no year written before it, "the following year" is year-less: the publication's year completes it.
+    text = "Families moved to Fuzuli on December 18 the following year."
+    assert [c.date for c in extract(atlas, text, dt.date(2026, 2, 27))] == [dt.date(2025, 12, 18)]
+
+
 def test_the_same_day_counts_from_the_reported_day_not_the_day_it_was_said(atlas):
     text = (
         "The two ministers met in Shusha last Friday, an aide said on Tuesday. "

@@ -238,7 +238,9 @@ class _Extractor:
 
     def analyse(self, s: _Sentence) -> None:
         text = s.text
-        found = find_dates(text, self.published, lambda at: self.anchor_year(s.start + at), self._last_day)
+        i = bisect.bisect_left(self._year_at, s.start)
+        year_before = self._years[i - 1] if i else None
+        found = find_dates(text, self.published, lambda at: self.anchor_year(s.start + at), self._last_day, year_before)
         dateline_end = 0
         place_m = _DATELINE_PLACE.match(text)
         if place_m and found and found[0].start == place_m.end():

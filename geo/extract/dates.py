@@ -49,7 +49,12 @@ _RELATIVE_YEARS = {
 _RU_REL_YEAR = (
     r"\s+(?:(?P<rel>(?i:прошлого|позапрошлого|этого|текущего|следующего))|(?P<that_year>(?i:того\s+же)))\s+года\b"
 )
-_EN_REL_YEAR = r"\s+(?:of\s+)?(?:(?P<rel>(?i:last|this|next))|(?P<that_year>(?i:that|the\s+same)))\s+year\b"
+# "December 18 the following year": the year after the one the text wrote last.
+_EN_REL_YEAR = (
+    r"\s+(?:of\s+)?(?:(?P<rel>(?i:last|this|next))|(?P<that_year>(?i:that|the\s+same|the\s+following|the\s+next)))"
+    r"\s+year\b"
+)
+_YEAR_AFTER = re.compile(r"(?i:the\s+(?:following|next))")
 _RU_YEAR = rf"(?:\s+{_YEAR}(?:\s*(?:года|году|г\.?))?|{_RU_REL_YEAR})?"
 _EN_YEAR = rf"(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?"
 # Where "will", "due to", "by", "до" must stand, before the date, for a year-less date to be read as coming.
@@ -356,12 +361,15 @@ def find_dates(
     published: dt.date | None,
     anchor_year: Callable[[int], int | None] | None = None,
     before: dt.date | None = None,
+    year_before: int | None = None,
 ) -> list[DateMention]:
     """The dates of `sentence`, left to right, the longest reading where two overlap.
 
     `anchor_year(offset)` is the year the text last wrote before that offset, for texts without a publication
     date. A relative date ("on Monday") in such a text is kept with `date` None: the event is there, its day is not.
-    `before` is the last day the sentences before gave, which "the same day" counts from.
+    `before` is the last day the sentences before gave, which "the same day" counts from; `year_before` the year the
+    text wrote last before the sentence, which "that year", "того же года", "the following year" count from when the
+    sentence writes none before them.
     """
     found = []
     coming = bool(_FUTURE_CUE.search(sentence))  # once per sentence: a long one may hold thousands of dates
@@ -376,7 +384,9 @@ def find_dates(
                 that_year = None
                 if m.groupdict().get("that_year"):
                     i = bisect.bisect_left(written_at, m.start())
-                    that_year = written[i - 1][1] if i else None
+                    that_year = written[i - 1][1] if i else year_before
+                    if that_year is not None and _YEAR_AFTER.match(m.group("that_year")):
+                        that_year += 1
                 date, precision = _resolve(kind, m, published, anchor, coming, that_year)
             except (OverflowError, ValueError, StopIteration):  # "yesterday" on 1 January of year 1
                 continue
