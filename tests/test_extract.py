@@ -1501,6 +1501,35 @@ def test_dogovorilis_says_the_agreement_was_made_that_day_as_agreed_does(tmp_pat
     assert only(extract(atlas, "Комиссии встретились в пятницу и обсудили границу.", monday)).agreements == ()
 
 
+def test_that_meeting_is_the_meeting_just_named(tmp_path):
+    atlas = _atlas_with_made_up_agreements(
+        tmp_path,
+        {
+            "id": "marzik-summit-2027-06-02",
+            "title": "Statement after the Marzik meeting",
+            "date": "2027-06-02",
+            "aliases": {"en": ["Marzik summit", "meeting in Marzik"], "ru": ["встреча в Марзике"]},
+        },
+    )
+
+    def agreements(text: str) -> list[tuple[str, ...]]:
+        return [c.agreements for c in extract(atlas, text, dt.date(2027, 6, 20))]
+
+    text = (
+        "The leaders held the Marzik summit on 2 June.\n"
+        "At that meeting, they endorsed the Alma-Ata Declaration of 21 December 1991."
+    )
+    assert agreements(text) == [("marzik-summit-2027-06-02",), ("marzik-summit-2027-06-02",)]
+    text = "Встреча в Марзике прошла 2 июня.\nНа этой встрече стороны признали Алма-Атинскую декларацию от 21 декабря 1991 года."
+    assert agreements(text) == [("marzik-summit-2027-06-02",), ("marzik-summit-2027-06-02",)]
+    # A meeting the atlas does not know, told just before, is not the one named earlier still.
+    text = (
+        "The leaders held the Marzik summit on 2 June.\nThey met again in Granada on 5 June.\n"
+        "At that meeting, they endorsed the Alma-Ata Declaration of 21 December 1991."
+    )
+    assert agreements(text) == [("marzik-summit-2027-06-02",), (), ()]
+
+
 def test_a_date_in_the_name_of_an_offensive_is_not_the_truce_of_that_day(tmp_path):
     atlas = _atlas_with_two_made_up_ceasefires(tmp_path)
 

@@ -110,10 +110,16 @@ ANAPHOR = re.compile(
     r"(?<![\w-])(?:(?:это|данн|указанн|подписанн)\w*\s+)?соглашени(?:е|я|ю|ем|и)(?![\w-])|"
     r"(?<![\w-])(?:эт|данн|указанн|подписанн)\w*\s+договор(?:а|у|ом|е)?(?![\w-])|"
     r"\b(?:the|this|that)\s+pact\b|"
+    # "At that meeting, the leaders confirmed …", "At the same meeting …": the meeting the sentence right before named
+    # (MEETING_ANAPHOR_SENTENCES), not any meeting.
+    r"(?P<meeting>\b(?:that|the\s+same)\s+(?:meeting|summit)\b|(?<![\w-])(?:этой|той\s+же)\s+встрече(?![\w-]))|"
     # "Заявление предусматривало …", "Согласно заявлению, …": the statement as what the text says, not an official's.
     r"^\W*(?:согласно\s+)?заявлени(?:е|ю)(?![\w-])",
     re.I,
 )
+# How many sentences back "that meeting" may find the meeting it stands for: the one just told, or a meeting the
+# atlas does not know ("They met again in Granada") would be taken for the one named before it.
+MEETING_ANAPHOR_SENTENCES = 1
 # Words for any kind of agreement (folded, first six letters, as of_kind compares them).
 _GENERIC_KINDS = frozenset({"docume", "agreem", "deal", "text", "pact", "докуме", "соглаш"})
 

@@ -32,7 +32,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geo.extract.actors import People, find_actors
-from geo.extract.agreements import ANAPHOR, ANAPHOR_SENTENCES, AgreementFinder, Reference, article_references
+from geo.extract.agreements import (
+    ANAPHOR,
+    ANAPHOR_SENTENCES,
+    MEETING_ANAPHOR_SENTENCES,
+    AgreementFinder,
+    Reference,
+    article_references,
+)
 from geo.extract.dates import BARE_YEAR, DateMention, find_dates
 from geo.extract.linking import Linker, Reason, resolve_to_article_agreement
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
@@ -558,6 +565,8 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
         m = ANAPHOR.search(s.text)
         if m is None:
             continue
+        if m.group("meeting"):
+            reach = MEETING_ANAPHOR_SENTENCES
         for ids, at in reversed(named):
             if i - at > reach:
                 break

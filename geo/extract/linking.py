@@ -162,5 +162,6 @@ def resolve_to_article_agreement(
         if i - last_named <= ANAPHOR_SENTENCES:
             continue
         m = ANAPHOR.search(s.text)
-        if m is not None and finder.of_kind(main, m.group()):
+        # "That meeting" is the meeting just told, not the article's agreement.
+        if m is not None and not m.group("meeting") and finder.of_kind(main, m.group()):
             s.refs.append(Reference(m.start(), m.end(), main, confident=False))
