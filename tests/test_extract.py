@@ -1530,6 +1530,32 @@ def test_that_meeting_is_the_meeting_just_named(tmp_path):
     assert agreements(text) == [("marzik-summit-2027-06-02",), (), ()]
 
 
+def test_a_dated_clause_opening_on_which_tells_of_the_agreement_the_clause_before_named(tmp_path):
+    atlas = _atlas_with_made_up_agreements(
+        tmp_path,
+        {
+            "id": "marzik-accord-2027-06-02",
+            "title": "Marzik accord",
+            "date": "2027-06-02",
+            "aliases": {"en": ["Marzik accord"], "ru": ["Марзикское соглашение"]},
+        },
+    )
+
+    def agreements(text: str) -> list[tuple[str, ...]]:
+        return [c.agreements for c in extract(atlas, text, dt.date(2027, 11, 1))]
+
+    marzik = ("marzik-accord-2027-06-02",)
+    assert agreements("In June the sides signed the Marzik accord, which parliament ratified in late September.") == [
+        marzik,
+        marzik,
+    ]
+    text = "В июне стороны подписали Марзикское соглашение, которое парламент ратифицировал в конце сентября."
+    assert agreements(text) == [marzik, marzik]
+    # A clause of its own tells of something else.
+    text = "In June the sides signed the Marzik accord, and parliament was dissolved in late September."
+    assert agreements(text) == [marzik, ()]
+
+
 def test_a_date_in_the_name_of_an_offensive_is_not_the_truce_of_that_day(tmp_path):
     atlas = _atlas_with_two_made_up_ceasefires(tmp_path)
 

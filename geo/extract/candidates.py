@@ -341,6 +341,10 @@ class _Extractor:
             if lo > 0:
                 items.refs += [r for r in lead.refs if r not in items.refs]
                 items.actors += [a for a in lead.actors if a not in items.actors]
+            if parts and _RELATIVE_CLAUSE.match(head.text, lo, hi):
+                # "signed regulations on their joint work, which parliament approved in late October": what the
+                # clause before named is what this one tells of.
+                items.refs += [r for r in parts[-1].refs if r not in items.refs]
             parts.append(items)
         _lead_list_places(head, events[0].start, parts)
         # A clause naming nothing of its own is part of the clause before ("on 20 November, two days late").
@@ -455,6 +459,12 @@ def _provides_for_another(s: _Sentence, group: list[_Sentence]) -> bool:
     """Whether `s` says what an agreement the report before it does not name provides: a report of its own."""
     before = {r.agreement for g in group for r in g.refs}
     return any(r.agreement not in before for r in s.refs) and bool(_PROVIDES.search(s.text))
+
+
+# A clause that opens on a relative pronoun goes on about what the clause before it named.
+_RELATIVE_CLAUSE = re.compile(
+    r"[\s,;]*(?:which|that|котор\w+|(?:in|under|by|with|on|в|по|с|на)\s+(?:which|котор\w+))\b", re.I
+)
 
 
 # What is left of a clause that is only a further date of a list: "and October 28", ", и 25 ноября".
