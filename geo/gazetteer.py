@@ -27,16 +27,18 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W_]+")
 _RU_STEM_END = "аеиоуыэюяь"
 # Words after a place name that make it a body, an office or a kind of thing, not the place: "Artsakh officials",
-# "Karabakh state minister", "the border commissions", "the border village of Kornidzor" (folded).
+# "Karabakh state minister", "the border commissions", "the border village of Kornidzor", "Tavush governor" (folded).
 NOT_A_PLACE_AFTER = frozenset(
     "official officials authorities authority government leader leaders leadership president ombudsman state "
     "parliament commission commissions village villages guard guards service troops ministry ministries health "
-    "information security власти руководство президент".split()
+    "information security governor mayor власти руководство президент губернатор мэр".split()
 )
 # Words before a place name (up to BODY_OF_REACH words back) that make it the body of that place: "the information
-# headquarters of Artsakh", "власти непризнанной Нагорно-Карабахской Республики" (folded).
+# headquarters of Artsakh", "the deputy mayor of Goris", "губернатор Сюника", "власти непризнанной Нагорно-Карабахской
+# Республики" (folded).
 NOT_A_PLACE_BEFORE = frozenset(
-    "authorities headquarters ministry government leadership parliament ombudsman власти руководство".split()
+    "authorities headquarters ministry government leadership parliament ombudsman governor mayor власти руководство "
+    "губернатор губернатора губернатору мэр мэра мэру".split()
 )
 BODY_OF_REACH = 2
 _WHERE = frozenset("in at near from to в во на у из".split())

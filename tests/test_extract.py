@@ -997,6 +997,18 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
     assert only(extract(atlas, text, dt.date(2022, 8, 27))).places == ("aghdam",)
 
 
+def test_an_office_of_a_place_is_not_the_place(atlas):
+    text = "Talks have been going on since yesterday, the deputy mayor of Goris told reporters."
+    assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == ()
+    text = "Tavush governor Hayk Ghalumyan visited the village of Kirants on Friday."
+    assert only(extract(atlas, text, dt.date(2024, 5, 17))).places == ("tavush-gazakh-border",)
+    text = "Губернатор Сюника в понедельник посетил Горис."
+    assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == ("goris",)
+    # The mayor *in* a place is there: the place is named.
+    text = "The mayor met residents in Goris on Friday."
+    assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == ("goris",)
+
+
 def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
     text = (
         "Baku launched an offensive in Karabakh on September 19 and the separatists agreed to lay down arms the next "
