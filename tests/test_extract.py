@@ -1568,6 +1568,36 @@ def test_a_dated_clause_opening_on_which_tells_of_the_agreement_the_clause_befor
     assert agreements(text) == [marzik, ()]
 
 
+def test_leaders_who_met_that_day_made_the_meetings_agreement_of_that_day(tmp_path):
+    atlas = _atlas_with_made_up_agreements(
+        tmp_path,
+        {
+            "id": "marzik-summit-2027-06-02",
+            "title": "Statement after the Marzik meeting",
+            "date": "2027-06-02",
+            "aliases": {"en": ["Marzik summit"]},
+        },
+        {
+            "id": "tovmas-protocol-2027-06-09",
+            "title": "Tovmas border protocol",
+            "date": "2027-06-09",
+            "aliases": {"en": ["Tovmas protocol"]},
+        },
+    )
+
+    def agreements(text: str, published: dt.date) -> tuple[str, ...]:
+        return only(extract(atlas, text, published)).agreements
+
+    text = "This afternoon I met President Aliyev and Prime Minister Pashinyan for the third time."
+    assert agreements(text, dt.date(2027, 6, 2)) == ("marzik-summit-2027-06-02",)
+    assert agreements("Сегодня Алиев и Пашинян встретились в третий раз.", dt.date(2027, 6, 2)) == (
+        "marzik-summit-2027-06-02",
+    )
+    # The day after is not that day; a protocol is no meeting.
+    assert agreements(text, dt.date(2027, 6, 3)) == ()
+    assert agreements("Today the border commissions met for the ninth time.", dt.date(2027, 6, 9)) == ()
+
+
 def test_a_date_in_the_name_of_an_offensive_is_not_the_truce_of_that_day(tmp_path):
     atlas = _atlas_with_two_made_up_ceasefires(tmp_path)
 

@@ -94,6 +94,9 @@ _MADE = re.compile(
     r"согласова[лн]\w*|договорил\w*",
     re.I,
 )
+# "met", "встретились": leaders meeting, which makes an agreement of a meeting kind (_MEETING_KINDS) on that day.
+_MET = re.compile(r"\bmet\b|(?<![\w-])встретил\w*", re.I)
+_MEETING_KINDS = frozenset({"meetin", "summit", "talks", "встреч", "саммит", "перего"})
 # What kind of text an agreement is, from its title and aliases: "the decision" stands for a decision only.
 _KIND_WORD = re.compile(rf"{AGREEMENT_WORD}|decisions?|решени\w*", re.I)
 # "since the November 2020 truce", "after the Brussels meeting of April 2022": a month that dates a period from it.
@@ -261,6 +264,7 @@ class AgreementFinder:
                 at = hi
         has_context = bool(CONTEXT.search("".join([*pieces, text[at:]])))
         made_anywhere = bool(_MADE.search(text))
+        met_anywhere = bool(_MET.search(text))
         out: list[DateMention] = []
         refs: list[Reference] = []
         for d in dates:
@@ -276,10 +280,22 @@ class AgreementFinder:
             # launched an offensive on September 19 and the separatists agreed to a truce the next day".
             made = made_anywhere and (len(dates) < 2 or bool(_MADE.search(text, *_clause_around(text, d.start, d.end))))
             # A relative date names an agreement only when the sentence says it was made then ("Today I hosted …").
-            named_ok = attached or (has_context and (not d.relative or made) and not _dates_an_operation(text, d))
+            # "This afternoon I met President Aliyev and Prime Minister Pashinyan": a meeting the atlas holds as an
+            # agreement is made on the day its leaders met (that day only: "met families the day after" is not it).
+            met = (
+                not made
+                and d.relative
+                and met_anywhere
+                and (len(dates) < 2 or bool(_MET.search(text, *_clause_around(text, d.start, d.end))))
+            )
+            named_ok = attached or (
+                has_context and (not d.relative or made or met) and not _dates_an_operation(text, d)
+            )
             ids = self.named_by_date(d, loose=not attached, made=made) if named_ok else ()
             start = max(0, d.start - 60) + before.start() if before else d.start
             end = d.end + after.end() if after else d.end
+            if met:
+                ids = tuple(i for i in ids if self._kinds[i] & _MEETING_KINDS)
             if len(ids) > 1 and attached:
                 # "the Prague meeting of October 2022": the name around the date says which of the month's it is.
                 ids = self._by_alias(ids, text, start, end)
