@@ -49,6 +49,11 @@ _BOUNDARIES = frozenset("border boundary".split())
 _SIDE_JOINS = frozenset("and the".split())
 # "the eastern border of Armenia": the sides a boundary word without a name is followed by.
 _BOUNDARY_SIDES_AFTER = _SIDES_AFTER | {"of"}
+# A Russian boundary word in its cases, and what joins a second side after the first: "граница Армении с Ираном".
+_RU_BOUNDARIES = frozenset("граница границы границе границу границей".split())
+_RU_SIDES_AFTER = frozenset("с и".split())
+# Between a possessor and its boundary word: "Armenia's state border", "Armenia's eastern border".
+_BOUNDARY_ADJECTIVES = frozenset("state national international eastern western northern southern".split())
 SIDES_REACH = 4
 
 _WORD_CHAR = re.compile(r"\w")
@@ -332,7 +337,21 @@ class Gazetteer:
         starts = [p.start for p in found]
         out = list(found)
         for j, w in enumerate(words[:-1]):
-            if w.key not in _BOUNDARIES or w.start in covered or words[j + 1].key not in _BOUNDARY_SIDES_AFTER:
+            if w.key in _RU_BOUNDARIES and w.start not in covered:
+                owner = self._ru_owner(text, words, j)  # "государственную границу Армении", no other side after it
+                if owner is not None:
+                    fitting = [pid for pid, of_place in self._boundary_words.items() if owner.key in of_place]
+                    if len(fitting) == 1:
+                        out.append(PlaceMatch(w.start, owner.end, text[w.start : owner.end], fitting[0]))
+                continue
+            if w.key not in _BOUNDARIES or w.start in covered:
+                continue
+            if words[j + 1].key not in _BOUNDARY_SIDES_AFTER:
+                owner = self._possessor(text, words, j)  # "Armenia's state border", with no sides after it
+                if owner is not None and words[j + 1].key not in NOT_A_PLACE_AFTER:  # not "Azerbaijan's border service"
+                    fitting = [pid for pid, of_place in self._boundary_words.items() if owner.key in of_place]
+                    if len(fitting) == 1:
+                        out.append(PlaceMatch(owner.start, w.end, text[owner.start : w.end], fitting[0]))
                 continue
             sides = []
             for side in words[j + 2 : j + 2 + SIDES_REACH]:
@@ -354,6 +373,27 @@ class Gazetteer:
             if len(fitting) == 1:
                 out.append(PlaceMatch(start, end, text[start:end], fitting[0]))
         return sorted(out, key=lambda p: p.start)
+
+    @staticmethod
+    def _possessor(text: str, words: Sequence[Token], j: int) -> Token | None:
+        """The capitalised possessor of the boundary word at `j`, an adjective or none between: "Armenia's border",
+        "Armenia's state border", "Armenia's eastern border"."""
+        k = j - 1
+        if k >= 0 and words[k].key in _BOUNDARY_ADJECTIVES:
+            k -= 1
+        if k >= 1 and words[k].key == "s" and text[words[k - 1].start].isupper():
+            return words[k - 1]
+        return None
+
+    @staticmethod
+    def _ru_owner(text: str, words: Sequence[Token], j: int) -> Token | None:
+        """The one side of the Russian boundary word at `j`, written after it in the genitive ("границу Армении"),
+        when no other follows ("границе Армении с Ираном" names two)."""
+        if j + 1 >= len(words) or not text[words[j + 1].start].isupper():
+            return None
+        if j + 2 < len(words) and words[j + 2].key in _RU_SIDES_AFTER:
+            return None
+        return words[j + 1]
 
     def _words_of(self, pid: str) -> frozenset[str]:
         """The words of a place's spellings, folded, hyphenated names taken apart ("Armenia–Azerbaijan border")."""

@@ -1009,6 +1009,21 @@ def test_an_office_of_a_place_is_not_the_place(atlas):
     assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == ("goris",)
 
 
+def test_a_border_named_by_one_side_is_the_boundary_that_side_has_in_the_atlas(atlas):
+    text = "Azerbaijani troops crossed Armenia's state border near Jermuk on Wednesday."
+    assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == ("armenia-azerbaijan-border", "jermuk")
+    text = "Азербайджанские военные в среду пересекли государственную границу Армении у Джермука."
+    assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == ("armenia-azerbaijan-border", "jermuk")
+    # A side the atlas has no boundary of, a second side written, or a body named after the border: none.
+    assert (
+        only(extract(atlas, "Iran's border was calm on Wednesday, Jermuk officials said.", dt.date(2021, 5, 13))).places
+        == ()
+    )
+    assert only(extract(atlas, "На границе Армении с Ираном в среду было спокойно.", dt.date(2021, 5, 13))).places == ()
+    text = "Azerbaijan's border service installed a checkpoint in Lachin on Sunday."
+    assert only(extract(atlas, text, dt.date(2023, 4, 24))).places == ("lachin",)
+
+
 def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
     text = (
         "Baku launched an offensive in Karabakh on September 19 and the separatists agreed to lay down arms the next "
