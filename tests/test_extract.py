@@ -1024,6 +1024,13 @@ def test_a_border_named_by_one_side_is_the_boundary_that_side_has_in_the_atlas(a
     assert only(extract(atlas, text, dt.date(2023, 4, 24))).places == ("lachin",)
 
 
+def test_an_intention_looks_ahead_like_a_plan(atlas):
+    text = "I intend to invite both leaders, with President Macron, to a further meeting in Granada in October."
+    assert only(extract(atlas, text, dt.date(2023, 7, 15))).date == dt.date(2023, 10, 1)
+    text = "Мишель намерен пригласить обоих лидеров на новую встречу в Гранаде в октябре."
+    assert only(extract(atlas, text, dt.date(2023, 7, 15))).date == dt.date(2023, 10, 1)
+
+
 def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
     text = (
         "Baku launched an offensive in Karabakh on September 19 and the separatists agreed to lay down arms the next "

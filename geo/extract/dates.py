@@ -60,8 +60,8 @@ _EN_YEAR = rf"(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?"
 # Where "will", "due to", "by", "до" must stand, before the date, for a year-less date to be read as coming.
 FUTURE_CUE_WINDOW = 60
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|would|due|scheduled|expected|planned|plans?|deadline|by|until|next|is\s+to|are\s+to|"
-    r"будет|будут|должн\w*|до|планиру\w*|намечен\w*|ожидает\w*|предстоит|предстоят)\b",
+    r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|by|until|next|is\s+to|are\s+to|"
+    r"будет|будут|должн\w*|до|планиру\w*|намерен\w*|намечен\w*|ожидает\w*|предстоит|предстоят)\b",
     re.I,
 )
 # A bare year in a sentence ("in 2023"): not a date of its own, but it tells which of several agreements is meant.
