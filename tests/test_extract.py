@@ -1620,6 +1620,38 @@ def test_leaders_who_met_that_day_made_the_meetings_agreement_of_that_day(tmp_pa
     assert agreements("Today the border commissions met for the ninth time.", dt.date(2027, 6, 9)) == ()
 
 
+def test_a_dated_clause_naming_an_agreement_of_its_own_does_not_take_the_leads(tmp_path):
+    atlas = _atlas_with_made_up_agreements(
+        tmp_path,
+        {
+            "id": "marzik-accord-2027-06-02",
+            "title": "Marzik accord",
+            "date": "2027-06-02",
+            "aliases": {"en": ["Marzik accord"], "ru": ["Марзикское соглашение"]},
+        },
+        {
+            "id": "tovmas-protocol-2027-04-10",
+            "title": "Tovmas protocol",
+            "date": "2027-04-10",
+            "aliases": {"en": ["Tovmas protocol"], "ru": ["Товмасский протокол"]},
+        },
+    )
+
+    def agreements(text: str) -> list[tuple[str, ...]]:
+        return [c.agreements for c in extract(atlas, text, dt.date(2027, 11, 1))]
+
+    marzik, tovmas = ("marzik-accord-2027-06-02",), ("tovmas-protocol-2027-04-10",)
+    text = (
+        "The Marzik accord was ratified by parliament on 20 June, after the Tovmas protocol had been agreed in April."
+    )
+    assert agreements(text) == [marzik, tovmas]
+    text = "Марзикское соглашение парламент ратифицировал 20 июня, после того как Товмасский протокол согласовали в апреле."
+    assert agreements(text) == [marzik, tovmas]
+    # A clause naming none is still told under the agreement the lead named.
+    text = "Under the Marzik accord, Aghdam was returned on 20 June and Kalbajar on 25 June."
+    assert agreements(text) == [marzik, marzik]
+
+
 def test_a_date_in_the_name_of_an_offensive_is_not_the_truce_of_that_day(tmp_path):
     atlas = _atlas_with_two_made_up_ceasefires(tmp_path)
 

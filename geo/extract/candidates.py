@@ -339,7 +339,10 @@ class _Extractor:
             if parts and not items.places and _only_dates(head.text, lo, hi, items.dates, head.start):
                 items.places = list(parts[-1].places)  # "to Aghali on October 26 and October 28": the same place
             if lo > 0:
-                items.refs += [r for r in lead.refs if r not in items.refs]
+                if not items.refs:
+                    # "signed regulations … on August 30, after the first section was agreed in April": a clause
+                    # naming an agreement of its own tells of that one, not of the lead's.
+                    items.refs += lead.refs
                 items.actors += [a for a in lead.actors if a not in items.actors]
             if parts and _RELATIVE_CLAUSE.match(head.text, lo, hi):
                 # "signed regulations on their joint work, which parliament approved in late October": what the
