@@ -802,6 +802,19 @@ def test_russian_early_mid_late_month_after_since_until_and_by(atlas):
     assert (found.date, found.date_precision) == (dt.date(2024, 5, 5), "approximate")
 
 
+def test_a_russian_month_keeps_the_year_written_after_it(atlas):
+    # "в ноябре 2020 года" had its year dropped and was completed from the publication date (2022-11).
+    published = dt.date(2023, 5, 1)
+    cases = {
+        "Агдамский район был передан Азербайджану в ноябре 2020 года.": dt.date(2020, 11, 1),
+        "В мае 2021 г. у Черного озера начался пограничный кризис.": dt.date(2021, 5, 1),
+        "Лачинский коридор был перекрыт в декабре прошлого года.": dt.date(2022, 12, 1),
+    }
+    for text, want in cases.items():
+        found = only(extract(atlas, text, published))
+        assert (found.date, found.date_precision) == (want, "month"), text
+
+
 def test_wire_and_russian_press_ways_of_writing_a_day(atlas):
     published = dt.date(2022, 9, 14)  # a Wednesday
     cases = {

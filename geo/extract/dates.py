@@ -147,7 +147,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "month",
             r"(?i:\bв)\s+(?P<mon>(?i:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр|ма)е)\b"
-            rf"(?:{_RU_REL_YEAR})?",
+            rf"{_RU_YEAR}",
         ),
         # "накануне сообщило", "Накануне в Кремле …": the day before; "накануне выборов" (on the eve of) is not.
         (
