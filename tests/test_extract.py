@@ -1665,6 +1665,15 @@ def test_a_dated_clause_naming_an_agreement_of_its_own_does_not_take_the_leads(t
     assert agreements(text) == [marzik, marzik]
 
 
+def test_the_joint_declaration_in_english_is_the_washington_declaration_as_in_russian(atlas):
+    for text in (
+        "The joint declaration provides for a transit route through southern Armenia.",
+        "Совместная декларация предусматривает транзитный маршрут через юг Армении.",
+    ):
+        found = only(extract(atlas, text, dt.date(2025, 9, 1)))
+        assert (found.date, found.agreements) == (dt.date(2025, 8, 8), ("washington-2025-08-08",)), text
+
+
 def test_a_date_in_the_name_of_an_offensive_is_not_the_truce_of_that_day(tmp_path):
     atlas = _atlas_with_two_made_up_ceasefires(tmp_path)
 
