@@ -1708,6 +1708,23 @@ def test_a_counted_day_as_an_item_of_a_list_counts_from_the_item_before(atlas):
     )
 
 
+def test_a_list_item_that_says_where_its_name_lies_counts_its_day_from_the_item_before(atlas):
+    text = "Baku listed its gains: Jabrayil on 4 October, Hadrut in Khojavend district two days later and Fuzuli on 17 October."
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2021, 7, 20))]
+    assert got == [
+        (dt.date(2020, 10, 4), ("jabrayil",)),
+        (dt.date(2020, 10, 6), ("khojavend",)),
+        (dt.date(2020, 10, 17), ("fuzuli",)),
+    ]
+    text = "Баку перечислил свои успехи: Физули 17 октября, Гадрут в Ходжавендском районе на следующий день и Зангилан 20 октября."
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2021, 7, 20))]
+    assert got == [
+        (dt.date(2020, 10, 17), ("fuzuli",)),
+        (dt.date(2020, 10, 18), ("khojavend",)),
+        (dt.date(2020, 10, 20), ("zangilan",)),
+    ]
+
+
 def test_places_a_lead_lists_belong_to_the_dated_clauses_that_name_them_again(atlas):
     text = (
         "Azerbaijan holds the districts it took, among them Jabrayil, Fuzuli and Zangilan, whose towns fell one after "

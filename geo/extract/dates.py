@@ -478,9 +478,13 @@ CLAUSE_LOOKBACK = 200
 # Where a clause of its own begins: "…on September 19, and the separatists agreed … the next day".
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я])")
 # An item of a list of dated names, its day counted from the item before: "Fuzuli on 17 October, Zangilan three days
-# later", "Физули 17 октября, Зангелан тремя днями позже": a comma or "and" and one capitalised name right before it.
+# later", "Физули 17 октября, Зангелан тремя днями позже": a comma or "and" and one capitalised name right before it,
+# which may say where it lies ("Hadrut in Khojavend district five days later", "Гадрут в Ходжавендском районе").
 LIST_ITEM_CHARS = 40
-_LIST_ITEM = re.compile(r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][\w'’-]*\s+$")
+_LIST_ITEM = re.compile(
+    r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][\w'’-]*"
+    r"(?:\s+(?:in|near|at|в|под|у)\s+[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:district|province|region|районе|области))?)?\s+$"
+)
 
 
 def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | None = None) -> list[DateMention]:
