@@ -339,19 +339,18 @@ class Gazetteer:
         for j, w in enumerate(words[:-1]):
             if w.key in _RU_BOUNDARIES and w.start not in covered:
                 owner = self._ru_owner(text, words, j)  # "государственную границу Армении", no other side after it
-                if owner is not None:
-                    fitting = [pid for pid, of_place in self._boundary_words.items() if owner.key in of_place]
-                    if len(fitting) == 1:
-                        out.append(PlaceMatch(w.start, owner.end, text[w.start : owner.end], fitting[0]))
+                boundary = self._boundary_with({owner.key}) if owner is not None else None
+                if owner is not None and boundary is not None:
+                    out.append(PlaceMatch(w.start, owner.end, text[w.start : owner.end], boundary))
                 continue
             if w.key not in _BOUNDARIES or w.start in covered:
                 continue
             if words[j + 1].key not in _BOUNDARY_SIDES_AFTER:
                 owner = self._possessor(text, words, j)  # "Armenia's state border", with no sides after it
                 if owner is not None and words[j + 1].key not in NOT_A_PLACE_AFTER:  # not "Azerbaijan's border service"
-                    fitting = [pid for pid, of_place in self._boundary_words.items() if owner.key in of_place]
-                    if len(fitting) == 1:
-                        out.append(PlaceMatch(owner.start, w.end, text[owner.start : w.end], fitting[0]))
+                    boundary = self._boundary_with({owner.key})
+                    if boundary is not None:
+                        out.append(PlaceMatch(owner.start, w.end, text[owner.start : w.end], boundary))
                 continue
             sides = []
             for side in words[j + 2 : j + 2 + SIDES_REACH]:
@@ -365,14 +364,18 @@ class Gazetteer:
             if j >= 2 and words[j - 1].key == "s" and text[words[j - 2].start].isupper():
                 sides.append(words[j - 2])  # "Armenia's border with Azerbaijan"
                 start = words[j - 2].start
-            keys = {side.key for side in sides}
-            fitting = [pid for pid, words_of_place in self._boundary_words.items() if keys <= words_of_place]
+            boundary = self._boundary_with({side.key for side in sides})
             at = bisect.bisect_left(starts, end)  # the found places are in text order and do not overlap
             if at and found[at - 1].end > start:
                 start, end = w.start, w.end  # "the border between Tavush and Gazakh": its sides are places of their own
-            if len(fitting) == 1:
-                out.append(PlaceMatch(start, end, text[start:end], fitting[0]))
+            if boundary is not None:
+                out.append(PlaceMatch(start, end, text[start:end], boundary))
         return sorted(out, key=lambda p: p.start)
+
+    def _boundary_with(self, sides: set[str]) -> str | None:
+        """The one boundary place whose spellings hold every side written (folded), or None."""
+        fitting = [pid for pid, words_of_place in (self._boundary_words or {}).items() if sides <= words_of_place]
+        return fitting[0] if len(fitting) == 1 else None
 
     @staticmethod
     def _possessor(text: str, words: Sequence[Token], j: int) -> Token | None:

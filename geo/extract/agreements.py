@@ -265,6 +265,11 @@ class AgreementFinder:
         has_context = bool(CONTEXT.search("".join([*pieces, text[at:]])))
         made_anywhere = bool(_MADE.search(text))
         met_anywhere = bool(_MET.search(text))
+
+        def said_of(d: DateMention, verb: re.Pattern[str]) -> bool:
+            """Whether the verb stands in the date's own clause (anywhere, in a sentence of one date)."""
+            return len(dates) < 2 or bool(verb.search(text, *_clause_around(text, d.start, d.end)))
+
         out: list[DateMention] = []
         refs: list[Reference] = []
         for d in dates:
@@ -278,16 +283,11 @@ class AgreementFinder:
                 attached = True
             # With several dates, the verb that says an agreement was made must be in the date's own clause: "Baku
             # launched an offensive on September 19 and the separatists agreed to a truce the next day".
-            made = made_anywhere and (len(dates) < 2 or bool(_MADE.search(text, *_clause_around(text, d.start, d.end))))
+            made = made_anywhere and said_of(d, _MADE)
             # A relative date names an agreement only when the sentence says it was made then ("Today I hosted …").
             # "This afternoon I met President Aliyev and Prime Minister Pashinyan": a meeting the atlas holds as an
             # agreement is made on the day its leaders met (that day only: "met families the day after" is not it).
-            met = (
-                not made
-                and d.relative
-                and met_anywhere
-                and (len(dates) < 2 or bool(_MET.search(text, *_clause_around(text, d.start, d.end))))
-            )
+            met = not made and d.relative and met_anywhere and said_of(d, _MET)
             named_ok = attached or (
                 has_context and (not d.relative or made or met) and not _dates_an_operation(text, d)
             )

@@ -78,9 +78,10 @@ _RESCHEDULED = re.compile(
 BYLINE_WORDS = 2
 _WORD = re.compile(r"\w+")
 # Where one clause of a list of dated events ends and the next begins.
-_CLAUSE_BREAK = re.compile(r"[,;]\s|\s[—–]\s|\s(?:and|while|whereas|but|then|а|и|но|затем)\s")
+_CONJUNCTIONS = r"and|while|whereas|but|then|а|и|но|затем"
+_CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{_CONJUNCTIONS})\s")
 # A break that opens a clause of its own: a semicolon, or a comma and a conjunction.
-_OWN_CLAUSE = re.compile(r";\s|,\s+(?:and|while|whereas|but|then|а|и|но|затем|тогда\s+как|в\s+то\s+время\s+как)\s")
+_OWN_CLAUSE = re.compile(rf";\s|,\s+(?:{_CONJUNCTIONS}|тогда\s+как|в\s+то\s+время\s+как)\s")
 
 
 @dataclass(frozen=True)

@@ -319,18 +319,21 @@ def _resolve(
             return published + dt.timedelta(days=7 - back), "day"
         return published - dt.timedelta(days=back), "day"
     if kind == "ago":
-        n = groups["n"]
-        return published - dt.timedelta(days=int(n) if n.isdigit() else calendar.NUMBER_WORDS[n.lower()]), "day"
+        return published - dt.timedelta(days=_count(groups["n"])), "day"
     if kind == "weeks_ago":
-        n = (groups["n"] or "one").lower()
-        weeks = 1 if n in ("a", "one") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
-        return published - dt.timedelta(weeks=weeks), "day"
+        return published - dt.timedelta(weeks=_count(groups["n"] or "one")), "day"
     if kind == "last_week":
         return published - dt.timedelta(days=7), "approximate"
     if kind == "this_month":
         return published.replace(day=1), "month"
     first = published.replace(day=1) - dt.timedelta(days=1)
     return first.replace(day=1), "month"
+
+
+def _count(word: str) -> int:
+    """A count as written: "a", "one", "3", "three"."""
+    n = word.lower()
+    return 1 if n in ("a", "one") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
 
 
 def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
@@ -347,9 +350,7 @@ def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
     elif m.group("n") is None:
         days = -1 if m.group().lower().startswith("за") else 1 if "следующий" in m.group().lower() else 0
     else:
-        n = m.group("n").lower()
-        count = 1 if n in ("a", "one") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
-        days = count * _OFFSET_SIGN[m.group("dir").lower()]
+        days = _count(m.group("n")) * _OFFSET_SIGN[m.group("dir").lower()]
     try:
         return DateMention(m.start(), m.end(), before + dt.timedelta(days=days), "day", False, True, counted=True)
     except OverflowError:
