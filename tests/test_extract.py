@@ -1735,3 +1735,18 @@ def test_places_a_lead_lists_belong_to_the_dated_clauses_that_name_them_again(at
     text = "Азербайджан вернул Агдам, Кельбаджар и Лачин, причем Агдам 20 ноября, Кельбаджар 25 ноября."
     got = [c.places for c in extract(atlas, text, dt.date(2021, 7, 20))]
     assert got == [("aghdam", "lachin"), ("kalbajar",)]
+
+
+def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
+    # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
+    for text in (
+        "We agreed to meet again in Chisinau on 1 June, together with President Macron.",
+        "The leaders have agreed to meet in Chisinau on 1 June.",
+        "Лидеры договорились встретиться в Кишиневе 1 июня.",
+        "Лидеры снова встретятся в Кишиневе 1 июня.",
+    ):
+        assert only(extract(atlas, text, dt.date(2023, 5, 14))).date == dt.date(2023, 6, 1), text
+    # A meeting that was held stays in the past.
+    assert only(extract(atlas, "The leaders met in Chisinau on 1 June.", dt.date(2023, 5, 14))).date == dt.date(
+        2022, 6, 1
+    )

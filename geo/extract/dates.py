@@ -61,6 +61,9 @@ _EN_YEAR = rf"(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?"
 FUTURE_CUE_WINDOW = 60
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|by|until|next|is\s+to|are\s+to|"
+    # A meeting arranged, in any tense the arranging takes: "agreed to meet again", "have decided to meet",
+    # "договорились встретиться", "встретятся".
+    r"(?:agreed|agree|decided)\s+to\s+meet|meet\s+again|договорил\w*\s+(?:\w+\s+)?встретиться|встрет(?:ится|ятся)|"
     r"будет|будут|должн\w*|до|планиру\w*|намерен\w*|намечен\w*|ожидает\w*|предстоит|предстоят)\b",
     re.I,
 )
