@@ -1750,3 +1750,22 @@ def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     assert only(extract(atlas, "The leaders met in Chisinau on 1 June.", dt.date(2023, 5, 14))).date == dt.date(
         2022, 6, 1
     )
+
+
+def test_a_part_of_the_day_counted_from_the_day_before_it(atlas):
+    # Reported speech: what was said on Monday happened the evening before; the speaking is not the event.
+    text = (
+        "A spokesman told a briefing on Monday that Azerbaijani troops had taken Gubadly in fighting the previous "
+        "evening, though he called the situation not critical."
+    )
+    found = only(extract(atlas, text, dt.date(2020, 10, 26)))
+    assert (found.date, found.places) == (dt.date(2020, 10, 25), ("gubadly",))
+    # In a later clause of its own: a second event, the morning after.
+    text = "Protesters blocked the road near Baghanis on April 19, and the protest spread to Kirants the next morning."
+    assert [c.date for c in extract(atlas, text, dt.date(2024, 4, 23))] == [dt.date(2024, 4, 19), dt.date(2024, 4, 20)]
+    # "накануне вечером" is the evening before the day of publication, as "накануне" alone is.
+    text = "Представитель Минобороны заявил, что накануне вечером азербайджанские войска заняли Губадлы."
+    assert only(extract(atlas, text, dt.date(2020, 10, 26))).date == dt.date(2020, 10, 25)
+    # Within one clause, "the next morning" does not part it.
+    text = "The leaders agreed on Friday to meet in Sochi the next morning."
+    assert only(extract(atlas, text, dt.date(2021, 11, 27))).date == dt.date(2021, 11, 26)

@@ -152,10 +152,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?i:\bв)\s+(?P<mon>(?i:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр|ма)е)\b"
             rf"{_RU_YEAR}",
         ),
-        # "накануне сообщило", "Накануне в Кремле …": the day before; "накануне выборов" (on the eve of) is not.
+        # "накануне сообщило", "Накануне в Кремле …", "накануне вечером": the day before; "накануне выборов" (on the
+        # eve of) is not.
         (
             "yesterday",
-            r"(?i:\b(?:yesterday|вчера)\b|\bнакануне(?=\s*[,.;:—]|\s+(?:в|во|на|же)\s|\s+[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?\b))",
+            r"(?i:\b(?:yesterday|вчера)\b|\bнакануне(?=\s*[,.;:—]|\s+(?:в|во|на|же)\s|\s+(?:вечером|ночью|утром)\b"
+            r"|\s+[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?\b))",
         ),
         # Before "yesterday": "the day before yesterday" is two days back, not one.
         ("two_days_ago", r"(?i:\b(?:the\s+day\s+before\s+yesterday|позавчера)\b)"),
@@ -197,7 +199,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # sentence that writes no date of its own (within one sentence, "a day after" splits what a reader keeps whole).
 _OFFSET = re.compile(
     r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>later|earlier)"
-    r"|the\s+(?P<same>same\s+day|next\s+day|following\s+day|day\s+before|previous\s+day)"
+    r"|the\s+(?P<same>same\s+day|(?:next|following)\s+(?:day|morning|afternoon|evening|night)|day\s+before"
+    r"|previous\s+(?:day|morning|afternoon|evening|night))"
     # "Earlier in the day", "later that day", "On that day": the day the sentence before gave.
     r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
     # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
@@ -208,7 +211,7 @@ _OFFSET = re.compile(
     r"|(?:дн[её]м\s+(?P<ru_dir>ранее|раньше|позже|позднее)|за\s+день\s+до\s+этого))\b)"
 )
 _OFFSET_SIGN = {"later": 1, "earlier": -1}
-_SAME_DAY_SHIFT = {"same day": 0, "next day": 1, "following day": 1, "day before": -1, "previous day": -1}
+_SAME_DAY_SHIFT = {"same": 0, "next": 1, "following": 1, "day": -1, "previous": -1}  # by the first word
 RELATIVE_KINDS = frozenset(
     {
         "yesterday",
@@ -345,7 +348,7 @@ def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
     if m is None or before is None:
         return None
     if m.group("same"):
-        days = _SAME_DAY_SHIFT[" ".join(m.group("same").lower().split())]
+        days = _SAME_DAY_SHIFT[m.group("same").split()[0].lower()]
     elif m.group("that"):
         days = 0
     elif m.group("ru_dir") is not None:
@@ -484,6 +487,9 @@ _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while)\s|;\s|\s(?:and|but|while)\s+
 # An item of a list of dated names, its day counted from the item before: "Fuzuli on 17 October, Zangilan three days
 # later", "Физули 17 октября, Зангелан тремя днями позже": a comma or "and" and one capitalised name right before it,
 # which may say where it lies ("Hadrut in Khojavend district five days later", "Гадрут в Ходжавендском районе").
+# What was said on the day just written, opening right after it: "told a briefing on Monday that troops had taken
+# Gubadly the previous evening", "заявил в понедельник, что …": a day counted in it is what was reported.
+_REPORTED_CLAUSE = re.compile(r",?\s+(?:that|что)\s", re.I)
 LIST_ITEM_CHARS = 40
 _LIST_ITEM = re.compile(
     r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][\w'’-]*"
@@ -514,7 +520,8 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
             continue
         lookback = max(last.end, m.start() - CLAUSE_LOOKBACK)
         item = _LIST_ITEM.search(sentence[max(last.end, m.start() - LIST_ITEM_CHARS) : m.start()])
-        if item is None and not _NEW_CLAUSE.search(sentence, lookback, m.start()):
+        reported = _REPORTED_CLAUSE.match(sentence, last.end, m.start())
+        if item is None and reported is None and not _NEW_CLAUSE.search(sentence, lookback, m.start()):
             continue
         counted = _offset_date(m.group(), last.date)
         if counted is not None:
