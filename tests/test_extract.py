@@ -1769,3 +1769,21 @@ def test_a_part_of_the_day_counted_from_the_day_before_it(atlas):
     # Within one clause, "the next morning" does not part it.
     text = "The leaders agreed on Friday to meet in Sochi the next morning."
     assert only(extract(atlas, text, dt.date(2021, 11, 27))).date == dt.date(2021, 11, 26)
+
+
+def test_that_month_is_the_month_of_the_day_before_and_a_dated_clause_after_it_is_its_own(atlas):
+    published = dt.date(2024, 6, 13)
+    for text in (
+        "The withdrawal began on April 17. That month the peacekeepers left their posts in Kalbajar district, "
+        "including at the monastery, and on April 26 the monitoring centre in Aghdam ended its work.",
+        "Вывод контингента начался 17 апреля. В том же месяце миротворцы покинули посты в Кельбаджарском районе, "
+        "а 26 апреля центр в Агдаме завершил работу.",
+    ):
+        began, left, ended = extract(atlas, text, published)
+        assert began.date == dt.date(2024, 4, 17)
+        assert (left.date, left.date_precision, left.places) == (dt.date(2024, 4, 1), "month", ("kalbajar",))
+        assert (ended.date, ended.date_precision, ended.places) == (dt.date(2024, 4, 26), "day", ("aghdam",))
+    # Alone in its sentence, "that month" is still the month before it, not a day.
+    text = "The withdrawal began on April 17. That month the peacekeepers left Kalbajar district."
+    left = extract(atlas, text, published)[1]
+    assert (left.date, left.date_precision) == (dt.date(2024, 4, 1), "month")

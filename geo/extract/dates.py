@@ -208,7 +208,9 @@ _OFFSET = re.compile(
     r"|(?:спустя|через)\s+несколько\s+часов|несколькими\s+часами\s+(?:ранее|позже|позднее))"
     r"|в\s+т(?:от|от\s+же|от\s+самый)\s+день|в\s+этот\s+(?:же\s+)?день|на\s+следующий\s+день"
     # "Днем ранее", "днём позже", "за день до этого": a day before or after the day the sentences before gave.
-    r"|(?:дн[её]м\s+(?P<ru_dir>ранее|раньше|позже|позднее)|за\s+день\s+до\s+этого))\b)"
+    r"|(?:дн[её]м\s+(?P<ru_dir>ранее|раньше|позже|позднее)|за\s+день\s+до\s+этого)"
+    # "That month", "в том же месяце": the month of the day written before.
+    r"|(?P<month>(?:in\s+)?(?:that|the\s+same)\s+(?:same\s+)?month|в\s+(?:том\s+же\s+месяце|тот\s+же\s+месяц)))\b)"
 )
 _OFFSET_SIGN = {"later": 1, "earlier": -1}
 _SAME_DAY_SHIFT = {"same": 0, "next": 1, "following": 1, "day": -1, "previous": -1}  # by the first word
@@ -347,6 +349,8 @@ def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
     m = _OFFSET.search(sentence)
     if m is None or before is None:
         return None
+    if m.group("month"):
+        return DateMention(m.start(), m.end(), before.replace(day=1), "month", False, True, counted=True)
     if m.group("same"):
         days = _SAME_DAY_SHIFT[m.group("same").split()[0].lower()]
     elif m.group("that"):
@@ -483,7 +487,9 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
 # How far before "the next day" its clause may begin.
 CLAUSE_LOOKBACK = 200
 # Where a clause of its own begins: "…on September 19, and the separatists agreed … the next day".
-_NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я])")
+_NEW_CLAUSE = re.compile(
+    r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я])"
+)
 # An item of a list of dated names, its day counted from the item before: "Fuzuli on 17 October, Zangilan three days
 # later", "Физули 17 октября, Зангелан тремя днями позже": a comma or "and" and one capitalised name right before it,
 # which may say where it lies ("Hadrut in Khojavend district five days later", "Гадрут в Ходжавендском районе").
@@ -526,7 +532,7 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
         counted = _offset_date(m.group(), last.date)
         if counted is not None:
             return sorted(
-                [*chosen, DateMention(m.start(), m.end(), counted.date, "day", False, True, counted=True)],
+                [*chosen, replace(counted, start=m.start(), end=m.end())],
                 key=lambda d: d.start,
             )
         break
