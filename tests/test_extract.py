@@ -1062,6 +1062,51 @@ def test_the_next_day_in_a_later_clause_is_an_event_of_its_own(atlas):
     assert len(extract(atlas, text, dt.date(2021, 11, 27))) == 1
 
 
+def test_the_next_morning_in_a_later_clause_is_an_event_of_its_own(atlas):
+    text = (
+        "Residents of Baghanis blocked the highway late on Friday, and the protest spread to Kirants the next morning."
+    )
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2024, 4, 23))]
+    assert got == [(dt.date(2024, 4, 19), ("tavush-gazakh-border",)), (dt.date(2024, 4, 20), ("tavush-gazakh-border",))]
+    text = "Жители Баганиса перекрыли трассу в пятницу, а на следующее утро протест перекинулся на Киранц."
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2024, 4, 23))]
+    assert got == [(dt.date(2024, 4, 19), ("tavush-gazakh-border",)), (dt.date(2024, 4, 20), ("tavush-gazakh-border",))]
+
+
+def test_an_agreement_made_a_day_before_the_reported_day_is_a_report_of_its_own(atlas):
+    text = (
+        "Representatives of the Karabakh Armenians met Azerbaijani officials in Yevlakh on Thursday, a day after the "
+        "separatists agreed to lay down their arms."
+    )
+    first, second = extract(atlas, text, dt.date(2023, 9, 22))
+    assert (first.date, first.agreements) == (dt.date(2023, 9, 21), ())
+    assert (second.date, second.agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))
+    text = (
+        "Представители карабахских армян встретились с чиновниками Азербайджана в Евлахе в четверг, через день после "
+        "того, как стороны договорились о прекращении огня."
+    )
+    first, second = extract(atlas, text, dt.date(2023, 9, 22))
+    assert (first.date, first.agreements) == (dt.date(2023, 9, 21), ())
+    assert (second.date, second.agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))
+    # "Two days before" counts the other way.
+    text = "The foreign ministers met in Moscow on Wednesday, two days before the leaders signed a statement in Sochi."
+    first, second = extract(atlas, text, dt.date(2021, 11, 27))
+    assert (first.date, first.agreements) == (dt.date(2021, 11, 24), ())
+    assert (second.date, second.agreements) == (dt.date(2021, 11, 26), ("statement-2021-11-26",))
+
+
+def test_what_happened_a_day_before_the_reported_day_is_background_kept_with_it(atlas):
+    text = "The road remained blocked on Tuesday, a day after activists set up camp on the Lachin corridor near Shusha."
+    c = only(extract(atlas, text, dt.date(2022, 12, 13)))
+    assert (c.date, c.places) == (dt.date(2022, 12, 13), ("lachin-corridor", "shusha"))
+    text = "Дорога оставалась перекрытой во вторник, через день после того, как активисты разбили лагерь у Шуши."
+    c = only(extract(atlas, text, dt.date(2022, 12, 13)))
+    assert (c.date, c.places) == (dt.date(2022, 12, 13), ("shusha",))
+    # "За день до этого" counts back from the day before it (a day of its own is _OFFSET's), not forward to a clause.
+    text = "Лидеры встретились в Сочи в пятницу, за день до этого министры согласовали текст."
+    assert dt.date(2021, 11, 27) not in [c.date for c in extract(atlas, text, dt.date(2021, 11, 27))]
+
+
 def test_a_clause_of_its_own_begins_at_its_conjunction_not_at_an_aside(atlas):
     text = (
         "Kalbajar was handed back in November 2020, while Khojavend, called Martuni by Armenians, came under Baku's "

@@ -258,6 +258,10 @@ class _Extractor:
                 found = found[1:]
         found = self._in_story_year(found)
         s.dates, s.refs = self.finder.date_references(text, found)
+        # "…met officials on Thursday, a day after the separatists agreed to a ceasefire": an agreement made the day
+        # before is a report of its own; "…remained blocked on Tuesday, a day after activists set up camp" is
+        # background a reader keeps with the day it is counted from.
+        s.dates = [d for d in s.dates if not d.apart or d.agreements]
         self._story_day = max(
             (d.date for d in s.dates if d.has_year and not d.attached and d.date and d.precision == "day"), default=None
         )

@@ -196,7 +196,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # "the same day", "two days later", "на следующий день": counted from the last day the sentences before gave, in a
-# sentence that writes no date of its own (within one sentence, "a day after" splits what a reader keeps whole).
+# sentence that writes no date of its own (within one sentence, "a day after" is _DAYS_APART's).
 _OFFSET = re.compile(
     r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>later|earlier)"
     r"|the\s+(?P<same>same\s+day|(?:next|following)\s+(?:day|morning|afternoon|evening|night)|day\s+before"
@@ -206,7 +206,7 @@ _OFFSET = re.compile(
     # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
     r"|(?:only\s+|just\s+|a\s+few\s+|several\s+)?hours\s+(?:later|earlier|before|after)"
     r"|(?:спустя|через)\s+несколько\s+часов|несколькими\s+часами\s+(?:ранее|позже|позднее))"
-    r"|в\s+т(?:от|от\s+же|от\s+самый)\s+день|в\s+этот\s+(?:же\s+)?день|на\s+следующий\s+день"
+    r"|в\s+т(?:от|от\s+же|от\s+самый)\s+день|в\s+этот\s+(?:же\s+)?день|на\s+следующ(?:ий\s+день|ее\s+утро)"
     # "Днем ранее", "днём позже", "за день до этого": a day before or after the day the sentences before gave.
     r"|(?:дн[её]м\s+(?P<ru_dir>ранее|раньше|позже|позднее)|за\s+день\s+до\s+этого)"
     # "That month", "в том же месяце": the month of the day written before.
@@ -214,6 +214,16 @@ _OFFSET = re.compile(
 )
 _OFFSET_SIGN = {"later": 1, "earlier": -1}
 _SAME_DAY_SHIFT = {"same": 0, "next": 1, "following": 1, "day": -1, "previous": -1}  # by the first word
+# "met on Thursday in Yevlakh, a day after the separatists agreed to lay down their arms", "в четверг, через день
+# после того, как сепаратисты согласились": a clause set off by a comma and opened by a count of days after or before
+# it tells an event of its own, that many days from the sentence's day before it (the day of the clause it follows).
+_DAYS_APART = re.compile(
+    r"(?i:,\s+(?P<span>(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>after|before)"
+    r"|(?P<ru_dir>через|спустя|за)\s+(?:(?P<ru_n>\d{1,2}|два|две|три|четыре)\s+(?:дня|дней)|день|сутки)\s+"
+    # "через день после того, как …": the clause's comma is part of the words that open it.
+    r"(?P<ru_rel>после|до)(?:\s+того,?\s+как)?)\s(?!(?:that|this|эт\w*)\b))"
+)
+_RU_COUNTS = {"два": 2, "две": 2, "три": 3, "четыре": 4}
 RELATIVE_KINDS = frozenset(
     {
         "yesterday",
@@ -245,6 +255,7 @@ class DateMention:
     attached: bool = False  # part of an agreement's name ("the statement of 10 November")
     counted: bool = False  # "the same day", "earlier in the day": counted from a day written before
     weekday: bool = False  # "on Tuesday", "в среду": a day of the week, counted from publication
+    apart: bool = False  # "…, a day after": a clause counted from the day of the clause before it
 
 
 def _resolve(
@@ -358,7 +369,7 @@ def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
     elif m.group("ru_dir") is not None:
         days = -1 if m.group("ru_dir").lower() in ("ранее", "раньше") else 1
     elif m.group("n") is None:
-        days = -1 if m.group().lower().startswith("за") else 1 if "следующий" in m.group().lower() else 0
+        days = -1 if m.group().lower().startswith("за") else 1 if "следующ" in m.group().lower() else 0
     else:
         days = _count(m.group("n")) * _OFFSET_SIGN[m.group("dir").lower()]
     try:
@@ -431,7 +442,7 @@ def find_dates(
     if not chosen or background:
         offset = _offset_date(sentence, before)
         return [offset] if offset is not None else chosen
-    return _later_clauses(sentence, _list_years(sentence, chosen), before)
+    return _days_apart(sentence, _later_clauses(sentence, _list_years(sentence, chosen), before))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -537,6 +548,35 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
             )
         break
     return chosen
+
+
+def _days_apart(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
+    """ "Representatives met officials on Thursday, a day after the separatists agreed to lay down their arms": the
+    clause after "a day after" is dated a day before the sentence's last day written before it ("two days before"
+    it, two days after), marked `apart`: whether it is an event of its own is for the agreements it names to say
+    (candidates.py). Matches and dates are walked once, side by side: linear in the sentence."""
+    added: list[DateMention] = []
+    k, last = 0, None
+    for m in _DAYS_APART.finditer(sentence):
+        while k < len(chosen) and chosen[k].end <= m.start():
+            if chosen[k].date is not None and chosen[k].precision == "day":
+                last = chosen[k]
+            k += 1
+        if last is None or last.date is None or (k < len(chosen) and chosen[k].start < m.end()):
+            continue
+        if m.group("ru_dir"):
+            written = (m.group("ru_n") or "").lower()
+            n = _RU_COUNTS.get(written) or (int(written) if written.isdigit() else 1)
+            # "через день после того, как …": the sentence's day is a day after the clause's; "за день до": before.
+            days = -n if m.group("ru_rel").lower() == "после" else n
+        else:
+            days = _count(m.group("n")) * (-1 if m.group("dir").lower() == "after" else 1)
+        try:
+            day = last.date + dt.timedelta(days=days)
+        except OverflowError:
+            continue
+        added.append(DateMention(m.start("span"), m.end("span"), day, "day", False, True, counted=True, apart=True))
+    return sorted([*chosen, *added], key=lambda d: d.start) if added else chosen
 
 
 def years_written(text: str) -> list[int]:
