@@ -6,6 +6,7 @@ is a new name."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -18,8 +19,8 @@ from pathlib import Path
 LEAFLET_PACKAGE = "js_lib_leaflet"
 LEAFLET_DIR = ("static", "js_lib_leaflet")
 SERVED_FILES = ("leaflet.js", "leaflet.css", "images")
-# The atlas's own files (package data, geo/browser).
-ATLAS_FILES = ("atlas.js", "atlas.css")
+# The atlas's own files (package data, geo/browser): the map's script and styles, and the page's styles (page.css).
+ATLAS_FILES = ("atlas.js", "atlas.css", "page.css")
 # The map's code as the page gets it: one file of each kind, Leaflet's and then the atlas's. st_folium's frontend
 # loads a map's scripts one after another (each waits for the one before), so a second script was a second round
 # trip before the map could be drawn. Served from ATLAS_DIR in the static folder as `map.<hash>.js` and so on, with
@@ -49,11 +50,18 @@ def atlas_text(name: str) -> str:
 @cache
 def map_text(name: str) -> str:
     """The map's code (`map.js`) or styles (`map.css`), served and inlined alike: Leaflet's file as the wheel has it,
-    less the line naming its source map (no such file is served), then the atlas's (atlas_text)."""
+    less the line naming its source map (no such file is served), then the atlas's (atlas_text), then for the script
+    the page's styles it puts into the page (_page_dressing)."""
     leaflet, atlas = MAP_FILES[name]
     lines = leaflet_text(leaflet).splitlines(keepends=True)
     kept = "".join(line for line in lines if not line.startswith("//# sourceMappingURL="))
-    return f"{kept.rstrip()}\n{atlas_text(atlas)}"
+    return f"{kept.rstrip()}\n{atlas_text(atlas)}{_page_dressing(name)}"
+
+
+def _page_dressing(name: str) -> str:
+    """What the map's script adds after the atlas's: the page's styles (page.css), which the map's frame puts into
+    the page around it before it draws (atlas.dressPage), so the page's first run needs no style element."""
+    return f"atlas.dressPage({json.dumps(atlas_text('page.css'))});\n" if name == "map.js" else ""
 
 
 @cache

@@ -1070,6 +1070,11 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
     view = _current_view(atlas)
     base = (fingerprint, st.session_state.online_tiles)
     map_view, pushed = _map_view(base, places, view, from_click)
+    if not complete:  # a first run writes no st.html (see page): its view is pushed with the rest of the page
+        if pushed:
+            st.session_state.held_push, pushed = pushed, None
+    else:
+        pushed = pushed or st.session_state.pop("held_push", None)
     # Elements go to the browser in the order they are written, and each costs it a redraw: what this run changes
     # is written first. A new date reaches the map at once (a hidden script, always in the same place so that the
     # widgets after it keep theirs); a click (which the map drew itself) changes the panel; on a page's first run
@@ -1079,7 +1084,7 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
     with st.container(key="map-date"):  # hidden (see `page`): it only carries the script
         if pushed:
             st.html(mapping.view_push_script(**pushed), unsafe_allow_javascript=True)
-    date_box = st.container(key="date-box")  # its room is kept while it waits (see _LAYOUT_CSS)
+    date_box = st.container(key="date-box")  # its room is kept while it waits (see geo/browser/page.css)
     map_column, panel_column = st.columns([3, 2], gap="medium")
 
     def draw_map() -> None:
@@ -1087,7 +1092,7 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
             _map(base, data_dir, map_view, events, atlas)
 
     # The panel scrolls in a box as tall as the map, so that the timeline, tables, exports and imports below stay
-    # within a short scroll however many events a place has (on a phone it grows instead: see _LAYOUT_CSS).
+    # within a short scroll however many events a place has (on a phone it grows instead: see page.css).
     panel_box = panel_column.container(height=MAP_HEIGHT, border=False, key="panel-box")
 
     def draw_panel() -> None:
@@ -1124,41 +1129,24 @@ def page(script: str, data_dir: Path = DEFAULT_DATA_DIR) -> None:
     beside it, then `main`."""
     st.set_page_config(page_title="Karabakh Atlas", page_icon="🗺️", layout="wide")
     _provision_served(Path(script).resolve().parent / "static")
-    # The map's date push (see _map_and_panel), the slider follower and the share box's copy buttons are scripts, not
-    # something to see: they take no room on the page (an element's room would move everything below it).
-    st.html(
-        "<style>.st-key-map-date,[data-testid=stLayoutWrapper]:has(> .st-key-map-date),"
-        ".st-key-page-scripts,[data-testid=stLayoutWrapper]:has(> .st-key-page-scripts){display:none}</style>"
-    )
-    with st.container(key="page-scripts"):
-        st.html(mapping.FOLLOW_DATE_SCRIPT, unsafe_allow_javascript=True)
-        st.html(panel.SHARE_SCRIPT, unsafe_allow_javascript=True)
+    # The page's styles, the slider follower and the share box's copy buttons: a hidden box (page.css), empty on a
+    # session's first run. Each st.html makes the browser fetch and run code of its own (a sanitiser) before it gets
+    # to the map's frame, so the first run writes none: the map's frame puts the page's styles in before it draws
+    # (atlas.dressPage), and the slider and the share box come only with the rest of the page. Later runs write the
+    # styles too, for a map whose script never ran.
+    page_scripts = st.container(key="page-scripts")
     main(data_dir)
-
-
-# On a phone (Streamlit stacks the columns below 640 px) the map takes this share of the screen's height, so that
-# the title above it and the panel below it stay within a swipe; Streamlit's top padding shrinks to clear its header.
-PHONE_MAX_WIDTH_PX = 640
-PHONE_MAP_HEIGHT = "55vh"
-# The date control's height (Chromium, the slider and the day box side by side / stacked on a phone), kept for it
-# while it waits on a first run so that the map does not move when it comes (a browser test checks).
-DATE_BOX_PX, PHONE_DATE_BOX_PX = 68, 152
-_LAYOUT_CSS = (
-    "<style>.st-key-atlas-heading h1{padding:0 0 .1rem;font-size:1.9rem}"
-    f".st-key-date-box{{min-height:{DATE_BOX_PX}px}}"
-    f"@media (max-width:{PHONE_MAX_WIDTH_PX}px){{"
-    f'iframe[title="streamlit_folium.st_folium"]{{height:{PHONE_MAP_HEIGHT} !important}}'
-    f".st-key-date-box{{min-height:{PHONE_DATE_BOX_PX}px}}"
-    ".stMainBlockContainer{padding-top:4rem}.st-key-atlas-heading h1{font-size:1.5rem}"
-    # One scrolling page on a phone: a box that scrolls inside it would catch the swipes meant for the page.
-    ".st-key-panel-box{height:auto !important;max-height:none !important;overflow:visible !important}}</style>"
-)
+    if st.session_state.get("page_complete"):
+        with page_scripts:
+            st.html(f"<style>{assets.atlas_text('page.css')}</style>")  # our own constant CSS, no data in it
+            st.html(mapping.FOLLOW_DATE_SCRIPT, unsafe_allow_javascript=True)
+            st.html(panel.SHARE_SCRIPT, unsafe_allow_javascript=True)
 
 
 def _heading(lang: str) -> None:
-    """The title and a one-line introduction above the map, at every size (on a phone the sidebar starts closed)."""
+    """The title and a one-line introduction above the map, at every size (on a phone the sidebar starts closed); their
+    size is set by the page's styles (page.css)."""
     with st.container(key="atlas-heading"):
-        st.html(_LAYOUT_CSS)  # our own constant CSS, no data in it
         st.title("Karabakh Atlas", anchor=False)
         st.caption(message("intro", lang))
 

@@ -85,12 +85,16 @@ def test_first_view_lists_every_event_and_draws_every_place(atlas):
 
 
 def test_the_first_run_sends_the_map_and_the_rest_once_the_map_has_drawn():
+    from geo import assets, panel
+
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception and len(at.get("component_instance")) == 1
     assert not at.get("download_button") and not at.get("vega_lite_chart") and not at.sidebar.checkbox
     assert not at.slider and "Events of the agreements shown" not in _markdown(at)
     assert any("once the map is drawn" in c.value for c in at.caption)
     assert any("once the map is drawn" in c.value for c in at.sidebar.caption)  # the sidebar's room is taken
+    # No st.html at all (its code would be fetched before the map's): the map's frame brings the page's styles.
+    assert not at.get("html")
 
     at.session_state["map"] = {**MAP_DRAWN, "atlas_drawn": False}  # st_folium's own first value
     at.run()
@@ -102,6 +106,10 @@ def test_the_first_run_sends_the_map_and_the_rest_once_the_map_has_drawn():
     assert "Events of the agreements shown" in _markdown(at)
     assert at.slider(key="asof").value == dt.date.today()
     assert not any("once the map is drawn" in c.value for c in (*at.caption, *at.sidebar.caption))
+    # Now the page's styles and scripts too (for a map whose script never ran), and the first view's push.
+    bodies = [e.proto.body for e in at.get("html")]
+    assert f"<style>{assets.atlas_text('page.css')}</style>" in bodies and panel.SHARE_SCRIPT in bodies
+    assert any("atlasView" in b for b in bodies)
 
 
 def test_clicking_lachin_lists_its_events_and_article_6():
@@ -211,11 +219,13 @@ def test_the_page_provisions_its_own_leaflet_beside_its_script(tmp_path):
     assert not at.exception
     served = tmp_path / "static" / "atlas"
     code = {name: (served / assets.served_name(name)).read_text(encoding="utf-8") for name in assets.MAP_FILES}
-    # The package's code: Leaflet as its wheel has it (less the line naming its source map), then the atlas's own.
+    # The package's code: Leaflet as its wheel has it (less the line naming its source map), then the atlas's own;
+    # the script ends by putting the page's styles into the page (atlas.dressPage).
     assert code["map.js"].startswith("/* @preserve\n * Leaflet 1.9.4") and "sourceMappingURL" not in code["map.js"]
     for name, (leaflet, atlas) in assets.MAP_FILES.items():
         wheel = assets.leaflet_text(leaflet).replace("//# sourceMappingURL=leaflet.js.map", "").rstrip()
-        assert code[name] == f"{wheel}\n{assets.atlas_text(atlas)}" == assets.map_text(name), name
+        dressing = f"atlas.dressPage({json.dumps(assets.atlas_text('page.css'))});\n" if name == "map.js" else ""
+        assert code[name] == f"{wheel}\n{assets.atlas_text(atlas)}{dressing}" == assets.map_text(name), name
     assert (served / "images" / "layers.png").is_file()  # Leaflet's styles name its images relative to themselves
     # Loaded under names that change with their content (a browser may keep them), one file of each kind.
     args = _map_args(at)

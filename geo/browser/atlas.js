@@ -3,6 +3,21 @@
    script holds only data and calls these functions with it (geo.mapping). Text from data is always set as text. */
 window.atlas = {};
 
+// The page's own constant styles (geo/browser/page.css, handed in by geo.assets at the end of this script), put into
+// the page around the map once, before the map draws: so the page's first run needs no style element of its own,
+// whose code the browser would fetch and run before it made the map's frame. Only in the app's map frame (same
+// origin): an exported map is the page itself, or in a frame of another page.
+atlas.dressPage = function (css) {
+  var frame = window.frameElement;
+  if (!frame || frame.title !== "streamlit_folium.st_folium") return;
+  var page = frame.ownerDocument;
+  if (page.getElementById("atlas-page-style")) return;
+  var style = page.createElement("style");
+  style.id = "atlas-page-style";
+  style.textContent = css;
+  page.head.appendChild(style);
+};
+
 // Geometry arrives packed (geo.mapping.compact_geometry, compact_collection): `atlas.unpacking(digits, depths)` says
 // how, once per map, and `atlas.unpack(collection)` turns a FeatureCollection of packed geometries into GeoJSON.
 atlas.unpacking = function (digits, depths) {
