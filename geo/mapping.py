@@ -750,21 +750,23 @@ if (!window.atlasFollowsDate) {
 # The page's script (st.html) that hands the live map a new view: a date change restyles the map without changing
 # st_folium's arguments, which Streamlit would send again whole (~140 KB, the places' geometry) on every change.
 _PUSH = (
-    "<script>(function (view) {{"
+    "<script>(function (view) {{ var first = {first};"
     " var frame = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
-    " var map = frame && frame.contentWindow;"
+    " var map = frame && frame.contentWindow; var earlier = window.atlasPushedView;"
     " window.atlasPushedView = view; window.atlasShownDay = view.asof;"
-    " if (map && map.atlasView) map.atlasView(view); }})({view});</script>"
+    " if (map && map.atlasView && (earlier || !first)) map.atlasView(view); }})({view});</script>"
 )
 
 
 def view_push_script(
-    shown: Iterable[str], selected: str | None, lang: str, number: int, asof: str | None = None
+    shown: Iterable[str], selected: str | None, lang: str, number: int, asof: str | None = None, first: bool = False
 ) -> str:
     """HTML with a script for the page around the map (not the map's frame): it gives the map drawn there the view
-    `view_layer` would give, at once, and keeps it for a map still loading (its view layer takes the newer one)."""
+    `view_layer` would give, at once, and keeps it for a map still loading (its view layer takes the newer one).
+    A session's `first` view is pushed once the map has drawn it: it goes to the map only over a view an earlier
+    session pushed in the page (a reconnection), which the map took instead; else the map shows it already."""
     view = {"shown": sorted(shown), "selected": selected, "lang": lang, "asof": asof, "number": number}
-    return _PUSH.format(view=script_json(view))
+    return _PUSH.format(view=script_json(view), first=json.dumps(first))
 
 
 class _EventPoints(_AtlasCall):

@@ -1070,20 +1070,21 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
     view = _current_view(atlas)
     base = (fingerprint, st.session_state.online_tiles)
     map_view, pushed = _map_view(base, places, view, from_click)
+    first_push = False
     if not complete:  # a first run writes no st.html (see page): its view is pushed with the rest of the page
         if pushed:
             st.session_state.held_push, pushed = pushed, None
-    else:
-        pushed = pushed or st.session_state.pop("held_push", None)
+    elif (held := st.session_state.pop("held_push", None)) and not pushed:
+        pushed, first_push = held, True
     # Elements go to the browser in the order they are written, and each costs it a redraw: what this run changes
     # is written first. A new date reaches the map at once (a hidden script, always in the same place so that the
     # widgets after it keep theirs); a click (which the map drew itself) changes the panel; on a page's first run
     # the map, the slowest to appear (its frame loads Leaflet), goes before the panel. The date control, the same
     # after a click or a date change, is filled in last, into its place above the map; on a first run it waits for
     # the rest of the page (its slider's code would hold up the map's first paint), in a box that keeps its room.
-    with st.container(key="map-date"):  # hidden (see `page`): it only carries the script
+    with st.container(key="map-date"):  # hidden (page.css): it only carries the script
         if pushed:
-            st.html(mapping.view_push_script(**pushed), unsafe_allow_javascript=True)
+            st.html(mapping.view_push_script(**pushed, first=first_push), unsafe_allow_javascript=True)
     date_box = st.container(key="date-box")  # its room is kept while it waits (see geo/browser/page.css)
     map_column, panel_column = st.columns([3, 2], gap="medium")
 

@@ -70,11 +70,13 @@ def test_the_page_below_the_map_comes_even_when_the_map_never_draws(page: Page, 
 
     expect(page.get_by_role("button", name="Events CSV")).to_be_visible()
     expect(page.get_by_text("once the map is drawn")).to_have_count(0)  # the panel's and the sidebar's notes
+    # The page's styles come with the rest of the page when the map's frame never ran to put them in.
+    expect(page.locator(".st-key-atlas-heading h1")).to_have_css("font-size", "30.4px")
     assert not page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").count()
 
 
-# On every animation frame until then: in the frame that first paints a place, where the map's frame is on the page
-# and whether the date slider is there yet.
+# On every animation frame until then: in the frame that first paints a place, where the map's frame is on the page,
+# whether the date slider is there yet and the title's size (the page's styles, which the map's frame puts in).
 _WATCH_MAP_AT_FIRST_PAINT = f"""(() => {{ if (window !== window.top) return;
     const look = () => {{
         const frame = document.querySelector({MAP_IFRAME!r});
@@ -84,6 +86,7 @@ _WATCH_MAP_AT_FIRST_PAINT = f"""(() => {{ if (window !== window.top) return;
             top: frame.getBoundingClientRect().top + window.scrollY,
             width: frame.getBoundingClientRect().width,
             slider: document.querySelector(".st-key-asof") !== null,
+            title: getComputedStyle(document.querySelector(".st-key-atlas-heading h1")).fontSize,
         }};
         else requestAnimationFrame(look);
     }};
@@ -91,7 +94,7 @@ _WATCH_MAP_AT_FIRST_PAINT = f"""(() => {{ if (window !== window.top) return;
 }})();"""
 
 
-def _map_stays_put_when_the_page_fills_in(page: Page, url: str) -> None:
+def _map_stays_put_when_the_page_fills_in(page: Page, url: str, title_size: str) -> None:
     page.add_init_script(_WATCH_MAP_AT_FIRST_PAINT)
     open_app(page, url)
     expect(page.get_by_role("slider", name="Map on date: who held each place")).to_be_visible()
@@ -102,15 +105,18 @@ def _map_stays_put_when_the_page_fills_in(page: Page, url: str) -> None:
     )
     assert abs(top - first["top"]) <= 1, f"the map moved from {first['top']} to {top} px when the page filled in"
     assert abs(width - first["width"]) <= 1, f"the map's width went from {first['width']} to {width} px"
+    # The title has its size (page.css) from the first paint on.
+    assert first["title"] == title_size, first
+    expect(page.locator(".st-key-atlas-heading h1")).to_have_css("font-size", title_size)
 
 
 def test_the_map_does_not_move_when_the_page_fills_in_on_a_desktop(page: Page, app_url: str) -> None:
     page.set_viewport_size({"width": 1400, "height": 1000})
-    _map_stays_put_when_the_page_fills_in(page, app_url)
+    _map_stays_put_when_the_page_fills_in(page, app_url, "30.4px")  # 1.9rem
 
 
 def test_the_map_does_not_move_when_the_page_fills_in_on_a_phone(phone: Page, app_url: str) -> None:
-    _map_stays_put_when_the_page_fills_in(phone, app_url)
+    _map_stays_put_when_the_page_fills_in(phone, app_url, "24px")  # 1.5rem on a phone
 
 
 def test_the_exports_follow_the_place_clicked_and_the_map_export_says_what_it_shows(page: Page, app_url: str) -> None:

@@ -4,6 +4,7 @@ legend explains it, and moving the date restyles the same map (it is never re-cr
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -116,3 +117,15 @@ def test_the_reset_control_brings_the_first_view_back(page: Page, app_url: str):
     window.wait_for_function(f"() => map_div.getZoom() === {mapping.START_ZOOM}")
     center = window.evaluate("() => map_div.getCenter()")
     assert (round(center["lat"], 2), round(center["lng"], 2)) == mapping.START_CENTER
+
+
+def test_a_view_an_earlier_session_pushed_in_the_page_gives_way_to_the_new_sessions_view(page: Page, app_url: str):
+    # A session's first view is pushed to the page once the map has drawn it, and goes to the map only when the page
+    # holds a view an earlier session pushed (a reconnection): the map took that one, being newer than its first.
+    open_app(page, f"{app_url}/?asof=2020-11-26")
+    first = page.wait_for_function("() => window.atlasPushedView").json_value()
+    earlier = {**first, "asof": "2020-11-20", "number": first["number"] - 1}
+    page.add_init_script(f"window.atlasPushedView = {json.dumps(earlier)};")
+    frame = open_app(page, f"{app_url}/?asof=2020-11-26")
+    expect(frame.locator("path.place-kalbajar")).to_contain_class("control-az")  # handed over on 25 Nov 2020
+    expect(frame.locator(".atlas-legend-date")).to_have_text("Who held it on 2020-11-26")
