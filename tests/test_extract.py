@@ -1832,3 +1832,48 @@ def test_that_month_is_the_month_of_the_day_before_and_a_dated_clause_after_it_i
     text = "The withdrawal began on April 17. That month the peacekeepers left Kalbajar district."
     left = extract(atlas, text, published)[1]
     assert (left.date, left.date_precision) == (dt.date(2024, 4, 1), "month")
+
+
+def test_a_sentence_naming_an_agreement_by_its_month_is_a_candidate_dated_as_the_labels_read_it(tmp_path):
+    # Made-up records: a meeting of March 2027 and a protocol of June 2027, known only from data/.
+    atlas = _atlas_with_made_up_agreements(
+        tmp_path,
+        {
+            "id": "zorvan-meeting-2027-03-05",
+            "title": "Zorvan trilateral meeting",
+            "date": "2027-03-05",
+            "aliases": {"en": ["Zorvan meeting"], "ru": ["зорванская встреча"]},
+        },
+        {
+            "id": "zorvan-protocol-2027-06-10",
+            "title": "Zorvan border protocol",
+            "date": "2027-06-10",
+            "aliases": {"en": ["Zorvan protocol"], "ru": ["зорванский протокол"]},
+        },
+    )
+    published = dt.date(2027, 9, 1)
+    # What was done at a meeting named by its month is dated by that month, as written.
+    for text in (
+        "At our March meeting, the leaders asked their ministers to draft a treaty.",
+        "На мартовской встрече лидеры поручили министрам подготовить договор.",
+    ):
+        found = only(extract(atlas, text, published))
+        assert (found.date, found.date_precision, found.agreements) == (
+            dt.date(2027, 3, 1),
+            "month",
+            ("zorvan-meeting-2027-03-05",),
+        ), text
+    # What a text named by its month sets down takes the text's own day.
+    for text in (
+        "In the June protocol, the sides described the sections of the line.",
+        "В июньском протоколе стороны описали участки линии.",
+    ):
+        found = only(extract(atlas, text, published))
+        assert (found.date, found.date_precision, found.agreements) == (
+            dt.date(2027, 6, 10),
+            "day",
+            ("zorvan-protocol-2027-06-10",),
+        ), text
+    # A month no such agreement was made in names nothing, and the sentence, with no date, is no candidate.
+    text = "At our February meeting, the leaders asked their ministers to draft a treaty."
+    assert extract(atlas, text, published) == []

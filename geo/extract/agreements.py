@@ -193,6 +193,9 @@ class Reference:
     end: int
     agreement: str
     confident: bool = True
+    # The kind word, when named by the month it was made in ("At our April meeting", "на апрельской встрече", "the
+    # May protocol"): what dates a sentence with no date of its own (AgreementFinder.month_named_date).
+    by_month: str = ""
 
 
 class AgreementFinder:
@@ -379,9 +382,19 @@ class AgreementFinder:
             else:
                 continue
             if len(fitting) == 1:
-                out.append(Reference(m.start(), m.end(), fitting[0].id, confident=False))
+                kind = m.group("kind")
+                out.append(Reference(m.start(), m.end(), fitting[0].id, confident=False, by_month=kind))
                 names.add(m.start(), m.end(), out[-1])
         return out
+
+    def month_named_date(self, r: Reference) -> tuple[dt.date, str]:
+        """The date of a sentence with no date of its own that names an agreement by its month: a meeting ("At our
+        April meeting, the leaders asked …") dates what was done at it by that month, as written; a text ("In the May
+        protocol, the sides described …") says what it provides, and takes its own day."""
+        made = self.by_id[r.agreement].date
+        if _kind_key(r.by_month) in _MEETING_KINDS:
+            return made.replace(day=1), "month"
+        return made, "day"
 
     # --- by what the text says of it ---
 

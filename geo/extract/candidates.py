@@ -187,7 +187,7 @@ def _items_of(s: _Sentence, lo: int = 0, hi: int | None = None, dates: bool = Tr
     return _Items(
         [_shift(d, s.start) for d in s.dates if inside(d.start)] if dates else [],
         [PlaceMatch(p.start + s.start, p.end + s.start, p.text, p.place) for p in s.places if inside(p.start)],
-        [Reference(r.start + s.start, r.end + s.start, r.agreement, r.confident) for r in s.refs if inside(r.start)],
+        [replace(r, start=r.start + s.start, end=r.end + s.start) for r in s.refs if inside(r.start)],
         [(a + s.start, b + s.start, actor) for a, b, actor in s.actors if inside(a)],
     )
 
@@ -426,6 +426,10 @@ class _Extractor:
                 first = self.finder.by_id[agreements[0]]
                 date, precision, note = first.date, "day", DATE_NOTE_AGREEMENT
                 low.append("date")
+            elif by_month := next((r for r in refs if r.by_month), None):
+                # "At our April meeting, the leaders asked …", "In the May protocol, the sides described …".
+                date, precision = self.finder.month_named_date(by_month)
+                note = DATE_NOTE_AGREEMENT
             else:
                 continue
             if any(not r.confident for r in refs):
