@@ -1107,6 +1107,26 @@ def test_what_happened_a_day_before_the_reported_day_is_background_kept_with_it(
     assert dt.date(2021, 11, 27) not in [c.date for c in extract(atlas, text, dt.date(2021, 11, 27))]
 
 
+def test_the_venue_in_a_dates_clause_says_which_agreement_of_that_time_it_names(atlas):
+    # October 2022 had two: Prague on the 6th, Sochi on the 31st. The venue written says which one.
+    text = "Pashinyan said the border rests on the Alma-Ata Declaration, to which both sides recommitted in Prague in October 2022."
+    assert only(extract(atlas, text, dt.date(2024, 4, 23))).agreements == ("prague-2022-10-06",)
+    text = "Пашинян напомнил об Алма-Атинской декларации, приверженность которой стороны подтвердили в Праге в октябре 2022 года."
+    assert only(extract(atlas, text, dt.date(2024, 4, 23))).agreements == ("prague-2022-10-06",)
+    # Leaders received at a venue on the day an agreement was made there met for it.
+    text = "Today I welcomed President Aliyev and Prime Minister Pashinyan to Brussels for our fifth meeting."
+    assert only(extract(atlas, text, dt.date(2023, 5, 14))).agreements == ("brussels-2023-05-14",)
+    text = "Президент России Владимир Путин в понедельник принял в Сочи президента Азербайджана и премьер-министра Армении."
+    assert only(extract(atlas, text, dt.date(2022, 11, 1))).agreements == ("sochi-2022-10-31",)
+    # A venue where nothing of the atlas was made that month names nothing: not the Brussels meeting of the same month.
+    text = (
+        "Today I hosted the leaders for our fifth meeting in Brussels, following the talks of the foreign ministers in "
+        "Washington earlier this month."
+    )
+    first, second = extract(atlas, text, dt.date(2023, 5, 14))
+    assert (first.agreements, second.date, second.agreements) == (("brussels-2023-05-14",), dt.date(2023, 5, 1), ())
+
+
 def test_a_clause_of_its_own_begins_at_its_conjunction_not_at_an_aside(atlas):
     text = (
         "Kalbajar was handed back in November 2020, while Khojavend, called Martuni by Armenians, came under Baku's "

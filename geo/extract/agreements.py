@@ -225,11 +225,15 @@ class AgreementFinder:
 
     # --- by date ---
 
-    def named_by_date(self, d: DateMention, loose: bool, made: bool = False) -> tuple[str, ...]:
+    def named_by_date(
+        self, d: DateMention, loose: bool, made: bool = False, at: frozenset[str] = frozenset()
+    ) -> tuple[str, ...]:
         """Agreements a date names: same day (or the evening before) for a day or a range; the month for a month
         date, when that month had one agreement (or the date is part of its name). A loose date (not part of an
         agreement's name) is given the day's slack only when the sentence says an agreement was made (`made`):
-        "visited Shusha on 27 November and met families" is not the Sochi statement of the 26th."""
+        "visited Shusha on 27 November and met families" is not the Sochi statement of the 26th. Of those, the ones
+        made where the date's clause says it happened (`at`) are the ones it names: "recommitted in Prague in October
+        2022" is Prague's, not the Sochi statement of the same month."""
         if d.date is None:
             return ()
         exact = loose and not made and d.precision == "day"
@@ -249,11 +253,15 @@ class AgreementFinder:
                 out = [near[-1].id] if near else []
         elif d.precision == "month":
             same = [a.id for a in self.agreements if (a.date.year, a.date.month) == (d.date.year, d.date.month)]
+            same = [a for a in same if a in at] or same
             out = same if (not loose or len(same) == 1) else []
-        return tuple(out)
+        return tuple([a for a in out if a in at] or out)
 
-    def date_references(self, text: str, dates: list[DateMention]) -> tuple[list[DateMention], list[Reference]]:
-        """The dates with the agreements they name marked, and those references."""
+    def date_references(
+        self, text: str, dates: list[DateMention], words: Sequence[Token] = ()
+    ) -> tuple[list[DateMention], list[Reference]]:
+        """The dates with the agreements they name marked, and those references. `words` are the sentence's words
+        (its dateline left out), where the venues of agreements are looked for."""
         # A word that is part of another agreement's name ("deployed under the statement of 9 November 2020, …
         # killed on 20 September") does not make the sentence one about agreements for its other dates.
         pieces, at = [], 0
@@ -268,6 +276,24 @@ class AgreementFinder:
         has_context = bool(CONTEXT.search("".join([*pieces, text[at:]])))
         made_anywhere = bool(_MADE.search(text))
         met_anywhere = bool(_MET.search(text))
+        # Where the atlas's agreements were made, as the sentence names them ("in Prague", "в Сочи"): found once, when
+        # a date asks.
+        venues: _Spans | None = None
+
+        def held_at(d: DateMention) -> frozenset[str]:
+            """The agreements made at a venue the date's own clause names (anywhere, in a sentence of one date): "to
+            which both sides recommitted in Prague in October 2022", "Путин в понедельник принял в Сочи"."""
+            nonlocal venues
+            if venues is None:
+                venues = _Spans((words[i].start, words[i + n - 1].end, a) for i, n, a in self._venues.find(words))
+            lo, hi = _clause_around(text, d.start, d.end) if len(dates) > 1 else (0, len(text))
+            # A kind word before the venue in its clause ("the accord signed at Marzik Lodge in March") makes it a
+            # description, which described_references reads whole.
+            return frozenset(
+                a
+                for a0, b, a in venues.within(lo, hi)
+                if b <= hi and not _DESCRIBED_KIND.search(text, _clause_around(text, a0, b)[0], a0)
+            )
 
         def said_of(d: DateMention, verb: re.Pattern[str]) -> bool:
             """Whether the verb stands in the date's own clause (anywhere, in a sentence of one date)."""
@@ -290,15 +316,24 @@ class AgreementFinder:
             # A relative date names an agreement only when the sentence says it was made then ("Today I hosted …").
             # "This afternoon I met President Aliyev and Prime Minister Pashinyan": a meeting the atlas holds as an
             # agreement is made on the day its leaders met (that day only: "met families the day after" is not it).
+            # Only a relative day or a month may need the venue: a written day names the one made that day.
+            asks = has_context and not attached and (d.relative or d.precision == "month")
+            venue_ids = held_at(d) if asks else frozenset()
+            # Leaders received at a venue on the day ("Today I welcomed them to Brussels for our fifth meeting") met
+            # there that day.
             met = not made and d.relative and met_anywhere and said_of(d, _MET)
+            met_there = not made and not met and d.relative and bool(venue_ids)
+            met = met or met_there
             named_ok = attached or (
                 has_context and (not d.relative or made or met) and not _dates_an_operation(text, d)
             )
-            ids = self.named_by_date(d, loose=not attached, made=made) if named_ok else ()
+            ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids) if named_ok else ()
             start = max(0, d.start - 60) + before.start() if before else d.start
             end = d.end + after.end() if after else d.end
             if met:
                 ids = tuple(i for i in ids if self._kinds[i] & _MEETING_KINDS)
+            if met_there:
+                ids = tuple(i for i in ids if i in venue_ids)
             if len(ids) > 1 and attached:
                 # "the Prague meeting of October 2022": the name around the date says which of the month's it is.
                 ids = self._by_alias(ids, text, start, end)

@@ -257,7 +257,9 @@ class _Extractor:
                 dateline_end = found[0].end + end_m.end()
                 found = found[1:]
         found = self._in_story_year(found)
-        s.dates, s.refs = self.finder.date_references(text, found)
+        s.words = tokens(text)
+        words = [w for w in s.words if w.start >= dateline_end]
+        s.dates, s.refs = self.finder.date_references(text, found, words)
         # "…met officials on Thursday, a day after the separatists agreed to a ceasefire": an agreement made the day
         # before is a report of its own; "…remained blocked on Tuesday, a day after activists set up camp" is
         # background a reader keeps with the day it is counted from.
@@ -273,8 +275,6 @@ class _Extractor:
                 self._narrative_year = d.date.year
             if not d.attached and d.precision in ("day", "range") and d.date is not None and d not in spoken:
                 self._last_day = d.date
-        s.words = tokens(text)
-        words = [w for w in s.words if w.start >= dateline_end]
         s.refs += self.finder.alias_references(
             text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)
         )
