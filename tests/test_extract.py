@@ -1127,6 +1127,27 @@ def test_the_venue_in_a_dates_clause_says_which_agreement_of_that_time_it_names(
     assert (first.agreements, second.date, second.agreements) == (("brussels-2023-05-14",), dt.date(2023, 5, 1), ())
 
 
+def test_a_meeting_dated_in_its_name_is_an_event_beside_another_of_the_sentence(atlas):
+    text = (
+        "A third Brussels meeting on 22 May added principles for transit, and the commissions first sat together two "
+        "days later."
+    )
+    got = [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2023, 1, 16))]
+    assert got == [(dt.date(2022, 5, 22), ("brussels-2022-05-22",)), (dt.date(2022, 5, 24), ())]
+    text = (
+        "На брюссельской встрече от 22 мая лидеры согласовали принципы транзита, а 24 мая комиссии впервые собрались "
+        "на границе."
+    )
+    got = [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2023, 1, 16))]
+    assert got == [(dt.date(2022, 5, 22), ("brussels-2022-05-22",)), (dt.date(2022, 5, 24), ())]
+    # "Round" is a meeting's word: "The fourth round, on 31 August" names the Brussels meeting of that day.
+    text = "The fourth round, on 31 August, followed the handover of Lachin town on 26 August."
+    got = [(c.date, c.places, c.agreements) for c in extract(atlas, text, dt.date(2023, 1, 16))]
+    assert got == [(dt.date(2022, 8, 31), (), ("brussels-2022-08-31",)), (dt.date(2022, 8, 26), ("lachin",), ())]
+    # Alone in its sentence, the meeting's day is the report's, as before.
+    assert only(extract(atlas, "Michel hosted the leaders at the Brussels meeting on 22 May.", dt.date(2023, 1, 16)))
+
+
 def test_a_clause_of_its_own_begins_at_its_conjunction_not_at_an_aside(atlas):
     text = (
         "Kalbajar was handed back in November 2020, while Khojavend, called Martuni by Armenians, came under Baku's "

@@ -35,7 +35,7 @@ ARTICLE_TIE_WINDOW = 120
 
 # Words for an agreement or the meeting that made it, in any outlet's wording: grammar, not names.
 AGREEMENT_WORD = (
-    r"(?:statements?|declarations?|agreements?|deal|accords?|meeting|summit|talks|truce|ceasefire|protocol|"
+    r"(?:statements?|declarations?|agreements?|deal|accords?|meeting|summit|talks|rounds?|truce|ceasefire|protocol|"
     r"regulations|treaty|framework|document|"
     r"заявлени\w*|соглашени\w*|деклараци\w*|встреч\w*|саммит\w*|переговор\w*|протокол\w*|положени\w*|"
     r"договор\w*|документ\w*)"

@@ -296,7 +296,13 @@ class _Extractor:
         head = group[0]
         _reported_deadlines(head)
         _reported_speech(head)
-        events = [d for d in head.dates if not d.attached]
+        own_dates = [d for d in head.dates if not d.attached]
+        # "A third Brussels meeting on 22 May added principles …, and the commissions first sat together two days
+        # later": a meeting dated in its name is an event of the sentence when the sentence tells another of its own.
+        meetings = [d for d in head.dates if _meeting_named(head.text, d)] if own_dates else []
+        events = sorted([*own_dates, *meetings], key=lambda d: d.start)
+        meeting_ids = {a for d in meetings for a in d.agreements}
+        meeting_at = {d.start + head.start for d in meetings}  # in article offsets, as the clauses' dates are
         shared = _Items()
         for s in group[1:]:
             # It lends the report its agreements and people, not its places: a reader marks the places of the
@@ -346,8 +352,9 @@ class _Extractor:
             if lo > 0:
                 if not items.refs:
                     # "signed regulations … on August 30, after the first section was agreed in April": a clause
-                    # naming an agreement of its own tells of that one, not of the lead's.
-                    items.refs += lead.refs
+                    # naming an agreement of its own tells of that one, not of the lead's; a meeting dated in its
+                    # name is its own clause's event, not the lead of the rest.
+                    items.refs += [r for r in lead.refs if r.agreement not in meeting_ids]
                 items.actors += [a for a in lead.actors if a not in items.actors]
             if parts and _RELATIVE_CLAUSE.match(head.text, lo, hi):
                 # "signed regulations on their joint work, which parliament approved in late October": what the
@@ -358,7 +365,7 @@ class _Extractor:
         # A clause naming nothing of its own is part of the clause before ("on 20 November, two days late").
         merged: list[_Items] = []
         for items in parts:
-            own = any(not d.attached for d in items.dates)
+            own = any(not d.attached or d.start in meeting_at for d in items.dates)
             if merged and not own:
                 merged[-1].add(items)
             else:
@@ -492,6 +499,15 @@ def _only_dates(text: str, lo: int, hi: int, dates: list[DateMention], base: int
         at = max(at, d.end - base)
     rest.append(text[at:hi])
     return bool(dates) and bool(_DATE_LIST_REST.match("".join(rest)))
+
+
+_MEETING_BEFORE = re.compile(r"(?:\b(?:meeting|summit|talks|round)|встреч\w*|саммит\w*),?\s+(?:on|of|от)\s+$", re.I)
+
+
+def _meeting_named(text: str, d: DateMention) -> bool:
+    """Whether `d` is the day in a meeting's name: "the Brussels meeting on 22 May", "The fourth round, on 31
+    August"."""
+    return d.attached and bool(d.agreements) and bool(_MEETING_BEFORE.search(text[max(0, d.start - 40) : d.start]))
 
 
 def _provides_by_anaphor(s: _Sentence) -> bool:
