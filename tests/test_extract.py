@@ -1918,3 +1918,16 @@ def test_a_sentence_naming_an_agreement_by_its_month_is_a_candidate_dated_as_the
     # A month no such agreement was made in names nothing, and the sentence, with no date, is no candidate.
     text = "At our February meeting, the leaders asked their ministers to draft a treaty."
     assert extract(atlas, text, published) == []
+
+
+def test_what_the_document_of_a_meeting_confirms_is_a_candidate_dated_by_the_meeting(atlas):
+    # Right after the report of a meeting, "The document also confirms …" says what its statement sets down.
+    for text in (
+        "Putin met Aliyev and Pashinyan in Sochi on Monday. The document also confirms mutual recognition of "
+        "sovereignty.",
+        "Путин в понедельник встретился в Сочи с Алиевым и Пашиняном. Документ также подтверждает взаимное "
+        "признание суверенитета.",
+    ):
+        meeting, document = extract(atlas, text, dt.date(2022, 11, 1))
+        assert meeting.agreements == ("sochi-2022-10-31",)
+        assert (document.date, document.agreements) == (dt.date(2022, 10, 31), ("sochi-2022-10-31",)), text

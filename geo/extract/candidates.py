@@ -60,8 +60,10 @@ _DATELINE_END = re.compile(r"^\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+[A-ZА-Я][\w-]
 # A sentence without a date of its own is a candidate only when it says what a named agreement provides.
 _PROVIDES = re.compile(
     r"\b(?:provides?|provided\s+for|foresees?|foresaw|stipulates?|obliges?|obliged|promises?|requires?|envisages?|"
+    # "The document also confirms …", "Документ также подтверждает …": what it affirms is what it says.
+    r"(?:re)?affirms?|confirms?|"
     r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
-    r"предусматрива\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
+    r"предусматрива\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
     r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b",
     re.I,
