@@ -28,6 +28,7 @@ from bench.common import (
     MAP_IFRAME,
     MAP_MARKS_KEPT,
     MARK_MAP,
+    SHOWN_HEADER,
     TIMEOUT_MS,
     click_points,
     offline_context,
@@ -40,6 +41,7 @@ from bench.common import (
 from bench.synthetic import EVENT_COUNTS, count_label
 from geo import mapping
 from geo.load import load_atlas
+from geo.panel import SELECTED_ATTRIBUTE
 
 CLICKS = 30  # with 12, the ratio swung by ±0.3 from run to run on this noisy machine
 BIG_CLICKS = 5
@@ -49,17 +51,24 @@ SCRUBS = 15
 PLAY_SECONDS = 3
 FIRST_MAPS = 6  # even: each page goes first in half the rounds
 
-_WATCH_HEADER = """() => {
+_WATCH_HEADER = (
+    """() => {
     window.__done = null; window.__want = null; window.__iframes = 0;
     new MutationObserver((changes) => {
         for (const c of changes) for (const n of c.addedNodes)
             if (n.nodeType === 1 && (n.matches?.("iframe[title='streamlit_folium.st_folium']") ||
                 n.querySelector?.("iframe[title='streamlit_folium.st_folium']"))) window.__iframes++;
-        const h = document.querySelector(".st-key-place-panel h3");
+        const h = """
+    + SHOWN_HEADER
+    + """;
         if (window.__done === null && window.__want !== null && h && h.textContent.trim() === window.__want)
             window.__done = performance.timeOrigin + performance.now();
-    }).observe(document.body, {subtree: true, childList: true, characterData: true});
+    }).observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true,
+                                          attributeFilter: ["""
+    + repr(SELECTED_ATTRIBUTE)
+    + """]});
 }"""
+)
 _WATCH_TEXT = """() => {
     window.__done = null; window.__want = null;
     new MutationObserver(() => {

@@ -91,7 +91,9 @@ class _Wire:
         offset = page_sent - self.sent[sent_at]
         frames = [(t + offset, raw) for t, raw in self.received[received_at:]]
         messages = [_message(raw) for _, raw in frames]
-        shown_arrived = next(t for t, raw in frames if wanted in raw)
+        # None carries it when the page already held it (the atlas holds every place's panel, hidden, and shows the
+        # clicked one itself): it "arrived" when it was shown.
+        shown_arrived = next((t for t, raw in frames if wanted in raw), shown)
         finished = next(
             t for (t, _), m in zip(frames, messages, strict=True) if m.WhichOneof("type") == "script_finished"
         )

@@ -47,7 +47,12 @@ VIEWPORT = {"width": 1500, "height": 1000}
 HEALTH_TIMEOUT_S = 60
 TIMEOUT_MS = 60_000
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-HEADER = ".st-key-place-panel h3"
+# The panel the page shows, for Playwright: the page holds every shown place's panel, all hidden but the selected one
+# (geo.panel.panel_css), and the list of all events when none is selected. The header, also as a script expression.
+PLACE_PANEL = ".st-key-place-panels [class*='st-key-place-panel-']:visible"
+SHOWN_PANEL = f"{PLACE_PANEL}, .st-key-events-panel:visible"
+HEADER = ".st-key-place-panels h3:visible"
+SHOWN_HEADER = "[...document.querySelectorAll('.st-key-place-panels h3')].find((h) => h.checkVisibility())"
 # Marks put on the map iframe's window and on the Leaflet map: a reloaded iframe or a re-created map loses them.
 MARK_MAP = "() => { window.__marker = 1; map_div.__marker = 1; }"
 MAP_MARKS_KEPT = "() => window.__marker === 1 && map_div.__marker === 1"

@@ -307,6 +307,7 @@ def browser_figures() -> dict[str, float]:
         CHROMIUM,
         CHROMIUM_ARGS,
         MAP_IFRAME,
+        SHOWN_HEADER,
         WATCH_SOCKET,
         click_points,
         offline_context,
@@ -375,7 +376,7 @@ def browser_figures() -> dict[str, float]:
                 frame.evaluate("() => { window.__drawnAt = null; }")
                 page.mouse.click(*position)
                 page.wait_for_function(
-                    "(name) => document.querySelector('.st-key-place-panel h3')?.textContent.trim() === name",
+                    f"(name) => ({SHOWN_HEADER})?.textContent.trim() === name",
                     arg=atlas.places[place].display_name("en"),
                 )
                 settled(page)

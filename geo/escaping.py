@@ -31,6 +31,12 @@ def html_text(value: str) -> str:
     return re.sub("[{}]", lambda m: _HTML_BRACES[m.group()], html.escape(value, quote=True))
 
 
+def css_string(value: str) -> str:
+    """`value` as a quoted CSS string: every character but letters, digits, space, `-` and `_` as a CSS escape, so
+    nothing in it can end the string, the rule or the <style> element it stands in."""
+    return '"' + re.sub(r"[^A-Za-z0-9 _-]", lambda m: f"\\{ord(m.group()):x} ", value) + '"'
+
+
 def _inert_string(match: re.Match[str]) -> str:
     return _SCRIPT_UNSAFE.sub(lambda m: _SCRIPT_ESCAPES[m.group()], match.group())
 

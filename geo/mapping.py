@@ -19,6 +19,7 @@ from shapely.geometry import box, mapping, shape
 from geo import assets, context, messages
 from geo.escaping import html_text, script_json
 from geo.model import LANGUAGES, Event, Place
+from geo.panel import SELECTED_ATTRIBUTE
 from geo.view import WAR_START
 
 ATLAS_URL = f"/app/static/{assets.ATLAS_DIR}"  # the map's code and styles: Leaflet and geo/browser (geo.assets)
@@ -586,6 +587,7 @@ class _Places(_AtlasCall):
                 "hoverStyle": HOVER_STYLE,
                 "returned": CLICK_RETURNED,
                 "drawnKey": DRAWN_KEY,
+                "selectedAttribute": SELECTED_ATTRIBUTE,
                 "control": {
                     p.id: [[c.start.isoformat(), c.status, c.until and c.until.isoformat()] for c in p.control]
                     for p in places

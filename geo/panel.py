@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
 from geo import dates, query
-from geo.escaping import html_text
+from geo.escaping import css_string, html_text
 from geo.messages import message
 from geo.model import Agreement, Atlas, Event, Place, Tie
 
@@ -21,6 +21,39 @@ LINK_SAFE = ":/?#[]@!$&'()*+,;=%~"
 # Who held a place, by status: the words of the map's legend (geo/messages.py), in the panel's language.
 CONTROL_LABELS = {status: f"control.{status}" for status in ("az", "arm", "partial")}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+# The map names the place it selects in this attribute of the page's <html> element ("" for none): the page shows
+# that place's panel at once, before the click's run has answered (see panel_css).
+SELECTED_ATTRIBUTE = "data-atlas-place"
+# The panel's containers: every place's own (hidden but the one selected), inside one box, and the list of all events
+# shown when no place is selected.
+PLACE_PANELS_KEY = "place-panels"
+ALL_EVENTS_KEY = "events-panel"
+
+
+def place_panel_key(place_id: str) -> str:
+    return f"place-panel-{place_id}"
+
+
+def container_class(key: str) -> str:
+    """The class Streamlit's frontend gives a container made with `key`: `st-key-` and the key, trimmed, each
+    character other than a letter, a digit, `-` or `_` made `-`."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
+
+
+def panel_css(place_ids: Iterable[str], selected: str | None) -> str:
+    """Which of the panels the page holds shows: the place the map says it selected (SELECTED_ATTRIBUTE, set at the
+    click), else, before the map has said anything, the run's own selection; the list of all events when none. A
+    hidden panel leaves no gap: the box holding them has none of its own."""
+    attribute = SELECTED_ATTRIBUTE
+    hidden = [f'html[{attribute}]:not([{attribute}=""]) .{container_class(ALL_EVENTS_KEY)}']
+    for place_id in place_ids:
+        panel = container_class(place_panel_key(place_id))
+        hidden.append(f"html[{attribute}]:not([{attribute}={css_string(place_id)}]) .{panel}")
+        if place_id != selected:
+            hidden.append(f"html:not([{attribute}]) .{panel}")
+    return f"<style>.{container_class(PLACE_PANELS_KEY)}{{gap:0}}{','.join(hidden)}{{display:none}}</style>"
 
 
 def markdown_text(value: str) -> str:

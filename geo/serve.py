@@ -20,6 +20,7 @@ SERVER_OPTIONS = {
     "browser.gatherUsageStats": "false",
     "client.toolbarMode": "minimal",
     "runner.postScriptGC": "false",
+    "global.minCachedMessageSize": "1000",
 }
 PAGE = PACKAGE_DIR / "app.py"
 

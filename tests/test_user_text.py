@@ -89,6 +89,27 @@ def test_script_json_is_json_with_nothing_a_template_or_script_acts_on(text):
     assert not set("<>'{}_") & set(inner)
 
 
+@pytest.mark.parametrize("text", [*PAYLOADS, "a\nnew line", ONE_MB])
+def test_css_string_holds_any_text_and_nothing_that_ends_it(text):
+    encoded = escaping.css_string(text)
+    inner = encoded[1:-1]
+    assert encoded[0] == encoded[-1] == '"' and re.fullmatch(r"[A-Za-z0-9 _\\-]*", inner)
+    assert re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), inner) == text
+
+
+def test_the_panels_styles_take_any_place_id_and_show_the_selection_until_the_map_names_one():
+    from geo import panel
+
+    ids = ["lachin", *PAYLOADS]
+    css = panel.panel_css(ids, "lachin")
+    # One style element and two rules, whatever the ids hold.
+    assert css.startswith("<style>") and css.endswith("</style>") and css.count("<") == 2
+    assert css.count("{") == css.count("}") == 2
+    # Before the map has named a place, the run's selection shows: every other place's panel is hidden.
+    fallback = re.findall(r"html:not\(\[data-atlas-place\]\) \.(st-key-place-panel-[\w-]+)", css)
+    assert len(fallback) == len(PAYLOADS) and panel.container_class("place-panel-lachin") not in fallback
+
+
 @pytest.mark.parametrize("text", [*PAYLOADS, ONE_MB])
 def test_html_text_shows_literally_and_has_no_template_braces(text):
     import html

@@ -260,6 +260,15 @@ atlas.places = function (map, config) {
       statuses.forEach(function (s) { path.classList.toggle("control-" + s, s === status); });
     });
     (window.atlasViewListeners || []).forEach(function (listener) { listener(view); });
+    showPanel(view.selected);
+  }
+  // The page holds every place's panel and shows the one its <html> element names (geo.panel.panel_css): named here,
+  // the clicked place's panel shows at once, before the click's run answers. An exported map has no page around it.
+  function showPanel(id) {
+    if (window.parent === window) return;
+    try {
+      window.parent.document.documentElement.setAttribute(config.selectedAttribute, id || "");
+    } catch (e) {}
   }
   // The view Python gave; the play control (atlas.player) shows other dates over it, then returns to it.
   var given = view;

@@ -13,7 +13,7 @@ import re
 
 from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 
-from bench.common import MAP_IFRAME, click_point
+from bench.common import HEADER, MAP_IFRAME, PLACE_PANEL, SHOWN_PANEL, click_point
 from geo import mapping
 from geo.ui import REST_OF_PAGE_KEY
 
@@ -22,7 +22,10 @@ TIMEOUT_MS = 20_000
 expect.set_options(timeout=TIMEOUT_MS)
 
 __all__ = [
+    "HEADER",
     "MAP_IFRAME",
+    "PLACE_PANEL",
+    "SHOWN_PANEL",
     "TIMEOUT_MS",
     "agreement_box",
     "click_place",

@@ -21,7 +21,17 @@ from playwright.sync_api import Dialog, FrameLocator, Locator, Page, expect
 from geo import query
 from geo.load import DEFAULT_DATA_DIR, load_atlas
 from geo.view import date_span
-from tests.e2e.pages import download_csv, map_at_rest, map_frame, open_app, set_date, settled, tables_drawn
+from tests.e2e.pages import (
+    HEADER,
+    SHOWN_PANEL,
+    download_csv,
+    map_at_rest,
+    map_frame,
+    open_app,
+    set_date,
+    settled,
+    tables_drawn,
+)
 from tests.hostile import EVALUATED, ONE_MB, PAYLOADS, write_hostile_csv
 
 pytestmark = pytest.mark.browser
@@ -72,7 +82,7 @@ def _shipped_events() -> list[str]:
 
 
 def _count(page: Page) -> Locator:
-    return page.get_by_text(COUNT)
+    return page.locator(SHOWN_PANEL).get_by_text(COUNT)
 
 
 def _expect_count(page: Page, n: int) -> None:
@@ -114,7 +124,7 @@ def _select(page: Page, spelling: str, name: str) -> None:
     search = page.get_by_label("Find a place (any spelling)")
     search.fill(spelling)
     search.press("Enter")
-    expect(page.locator(".st-key-place-panel h3")).to_have_text(name)
+    expect(page.locator(HEADER)).to_have_text(name)
     settled(page)
     (place,) = [p.id for p in ATLAS.places.values() if p.name == name]
     map_at_rest(page, place)  # the map flies to the place found
@@ -189,7 +199,7 @@ def test_an_upload_is_previewed_with_its_problems_then_added_to_panel_and_map(pa
     _add(page, re.compile(r"^Add 4 event\(s\) to the map$"), "4 event(s) added in this session")
 
     _expect_count(page, len(shipped) + 4)
-    events = page.locator(".st-key-events-panel")
+    events = page.locator(SHOWN_PANEL)
     _select(page, "Stepanakert", "Khankendi")
     expect(events).to_contain_text("Shops reopened in Stepanakert.")
     _select(page, "Karvachar", "Kalbajar")
@@ -211,7 +221,7 @@ def test_script_and_html_in_every_field_show_as_text_and_never_run(page: Page, a
 
     # The panel, narrowed to Lachin (both rows are there), shows every payload as the characters it is made of.
     _select(page, "Lachin", "Lachin")
-    events = page.locator(".st-key-events-panel")
+    events = page.locator(SHOWN_PANEL)
     expect(events).to_contain_text(f"1 Jan 2021 · {SCRIPT}")
     expect(events).to_contain_text(f"{IMG} in the summary")
     expect(events).to_contain_text(f"Date: {SCRIPT}")
@@ -268,7 +278,7 @@ def test_payloads_aimed_at_the_map_script_show_as_text_and_formulas_are_defused(
         "5 Jan 2021 · `+(window.__xss=5)+`",
     }
     _select(page, "Lachin", "Lachin")
-    events = page.locator(".st-key-events-panel")
+    events = page.locator(SHOWN_PANEL)
     expect(events).to_contain_text("<script>window.__xss=2</script> =1+1")
     expect(events).to_contain_text("</div><script>window.__xss=6</script>")
 
@@ -306,7 +316,7 @@ def test_template_syntax_in_every_field_shows_literally_live_and_in_every_export
     _add(page, re.compile(rf"^Add {n} event\(s\) to the map$"), f"{n} event(s) added in this session")
 
     _select(page, "Lachin", "Lachin")
-    events = page.locator(".st-key-events-panel")
+    events = page.locator(SHOWN_PANEL)
     for text in PAYLOADS:
         for field in ("title", "summary", "note", "source"):
             expect(events).to_contain_text(f"{field} {text}")
@@ -456,7 +466,7 @@ def test_a_pasted_article_becomes_candidates_to_review_then_an_event_in_the_pane
     _add(page, re.compile(r"^Add 1 candidate event\(s\) to the map$"), "1 event(s) added in this session")
 
     _expect_count(page, before + 1)
-    events = page.locator(".st-key-events-panel")
+    events = page.locator(SHOWN_PANEL)
     expect(events).to_contain_text("22 Mar 2022 · Generals meet in Baku on the statement")
     expect(events).to_contain_text(
         "On March 22, 2022, Azerbaijani and Russian generals met in Baku to discuss Article 4"
@@ -478,12 +488,12 @@ def test_added_events_stay_in_their_session_and_remove_brings_back_the_shipped_c
     # Another visitor, at the same time, sees only the shipped events.
     other_frame = open_app(other_page, app_url)
     _expect_count(other_page, shipped)
-    expect(other_page.locator(".st-key-events-panel")).not_to_contain_text("Shops reopened in Stepanakert.")
+    expect(other_page.locator(SHOWN_PANEL)).not_to_contain_text("Shops reopened in Stepanakert.")
     expect(other_frame.locator(EVENT_MARKERS)).to_have_count(0)
 
     page.get_by_role("button", name="Remove added events").click()
 
     _expect_count(page, shipped)
     expect(page.get_by_text("event(s) added in this session")).to_have_count(0)
-    expect(page.locator(".st-key-events-panel")).not_to_contain_text("Shops reopened in Stepanakert.")
+    expect(page.locator(SHOWN_PANEL)).not_to_contain_text("Shops reopened in Stepanakert.")
     expect(frame.locator(EVENT_MARKERS)).to_have_count(0)

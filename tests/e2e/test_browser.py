@@ -19,7 +19,10 @@ from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import mapping
 from geo.load import DEFAULT_DATA_DIR, load_atlas
 from tests.e2e.pages import (
+    HEADER,
     MAP_IFRAME,
+    PLACE_PANEL,
+    SHOWN_PANEL,
     agreement_box,
     click_place,
     download_csv,
@@ -56,9 +59,9 @@ def test_clicking_lachin_lists_its_handover_and_puts_it_in_the_link(page: Page, 
 
     click_place(frame, "lachin")
 
-    panel = page.locator(".st-key-place-panel")
+    panel = page.locator(PLACE_PANEL)
     expect(panel.locator("h3")).to_have_text("Lachin")
-    events = page.locator(".st-key-events-panel")
+    events = page.locator(SHOWN_PANEL)
     expect(events).to_contain_text("1 Dec 2020")
     expect(events).to_contain_text("Lachin (Berdzor) district passes to Azerbaijani control")
     # Narrowed to Lachin: the Kalbajar handover of 25 Nov 2020 is not listed.
@@ -82,7 +85,7 @@ def test_a_click_is_sent_once_and_the_map_shows_it_until_cleared(page: Page, app
 
     click_place(frame, "lachin")
 
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Lachin")
+    expect(page.locator(HEADER)).to_have_text("Lachin")
     expect(frame.locator("path.place-lachin")).to_have_attribute("stroke", SELECTED_STROKE)
     page.wait_for_timeout(2 * ST_FOLIUM_DEBOUNCE_MS)
     # Sent at once, and st_folium's delayed update found nothing new: one value, so one rerun, per click.
@@ -91,17 +94,17 @@ def test_a_click_is_sent_once_and_the_map_shows_it_until_cleared(page: Page, app
 
     page.get_by_role("button", name="Clear selection").click()
 
-    expect(page.locator(".st-key-place-panel")).to_have_count(0)
+    expect(page.locator(PLACE_PANEL)).to_have_count(0)
     expect(frame.locator("path.place-lachin")).not_to_have_attribute("stroke", SELECTED_STROKE)
     settled(page)
     click_place(frame, "lachin")
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Lachin")
+    expect(page.locator(HEADER)).to_have_text("Lachin")
     expect(frame.locator("path.place-lachin")).to_have_attribute("stroke", SELECTED_STROKE)
 
 
 def test_clicking_a_place_again_after_searching_another_selects_it(page: Page, app_url: str) -> None:
     frame = open_app(page, app_url)
-    header = page.locator(".st-key-place-panel h3")
+    header = page.locator(HEADER)
     click_place(frame, "lachin")
     expect(header).to_have_text("Lachin")
     search = page.get_by_label("Find a place (any spelling)")
@@ -178,7 +181,7 @@ def test_searching_a_variant_spelling_selects_and_highlights_the_place(page: Pag
     search.fill("Shushi")
     search.press("Enter")
 
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Shusha")
+    expect(page.locator(HEADER)).to_have_text("Shusha")
     expect(frame.locator("path.place-shusha")).to_have_attribute("stroke", SELECTED_STROKE)
     expect(frame.locator("path.place-lachin")).not_to_have_attribute("stroke", SELECTED_STROKE)
     expect(page).to_have_url(re.compile(r"[?&]place=shusha(&|$)"))
@@ -191,12 +194,12 @@ def test_a_permalink_restores_place_language_agreements_and_dates(page: Page, ap
         "&from=2020-11-15&to=2021-12-31&lang=ru",
     )
 
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Кельбаджар")
+    expect(page.locator(HEADER)).to_have_text("Кельбаджар")
     expect(agreement_box(page, re.compile(r"^10 Nov 2020 · "))).to_be_checked()
     expect(agreement_box(page, re.compile(r"^11 Jan 2021 · "))).not_to_be_checked()
     expect(agreement_box(page, re.compile(r"^26 Nov 2021 · "))).to_be_checked()
     expect(agreement_box(page, re.compile(r"^14 Dec 2021 · "))).not_to_be_checked()
-    events = page.locator(".st-key-events-panel")
+    events = page.locator(SHOWN_PANEL)
     expect(events).to_contain_text("25 Nov 2020")
     expect(events).to_contain_text("Kalbajar (Karvachar) district passes to Azerbaijani control")
     dates = page.get_by_test_id("stSidebar").get_by_test_id("stSliderThumbValue")
@@ -212,12 +215,12 @@ def test_a_permalink_to_an_unknown_place_says_so_and_still_draws_the_map(page: P
 
     expect(page.get_by_test_id("stAlert").filter(has_text="atlantis")).to_be_visible()
     expect(frame.locator("path.place-lachin")).to_be_visible()
-    expect(page.locator(".st-key-place-panel")).to_have_count(0)
+    expect(page.locator(PLACE_PANEL)).to_have_count(0)
 
 
 def test_the_events_csv_holds_the_events_shown(page: Page, app_url: str) -> None:
     open_app(page, app_url)
-    events = page.locator(".st-key-events-panel")
+    events = page.locator(SHOWN_PANEL)
 
     rows = download_csv(page)
     assert list(rows[0])[:2] == ["id", "date"]
@@ -241,7 +244,7 @@ def test_the_events_csv_holds_the_events_shown(page: Page, app_url: str) -> None
 def test_the_exported_map_works_offline_and_shows_the_view(page: Page, app_url: str) -> None:
     # Without the 10 Nov 2020 statement, the only one tied to Lachin; with two tied to Nakhchivan.
     open_app(page, f"{app_url}/?place=nakhchivan&agreements=washington-2025-08-08,tripp-framework-2026-01-13&lang=ru")
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Нахичеванская Автономная Республика")
+    expect(page.locator(HEADER)).to_have_text("Нахичеванская Автономная Республика")
     with page.expect_download() as info:
         page.get_by_role("button", name="Карта (HTML)").click()  # the interface in the link's language
     exported = info.value.path().read_text(encoding="utf-8")

@@ -9,10 +9,12 @@ with the fast path switched off shows that it tells the two paths apart.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.pages import click_place, map_frame, open_app
+from tests.e2e.pages import HEADER, MAP_IFRAME, SHOWN_PANEL, click_place, map_frame, open_app
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +48,7 @@ def _click_and_time(page: Page, place_id: str, name: str) -> tuple[float, float]
     frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
     map_window = map_frame(page)
     click_place(frame, place_id)
-    expect(page.locator(".st-key-place-panel h3")).to_have_text(name)
+    expect(page.locator(HEADER)).to_have_text(name)
     map_window.wait_for_function("() => window.__timerAt !== null")
     clicked, timer = map_window.evaluate("() => [window.__clickAt, window.__timerAt]")
     sent = page.evaluate(
@@ -72,3 +74,40 @@ def test_a_click_leaves_for_the_server_before_st_folium_would_send_it(page: Page
     map_frame(page).evaluate("() => { delete window.Streamlit; }")
     sent, timer = _click_and_time(page, "kalbajar", "Kalbajar")
     assert sent > timer >= ST_FOLIUM_DEBOUNCE_MS
+
+
+def test_a_click_shows_the_places_panel_while_the_servers_answer_is_held_back(page: Page, app_url: str) -> None:
+    """The page holds every shown place's panel and the map shows the clicked one itself: the reader sees it before
+    anything comes back from the server. Here nothing does until the panel shows; then the run confirms it."""
+    held: list[str | bytes] = []
+    relay: dict = {"holding": False}
+
+    def through(socket) -> None:
+        server = socket.connect_to_server()
+
+        def to_page(message) -> None:
+            if relay["holding"]:
+                held.append(message)
+            else:
+                socket.send(message)
+
+        server.on_message(to_page)
+        relay["page_side"] = socket
+
+    page.route_web_socket(re.compile(r"/_stcore/stream"), through)
+    frame = page.frame_locator(MAP_IFRAME)
+    open_app(page, app_url)
+    expect(page.locator(HEADER)).to_have_count(0)
+    relay["holding"] = True
+
+    click_place(frame, "lachin")
+    expect(page.locator(HEADER)).to_have_text("Lachin")
+    expect(page.locator(SHOWN_PANEL)).to_contain_text("Lachin (Berdzor) district passes to Azerbaijani control")
+    expect(page.locator(SHOWN_PANEL)).not_to_contain_text("Kalbajar (Karvachar) district passes")
+
+    relay["holding"] = False
+    for message in held:
+        relay["page_side"].send(message)
+    expect(page).to_have_url(re.compile(r"[?&]place=lachin(&|$)"))
+    expect(page.get_by_role("button", name="Clear selection")).to_be_visible()
+    expect(page.locator(HEADER)).to_have_text("Lachin")

@@ -12,7 +12,7 @@ from playwright.sync_api import FrameLocator, Page, expect
 from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import mapping
 from geo.messages import message
-from tests.e2e.pages import click_place, map_frame, open_app, settled
+from tests.e2e.pages import HEADER, click_place, map_frame, open_app, settled
 
 pytestmark = pytest.mark.browser
 
@@ -100,7 +100,7 @@ def test_a_click_keeps_the_view_and_a_search_flies_to_the_place_on_the_same_map(
     before = window.evaluate(_VIEW)
 
     click_place(frame, "lachin")
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Lachin")
+    expect(page.locator(HEADER)).to_have_text("Lachin")
     settled(page)
     assert window.evaluate(_VIEW) == before, "a click moved the map"
 
@@ -108,7 +108,7 @@ def test_a_click_keeps_the_view_and_a_search_flies_to_the_place_on_the_same_map(
     search.fill("Şuşa")
     search.press("Enter")
 
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Shusha")
+    expect(page.locator(HEADER)).to_have_text("Shusha")
     window.wait_for_function(_SHOWS_PLACE, arg="shusha")
     window.wait_for_function(f"() => map_div.getZoom() > {mapping.START_ZOOM}")
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT), "the map was re-created"
@@ -124,6 +124,6 @@ def test_a_link_to_a_town_or_to_an_event_opens_the_map_on_its_place(page: Page, 
     # An event's link selects its first place: the village of Farrukh.
     open_app(page, f"{app_url}/?event=farukh-parukh-2022-03-24")
     window = map_frame(page)
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Farrukh")
+    expect(page.locator(HEADER)).to_have_text("Farrukh")
     window.wait_for_function(_SHOWS_PLACE, arg="farukh")
     window.wait_for_function(f"() => map_div.getZoom() === {mapping.FLY_MAX_ZOOM}")

@@ -14,7 +14,17 @@ from playwright.sync_api import Page, expect
 
 from bench.common import offline_context
 from geo import mapping
-from tests.e2e.pages import MAP_IFRAME, agreement_box, click_place, download_csv, map_frame, open_app
+from tests.e2e.pages import (
+    HEADER,
+    MAP_IFRAME,
+    SHOWN_PANEL,
+    agreement_box,
+    click_place,
+    download_csv,
+    map_frame,
+    open_app,
+    settled,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +38,9 @@ def test_an_agreements_page_opens_from_the_sidebar_with_its_points_places_and_ev
     page.locator(".st-key-agreement-page-statement-2020-11-10").get_by_role(
         "button", name="its points, places and events"
     ).click()
+    # While the run that opens it goes on, the page's block where it lands may still hold what stood there before.
+    expect(page).to_have_url(re.compile(r"[?&]agreement=statement-2020-11-10(&|$)"))
+    settled(page)
 
     agreement = page.locator(".st-key-agreement-page")
     expect(agreement.locator("h3")).to_have_text("10 Nov 2020 · Moscow ceasefire statement")
@@ -124,7 +137,7 @@ def test_the_exports_follow_the_place_clicked_and_the_map_export_says_what_it_sh
     everything = download_csv(page)
 
     click_place(frame, "lachin")
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Lachin")
+    expect(page.locator(HEADER)).to_have_text("Lachin")
 
     rows = download_csv(page)
     # What the panel lists: Lachin's events only, each naming its places, with the filters on every row.
@@ -149,7 +162,7 @@ def test_copy_link_copies_the_view_on_screen_and_the_copied_link_opens_it(page: 
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
     frame = open_app(page, f"{app_url}/?asof=2022-09-01")
     click_place(frame, "shusha")
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Shusha")
+    expect(page.locator(HEADER)).to_have_text("Shusha")
     expect(page).to_have_url(re.compile(r"place=shusha"))
 
     page.locator(".st-key-share summary").click()
@@ -166,7 +179,7 @@ def test_copy_link_copies_the_view_on_screen_and_the_copied_link_opens_it(page: 
 
     reader = page.context.new_page()
     open_app(reader, copied)
-    expect(reader.locator(".st-key-place-panel h3")).to_have_text("Shusha")
+    expect(reader.locator(HEADER)).to_have_text("Shusha")
     expect(reader).to_have_url(copied)  # the app rewrites the address to the view it shows: the same view
 
 
@@ -219,7 +232,7 @@ def test_on_a_phone_the_title_shows_the_map_is_shorter_and_one_finger_scrolls_th
     # The panel is below the map, within reach.
     iframe.scroll_into_view_if_needed()
     click_place(frame, "lachin")
-    heading = page.locator(".st-key-place-panel h3")
+    heading = page.locator(HEADER)
     expect(heading).to_have_text("Lachin")
     heading.scroll_into_view_if_needed()
     expect(heading).to_be_in_viewport()
@@ -256,7 +269,7 @@ def test_on_a_desktop_the_panel_scrolls_in_a_box_of_the_maps_height_and_the_expo
     assert box["overflow"] == "auto" and box["scrollHeight"] > 2 * box["clientHeight"]
     # Scrolling the box reaches its last event and leaves the page where it was.
     page.locator(".st-key-panel-box").evaluate("box => { box.scrollTop = box.scrollHeight; }")
-    expect(page.locator(".st-key-events-panel hr").last).to_be_in_viewport()
+    expect(page.locator(SHOWN_PANEL).locator("hr").last).to_be_in_viewport()
     assert page.evaluate("() => window.scrollY") == 0
     # What follows the map is within a page's height of it, not thousands of pixels down.
     exports = page.get_by_text("Export what you see")

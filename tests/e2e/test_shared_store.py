@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from bench import common
 from bench.postgis import new_database
 from geo.store import Store, hash_password
-from tests.e2e.pages import open_app, settled, tables_drawn
+from tests.e2e.pages import SHOWN_PANEL, open_app, settled, tables_drawn
 from tests.hostile import MARKUP_PAYLOADS, TEMPLATE_PAYLOADS
 
 pytestmark = pytest.mark.browser
@@ -86,7 +86,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
     with common.server("streamlit_app.py", {"ATLAS_DATABASE_URL": database}, *flags) as url:
         other_page = _offline_page(browser, url, traced, "visitor after the restart")
         open_app(other_page, f"{url}/?place=khankendi")
-        events = other_page.locator(".st-key-events-panel")
+        events = other_page.locator(SHOWN_PANEL)
         expect(events).to_contain_text("Shops reopened in Stepanakert.")
         expect(events).to_contain_text("Community event: proposed by an editor, approved in the shared store")
         assert not other_page.context.blocked
@@ -123,7 +123,7 @@ def test_an_approval_on_one_app_server_reaches_a_page_open_on_another_without_a_
     ):
         watcher = _offline_page(browser, url_b, traced, "watcher on server B")
         open_app(watcher, f"{url_b}/?place=lachin")
-        events = watcher.locator(".st-key-events-panel")
+        events = watcher.locator(SHOWN_PANEL)
         expect(events).to_be_visible()
         expect(events).not_to_contain_text("Seen on the other server")
         watcher.evaluate("() => { window.__not_reloaded = true; }")
@@ -177,7 +177,7 @@ def test_an_editor_edits_an_event_in_the_page_and_a_change_saved_meanwhile_is_re
         box.get_by_role("button", name="Save as a new revision").click()
         expect(box).to_contain_text(f"Saved: event {event_id} is at revision 3.")
         # The map's layer shows the edit as written: in the place's events, and in Shusha (named by a spelling).
-        events = page.locator(".st-key-events-panel")
+        events = page.locator(SHOWN_PANEL)
         expect(events).to_contain_text(HOSTILE_TITLE)
         assert page.evaluate("() => window.__xss") is None
 

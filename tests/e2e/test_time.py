@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import query
 from geo.load import load_atlas
-from tests.e2e.pages import click_place, map_frame, open_app, settled
+from tests.e2e.pages import HEADER, PLACE_PANEL, click_place, map_frame, open_app, settled
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +60,7 @@ def test_scrubbing_the_date_restyles_the_same_map_and_puts_the_date_in_the_link(
     page.get_by_text("Map on date: who held each place").click()
     expect(frame.locator("path.place-khankendi")).to_contain_class("control-az")
     expect(page).to_have_url(re.compile(r"[?&]asof=2023-10-15"))
-    expect(page.locator(".st-key-place-panel")).to_contain_text("on 15 Oct 2023: Azerbaijan")
+    expect(page.locator(PLACE_PANEL)).to_contain_text("on 15 Oct 2023: Azerbaijan")
     settled(page)
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT), "the map was re-created"
 
@@ -77,7 +77,7 @@ def test_the_map_follows_the_date_slider_before_the_server_answers(page: Page, a
     )
     # A run that leaves the date as it is (a click reruns the map, the panel and the slider) draws nothing new.
     click_place(frame, "lachin")
-    expect(page.locator(".st-key-place-panel h3")).to_have_text("Lachin")
+    expect(page.locator(HEADER)).to_have_text("Lachin")
     settled(page)
 
     page.get_by_role("slider", name="Map on date: who held each place").press("ArrowLeft")
