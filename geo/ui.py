@@ -605,6 +605,9 @@ def _panel(atlas: Atlas, view: View, places: list[Place], events: list[Event]) -
         for place_id in event.places:
             if place_id in here:
                 here[place_id].append(event)
+    if st.session_state.get("paged_place", view.place) != view.place:
+        st.session_state.pop("page", None)  # a new selection opens at its first page, as its waiting panel shows it
+    st.session_state.paged_place = view.place
     st.html(panel.panel_css(place_ids, view.place))
     with st.container(key=panel.PLACE_PANELS_KEY):
         if not view.place:

@@ -485,3 +485,16 @@ def test_a_new_session_opens_with_the_map_the_last_session_opened_with_not_a_new
     third.query_params["place"] = "lachin"
     third.run()
     assert third.session_state["map_args"][2] is not first.session_state["map_args"][2]
+
+
+def test_a_new_selection_opens_at_its_first_page_as_its_waiting_panel_shows_it(atlas):
+    at = _run({"place": "karabakh"})
+    at.number_input(key="page").set_value(2).run()
+    assert "Events here (46)" in _panel_markdown(at)
+    second_page = _panel_markdown(at)
+    at.session_state["map"] = {"last_active_drawing": {"properties": {"id": "lachin-corridor"}}}
+    at.run()
+    assert _place_heading(at) == panel.markdown_text("Lachin corridor (indicative)")
+    assert at.number_input(key="page").value == 1
+    newest = max((e for e in atlas.events if "lachin-corridor" in e.places), key=lambda e: (e.date, e.id))
+    assert panel.markdown_text(newest.title) in _panel_markdown(at) and _panel_markdown(at) != second_page
