@@ -29,6 +29,9 @@ SELECTED_ATTRIBUTE = "data-atlas-place"
 # The panel's containers: every place's own (hidden but the one selected), inside one box, and the list of all events
 # shown when no place is selected.
 PLACE_PANELS_KEY = "place-panels"
+# Marks the style element of panel_css. Until it is in the page (Streamlit loads the code of its first st.html while
+# the panels are drawn), the page's constant styles (geo/browser/page.css) hide every place's panel.
+PANEL_STYLE_ATTRIBUTE = "data-atlas-panels"
 ALL_EVENTS_KEY = "events-panel"
 
 
@@ -53,7 +56,10 @@ def panel_css(place_ids: Iterable[str], selected: str | None) -> str:
         hidden.append(f"html[{attribute}]:not([{attribute}={css_string(place_id)}]) .{panel}")
         if place_id != selected:
             hidden.append(f"html:not([{attribute}]) .{panel}")
-    return f"<style>.{container_class(PLACE_PANELS_KEY)}{{gap:0}}{','.join(hidden)}{{display:none}}</style>"
+    return (
+        f"<style {PANEL_STYLE_ATTRIBUTE}>.{container_class(PLACE_PANELS_KEY)}{{gap:0}}"
+        f"{','.join(hidden)}{{display:none}}</style>"
+    )
 
 
 def markdown_text(value: str) -> str:

@@ -98,14 +98,16 @@ def test_css_string_holds_any_text_and_nothing_that_ends_it(text):
 
 
 def test_the_panels_styles_take_any_place_id_and_show_the_selection_until_the_map_names_one():
-    from geo import panel
+    from geo import assets, panel
 
     ids = ["lachin", *PAYLOADS]
     css = panel.panel_css(ids, "lachin")
     # One style element and two rules, whatever the ids hold.
-    assert css.startswith("<style>") and css.endswith("</style>") and css.count("<") == 2
+    assert css.startswith(f"<style {panel.PANEL_STYLE_ATTRIBUTE}>") and css.endswith("</style>") and css.count("<") == 2
     assert css.count("{") == css.count("}") == 2
     # Before the map has named a place, the run's selection shows: every other place's panel is hidden.
+    # Until this style is in the page, the page's constant styles hide every place's panel.
+    assert f"style[{panel.PANEL_STYLE_ATTRIBUTE}]" in assets.atlas_text("page.css")
     fallback = re.findall(r"html:not\(\[data-atlas-place\]\) \.(st-key-place-panel-[\w-]+)", css)
     assert len(fallback) == len(PAYLOADS) and panel.container_class("place-panel-lachin") not in fallback
 

@@ -111,3 +111,24 @@ def test_a_click_shows_the_places_panel_while_the_servers_answer_is_held_back(pa
     expect(page).to_have_url(re.compile(r"[?&]place=lachin(&|$)"))
     expect(page.get_by_role("button", name="Clear selection")).to_be_visible()
     expect(page.locator(HEADER)).to_have_text("Lachin")
+
+
+# In the page, from its first script on: the most place panels ever shown at once, checked at every change of the page.
+_MOST_PANELS_SHOWN = """(() => {
+    if (window !== window.top) return;
+    window.__mostPanels = 0;
+    new MutationObserver(() => {
+        const shown = [...document.querySelectorAll('[class*="st-key-place-panel-"]')].filter((e) => e.checkVisibility());
+        window.__mostPanels = Math.max(window.__mostPanels, shown.length);
+    }).observe(document, {subtree: true, childList: true, attributes: true});
+})();"""
+
+
+def test_the_waiting_panels_never_show_together_while_the_page_loads(page: Page, app_url: str) -> None:
+    """The panels come before the style that shows only the selected one has its code loaded: the page's constant
+    styles keep them all hidden until then (they all showed at once on every load before)."""
+    page.context.add_init_script(_MOST_PANELS_SHOWN)
+    open_app(page, f"{app_url}/?place=kalbajar&lang=ru")
+    expect(page.locator(HEADER)).to_have_text("Кельбаджар")
+    assert page.locator("[class*='st-key-place-panel-']").count() > 1
+    assert page.evaluate("() => window.__mostPanels") == 1
