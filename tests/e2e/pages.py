@@ -28,6 +28,7 @@ __all__ = [
     "SHOWN_PANEL",
     "TIMEOUT_MS",
     "agreement_box",
+    "answered",
     "click_place",
     "download_csv",
     "map_frame",
@@ -56,6 +57,14 @@ def settled(page: Page) -> None:
     """Wait until the script run has ended. Call it only after waiting for something the run changes (else it may
     be the state from before the run started)."""
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def answered(page: Page, place_id: str) -> None:
+    """Wait until the run a selection of `place_id` started has answered and ended. Its panel shows before that (the
+    page holds every place's panel and the map shows the one it selects), so the panel says nothing of the run; the
+    link names the place once the run has taken it."""
+    expect(page).to_have_url(re.compile(rf"[?&]place={re.escape(place_id)}(&|$)"))
+    settled(page)
 
 
 def tables_drawn(container: Locator) -> None:

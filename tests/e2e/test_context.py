@@ -12,7 +12,7 @@ from playwright.sync_api import FrameLocator, Page, expect
 from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import mapping
 from geo.messages import message
-from tests.e2e.pages import HEADER, click_place, map_frame, open_app, settled
+from tests.e2e.pages import HEADER, answered, click_place, map_frame, open_app, settled
 
 pytestmark = pytest.mark.browser
 
@@ -101,7 +101,7 @@ def test_a_click_keeps_the_view_and_a_search_flies_to_the_place_on_the_same_map(
 
     click_place(frame, "lachin")
     expect(page.locator(HEADER)).to_have_text("Lachin")
-    settled(page)
+    answered(page, "lachin")
     assert window.evaluate(_VIEW) == before, "a click moved the map"
 
     search = page.get_by_label("Find a place (any spelling)")

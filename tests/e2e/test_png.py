@@ -17,7 +17,7 @@ from playwright.sync_api import Download, Page, expect
 from bench.common import MAP_MARKS_KEPT, MARK_MAP, offline_context
 from geo import mapping
 from geo.messages import message
-from tests.e2e.pages import HEADER, MAP_IFRAME, click_place, map_frame, open_app, settled
+from tests.e2e.pages import HEADER, MAP_IFRAME, answered, click_place, map_frame, open_app, settled
 
 pytestmark = pytest.mark.browser
 
@@ -88,7 +88,7 @@ def test_the_png_control_downloads_the_map_as_shown_and_keeps_the_map(sharp: Pag
     frame.locator("body").evaluate(MARK_MAP)
     click_place(frame, "kalbajar")
     expect(page.locator(HEADER)).to_have_text("Kalbajar")
-    settled(page)
+    answered(page, "kalbajar")
 
     with page.expect_download() as info:
         frame.get_by_role("button", name=SAVE_PNG).click()
