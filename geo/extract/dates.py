@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from geo import dates as calendar
@@ -514,25 +514,34 @@ _LIST_ITEM = re.compile(
 )
 
 
-def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | None = None) -> list[DateMention]:
-    """ "Baku launched an offensive on September 19 and the separatists agreed to a ceasefire the next day": a day
-    counted from the sentence's last day before it, in a later clause with a subject of its own, is a second event.
-    So is one in a clause of its own before the sentence's first date, counted from `before`, the last day the
-    sentences before gave ("Aliyev that day proposed …; Yerevan rejected the idea on 22 February").
-    Offsets and dates are walked once, side by side, so a sentence of pasted junk stays linear."""
-    first = _OFFSET.search(sentence, 0, chosen[0].start)
-    if first is not None and before is not None and _NEW_CLAUSE.search(sentence, first.end(), chosen[0].start):
-        counted = _offset_date(first.group(), before)
-        if counted is not None:
-            return [replace(counted, start=first.start(), end=first.end()), *chosen]
+def _after_last_day(
+    pattern: re.Pattern[str], sentence: str, chosen: list[DateMention]
+) -> Iterator[tuple[re.Match[str], DateMention | None]]:
+    """Each match of `pattern` in `sentence` that is not part of a date already read, with the last day-precision
+    date of `chosen` (sorted by start) ending before it. Matches and dates are walked once, side by side, so a
+    sentence of pasted junk stays linear."""
     k, last = 0, None
-    for m in _OFFSET.finditer(sentence):
+    for m in pattern.finditer(sentence):
         while k < len(chosen) and chosen[k].end <= m.start():
             if chosen[k].date is not None and chosen[k].precision == "day":
                 last = chosen[k]
             k += 1
         if k < len(chosen) and chosen[k].start < m.end():
             continue  # part of a date already read
+        yield m, last
+
+
+def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | None = None) -> list[DateMention]:
+    """ "Baku launched an offensive on September 19 and the separatists agreed to a ceasefire the next day": a day
+    counted from the sentence's last day before it, in a later clause with a subject of its own, is a second event.
+    So is one in a clause of its own before the sentence's first date, counted from `before`, the last day the
+    sentences before gave ("Aliyev that day proposed …; Yerevan rejected the idea on 22 February")."""
+    first = _OFFSET.search(sentence, 0, chosen[0].start)
+    if first is not None and before is not None and _NEW_CLAUSE.search(sentence, first.end(), chosen[0].start):
+        counted = _offset_date(first.group(), before)
+        if counted is not None:
+            return [replace(counted, start=first.start(), end=first.end()), *chosen]
+    for m, last in _after_last_day(_OFFSET, sentence, chosen):
         if last is None or (m.group("n") is not None and not m.group("dir")):
             continue
         lookback = max(last.end, m.start() - CLAUSE_LOOKBACK)
@@ -554,15 +563,10 @@ def _days_apart(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
     """ "Representatives met officials on Thursday, a day after the separatists agreed to lay down their arms": the
     clause after "a day after" is dated a day before the sentence's last day written before it ("two days before"
     it, two days after), marked `apart`: whether it is an event of its own is for the agreements it names to say
-    (candidates.py). Matches and dates are walked once, side by side: linear in the sentence."""
+    (candidates.py)."""
     added: list[DateMention] = []
-    k, last = 0, None
-    for m in _DAYS_APART.finditer(sentence):
-        while k < len(chosen) and chosen[k].end <= m.start():
-            if chosen[k].date is not None and chosen[k].precision == "day":
-                last = chosen[k]
-            k += 1
-        if last is None or last.date is None or (k < len(chosen) and chosen[k].start < m.end()):
+    for m, last in _after_last_day(_DAYS_APART, sentence, chosen):
+        if last is None or last.date is None:
             continue
         if m.group("ru_dir"):
             written = (m.group("ru_n") or "").lower()
