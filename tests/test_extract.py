@@ -1931,3 +1931,28 @@ def test_what_the_document_of_a_meeting_confirms_is_a_candidate_dated_by_the_mee
         meeting, document = extract(atlas, text, dt.date(2022, 11, 1))
         assert meeting.agreements == ("sochi-2022-10-31",)
         assert (document.date, document.agreements) == (dt.date(2022, 10, 31), ("sochi-2022-10-31",)), text
+
+
+def test_what_the_sides_agreed_in_a_meetings_statement_is_a_candidate_dated_by_the_meeting(atlas):
+    # A statement adopted or signed at the meeting just told is the meeting's text (an official *makes* his own), and
+    # what the sides agreed in it is what it sets down: a candidate of its own, dated by the meeting.
+    for text in (
+        "Putin hosted Aliyev and Pashinyan in Sochi on Monday. In the statement adopted after the meeting, the two "
+        "leaders agreed to refrain from force.",
+        "Путин в понедельник принял в Сочи Алиева и Пашиняна. По итогам встречи было принято совместное заявление, в "
+        "котором стороны договорились отказаться от применения силы.",
+        "Путин в понедельник принял в Сочи Алиева и Пашиняна. По итогам трехсторонней встречи подписано заявление, в "
+        "котором лидеры договорились продолжить работу.",
+    ):
+        meeting, statement = extract(atlas, text, dt.date(2022, 11, 1))
+        assert meeting.agreements == ("sochi-2022-10-31",), text
+        assert (statement.date, statement.agreements) == (dt.date(2022, 10, 31), ("sochi-2022-10-31",)), text
+        assert statement.date_note is not None and "date" in statement.low_confidence
+    # An official's statement is not the meeting's, nor is what it regrets what an agreement says.
+    for text in (
+        "Putin hosted Aliyev and Pashinyan in Sochi on Monday. Later the ministry issued a statement in which it "
+        "regretted the outcome.",
+        "Путин в понедельник принял в Сочи Алиева и Пашиняна. Позднее МИД сделал заявление, в котором выразил "
+        "сожаление.",
+    ):
+        assert [c.agreements for c in extract(atlas, text, dt.date(2022, 11, 1))] == [("sochi-2022-10-31",)], text

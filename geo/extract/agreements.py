@@ -116,8 +116,10 @@ ANAPHOR = re.compile(
     # "At that meeting, the leaders confirmed …", "At the same meeting …": the meeting the sentence right before named
     # (MEETING_ANAPHOR_SENTENCES), not any meeting.
     r"(?P<meeting>\b(?:that|the\s+same)\s+(?:meeting|summit)\b|(?<![\w-])(?:этой|той\s+же)\s+встрече(?![\w-]))|"
-    # "Заявление предусматривало …", "Согласно заявлению, …": the statement as what the text says, not an official's.
-    r"^\W*(?:согласно\s+)?заявлени(?:е|ю)(?![\w-])",
+    # "Заявление предусматривало …", "Согласно заявлению, …": the statement as what the text says, not an official's;
+    # so is one adopted or signed ("По итогам встречи было принято совместное заявление"): an official makes his.
+    r"^\W*(?:согласно\s+)?заявлени(?:е|ю)(?![\w-])|"
+    r"(?<![\w-])(?:принят|подписан)\w*\s+(?:(?:совместн|трехсторонн|итогов)\w*\s+)?заявлени\w*",
     re.I,
 )
 # How many sentences back "that meeting" may find the meeting it stands for: the one just told, or a meeting the

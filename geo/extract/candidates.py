@@ -65,7 +65,12 @@ _PROVIDES = re.compile(
     r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
     r"предусматрива\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
-    r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b",
+    r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b|"
+    # "In the statement adopted after the meeting, the leaders agreed …", "…заявление, в котором стороны договорились
+    # …": what the sides agreed in it is what it says.
+    r"(?:^\W*in\s+(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:statement|document|declaration|text|protocol)\b|"
+    r"\bin\s+which\s|(?<![\w-])в\s+котор\w+\s)[^.;]{0,80}?"
+    r"(?<![\w-])(?:agreed|договорились)(?![\w-])",
     re.I,
 )
 # "postponed by ten days, to November 25", "перенесена на 25 ноября": a date that is the new day of something moved.
