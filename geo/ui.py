@@ -450,26 +450,30 @@ def _start_session(atlas: Atlas) -> None:
     )
 
 
-def _take_map_click(atlas: Atlas) -> bool:
-    """Select the place clicked on the map, once per click (st_folium repeats its last value every rerun); True
-    when this run comes from a new click. The value comes from the browser, which anyone can forge: an id that
-    is no place of the atlas is ignored."""
+def _map_click(atlas: Atlas) -> tuple[tuple, str] | None:
+    """The map's last click, as (what makes it a click of its own, the place clicked), from st_folium's value. The
+    value comes from the browser, which anyone can forge: an id that is no place of the atlas is no click."""
     value = st.session_state.get(MAP_KEY)
     if not isinstance(value, dict):
-        return False
+        return None
     drawing = value.get("last_active_drawing")
     properties = drawing.get("properties") if isinstance(drawing, dict) else None
     clicked = properties.get("id") if isinstance(properties, dict) else None
     if not isinstance(clicked, str) or clicked not in atlas.places:
-        return False
+        return None
     # st_folium counts clicks: the count (and where) makes every click new, also a second click on the same
     # place; the position is there because the count restarts whenever the map is re-created.
-    click = (value.get("last_object_clicked_count"), str(value.get("last_object_clicked")), clicked)
-    if click != st.session_state.last_click:
-        st.session_state.last_click = click
-        st.session_state.place = clicked
-        return True
-    return False
+    return (value.get("last_object_clicked_count"), str(value.get("last_object_clicked")), clicked), clicked
+
+
+def _take_map_click(atlas: Atlas) -> bool:
+    """Select the place clicked on the map, once per click (st_folium repeats its last value every rerun); True
+    when this run comes from a new click."""
+    found = _map_click(atlas)
+    if found is None or found[0] == st.session_state.last_click:
+        return False
+    st.session_state.last_click, st.session_state.place = found
+    return True
 
 
 def _search(atlas: Atlas) -> None:
@@ -478,6 +482,10 @@ def _search(atlas: Atlas) -> None:
     st.session_state.search_miss = bool(text) and not found
     if found:
         st.session_state.place = found[0].id
+        # A click the server has not taken yet came before the search (the reader clicked, then typed): one run can
+        # bring both when the click's own run was cut short by the search's, and the later choice is the search.
+        if (click := _map_click(atlas)) is not None:
+            st.session_state.last_click = click[0]
 
 
 def _current_view(atlas: Atlas) -> View:

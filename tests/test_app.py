@@ -8,7 +8,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.common import DRAWN_VALUE
+from bench.common import DRAWN_VALUE, clicked_value
 from geo import panel
 from tests.conftest import ROOT
 
@@ -165,6 +165,18 @@ def test_searching_shushi_selects_shusha():
     at.text_input(key="search").input("Shushi").run()
     assert _place_heading(at) == "Shusha"
     assert _map_view(at)["selected"] == "shusha"
+
+
+def test_a_search_made_after_a_click_the_server_had_not_taken_yet_wins():
+    """One run brings both when the click's run was cut short by the search's (a busy server, a quick reader)."""
+    at = _run()
+    at.session_state["map"] = clicked_value("lachin", 0)
+    at.text_input(key="search").input("Shushi").run()
+    assert _place_heading(at) == "Shusha"
+    assert _map_view(at)["selected"] == "shusha"
+    at.session_state["map"] = clicked_value("lachin", 1)  # a click after it is taken
+    at.run()
+    assert _place_heading(at) == "Lachin"
 
 
 def test_a_permalink_restores_place_language_and_agreements():
