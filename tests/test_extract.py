@@ -1956,3 +1956,47 @@ def test_what_the_sides_agreed_in_a_meetings_statement_is_a_candidate_dated_by_t
         "сожаление.",
     ):
         assert [c.agreements for c in extract(atlas, text, dt.date(2022, 11, 1))] == [("sochi-2022-10-31",)], text
+
+
+def test_agreements_listed_by_their_dates_are_one_report_each(atlas):
+    published = dt.date(2025, 11, 9)
+    for text in (
+        "The paper recalls the meetings held in Brussels, first on 14 December 2021 and then on 22 May 2022, and the "
+        "Sochi statement of 31 October 2022, in which the sides renounced force.",
+        "Эксперты сослались на заявления от 11 января и 26 ноября 2021 года, а также на встречу в Сочи 31 октября 2022 "
+        "года.",
+    ):
+        found = extract(atlas, text, published)
+        assert [(c.date, c.agreements) for c in found] == [
+            (atlas.agreements[a].date, (a,))
+            for a in (
+                ("brussels-2021-12-14", "brussels-2022-05-22", "sochi-2022-10-31")
+                if text.startswith("The")
+                else ("statement-2021-01-11", "statement-2021-11-26", "sochi-2022-10-31")
+            )
+        ], text
+    # An article number stays with the item it is cited with.
+    first, second = extract(
+        atlas,
+        "Point 9 of the November 2020 ceasefire statement and the Moscow statement of 11 January 2021 both promised it.",
+        published,
+    )
+    assert (first.agreements, first.articles) == (("statement-2020-11-10",), (("statement-2020-11-10", "9"),))
+    assert (second.agreements, second.articles) == (("statement-2021-01-11",), ())
+
+
+def test_agreements_listed_in_a_report_of_its_own_stay_that_reports(atlas):
+    # A day of the sentence's own, or another agreement it speaks of ("the document"), makes the list what that one
+    # is about: one candidate naming them all.
+    for text, published in (
+        ("On Monday the ministers discussed the statements of 10 November 2020 and 11 January 2021.", None),
+        ("В понедельник министры обсудили заявления от 10 ноября 2020 года и 11 января 2021 года.", None),
+        (
+            "The leaders signed a statement in Sochi on 26 November 2021. The minister noted that the document "
+            "confirms the commitments under the statements of 10 November 2020 and 11 January 2021.",
+            dt.date(2021, 11, 28),
+        ),
+    ):
+        found = extract(atlas, text, published or dt.date(2022, 3, 25))
+        assert found[-1].agreements == ("statement-2020-11-10", "statement-2021-01-11"), text
+        assert len([c for c in found if "statement-2021-01-11" in c.agreements]) == 1, text

@@ -40,7 +40,7 @@ from geo.extract.agreements import (
     Reference,
     article_references,
 )
-from geo.extract.dates import BARE_YEAR, DateMention, find_dates
+from geo.extract.dates import BARE_YEAR, LIST_JOIN, LIST_YEAR_GAP, DateMention, find_dates
 from geo.extract.linking import Linker, Reason, resolve_to_article_agreement
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
 from geo.gazetteer import NOT_A_PLACE_AFTER, Gazetteer, PlaceMatch, Token, token_matches, tokens
@@ -307,7 +307,11 @@ class _Extractor:
         # "A third Brussels meeting on 22 May added principles …, and the commissions first sat together two days
         # later": a meeting dated in its name is an event of the sentence when the sentence tells another of its own.
         meetings = [d for d in head.dates if _meeting_named(head.text, d)] if own_dates else []
-        events = sorted([*own_dates, *meetings], key=lambda d: d.start)
+        # "…, first on 14 December 2021 and last on 15 July 2023, and on the Prague statement of 6 October 2022",
+        # "заявлениях от 11 января и 26 ноября 2021 года": agreements listed by their dates are one report each.
+        listed = _agreements_listed(head)
+        meetings = sorted({d.start: d for d in [*meetings, *listed]}.values(), key=lambda d: d.start)
+        events = sorted({d.start: d for d in [*own_dates, *meetings]}.values(), key=lambda d: d.start)
         meeting_ids = {a for d in meetings for a in d.agreements}
         meeting_at = {d.start + head.start for d in meetings}  # in article offsets, as the clauses' dates are
         shared = _Items()
@@ -363,6 +367,10 @@ class _Extractor:
                     # name is its own clause's event, not the lead of the rest.
                     items.refs += [r for r in lead.refs if r.agreement not in meeting_ids]
                 items.actors += [a for a in lead.actors if a not in items.actors]
+            if listed:
+                # An item of the list names its agreement by its date: a description before the list ("the talks
+                # held in Brussels, first on …") is the list's, not one item's guess.
+                items.refs = [r for r in items.refs if r.confident]
             if parts and _RELATIVE_CLAUSE.match(head.text, lo, hi):
                 # "signed regulations on their joint work, which parliament approved in late October": what the
                 # clause before named is what this one tells of.
@@ -406,6 +414,12 @@ class _Extractor:
                     for r in refs
                     if s.start <= r.start < s.end
                 ]
+                if agreements and len(parts) > 1:
+                    # "point 9 of the November 2020 statement and the Moscow statement of 11 January 2021": a number
+                    # goes with the name beside it, in whichever clause of the sentence, and stays with that clause.
+                    found = article_references(s.text, s.refs, tie_to)
+                    articles += [a for a in found if a[0] in agreements]
+                    continue
                 articles += article_references(s.text, local, tie_to)
             article_tuple = _unique(articles)
             agreements = _unique([*agreements, *(a for a, _ in article_tuple)])
@@ -515,6 +529,31 @@ def _meeting_named(text: str, d: DateMention) -> bool:
     """Whether `d` is the day in a meeting's name: "the Brussels meeting on 22 May", "The fourth round, on 31
     August"."""
     return d.attached and bool(d.agreements) and bool(_MEETING_BEFORE.search(text[max(0, d.start - 40) : d.start]))
+
+
+def _agreements_listed(s: _Sentence) -> list[DateMention]:
+    """The dates of `s` that each name one agreement, when they name two or more and the sentence has no day of its
+    own besides them: a list of agreements by their dates, each one report ("заявлениях от 11 января и 26 ноября
+    2021 года, а также о встрече в Сочи 31 октября 2022 года"). A day of its own ("Yesterday the leaders discussed
+    the statements of 9 November 2020 and 11 January 2021") or another agreement the sentence names, by name or as
+    "the document" ("the document confirms the commitments taken under the statements of …"), makes the list what
+    that one is about."""
+    if any(not d.agreements for d in s.own_dates):
+        return []
+    named = [d for d in s.dates if len(d.agreements) == 1]
+    ids = {d.agreements[0] for d in named}
+    if len(ids) < 2 or any(r.agreement not in ids for r in s.refs):
+        return []
+    other = ANAPHOR.search(s.text)
+    if other is not None and not any(r.start <= other.start() < r.end for r in s.refs):
+        return []
+    # Only a list: each item joined to the next ("and", "и", a comma); and only where a date in a name is among them
+    # (dates of the sentence's own are its events already).
+    joined = all(
+        b.start - a.end <= LIST_YEAR_GAP and LIST_JOIN.search(s.text, a.end, b.start)
+        for a, b in zip(named, named[1:], strict=False)
+    )
+    return named if joined and any(d.attached for d in named) else []
 
 
 def _provides_by_anaphor(s: _Sentence) -> bool:

@@ -470,7 +470,7 @@ def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[Dat
 
 # How far apart two dates of one list may stand ("on November 25 and Lachin on December 1, 2020").
 LIST_YEAR_GAP = 80
-_LIST_JOIN = re.compile(r",|\s(?:and|or|и|или)\s")
+LIST_JOIN = re.compile(r",|\s(?:and|or|и|или)\s")
 
 
 def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
@@ -484,7 +484,7 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
         if after.guessed_year:  # the year of the next one is written (or carried from the one after it)
             continue
         gap = sentence[d.end : after.start]
-        if len(gap) > LIST_YEAR_GAP or not _LIST_JOIN.search(gap):
+        if len(gap) > LIST_YEAR_GAP or not LIST_JOIN.search(gap):
             continue
         try:
             carried = d.date.replace(year=after.date.year)
