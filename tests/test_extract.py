@@ -2000,3 +2000,23 @@ def test_agreements_listed_in_a_report_of_its_own_stay_that_reports(atlas):
         found = extract(atlas, text, published or dt.date(2022, 3, 25))
         assert found[-1].agreements == ("statement-2020-11-10", "statement-2021-01-11"), text
         assert len([c for c in found if "statement-2021-01-11" in c.agreements]) == 1, text
+
+
+def test_a_clause_opening_on_an_agreement_before_a_dated_clause_is_a_report_of_that_agreement(atlas):
+    published = dt.date(2021, 1, 15)
+    for text in (
+        "The trilateral statement of 10 November 2020 gave Aghdam back to Azerbaijan, and troops entered the district "
+        "on 20 November.",
+        "Трехстороннее заявление от 10 ноября 2020 года вернуло Агдам Азербайджану, а 20 ноября войска вошли в район.",
+    ):
+        statement, entry = extract(atlas, text, published)
+        assert (statement.date, statement.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",)), text
+        assert (entry.date, entry.agreements) == (dt.date(2020, 11, 20), ()), text
+    # An agreement in an aside is what the clause's subject came under, not what the clause tells.
+    for text in (
+        "Russian peacekeepers, deployed under the trilateral statement of 10 November 2020, kept to their posts; two "
+        "of them were wounded on 20 November.",
+        "Российские миротворцы, введенные по трехстороннему заявлению от 10 ноября 2020 года, остались на постах; двое "
+        "из них были ранены 20 ноября.",
+    ):
+        assert [c.date for c in extract(atlas, text, published)] == [dt.date(2020, 11, 20)], text

@@ -199,6 +199,15 @@ def _items_of(s: _Sentence, lo: int = 0, hi: int | None = None, dates: bool = Tr
     )
 
 
+# An agreement that opens its clause (two words at most before its name), as what the clause tells of: "The
+# trilateral statement of … gave", "…, where an April 2024 protocol returned …", "Протокол закрепил …"; not one in an
+# aside ("peacekeepers, deployed under the statement of …, did not intervene").
+OPEN_REACH = 60
+_OPENS_CLAUSE = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:where|when|while|and|but|где|когда|а|и|но)\s+)\W*(?:[\w-]+\s+){0,2}$", re.I
+)
+
+
 class _Extractor:
     def __init__(
         self,
@@ -310,7 +319,9 @@ class _Extractor:
         # "…, first on 14 December 2021 and last on 15 July 2023, and on the Prague statement of 6 October 2022",
         # "заявлениях от 11 января и 26 ноября 2021 года": agreements listed by their dates are one report each.
         listed = _agreements_listed(head)
-        meetings = sorted({d.start: d for d in [*meetings, *listed]}.values(), key=lambda d: d.start)
+        meetings = sorted(
+            {d.start: d for d in [*meetings, *listed, *self._agreement_lead(head)]}.values(), key=lambda d: d.start
+        )
         events = sorted({d.start: d for d in [*own_dates, *meetings]}.values(), key=lambda d: d.start)
         meeting_ids = {a for d in meetings for a in d.agreements}
         meeting_at = {d.start + head.start for d in meetings}  # in article offsets, as the clauses' dates are
@@ -390,6 +401,31 @@ class _Extractor:
             for items in merged[1:]:
                 items.refs += [r for r in shared.refs if r not in items.refs]
         return self._build(group, merged, earlier)
+
+    def _agreement_lead(self, head: _Sentence) -> list[DateMention]:
+        """ "The trilateral statement of 10 November 2020 gave Aghdam back, and troops entered the district on 20
+        November", "…, where an April protocol returned the villages; guards took them over in May": a clause of its
+        own before the sentence's first day, opening on an agreement the rest does not name, tells what that agreement
+        did: a report of its own, dated by the agreement."""
+        own = head.own_dates
+        if not own:
+            return []
+        breaks = list(_OWN_CLAUSE.finditer(head.text, 0, own[0].start))
+        if not breaks:
+            return []
+        cut = breaks[-1]
+        lead = [r for r in head.refs if r.end <= cut.start()]
+        later = {r.agreement for r in head.refs if r.start >= cut.end()}
+        fresh = [
+            r
+            for r in lead
+            if r.agreement not in later and _OPENS_CLAUSE.search(head.text, max(0, r.start - OPEN_REACH), r.start)
+        ]
+        if not fresh:
+            return []
+        r = fresh[-1]
+        day = self.finder.by_id[r.agreement].date
+        return [DateMention(r.start, r.end, day, "day", True, False, agreements=(r.agreement,), attached=True)]
 
     def _byline(self, sentence: str, events: list[DateMention]) -> bool:
         """Whether a dated line is its dates and at most BYLINE_WORDS other words: "Press release, 17 October 2022."."""
