@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import query
 from geo.load import load_atlas
-from tests.e2e.pages import HEADER, PLACE_PANEL, click_place, map_frame, open_app, settled
+from tests.e2e.pages import HEADER, PLACE_PANEL, answered, click_place, map_frame, open_app, settled
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +78,7 @@ def test_the_map_follows_the_date_slider_before_the_server_answers(page: Page, a
     # A run that leaves the date as it is (a click reruns the map, the panel and the slider) draws nothing new.
     click_place(frame, "lachin")
     expect(page.locator(HEADER)).to_have_text("Lachin")
-    settled(page)
+    answered(page, "lachin")  # the panel shows before the click's run: its header says nothing of the run
 
     page.get_by_role("slider", name="Map on date: who held each place").press("ArrowLeft")
 
