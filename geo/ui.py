@@ -344,7 +344,7 @@ def _commitments(atlas: Atlas, view: View) -> None:
                 },
             )
             _table(commitments, lambda c: export.commitment_row(c, asof) or {}, "commitments")
-            st.altair_chart(_commitment_timeline(commitments, atlas, asof), width="stretch")
+            _chart(_commitment_timeline(commitments, atlas, asof))
             st.download_button(
                 "Commitments CSV",
                 export.commitments_csv(atlas, asof, commitments),
@@ -696,7 +696,14 @@ def _timeline(events: list[Event], atlas: Atlas, shown: tuple[str, ...]) -> None
         )
         .properties(height=max(170, 22 * len(rows)))
     )
-    st.altair_chart(chart, width="stretch")
+    _chart(chart)
+
+
+def _chart(chart: alt.Chart | alt.LayerChart) -> None:
+    """An Altair chart, full width, in a box as tall as the chart from the start. A chart's code loads after the run
+    that sends it, and its box, ~40 px until then, would grow by hundreds of pixels under the reader's pointer: in a
+    CI run a click on the "Bring your own events" title below the timeline landed on what had taken its place."""
+    st.altair_chart(chart, width="stretch", height=chart.height)
 
 
 def _tables(atlas: Atlas, places: list[Place], events: list[Event], lang: str) -> None:

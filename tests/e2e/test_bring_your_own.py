@@ -167,6 +167,37 @@ def _injected(page: Page) -> dict[str, dict]:
     return {"page": page.evaluate(INJECTED_JS), "map": map_frame(page).evaluate(INJECTED_JS)}
 
 
+# Before the page's scripts: every distinct place (px from the top of the page) the expander's title has taken,
+# sampled each frame from its first appearance, and a count of frames since, to wait on.
+TITLE_PLACES_JS = """(() => {
+    window.__titleTops = [];
+    window.__frames = 0;
+    const sample = () => {
+        window.__frames += 1;
+        const title = [...document.querySelectorAll('[data-testid=stExpander] summary')]
+            .find(s => s.textContent.includes(TITLE));
+        if (title) {
+            const top = Math.round(title.getBoundingClientRect().top + window.scrollY);
+            if (!window.__titleTops.includes(top)) window.__titleTops.push(top);
+        }
+        requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+})()""".replace("TITLE", json.dumps(EXPANDER))
+
+
+def test_the_bring_your_own_title_stays_where_it_first_shows_while_the_charts_load(page: Page, app_url: str) -> None:
+    """The timeline above the title draws only once its code has loaded, after the run; the title may not move then,
+    or a reader's click on it lands on whatever took its place."""
+    page.add_init_script(TITLE_PLACES_JS)
+    open_app(page, app_url)
+    expect(page.get_by_test_id("stVegaLiteChart").locator("canvas, svg").first).to_be_attached()
+    # The chart has drawn; a few frames more for any layout that follows from it.
+    frames = page.evaluate("window.__frames")
+    page.wait_for_function(f"window.__frames >= {frames + 5}")
+    assert len(page.evaluate("window.__titleTops")) == 1
+
+
 def test_an_upload_is_previewed_with_its_problems_then_added_to_panel_and_map(page: Page, app_url: str) -> None:
     shipped_files = _shipped_files()
     shipped = _shipped_events()
