@@ -516,15 +516,17 @@ _LIST_ITEM = re.compile(
 
 def _after_last_day(
     pattern: re.Pattern[str], sentence: str, chosen: list[DateMention]
-) -> Iterator[tuple[re.Match[str], DateMention | None]]:
-    """Each match of `pattern` in `sentence` that is not part of a date already read, with the last day-precision
-    date of `chosen` (sorted by start) ending before it. Matches and dates are walked once, side by side, so a
+) -> Iterator[tuple[re.Match[str], tuple[int, dt.date] | None]]:
+    """Each match of `pattern` in `sentence` that is not part of a date already read, with where the last
+    day-precision date of `chosen` (sorted by start) ending before it ends and the day it means (None when there is
+    none: a date whose day is unknown is never the last). Matches and dates are walked once, side by side, so a
     sentence of pasted junk stays linear."""
     k, last = 0, None
     for m in pattern.finditer(sentence):
         while k < len(chosen) and chosen[k].end <= m.start():
-            if chosen[k].date is not None and chosen[k].precision == "day":
-                last = chosen[k]
+            day = chosen[k].date
+            if day is not None and chosen[k].precision == "day":
+                last = (chosen[k].end, day)
             k += 1
         if k < len(chosen) and chosen[k].start < m.end():
             continue  # part of a date already read
@@ -544,12 +546,13 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
     for m, last in _after_last_day(_OFFSET, sentence, chosen):
         if last is None or (m.group("n") is not None and not m.group("dir")):
             continue
-        lookback = max(last.end, m.start() - CLAUSE_LOOKBACK)
-        item = _LIST_ITEM.search(sentence[max(last.end, m.start() - LIST_ITEM_CHARS) : m.start()])
-        reported = _REPORTED_CLAUSE.match(sentence, last.end, m.start())
+        last_end, last_day = last
+        lookback = max(last_end, m.start() - CLAUSE_LOOKBACK)
+        item = _LIST_ITEM.search(sentence[max(last_end, m.start() - LIST_ITEM_CHARS) : m.start()])
+        reported = _REPORTED_CLAUSE.match(sentence, last_end, m.start())
         if item is None and reported is None and not _NEW_CLAUSE.search(sentence, lookback, m.start()):
             continue
-        counted = _offset_date(m.group(), last.date)
+        counted = _offset_date(m.group(), last_day)
         if counted is not None:
             return sorted(
                 [*chosen, replace(counted, start=m.start(), end=m.end())],
@@ -566,7 +569,7 @@ def _days_apart(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
     (candidates.py)."""
     added: list[DateMention] = []
     for m, last in _after_last_day(_DAYS_APART, sentence, chosen):
-        if last is None or last.date is None:
+        if last is None:
             continue
         if m.group("ru_dir"):
             written = (m.group("ru_n") or "").lower()
@@ -576,7 +579,7 @@ def _days_apart(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
         else:
             days = _count(m.group("n")) * (-1 if m.group("dir").lower() == "after" else 1)
         try:
-            day = last.date + dt.timedelta(days=days)
+            day = last[1] + dt.timedelta(days=days)
         except OverflowError:
             continue
         added.append(DateMention(m.start("span"), m.end("span"), day, "day", False, True, counted=True, apart=True))
