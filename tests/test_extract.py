@@ -1010,6 +1010,14 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
     assert only(extract(atlas, text, dt.date(2022, 8, 27))).places == ("aghdam",)
 
 
+def test_a_segment_named_by_its_two_sides_in_one_word_is_the_segment(atlas):
+    # "Tavush-Gazakh" is a spelling of the segment (data/places.json), longer than either side's name.
+    text = "Both commissions approved the text on the Tavush-Gazakh stretch on 15 May 2024."
+    assert only(extract(atlas, text, dt.date(2024, 5, 16))).places == ("tavush-gazakh-border",)
+    text = "Mapping of the Gazakh–Tavush sections went on through June 2024."
+    assert only(extract(atlas, text, dt.date(2024, 7, 1))).places == ("tavush-gazakh-border",)
+
+
 def test_an_office_of_a_place_is_not_the_place(atlas):
     text = "Talks have been going on since yesterday, the deputy mayor of Goris told reporters."
     assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == ()
