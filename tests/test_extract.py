@@ -1018,6 +1018,12 @@ def test_a_segment_named_by_its_two_sides_in_one_word_is_the_segment(atlas):
     assert only(extract(atlas, text, dt.date(2024, 7, 1))).places == ("tavush-gazakh-border",)
 
 
+def test_an_agreement_named_by_what_was_done_in_the_past_tense(atlas):
+    # "closed the Minsk process" is an alias of the OSCE decision (data/agreements.json), beside "close …".
+    text = "Ministers formally closed the Minsk process on 1 September 2025, three decades after it began."
+    assert only(extract(atlas, text, dt.date(2025, 9, 2))).agreements == ("osce-minsk-closure-2025-09-01",)
+
+
 def test_an_office_of_a_place_is_not_the_place(atlas):
     text = "Talks have been going on since yesterday, the deputy mayor of Goris told reporters."
     assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == ()
