@@ -1010,18 +1010,33 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
     assert only(extract(atlas, text, dt.date(2022, 8, 27))).places == ("aghdam",)
 
 
-def test_a_segment_named_by_its_two_sides_in_one_word_is_the_segment(atlas):
-    # "Tavush-Gazakh" is a spelling of the segment (data/places.json), longer than either side's name.
-    text = "Both commissions approved the text on the Tavush-Gazakh stretch on 15 May 2024."
-    assert only(extract(atlas, text, dt.date(2024, 5, 16))).places == ("tavush-gazakh-border",)
-    text = "Mapping of the Gazakh–Tavush sections went on through June 2024."
-    assert only(extract(atlas, text, dt.date(2024, 7, 1))).places == ("tavush-gazakh-border",)
-
-
-def test_an_agreement_named_by_what_was_done_in_the_past_tense(atlas):
-    # "closed the Minsk process" is an alias of the OSCE decision (data/agreements.json), beside "close …".
-    text = "Ministers formally closed the Minsk process on 1 September 2025, three decades after it began."
-    assert only(extract(atlas, text, dt.date(2025, 9, 2))).agreements == ("osce-minsk-closure-2025-09-01",)
+@pytest.mark.parametrize(
+    ("text", "published", "field", "expected"),
+    [
+        # "Tavush–Gazakh" is a spelling of the segment (data/places.json), longer than either side's name.
+        (
+            "Both commissions approved the text on the Tavush-Gazakh stretch on 15 May 2024.",
+            "2024-05-16",
+            "places",
+            ("tavush-gazakh-border",),
+        ),
+        (
+            "Mapping of the Gazakh–Tavush sections went on through June 2024.",
+            "2024-07-01",
+            "places",
+            ("tavush-gazakh-border",),
+        ),
+        # "closed the Minsk process" is an alias of the OSCE decision (data/agreements.json), beside "close …".
+        (
+            "Ministers formally closed the Minsk process on 1 September 2025, three decades after it began.",
+            "2025-09-02",
+            "agreements",
+            ("osce-minsk-closure-2025-09-01",),
+        ),
+    ],
+)
+def test_names_written_as_the_data_spells_them(atlas, text, published, field, expected):
+    assert getattr(only(extract(atlas, text, dt.date.fromisoformat(published))), field) == expected
 
 
 def test_an_office_of_a_place_is_not_the_place(atlas):
