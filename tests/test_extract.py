@@ -1026,6 +1026,13 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
             "places",
             ("tavush-gazakh-border",),
         ),
+        # The 2022 road by the town's other name (data/places.json), as "road bypassing Lachin" is.
+        (
+            "Buses switched to the road around Berdzor on 30 August 2022.",
+            "2022-09-01",
+            "places",
+            ("lachin-road-2022",),
+        ),
         # "closed the Minsk process" is an alias of the OSCE decision (data/agreements.json), beside "close …".
         (
             "Ministers formally closed the Minsk process on 1 September 2025, three decades after it began.",
