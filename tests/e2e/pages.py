@@ -33,6 +33,7 @@ __all__ = [
     "download_csv",
     "map_frame",
     "open_app",
+    "open_expander",
     "set_date",
     "settled",
     "tables_drawn",
@@ -65,6 +66,20 @@ def answered(page: Page, place_id: str) -> None:
     link names the place once the run has taken it."""
     expect(page).to_have_url(re.compile(rf"[?&]place={re.escape(place_id)}(&|$)"))
     settled(page)
+
+
+def open_expander(expander: Locator) -> None:
+    """Open an expander the way a person does, by clicking its title, and wait until it has opened. Streamlit animates
+    the opening (about 0.8 s, longer on a busy machine) and clips the content until it ends: a button inside stays in
+    place, so it passes Playwright's checks, but a click on it lands on what lies under the clipped box. In a CI run
+    "Approve all 1", clicked 0.6 s after its box was opened, hit the page below it."""
+    expander.locator("summary").click()
+    details = expander.locator("details").first.element_handle()
+    # Open, its content there (taller than its title) and none of it clipped.
+    expander.page.wait_for_function(
+        "d => d.open && d.scrollHeight > d.querySelector('summary').offsetHeight + 4 && d.clientHeight >= d.scrollHeight",
+        arg=details,
+    )
 
 
 def tables_drawn(container: Locator) -> None:
@@ -107,7 +122,7 @@ def agreement_box(page: Page, date_prefix: re.Pattern[str]) -> Locator:
     assert year, f"{date_prefix.pattern} names no year"
     group = page.locator(f".st-key-agreements-{year.group()}")
     if not box.is_visible():
-        group.locator("summary").click()
+        open_expander(group)
     expect(box).to_be_visible()
     return box
 

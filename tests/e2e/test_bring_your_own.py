@@ -28,6 +28,7 @@ from tests.e2e.pages import (
     map_at_rest,
     map_frame,
     open_app,
+    open_expander,
     set_date,
     settled,
     tables_drawn,
@@ -92,7 +93,7 @@ def _expect_count(page: Page, n: int) -> None:
 def _bring_your_own(page: Page) -> Locator:
     """Open the expander the way a person does, by clicking its title."""
     expander = page.get_by_test_id("stExpander").filter(has_text=EXPANDER)
-    expander.locator("summary").click()
+    open_expander(expander)
     expect(expander.get_by_label("Article text")).to_be_visible()
     return expander
 
@@ -274,7 +275,7 @@ def test_script_and_html_in_every_field_show_as_text_and_never_run(page: Page, a
 
     # The table view draws on a canvas: its own CSV download says what it holds.
     tables = page.get_by_test_id("stExpander").filter(has_text="Table view: the places and events on the map")
-    tables.locator("summary").click()
+    open_expander(tables)
     table = {r["id"]: r for r in _grid_csv(page, tables.get_by_test_id("stDataFrame").nth(1))}
     assert table["payload-2021-01-01"]["title"] == SCRIPT
     assert table["payload-2021-01-01"]["actors"] == f"{SCRIPT} ({IMG})"

@@ -24,6 +24,7 @@ from tests.e2e.pages import (
     download_csv,
     map_frame,
     open_app,
+    open_expander,
     settled,
 )
 
@@ -167,7 +168,7 @@ def test_copy_link_copies_the_view_on_screen_and_the_copied_link_opens_it(page: 
     expect(page.locator(HEADER)).to_have_text("Shusha")
     expect(page).to_have_url(re.compile(r"place=shusha"))
 
-    page.locator(".st-key-share summary").click()
+    open_expander(page.locator(".st-key-share"))
     link_box = page.locator(".atlas-share-row").filter(has=page.locator(".atlas-share-link"))
     link_box.get_by_role("button", name="Copy").click()
     expect(link_box.get_by_role("button")).to_have_text("Copied")

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from bench import common
 from bench.postgis import new_database
 from geo.store import Store, hash_password
-from tests.e2e.pages import SHOWN_PANEL, open_app, settled, tables_drawn
+from tests.e2e.pages import SHOWN_PANEL, open_app, open_expander, settled, tables_drawn
 from tests.hostile import MARKUP_PAYLOADS, TEMPLATE_PAYLOADS
 
 pytestmark = pytest.mark.browser
@@ -34,7 +34,7 @@ def secrets(tmp_path: Path) -> Path:
 def _sign_in(page: Page, password: str) -> None:
     box = page.locator(".st-key-editor-box")
     if not box.get_by_label("Editor name").is_visible():
-        box.locator("summary").click()
+        open_expander(box)
     box.get_by_label("Editor name").fill("alice")
     box.get_by_role("textbox", name="Password").fill(password)
     box.get_by_role("button", name="Sign in").click()
@@ -62,7 +62,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
         assert PASSWORD not in page.url and "alice" not in page.url
 
         expander = page.get_by_test_id("stExpander").filter(has_text="Bring your own events")
-        expander.locator("summary").click()
+        open_expander(expander)
         expander.locator("input[type=file]").set_input_files(IMPORTS / "conflict-events.csv")
         expect(expander.get_by_text("4 of 9 row(s) can be added.")).to_be_visible()
         tables_drawn(expander)
@@ -71,7 +71,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
         expect(page.get_by_text(re.compile(r"^4 event\(s\) in the shared store as proposed"))).to_be_visible()
 
         review = page.locator(".st-key-review")
-        review.locator("summary").click()
+        open_expander(review)
         expect(review).to_contain_text("Review proposed events (4)")
         # What the editor reads before approving: the proposals' table, drawn (until then, the button moves).
         tables_drawn(review)
@@ -96,7 +96,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
 def test_the_default_store_is_created_on_first_use_and_named_in_the_sidebar(page: Page, app_url: str) -> None:
     open_app(page, app_url)
     box = page.locator(".st-key-editor-box")
-    box.locator("summary").click()
+    open_expander(box)
     expect(box).to_contain_text("Shared store: sqlite:///")
     expect(box).to_contain_text("No editor accounts are set up here")
 
@@ -132,7 +132,7 @@ def test_an_approval_on_one_app_server_reaches_a_page_open_on_another_without_a_
         open_app(editor, url_a)
         _sign_in(editor, PASSWORD)
         review = editor.locator(".st-key-review")
-        review.locator("summary").click()
+        open_expander(review)
         # The proposals' table drawn and the run over: what a person sees before they approve.
         expect(review).to_contain_text("Seen on the other server")
         tables_drawn(review)
@@ -166,7 +166,7 @@ def test_an_editor_edits_an_event_in_the_page_and_a_change_saved_meanwhile_is_re
         open_app(page, f"{url}/?place=lachin")
         _sign_in(page, PASSWORD)
         box = page.locator(".st-key-edit-event")
-        box.locator("summary").click()
+        open_expander(box)
         box.get_by_label("Store id").fill(str(event_id))
         box.get_by_label("Store id").press("Enter")
         expect(box).to_contain_text(f"Event {event_id}, revision 2, as you loaded it.")
