@@ -1,5 +1,5 @@
-"""What the browser tests do to the page, in one place: open it and wait for the map, wait for a run to end, find the
-map's frame, click a place, tick agreements, type a date, download the events CSV.
+"""What the browser tests do to the page, in one place: open it and wait for the map, wait for a run to end, open an
+expander, find the map's frame, click a place, tick agreements, type a date, download the events CSV.
 
 Every wait is on a condition (an element, a script state), never on time. Importing this module sets Playwright's
 `expect` timeout for every test that uses it.
