@@ -1435,9 +1435,35 @@ def test_what_the_agreement_just_named_provides_is_a_report_of_its_own(atlas):
     assert found and not any(c.sentence.startswith("The document") for c in found)
 
 
-def test_expected_in_russian_reads_a_yearless_date_as_coming(atlas):
-    text = "Страны ОБСЕ, как ожидается, 1 сентября примут решение о роспуске Минской группы."
-    assert only(extract(atlas, text, dt.date(2025, 8, 26))).date == dt.date(2025, 9, 1)
+@pytest.mark.parametrize(
+    "text, published, coming",
+    [
+        (
+            "Страны ОБСЕ, как ожидается, 1 сентября примут решение о роспуске Минской группы.",
+            (2025, 8, 26),
+            (2025, 9, 1),
+        ),
+        # "scheduled for", "planned for", "no later than": the Russian of cues the English list has.
+        ("Переговоры в Евлахе назначены на 21 сентября.", (2023, 9, 20), (2023, 9, 21)),
+        ("Запланированная на 5 октября встреча в Гранаде пройдет без Алиева.", (2023, 10, 2), (2023, 10, 5)),
+        ("Секретариат должен закрыть Минскую группу не позднее 1 декабря.", (2025, 9, 1), (2025, 12, 1)),
+    ],
+)
+def test_a_russian_cue_reads_a_yearless_date_as_coming(atlas, text, published, coming):
+    assert only(extract(atlas, text, dt.date(*published))).date == dt.date(*coming)
+
+
+def test_a_day_still_to_come_names_no_earlier_years_agreement_of_that_day(atlas):
+    # Prague's meeting was on 6 October 2022; a year-less day names an agreement of any year ("the November 9
+    # statement"), but not when the sentence puts it ahead of publication.
+    for text in (
+        "Aliyev will skip the October 5 meeting in Granada, his office said.",
+        "Запланированная на 5 октября встреча в Гранаде пройдет без Алиева.",
+    ):
+        found = only(extract(atlas, text, dt.date(2023, 10, 2)))
+        assert (found.date, found.agreements) == (dt.date(2023, 10, 5), ())
+    found = only(extract(atlas, "Both sides cited the October 6 statement on Tuesday.", dt.date(2023, 10, 10)))
+    assert found.agreements == ("prague-2022-10-06",)
 
 
 def test_a_dash_before_a_date_does_not_cut_the_place_it_dates_off(atlas):

@@ -243,8 +243,9 @@ class AgreementFinder:
         out = []
         if d.precision in ("day", "range"):
             out = [a.id for a in self.agreements if a.date - slack <= d.date <= a.date + slack]
-            if not out and not d.has_year and not loose:
-                # "the November 9 statement", "the January 11 agreement": the day names it in any year.
+            if not out and not d.has_year and not loose and not d.coming:
+                # "the November 9 statement", "the January 11 agreement": the day names it in any year; not a day
+                # still to come ("the meeting planned for 5 October" is no earlier year's meeting of that day).
                 near = [
                     a
                     for a in self.agreements

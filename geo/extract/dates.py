@@ -64,7 +64,8 @@ _FUTURE_CUE = re.compile(
     # A meeting arranged, in any tense the arranging takes: "agreed to meet again", "have decided to meet",
     # "договорились встретиться", "встретятся".
     r"(?:agreed|agree|decided)\s+to\s+meet|meet\s+again|договорил\w*\s+(?:\w+\s+)?встретиться|встрет(?:ится|ятся)|"
-    r"будет|будут|должн\w*|до|планиру\w*|намерен\w*|намечен\w*|ожидает\w*|предстоит|предстоят)\b",
+    r"будет|будут|должн\w*|до|не\s+позднее|планиру\w*|(?:за)?планирован\w*|назначен\w*|намерен\w*|намечен\w*|"
+    r"ожидает\w*|предстоит|предстоят)\b",
     re.I,
 )
 # A bare year in a sentence ("in 2023"): not a date of its own, but it tells which of several agreements is meant.
@@ -256,6 +257,7 @@ class DateMention:
     counted: bool = False  # "the same day", "earlier in the day": counted from a day written before
     weekday: bool = False  # "on Tuesday", "в среду": a day of the week, counted from publication
     apart: bool = False  # "…, a day after": a clause counted from the day of the clause before it
+    coming: bool = False  # year-less and read as still to come: after the publication date
 
 
 def _resolve(
@@ -425,8 +427,19 @@ def find_dates(
                 found.append(DateMention(m.start(), m.end("d1"), first, precision, has_year, relative, guessed))
                 found.append(DateMention(m.start("day"), m.end(), date, precision, has_year, relative, guessed))
                 continue
+            coming_date = guessed and published is not None and date is not None and date > published
             found.append(
-                DateMention(m.start(), m.end(), date, precision, has_year, relative, guessed, weekday=kind == "weekday")
+                DateMention(
+                    m.start(),
+                    m.end(),
+                    date,
+                    precision,
+                    has_year,
+                    relative,
+                    guessed,
+                    weekday=kind == "weekday",
+                    coming=coming_date,
+                )
             )
     # A pair is read as two days, not as the range or the longer date that starts where it does.
     found = [d for d in found if pair_first.get(d.start, d.end) == d.end]
