@@ -1369,6 +1369,19 @@ def test_a_dated_byline_with_a_full_stop_is_not_a_report(atlas):
     assert len(extract(atlas, "Gas supplies were cut on Tuesday.", dt.date(2022, 12, 14))) == 1
 
 
+def test_a_dateline_cut_by_its_full_stops_gives_no_report_of_its_date_alone(atlas):
+    # Report.az's and Interfax's datelines: "City. Day Month. OUTLET/ …"; the splitter ends a sentence at each stop.
+    for text, published in (
+        (
+            "Баку. 30 августа. REPORT.AZ/ Азербайджан и Армения в пятницу подписали положение о работе комиссий.",
+            "2024-08-30",
+        ),
+        ("Москва. 18 апреля. INTERFAX.RU - Миротворцы покинули Ханкенди, сообщили в четверг.", "2024-04-18"),
+    ):
+        found = extract(atlas, text, dt.date.fromisoformat(published))
+        assert [c.sentence.split()[0] for c in found] in (["REPORT.AZ/"], ["INTERFAX.RU"]), text
+
+
 def test_agreements_named_by_where_they_were_reached(atlas):
     for text, published, agreement in (
         (

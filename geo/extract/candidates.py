@@ -428,11 +428,13 @@ class _Extractor:
         return [DateMention(r.start, r.end, day, "day", True, False, agreements=(r.agreement,), attached=True)]
 
     def _byline(self, sentence: str, events: list[DateMention]) -> bool:
-        """Whether a dated line is its dates and at most BYLINE_WORDS other words: "Press release, 17 October 2022."."""
-        if not all(d.has_year for d in events):
-            return False  # a byline writes its date in full; "Baku confirmed the same day." is a report
+        """Whether a dated line is its dates and at most BYLINE_WORDS other words: "Press release, 17 October 2022.",
+        or its dates alone: "Баку. 30 августа. REPORT.AZ/", a dateline its full stops cut, gives "30 августа."."""
         in_dates = sum(len(_WORD.findall(self.text[d.start : d.end])) for d in events)
-        return len(_WORD.findall(sentence)) - in_dates <= BYLINE_WORDS
+        others = len(_WORD.findall(sentence)) - in_dates
+        if not all(d.has_year for d in events):
+            return others == 0  # a byline writes its date in full; "Baku confirmed the same day." is a report
+        return others <= BYLINE_WORDS
 
     def _build(self, group: list[_Sentence], parts: list[_Items], earlier: tuple[str, ...]) -> list[Candidate]:
         start, end = group[0].start, group[-1].end
