@@ -1645,6 +1645,16 @@ def test_a_day_earlier_in_russian_counts_from_the_sentence_before(atlas):
     assert [c.date for c in later] == [dt.date(2020, 11, 20), dt.date(2020, 11, 21)]
 
 
+def test_the_same_time_in_russian_is_the_day_of_the_sentence_before(atlas):
+    for second in (
+        "Тогда же министры иностранных дел парафировали текст мирного соглашения.",
+        "Минобороны Азербайджана с того же часа приостановило операцию у Ханкенди.",
+    ):
+        text = "Лидеры подписали декларацию 8 августа в Белом доме. " + second
+        first, then = extract(atlas, text, dt.date(2025, 9, 1))
+        assert (then.date, then.date_precision) == (dt.date(2025, 8, 8), "day"), second
+
+
 def _atlas_with_made_up_agreements(tmp_path, *records: dict) -> object:
     """A copy of the shipped data with the made-up agreements `records` (id, title, date, aliases, …) added."""
     import shutil

@@ -206,7 +206,9 @@ _OFFSET = re.compile(
     r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
     # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
     r"|(?:only\s+|just\s+|a\s+few\s+|several\s+)?hours\s+(?:later|earlier|before|after)"
-    r"|(?:спустя|через)\s+несколько\s+часов|несколькими\s+часами\s+(?:ранее|позже|позднее))"
+    r"|(?:спустя|через)\s+несколько\s+часов|несколькими\s+часами\s+(?:ранее|позже|позднее)"
+    # "Тогда же министры парафировали …", "с того же часа": at the time the sentence before gave.
+    r"|тогда\s+же|(?:с|в)\s+т(?:ого|от)\s+же\s+час[а]?)"
     r"|в\s+т(?:от|от\s+же|от\s+самый)\s+день|в\s+этот\s+(?:же\s+)?день|на\s+следующ(?:ий\s+день|ее\s+утро)"
     # "Днем ранее", "днём позже", "за день до этого": a day before or after the day the sentences before gave.
     r"|(?:дн[её]м\s+(?P<ru_dir>ранее|раньше|позже|позднее)|за\s+день\s+до\s+этого)"
