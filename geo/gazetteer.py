@@ -52,9 +52,25 @@ _BOUNDARY_SIDES_AFTER = _SIDES_AFTER | {"of"}
 # A Russian boundary word in its cases, and what joins a second side after the first: "граница Армении с Ираном".
 _RU_BOUNDARIES = frozenset("граница границы границе границу границей".split())
 _RU_SIDES_AFTER = frozenset("с и".split())
+# The bare Russian boundary word is the Armenia–Azerbaijan border, as "the border" is, but not with its sides written
+# after it ("участок границы между Тавушем и Газахом", "границе Армении с Ираном": the sides decide) nor as the object
+# of the work on it ("комиссий по делимитации государственной границы": a body's name).
+_RU_BETWEEN = "между"
+_RU_WORK_ON_BOUNDARY = ("делимитац", "демаркац")
 # Between a possessor and its boundary word: "Armenia's state border", "Armenia's eastern border".
 _BOUNDARY_ADJECTIVES = frozenset("state national international eastern western northern southern".split())
 SIDES_REACH = 4
+
+
+def ru_boundary_of_others(text: str, words: Sequence[Token], j: int) -> bool:
+    """Whether the word at `j` is a bare Russian boundary word with its sides after it or the object of delimitation:
+    then it is not the Armenia–Azerbaijan border by itself."""
+    if words[j].key not in _RU_BOUNDARIES:
+        return False
+    if j + 1 < len(words) and (words[j + 1].key == _RU_BETWEEN or text[words[j + 1].start].isupper()):
+        return True
+    return any(w.key.startswith(_RU_WORK_ON_BOUNDARY) for w in words[max(0, j - 2) : j])
+
 
 _WORD_CHAR = re.compile(r"\w")
 # Kinds of place a text refers to by a bare common noun only ambiguously ("the district", "the town").
@@ -316,6 +332,8 @@ class Gazetteer:
             if any(w.key in NOT_A_PLACE_BEFORE for w in before) and not any(w.key in _WHERE for w in before):
                 continue  # "the headquarters of Artsakh", "власти непризнанной НКР": a body ("authorities in Aghdam" is not)
             if self._other_sides(text, words, i + n, pid):
+                continue
+            if n == 1 and ru_boundary_of_others(text, words, i):
                 continue
             start, end = words[i].start, words[i + n - 1].end
             # A spelling several places share names one of them, the first the index gives.

@@ -43,7 +43,15 @@ from geo.extract.agreements import (
 from geo.extract.dates import BARE_YEAR, LIST_JOIN, LIST_YEAR_GAP, DateMention, find_dates
 from geo.extract.linking import Linker, Reason, resolve_to_article_agreement
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
-from geo.gazetteer import NOT_A_PLACE_AFTER, Gazetteer, PlaceMatch, Token, token_matches, tokens
+from geo.gazetteer import (
+    NOT_A_PLACE_AFTER,
+    Gazetteer,
+    PlaceMatch,
+    Token,
+    ru_boundary_of_others,
+    token_matches,
+    tokens,
+)
 from geo.model import Actor, Agreement, Place
 
 # A sentence listing more dated events than this is not a list a reporter wrote but pasted data: it gives one
@@ -727,6 +735,8 @@ def _resolve_place_heads(sentences: list[_Sentence], gazetteer: Gazetteer) -> No
                 pids = next((p for h, p in cyrillic_heads if token_matches(h, w.key)), None)
             if not pids or (j + 1 < len(s.words) and s.words[j + 1].key in NOT_A_PLACE_AFTER):
                 continue  # "the border village of Kornidzor", "the border commission": a kind of thing, not the place
+            if ru_boundary_of_others(s.text, s.words, j):
+                continue  # "участок границы между Тавушем и Газахом": the sides written decide
             if cyrillic and s.text[w.start].isupper():
                 continue  # "Коридор" opening a sentence may be a name of its own
             if not cyrillic and not _DEFINITE.search(s.text[max(0, w.start - 6) : w.start]):
