@@ -1081,6 +1081,20 @@ def test_a_border_named_by_one_side_is_the_boundary_that_side_has_in_the_atlas(a
     assert only(extract(atlas, text, dt.date(2023, 4, 24))).places == ("lachin",)
 
 
+def test_of_two_agreements_made_the_same_day_a_date_names_the_one_written_beside_it(atlas):
+    published = dt.date(2025, 8, 9)  # the Washington declaration and the peace treaty were both made on 8 August
+    for text in (
+        "The two foreign ministers initialled the peace agreement at the White House on Friday.",
+        "The ministers initialled the Agreement on the Establishment of Peace and Inter-State Relations on 8 August.",
+    ):
+        assert only(extract(atlas, text, published)).agreements == ("peace-treaty-initialled-2025-08-08",), text
+    text = "Aliyev and Pashinyan signed the joint declaration and their ministers initialled the peace agreement on Friday."
+    assert set(only(extract(atlas, text, published)).agreements) == {
+        "washington-2025-08-08",
+        "peace-treaty-initialled-2025-08-08",
+    }
+
+
 def test_an_intention_looks_ahead_like_a_plan(atlas):
     text = "I intend to invite both leaders, with President Macron, to a further meeting in Granada in October."
     assert only(extract(atlas, text, dt.date(2023, 7, 15))).date == dt.date(2023, 10, 1)

@@ -339,7 +339,12 @@ class AgreementFinder:
                 ids = tuple(i for i in ids if i in venue_ids)
             if len(ids) > 1 and attached:
                 # "the Prague meeting of October 2022": the name around the date says which of the month's it is.
-                ids = self._by_alias(ids, text, start, end)
+                ids = self._by_alias(ids, text[max(0, start - ALIAS_NAME_REACH) : end + ALIAS_NAME_REACH])
+            elif len(ids) > 1:
+                # "initialled the Agreement on the Establishment of Peace and Inter-State Relations on 8 August": of
+                # the two agreements of that day, the one the words around the date name (its clause may be cut at
+                # an "and" inside the name).
+                ids = self._by_alias(ids, text[max(0, d.start - CLAUSE_REACH) : d.end + CLAUSE_REACH])
             if len(ids) > 1:
                 ids = self._by_kind(ids, text)
             if ids:
@@ -357,11 +362,10 @@ class AgreementFinder:
             out.append(d)
         return out, refs
 
-    def _by_alias(self, ids: tuple[str, ...], text: str, start: int, end: int) -> tuple[str, ...]:
-        """Of several agreements a date names, those an alias written in the same name stands for ("the Prague
-        meeting of October 2022", "October 2022's Sochi summit"); all of them when no alias decides."""
-        # Only the words around the name: a sentence of pasted junk may hold thousands of such dates.
-        window = text[max(0, start - ALIAS_NAME_REACH) : end + ALIAS_NAME_REACH]
+    def _by_alias(self, ids: tuple[str, ...], window: str) -> tuple[str, ...]:
+        """Of several agreements a date names, those an alias written in `window` stands for ("the Prague meeting of
+        October 2022", "October 2022's Sochi summit"); all of them when no alias decides. The window is the name or
+        the clause around the date, not the sentence: a sentence of pasted junk may hold thousands of such dates."""
         named = {agreement_id for _, _, agreement_id in self._aliases.find(tokens(window))}
         kept = tuple(i for i in ids if i in named)
         return kept or ids
