@@ -1081,6 +1081,16 @@ def test_a_border_named_by_one_side_is_the_boundary_that_side_has_in_the_atlas(a
     assert only(extract(atlas, text, dt.date(2023, 4, 24))).places == ("lachin",)
 
 
+def test_what_was_announced_or_ordered_for_a_later_day_is_a_report_of_its_own(atlas):
+    published = dt.date(2023, 10, 15)
+    for text in (
+        "The separatist regime announced on September 28 that it would dissolve all its institutions by January 1, 2024.",
+        "The de facto president signed a decree on 28 September ordering the republic to dissolve by 1 January 2024.",
+    ):
+        found = extract(atlas, text, published)
+        assert [c.date for c in found] == [dt.date(2023, 9, 28), dt.date(2024, 1, 1)], text
+
+
 def test_of_two_agreements_made_the_same_day_a_date_names_the_one_written_beside_it(atlas):
     published = dt.date(2025, 8, 9)  # the Washington declaration and the peace treaty were both made on 8 August
     for text in (

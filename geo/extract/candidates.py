@@ -95,6 +95,8 @@ _WORD = re.compile(r"\w+")
 # Where one clause of a list of dated events ends and the next begins.
 _CONJUNCTIONS = r"and|while|whereas|but|then|а|и|но|затем"
 _CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{_CONJUNCTIONS})\s")
+# What a speaker or a decree said would happen, opening right after the day it was said on.
+_REPORTED_CLAUSE = re.compile(r"\s(?:that|ordering|requiring|calling\s+for|что|о\s+том,\s+что)\s", re.I)
 # A break that opens a clause of its own: a semicolon, or a comma and a conjunction.
 _OWN_CLAUSE = re.compile(rf";\s|,\s+(?:{_CONJUNCTIONS}|тогда\s+как|в\s+то\s+время\s+как)\s")
 
@@ -368,6 +370,11 @@ class _Extractor:
             # "Kalbajar was handed back in November 2020, while Khojavend, called Martuni by Armenians, came … in
             # September 2023": a clause of its own begins at its conjunction, not at the comma of an aside within it.
             gap = [m for m in gap if _OWN_CLAUSE.match(head.text, m.start())] or gap
+            if not gap and after.date != before.date:
+                # "announced on September 28 that it would dissolve … by January 1, 2024", "signed a decree on 28
+                # September ordering the republic to dissolve by 1 January 2024": what was said or ordered, with a
+                # day of its own, is a clause of its own even with no comma before it.
+                gap = list(_REPORTED_CLAUSE.finditer(head.text, before.end, after.start))
             if gap and after.date != before.date:
                 cuts.append(gap[-1].start())
         cuts.append(len(head.text))
