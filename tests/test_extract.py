@@ -1091,6 +1091,13 @@ def test_what_was_announced_or_ordered_for_a_later_day_is_a_report_of_its_own(at
         assert [c.date for c in found] == [dt.date(2023, 9, 28), dt.date(2024, 1, 1)], text
 
 
+def test_the_next_day_after_and_a_participle_is_an_event_of_its_own(atlas):
+    text = "The offensive, launched on 19 September and halted by a ceasefire from 13:00 the next day, ended the war."
+    first, second = extract(atlas, text, dt.date(2023, 10, 2))
+    assert (first.date, second.date) == (dt.date(2023, 9, 19), dt.date(2023, 9, 20))
+    assert second.agreements == ("ceasefire-2023-09-20",)
+
+
 def test_of_two_agreements_made_the_same_day_a_date_names_the_one_written_beside_it(atlas):
     published = dt.date(2025, 8, 9)  # the Washington declaration and the peace treaty were both made on 8 August
     for text in (

@@ -40,7 +40,7 @@ from geo.extract.agreements import (
     Reference,
     article_references,
 )
-from geo.extract.dates import BARE_YEAR, LIST_JOIN, LIST_YEAR_GAP, DateMention, find_dates
+from geo.extract.dates import BARE_YEAR, LIST_JOIN, LIST_YEAR_GAP, REPORTED_CLAUSE, DateMention, find_dates
 from geo.extract.linking import Linker, Reason, resolve_to_article_agreement
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
 from geo.gazetteer import (
@@ -95,8 +95,6 @@ _WORD = re.compile(r"\w+")
 # Where one clause of a list of dated events ends and the next begins.
 _CONJUNCTIONS = r"and|while|whereas|but|then|а|и|но|затем"
 _CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{_CONJUNCTIONS})\s")
-# What a speaker or a decree said would happen, opening right after the day it was said on.
-_REPORTED_CLAUSE = re.compile(r"\s(?:that|ordering|requiring|calling\s+for|что|о\s+том,\s+что)\s", re.I)
 # A break that opens a clause of its own: a semicolon, or a comma and a conjunction.
 _OWN_CLAUSE = re.compile(rf";\s|,\s+(?:{_CONJUNCTIONS}|тогда\s+как|в\s+то\s+время\s+как)\s")
 
@@ -374,7 +372,7 @@ class _Extractor:
                 # "announced on September 28 that it would dissolve … by January 1, 2024", "signed a decree on 28
                 # September ordering the republic to dissolve by 1 January 2024": what was said or ordered, with a
                 # day of its own, is a clause of its own even with no comma before it.
-                gap = list(_REPORTED_CLAUSE.finditer(head.text, before.end, after.start))
+                gap = list(REPORTED_CLAUSE.finditer(head.text, before.end, after.start))
             if gap and after.date != before.date:
                 cuts.append(gap[-1].start())
         cuts.append(len(head.text))

@@ -514,14 +514,16 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
 CLAUSE_LOOKBACK = 200
 # Where a clause of its own begins: "…on September 19, and the separatists agreed … the next day".
 _NEW_CLAUSE = re.compile(
-    r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я])"
+    r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s)"
 )
 # An item of a list of dated names, its day counted from the item before: "Fuzuli on 17 October, Zangilan three days
 # later", "Физули 17 октября, Зангелан тремя днями позже": a comma or "and" and one capitalised name right before it,
 # which may say where it lies ("Hadrut in Khojavend district five days later", "Гадрут в Ходжавендском районе").
 # What was said on the day just written, opening right after it: "told a briefing on Monday that troops had taken
 # Gubadly the previous evening", "заявил в понедельник, что …": a day counted in it is what was reported.
-_REPORTED_CLAUSE = re.compile(r",?\s+(?:that|что)\s", re.I)
+# What a speaker or a decree said would happen: "announced on 28 September that …", "a decree on 28 September
+# ordering …", "заявил 28 сентября, что …".
+REPORTED_CLAUSE = re.compile(r",?\s+(?:that|ordering|requiring|calling\s+for|что)\s", re.I)
 LIST_ITEM_CHARS = 40
 _LIST_ITEM = re.compile(
     r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][\w'’-]*"
@@ -564,7 +566,7 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
         last_end, last_day = last
         lookback = max(last_end, m.start() - CLAUSE_LOOKBACK)
         item = _LIST_ITEM.search(sentence[max(last_end, m.start() - LIST_ITEM_CHARS) : m.start()])
-        reported = _REPORTED_CLAUSE.match(sentence, last_end, m.start())
+        reported = REPORTED_CLAUSE.match(sentence, last_end, m.start())
         if item is None and reported is None and not _NEW_CLAUSE.search(sentence, lookback, m.start()):
             continue
         counted = _offset_date(m.group(), last_day)
