@@ -516,14 +516,13 @@ CLAUSE_LOOKBACK = 200
 _NEW_CLAUSE = re.compile(
     r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s)"
 )
+# What was said or ordered on the day just written, opening right after it: "told a briefing on Monday that troops had
+# taken Gubadly the previous evening", "a decree on 28 September ordering …", "заявил в понедельник, что …": a day
+# counted or written in it is what was reported (and a clause of its own: candidates.py).
+REPORTED_CLAUSE = re.compile(r",?\s+(?:that|ordering|requiring|calling\s+for|что)\s", re.I)
 # An item of a list of dated names, its day counted from the item before: "Fuzuli on 17 October, Zangilan three days
 # later", "Физули 17 октября, Зангелан тремя днями позже": a comma or "and" and one capitalised name right before it,
 # which may say where it lies ("Hadrut in Khojavend district five days later", "Гадрут в Ходжавендском районе").
-# What was said on the day just written, opening right after it: "told a briefing on Monday that troops had taken
-# Gubadly the previous evening", "заявил в понедельник, что …": a day counted in it is what was reported.
-# What a speaker or a decree said would happen: "announced on 28 September that …", "a decree on 28 September
-# ordering …", "заявил 28 сентября, что …".
-REPORTED_CLAUSE = re.compile(r",?\s+(?:that|ordering|requiring|calling\s+for|что)\s", re.I)
 LIST_ITEM_CHARS = 40
 _LIST_ITEM = re.compile(
     r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][\w'’-]*"
