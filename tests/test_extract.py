@@ -2144,3 +2144,27 @@ def test_a_clause_opening_on_an_agreement_before_a_dated_clause_is_a_report_of_t
         "из них были ранены 20 ноября.",
     ):
         assert [c.date for c in extract(atlas, text, published)] == [dt.date(2020, 11, 20)], text
+
+
+def test_an_agreement_named_with_the_year_it_was_made_gives_the_sentence_its_day(atlas):
+    published = dt.date(2026, 2, 3)
+    for text, agreement, day in (
+        ("The framework rests on the Washington declaration of 2025.", "washington-2025-08-08", dt.date(2025, 8, 8)),
+        ("Рамочный документ опирается на Пражское заявление 2022 года.", "prague-2022-10-06", dt.date(2022, 10, 6)),
+    ):
+        (found,) = extract(atlas, text, published)
+        assert (found.date, found.date_precision, found.agreements) == (day, "day", (agreement,)), text
+        assert found.date_note == DATE_NOTE_AGREEMENT, text
+    # Another year is no name of it: the sentence has no day.
+    assert extract(atlas, "The framework rests on the Washington declaration of 2024.", published) == []
+    # Each in a clause of its own, named by its year or month: one report each.
+    found = extract(
+        atlas,
+        "The Prague statement of 2022 first tied both sides to the Almaty declaration, and the joint statement of "
+        "December 2023 was the first text the two capitals wrote alone.",
+        published,
+    )
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2022, 10, 6), ("prague-2022-10-06",)),
+        (dt.date(2023, 12, 7), ("joint-statement-2023-12-07",)),
+    ]

@@ -62,6 +62,10 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 _YEAR_AFTER = re.compile(rf"(?P<kind>{AGREEMENT_WORD})\s+(?:от\s+)?(?P<year>(?:19|20)\d\d)\s+г(?:ода|\.)", re.I)
+# "the Washington declaration of 2025", "Пражское заявление 2022 года": the year an agreement's name is written with.
+_YEAR_AFTER_NAME = re.compile(
+    r"\s+(?:of\s+(?P<year>(?:19|20)\d\d)(?![\w-])(?!\s*[-–/]\s*\d)|(?:от\s+)?(?P<ru>(?:19|20)\d\d)\s+г(?:ода|\.))"
+)
 # "the ceasefire that ended the 2020 war": the agreement of that kind that year, named by the war it ended.
 _YEAR_OF_WAR = re.compile(
     rf"(?P<kind>{AGREEMENT_WORD}),?\s+(?:that|which)\s+(?:ended|halted|stopped)\s+the\s+(?P<year>(?:19|20)\d\d)\s+"
@@ -386,6 +390,29 @@ class AgreementFinder:
         return tuple(kept) if 0 < len(kept) < len(ids) else ids
 
     # --- by year ---
+
+    def year_named_dates(self, text: str, refs: list[Reference]) -> list[DateMention]:
+        """The years written right after an agreement's name, the year it was made in ("the Prague statement of
+        2022"): dates in its name, as "the Sochi statement of October 2022" has, which give the sentence the
+        agreement's day when it has none of its own."""
+        out = []
+        for r in refs:
+            m = _YEAR_AFTER_NAME.match(text, r.end)
+            made = self.by_id[r.agreement].date
+            if m is not None and int(m.group("year") or m.group("ru")) == made.year:
+                out.append(
+                    DateMention(
+                        m.start() + len(m.group()) - len(m.group().lstrip()),
+                        m.end(),
+                        made,
+                        "day",
+                        has_year=True,
+                        relative=False,
+                        agreements=(r.agreement,),
+                        attached=True,
+                    )
+                )
+        return out
 
     def year_references(self, text: str, taken: list[Reference]) -> list[Reference]:
         """Agreements named by a bare year and a kind of text ("the 2020 ceasefire"), when that year had only one

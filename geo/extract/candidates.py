@@ -310,6 +310,7 @@ class _Extractor:
         )
         s.refs += self.finder.described_references(text, words, s.dates, self.published, list(s.refs))
         s.refs.sort(key=lambda r: (r.start, r.end))
+        s.dates = sorted([*s.dates, *self.finder.year_named_dates(text, s.refs)], key=lambda d: d.start)
         self._named.update((r.agreement, s.start) for r in s.refs if r.confident)
         s.places = _outside_agreement_names(self.gazetteer.find(text, words), s.refs)
         s.actors = find_actors(text, self.people)
