@@ -2168,3 +2168,24 @@ def test_an_agreement_named_with_the_year_it_was_made_gives_the_sentence_its_day
         (dt.date(2022, 10, 6), ("prague-2022-10-06",)),
         (dt.date(2023, 12, 7), ("joint-statement-2023-12-07",)),
     ]
+
+
+def test_a_continuing_sentence_naming_another_agreement_by_its_date_is_a_report_of_its_own(atlas):
+    published = dt.date(2022, 4, 7)
+    meeting, statement = extract(
+        atlas,
+        "The leaders met Charles Michel in Brussels on 6 April. Both leaders repeated that the trilateral statement "
+        "of 9/10 November 2020 has to be observed in full.",
+        published,
+    )
+    assert (meeting.date, statement.date) == (dt.date(2022, 4, 6), dt.date(2020, 11, 10))
+    assert statement.agreements == ("statement-2020-11-10",)
+    assert statement.sentence.startswith("Both leaders repeated")
+    # A point of it carried out, or several agreements the talks went over, are what the report was about.
+    for text in (
+        "Путин, Алиев и Пашинян встретились в Москве 11 января 2021 года. По итогам встречи лидеры подписали "
+        "заявление о создании рабочей группы по реализации пункта 9 заявления от 10 ноября 2020 года.",
+        "The leaders met in Brussels on 14 December 2021. The leaders discussed the commitments taken in the "
+        "statements of 9 November 2020, 11 January 2021 and 26 November 2021.",
+    ):
+        assert len(extract(atlas, text, dt.date(2022, 1, 12))) == 1, text

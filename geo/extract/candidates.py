@@ -608,6 +608,20 @@ def _agreements_listed(s: _Sentence) -> list[DateMention]:
     return named if joined and any(d.attached for d in named) else []
 
 
+def _names_another_by_date(s: _Sentence, group: list[_Sentence]) -> bool:
+    """ "Both leaders repeated that the trilateral statement of 9/10 November 2020 …", "The document builds on the
+    Washington declaration of 2025, …": the one agreement a continuing sentence names, named by its date and not
+    by the report before, is a report of its own."""
+    before = {r.agreement for g in group for r in g.refs}
+    named = {r.agreement for r in s.refs}
+    by_date = {a for d in s.dates if d.attached for a in d.agreements}
+    if len(by_date) != 1 or not named <= by_date or named & before:
+        return False
+    # "По итогам встречи лидеры подписали заявление … по реализации пункта 9 заявления от 10 ноября 2020 года": a
+    # point of it being carried out is what the report did, not a report of its own.
+    return not article_references(s.text, s.refs, tuple(by_date))
+
+
 def _provides_by_anaphor(s: _Sentence) -> bool:
     """ "The document also provides for …", "The declaration envisages …" after the report that named it: what the
     agreement says is a candidate of its own (the labelling rule), not a detail of the report before."""
@@ -820,7 +834,9 @@ def assemble(
         continues = (
             groups and CONTINUATION.match(s.text) and all(d.counted for d in s.own_dates) and groups[-1][-1].closed
         )
-        if continues and (_provides_for_another(s, groups[-1]) or _provides_by_anaphor(s)):
+        if continues and (
+            _provides_for_another(s, groups[-1]) or _provides_by_anaphor(s) or _names_another_by_date(s, groups[-1])
+        ):
             continues = False  # "The declaration states that …, provided for in Article 9 of the statement of …"
         if continues:
             groups[-1].append(s)
