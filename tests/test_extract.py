@@ -690,6 +690,19 @@ def test_a_headline_lends_its_places_only_to_a_lead_that_names_none(atlas):
     assert [c.places for c in found] == [("khankendi",), ()]
 
 
+def test_a_headline_lends_a_place_only_where_the_story_happens(atlas):
+    lead = "\nThe leaders met in Brussels on Saturday.\nAliyev met Michel on Tuesday."
+    for headline, places in (
+        ("Monitors sent to Karabakh", ("karabakh",)),
+        ("В Карабахе прекращен огонь", ("karabakh",)),
+        ("Leaders meet as Karabakh blockade drags on", ()),
+        ("ОБСЕ закрыла Минский процесс по Карабаху", ()),
+        ("After the Karabakh war: a fragile order", ()),
+    ):
+        found = extract(atlas, headline + lead, dt.date(2023, 9, 20))
+        assert [c.places for c in found] == [places, ()], headline
+
+
 def test_a_name_with_a_note_in_brackets_and_a_name_two_places_share(atlas):
     text = "On Monday troops moved towards the Zangezur corridor, and talks on the Trump Route began in Yerevan."
     # "Zangezur corridor (term used by Azerbaijan; …)" is written without its note; "Trump Route" is the first name of
