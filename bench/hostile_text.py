@@ -29,6 +29,9 @@ HOSTILE_UNITS = {
     # Days and places of the atlas's signing events, each looked up among its events, and "the document" far from
     # any agreement named (the article's agreement).
     "linked": "Fighting stopped in Karabakh on 10 November. Talks in Brussels on 6 April. The document. Q. Q. Q. ",
+    # One report continued by every sentence after it, each naming an agreement by its date (each sentence once
+    # looked at every sentence of the report before it).
+    "continued": "The sides said the statement of 10 November 2020 stands. ",
 }
 SIZES_KB = (50, 100, 200, 400)
 

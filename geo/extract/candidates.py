@@ -556,9 +556,9 @@ def _lead_list_places(head: _Sentence, first_event: int, parts: list[_Items]) ->
     parts[0].places = [p for p in parts[0].places if p.end > lead_end or p.place not in later]
 
 
-def _provides_for_another(s: _Sentence, group: list[_Sentence]) -> bool:
-    """Whether `s` says what an agreement the report before it does not name provides: a report of its own."""
-    before = {r.agreement for g in group for r in g.refs}
+def _provides_for_another(s: _Sentence, before: set[str]) -> bool:
+    """Whether `s` says what an agreement the report before it does not name (`before`: those it names) provides: a
+    report of its own."""
     return any(r.agreement not in before for r in s.refs) and bool(_PROVIDES.search(s.text))
 
 
@@ -617,11 +617,10 @@ def _agreements_listed(s: _Sentence) -> list[DateMention]:
     return named if joined and any(d.attached for d in named) else []
 
 
-def _names_another_by_date(s: _Sentence, group: list[_Sentence]) -> bool:
+def _names_another_by_date(s: _Sentence, before: set[str]) -> bool:
     """ "Both leaders repeated that the trilateral statement of 9/10 November 2020 …", "The document builds on the
     Washington declaration of 2025, …": the one agreement a continuing sentence names, named by its date and not
-    by the report before, is a report of its own."""
-    before = {r.agreement for g in group for r in g.refs}
+    by the report before (`before`: the agreements it names), is a report of its own."""
     named = {r.agreement for r in s.refs}
     by_date = {a for d in s.dates if d.attached for a in d.agreements}
     if len(by_date) != 1 or not named <= by_date or named & before:
@@ -836,6 +835,7 @@ def assemble(
     _resolve_local_names(sentences)
     headline = sentences[0] if sentences and not sentences[0].closed and len(sentences) > 1 else None
     groups: list[list[_Sentence]] = []
+    named: set[str] = set()  # the agreements the last group names, kept as it grows (a paste may be one long group)
     for s in sentences:
         if s is headline:
             continue
@@ -844,13 +844,15 @@ def assemble(
             groups and CONTINUATION.match(s.text) and all(d.counted for d in s.own_dates) and groups[-1][-1].closed
         )
         if continues and (
-            _provides_for_another(s, groups[-1]) or _provides_by_anaphor(s) or _names_another_by_date(s, groups[-1])
+            _provides_for_another(s, named) or _provides_by_anaphor(s) or _names_another_by_date(s, named)
         ):
             continues = False  # "The declaration states that …, provided for in Article 9 of the statement of …"
         if continues:
             groups[-1].append(s)
         else:
             groups.append([s])
+            named = set()
+        named.update(r.agreement for r in s.refs)
     out: list[Candidate] = []
     earlier: tuple[str, ...] = ()
     for g in groups:
