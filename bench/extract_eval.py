@@ -67,15 +67,17 @@ def evaluate(
     *,
     events: Iterable[Event] = (),
     linking: str = "off",
+    labels: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """{field: {"precision", "recall", "tp", "fp", "fn"}} over the labelled articles in `eval_dir` of `split`
     (all when None), limited to `names` when given; candidates tied to `events` as `linking` says (one of
-    LINKING)."""
+    LINKING). `labels` ({name: entry} as in labels.json's `files`) replaces the labels of `eval_dir`."""
     places, agreements = list(places), list(agreements)
     events = list(events)
-    labels = json.loads((eval_dir / "labels.json").read_text(encoding="utf-8"))["files"]
+    if labels is None:
+        labels = json.loads((eval_dir / "labels.json").read_text(encoding="utf-8"))["files"]
     wanted = None if names is None else set(names)
-    counts = {f: {"tp": 0, "fp": 0, "fn": 0} for f in FIELDS}
+    counts = new_counts(FIELDS)
     for name, entry in sorted(labels.items()):
         if (split is not None and entry["split"] != split) or (wanted is not None and name not in wanted):
             continue
@@ -94,11 +96,24 @@ def evaluate(
         pairs += [(c, None) for c in unmatched]
         for field in FIELDS:
             for candidate, label in pairs:
-                got = _items(field, candidate, None)
-                want = _items(field, None, label)
-                counts[field]["tp"] += len(got & want)
-                counts[field]["fp"] += len(got - want)
-                counts[field]["fn"] += len(want - got)
+                tally(counts[field], _items(field, candidate, None), _items(field, None, label))
+    return rates(counts)
+
+
+def new_counts(fields: Iterable[str]) -> dict[str, dict[str, int]]:
+    """Zero counts of true positives, false positives and false negatives per field."""
+    return {f: {"tp": 0, "fp": 0, "fn": 0} for f in fields}
+
+
+def tally(count: dict[str, int], got: set[Any], want: set[Any]) -> None:
+    """Add one pair's items of one field: found and expected are tp, only found fp, only expected fn."""
+    count["tp"] += len(got & want)
+    count["fp"] += len(got - want)
+    count["fn"] += len(want - got)
+
+
+def rates(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, Any]]:
+    """{field: {"precision", "recall", "tp", "fp", "fn"}} from the counts (1.0 where nothing was found/expected)."""
     out = {}
     for field, c in counts.items():
         predicted, expected = c["tp"] + c["fp"], c["tp"] + c["fn"]
