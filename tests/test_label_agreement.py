@@ -7,13 +7,13 @@ from bench.label_agreement import agreement, pair_labels
 TEXT = "Units entered Aghdam on 20 November. Kalbajar followed on 25 November and Lachin on 1 December. No date here."
 
 
-def label(quote: str, date: str | None, places: list[str], agreements: list[str] = []) -> dict:  # noqa: B006
+def label(quote: str, date: str | None, places: list[str], agreements: tuple[str, ...] = ()) -> dict:
     return {
         "quote": quote,
         "date": date,
         "date_precision": "day" if date else None,
         "places": places,
-        "agreements": agreements,
+        "agreements": list(agreements),
         "articles": [],
         "actors": [],
     }
@@ -24,7 +24,7 @@ def label(quote: str, date: str | None, places: list[str], agreements: list[str]
 FIRST = [
     label("Lachin on 1 December", "2020-12-01", ["lachin"]),
     label("Units entered Aghdam on 20 November", "2020-11-20", ["aghdam"]),
-    label("Kalbajar followed on 25 November", "2020-11-25", ["kalbajar"], ["statement-2020-11-10"]),
+    label("Kalbajar followed on 25 November", "2020-11-25", ["kalbajar"], ("statement-2020-11-10",)),
 ]
 SECOND = [
     label("Kalbajar followed", "2020-11-25", ["kalbajar"]),
@@ -48,6 +48,6 @@ def test_labels_pair_by_sentence_and_order_within_it() -> None:
     scores = agreement({"a.txt": TEXT}, {"a.txt": {"candidates": FIRST}}, {"a.txt": {"candidates": SECOND}})
     counts = {field: (s["tp"], s["fp"], s["fn"]) for field, s in scores.items()}
     assert counts["candidates"] == (3, 1, 0)
-    assert counts["date"] == (2, 2, 1)  # Lachin's month against its day; the undated label's (None, None)
+    assert counts["date"] == (2, 2, 1)  # Lachin dated 1 November, not 1 December; the undated label's (None, None)
     assert counts["places"] == (3, 0, 0)
     assert counts["agreements"] == (0, 0, 1)
