@@ -1,7 +1,8 @@
 """How far two human labellers agree (issue 12): the first labels of some dev articles against a second labelling.
 
 `tests/data/extract_eval/second_labels.json` holds a second labeller's labels of some `dev` articles, written by the
-same README blind to the first ones (`labels.json`). `python -m bench.label_agreement [DATA_DIR]` scores the first
+same README blind to the first ones (`labels.json`); `third_labels.json`, a third labeller's of 8 of them.
+`python -m bench.label_agreement [DATA_DIR] [--labels FILE]` scores the first
 against the second per field, as `bench.extract_eval` scores the extractor: the second labels are "found", the first
 "expected"; items per field as there (a date counts only with its precision; places, agreements, articles and actors
 are sets); items of an unmatched label are fp (second) or fn (first). It also prints the extractor's score on the same
@@ -13,6 +14,7 @@ the quotes within that sentence: the first label of a sentence in one set with t
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -92,9 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     """Print the labellers' agreement and the extractor's score against each labelling, on the doubly labelled files."""
     from geo.load import load_atlas
 
-    data = Path(argv[0]) if argv else Path("data")
+    parser = argparse.ArgumentParser(prog="python -m bench.label_agreement")
+    parser.add_argument("data", nargs="?", type=Path, default=Path("data"), help="the atlas data directory")
+    parser.add_argument("--labels", type=Path, default=SECOND_LABELS, help="the other labelling (second_labels.json)")
+    args = parser.parse_args(argv)
+    data = args.data
     first = json.loads((EVAL_DIR / "labels.json").read_text(encoding="utf-8"))["files"]
-    second = json.loads(SECOND_LABELS.read_text(encoding="utf-8"))["files"]
+    second = json.loads(args.labels.read_text(encoding="utf-8"))["files"]
     names = sorted(second)
     if any(first[n]["split"] != "dev" for n in names):
         raise SystemExit("second labels exist only for dev articles")
@@ -110,14 +116,14 @@ def main(argv: list[str] | None = None) -> int:
     as_second = {n: {**first[n], "candidates": second[n]["candidates"]} for n in names}
     print(
         f"({len(names)} dev articles; first labels {sum(len(first[n]['candidates']) for n in names)}, "
-        f"second {sum(len(second[n]['candidates']) for n in names)}; extractor linked)"
+        f"{args.labels.name} {sum(len(second[n]['candidates']) for n in names)}; extractor linked)"
     )
     print(
         table(
             {
-                "second vs first": agreement(texts, first, second),
+                "other vs first": agreement(texts, first, second),
                 "extractor vs first": extractor({n: first[n] for n in names}),
-                "extractor vs second": extractor(as_second),
+                "extractor vs other": extractor(as_second),
             }
         )
     )
