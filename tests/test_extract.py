@@ -2202,3 +2202,17 @@ def test_a_continuing_sentence_naming_another_agreement_by_its_date_is_a_report_
         "statements of 9 November 2020, 11 January 2021 and 26 November 2021.",
     ):
         assert len(extract(atlas, text, dt.date(2022, 1, 12))) == 1, text
+
+
+def test_in_a_text_without_a_publication_date_a_year_written_with_in_dates_the_rest_of_its_sentence(atlas):
+    text = (
+        "The leaders signed a statement in Sochi on 26 November 2021. In 2022 the Brussels format met again on 6 April "
+        "and 22 May. The 1991 Alma-Ata Declaration was cited when they met in Sochi on 31 October."
+    )
+    found = extract(atlas, text, None)
+    assert [c.date for c in found] == [
+        dt.date(2021, 11, 26),
+        dt.date(2022, 4, 6),
+        dt.date(2022, 5, 22),
+        dt.date(2022, 10, 31),  # the story's year, not the declaration's
+    ]

@@ -60,6 +60,7 @@ from geo.model import Actor, Agreement, Place
 # A sentence listing more dated events than this is not a list a reporter wrote but pasted data: it gives one
 # candidate, which also keeps the cutting linear (each clause looks at every item of the sentence).
 MAX_EVENTS_PER_SENTENCE = 12
+_IN_YEAR = re.compile(r"(?<![\w-])(?:in|в)\s+$", re.I)
 # How long after a day written with its year a year-less date of the next sentence may fall to share that year.
 STORY_YEAR_DAYS = 60
 DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not given"
@@ -264,21 +265,35 @@ class _Extractor:
             out.append(d)
         return out
 
-    def anchor_year(self, at: int) -> int | None:
-        """For a text without a publication date: the year of the last event dated with its year before `at` (the
+    def _written_in(self, at: int, sentence_start: int) -> int | None:
+        """For a text without a publication date: the year an "in 2022" / "в 2022 году" before `at` in the sentence
+        starting at `sentence_start` gives it; not a year that names something ("the 1991 Alma-Ata Declaration",
+        "until 2025")."""
+        i = bisect.bisect_right(self._year_at, at)
+        if self.published is not None or not i or self._year_at[i - 1] < sentence_start:
+            return None
+        return self._years[i - 1] if _IN_YEAR.search(self.text, sentence_start, self._year_at[i - 1]) else None
+
+    def anchor_year(self, at: int, sentence_start: int | None = None) -> int | None:
+        """For a text without a publication date: a year written earlier in the same sentence ("in 2022 the leaders
+        met again on 6 April and 22 May"), else the year of the last event dated with its year before `at` (the
         story's own time: "12 June 2024"), else the year last written ("the 2020 ceasefire", "until 2025")."""
         if self.published is not None or not self._years:
             return None
+        if sentence_start is not None and (year := self._written_in(at, sentence_start)) is not None:
+            return year
+        i = bisect.bisect_right(self._year_at, at)
         if self._narrative_year is not None:
             return self._narrative_year
-        i = bisect.bisect_right(self._year_at, at)
         return self._years[i - 1] if i else self._years[0]
 
     def analyse(self, s: _Sentence) -> None:
         text = s.text
         i = bisect.bisect_left(self._year_at, s.start)
         year_before = self._years[i - 1] if i else None
-        found = find_dates(text, self.published, lambda at: self.anchor_year(s.start + at), self._last_day, year_before)
+        found = find_dates(
+            text, self.published, lambda at: self.anchor_year(s.start + at, s.start), self._last_day, year_before
+        )
         dateline_end = 0
         place_m = _DATELINE_PLACE.match(text)
         if place_m and found and found[0].start == place_m.end():
@@ -301,7 +316,12 @@ class _Extractor:
         # reported, not the day it was said.
         spoken = _spoken_days(s)
         for d in s.dates:
-            if d.has_year and not d.attached and d.date is not None:
+            # A year-less day the sentence's "in 2022" dated moves the story's time as a day written with it does.
+            if (
+                not d.attached
+                and d.date is not None
+                and (d.has_year or d.guessed_year and self._written_in(s.start + d.start, s.start))
+            ):
                 self._narrative_year = d.date.year
             if not d.attached and d.precision in ("day", "range") and d.date is not None and d not in spoken:
                 self._last_day = d.date
