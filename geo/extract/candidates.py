@@ -60,6 +60,7 @@ from geo.model import Actor, Agreement, Place
 # A sentence listing more dated events than this is not a list a reporter wrote but pasted data: it gives one
 # candidate, which also keeps the cutting linear (each clause looks at every item of the sentence).
 MAX_EVENTS_PER_SENTENCE = 12
+# "In 2022 the leaders met …", "в 2022 году": a year written as when, not as part of a name ("the 1991 declaration").
 _IN_YEAR = re.compile(r"(?<![\w-])(?:in|в)\s+$", re.I)
 # How long after a day written with its year a year-less date of the next sentence may fall to share that year.
 STORY_YEAR_DAYS = 60
@@ -199,6 +200,7 @@ def _shift(d: DateMention, by: int) -> DateMention:
     return replace(d, start=d.start + by, end=d.end + by)
 
 
+# A headline's place where or whither the story happens: "… withdrawal from Karabakh", "В Карабахе прекращен огонь".
 _HEADLINE_WHERE = re.compile(r"(?<![\w-])(?:in|into|to|from|at|on|near|в|во|на|из|у)\s+$", re.I)
 
 
@@ -282,9 +284,9 @@ class _Extractor:
             return None
         if sentence_start is not None and (year := self._written_in(at, sentence_start)) is not None:
             return year
-        i = bisect.bisect_right(self._year_at, at)
         if self._narrative_year is not None:
             return self._narrative_year
+        i = bisect.bisect_right(self._year_at, at)
         return self._years[i - 1] if i else self._years[0]
 
     def analyse(self, s: _Sentence) -> None:
@@ -371,8 +373,7 @@ class _Extractor:
             headline = _items_of(s, dates=False)
             if head.places or shared.places:  # the lead names its own places
                 headline.places = []
-            # "… withdrawal from Karabakh", "В Карабахе прекращен огонь": where the story happens; not a name that
-            # qualifies another word ("as Karabakh blockade drags on", "Минский процесс по Карабаху").
+            # Not a name that qualifies another word ("as Karabakh blockade drags on", "процесс по Карабаху").
             headline.places = [p for p in headline.places if _HEADLINE_WHERE.search(self.text, 0, p.start)]
             headline.refs = []
             headline.actors = []
