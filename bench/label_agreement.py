@@ -27,7 +27,7 @@ from geo.extract.sentences import split_sentences
 
 SECOND_LABELS = EVAL_DIR / "second_labels.json"
 # The labels' own fields; "agreements+inferred" only differs for the extractor.
-AGREEMENT_FIELDS = tuple(f for f in FIELDS if f != "agreements+inferred")
+LABEL_FIELDS = tuple(f for f in FIELDS if f != "agreements+inferred")
 
 Label = dict[str, Any]
 
@@ -59,10 +59,10 @@ def pair_labels(
 def agreement(texts: dict[str, str], first: dict[str, Label], second: dict[str, Label]) -> dict[str, dict[str, Any]]:
     """Per field {"precision", "recall", "tp", "fp", "fn"} of the `second` labels (found) against the `first`
     (expected) over the articles of `texts` ({name: text}; label entries as in labels.json's `files`)."""
-    counts = new_counts(AGREEMENT_FIELDS)
+    counts = new_counts(LABEL_FIELDS)
     for name, text in texts.items():
         for found, expected in pair_labels(text, first[name]["candidates"], second[name]["candidates"]):
-            for field in AGREEMENT_FIELDS:
+            for field in LABEL_FIELDS:
                 tally(counts[field], _items(field, None, found), _items(field, None, expected))
     return rates(counts)
 
@@ -85,7 +85,7 @@ def table(scores: dict[str, dict[str, dict[str, Any]]]) -> str:
             for r in scores.values()
         )
         + " |"
-        for field in AGREEMENT_FIELDS
+        for field in LABEL_FIELDS
     ]
     return "\n".join([head, rule, *rows])
 
@@ -98,14 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=Path("data"), help="the atlas data directory")
     parser.add_argument("--labels", type=Path, default=SECOND_LABELS, help="the other labelling (second_labels.json)")
     args = parser.parse_args(argv)
-    data = args.data
     first = json.loads((EVAL_DIR / "labels.json").read_text(encoding="utf-8"))["files"]
     second = json.loads(args.labels.read_text(encoding="utf-8"))["files"]
     names = sorted(second)
     if any(first[n]["split"] != "dev" for n in names):
         raise SystemExit("second labels exist only for dev articles")
     texts = {n: (EVAL_DIR / n).read_text(encoding="utf-8") for n in names}
-    atlas = load_atlas(data)
+    atlas = load_atlas(args.data)
 
     def extractor(labels: dict[str, Label]) -> dict[str, dict[str, Any]]:
         places, agreements = atlas.places.values(), atlas.agreements.values()

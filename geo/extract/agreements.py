@@ -64,7 +64,7 @@ _YEAR_BEFORE = re.compile(
 _YEAR_AFTER = re.compile(rf"(?P<kind>{AGREEMENT_WORD})\s+(?:от\s+)?(?P<year>(?:19|20)\d\d)\s+г(?:ода|\.)", re.I)
 # "the Washington declaration of 2025", "Пражское заявление 2022 года": the year an agreement's name is written with.
 _YEAR_AFTER_NAME = re.compile(
-    r"\s+(?:of\s+(?P<year>(?:19|20)\d\d)(?![\w-])(?!\s*[-–/]\s*\d)|(?:от\s+)?(?P<ru>(?:19|20)\d\d)\s+г(?:ода|\.))"
+    r"\s+(?P<said>of\s+(?P<year>(?:19|20)\d\d)(?![\w-])(?!\s*[-–/]\s*\d)|(?:от\s+)?(?P<ru>(?:19|20)\d\d)\s+г(?:ода|\.))"
 )
 # "the ceasefire that ended the 2020 war": the agreement of that kind that year, named by the war it ended.
 _YEAR_OF_WAR = re.compile(
@@ -402,7 +402,7 @@ class AgreementFinder:
             if m is not None and int(m.group("year") or m.group("ru")) == made.year:
                 out.append(
                     DateMention(
-                        m.start() + len(m.group()) - len(m.group().lstrip()),
+                        m.start("said"),
                         m.end(),
                         made,
                         "day",
