@@ -2216,3 +2216,23 @@ def test_in_a_text_without_a_publication_date_a_year_written_with_in_dates_the_r
         dt.date(2022, 5, 22),
         dt.date(2022, 10, 31),  # the story's year, not the declaration's
     ]
+
+
+def test_a_day_in_a_clause_naming_where_an_agreement_of_that_day_was_made_names_it(atlas):
+    found = extract(
+        atlas,
+        "The commissions' result builds on the work the two leaders endorsed in Prague on 6 October 2022 and in "
+        "Brussels on 14 May and 15 July 2023.",
+        dt.date(2024, 4, 20),
+    )
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2022, 10, 6), ("prague-2022-10-06",)),
+        (dt.date(2023, 5, 14), ("brussels-2023-05-14",)),
+        (dt.date(2023, 7, 15), ("brussels-2023-07-15",)),
+    ]
+    # Another day at the venue, or the day somewhere else, is no agreement.
+    for text in (
+        "Protesters gathered in Prague on 7 October 2022.",
+        "Protesters gathered in Vienna on 6 October 2022.",
+    ):
+        assert [c.agreements for c in extract(atlas, text, dt.date(2024, 4, 20))] == [()], text

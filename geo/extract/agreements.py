@@ -308,6 +308,9 @@ class AgreementFinder:
 
         out: list[DateMention] = []
         refs: list[Reference] = []
+        # The venues the last date of a list was read with, for the days listed after it ("in Brussels on 14 May and
+        # 15 July 2023").
+        listed_at: frozenset[str] = frozenset()
         for d in dates:
             before = _BEFORE_DATE.search(text[max(0, d.start - 60) : d.start])
             after = _AFTER_DATE.match(text[d.end : d.end + 60])
@@ -331,10 +334,22 @@ class AgreementFinder:
             met = not made and d.relative and met_anywhere and said_of(d, _MET)
             met_there = not made and not met and d.relative and bool(venue_ids)
             met = met or met_there
-            named_ok = attached or (
-                has_context and (not d.relative or made or met) and not _dates_an_operation(text, d)
+            # With no word for an agreement at all, a written day whose clause names where an agreement of that very
+            # day was made names it: "the delimitation work that the two leaders endorsed in Prague on 6 October 2022
+            # and in Brussels on 14 May and 15 July 2023".
+            at_venue: frozenset[str] = frozenset()
+            if not has_context and not attached and not d.relative and d.precision == "day":
+                in_list = bool(out) and _LIST_GAP.match(text[out[-1].end : d.start]) is not None
+                at_venue = held_at(d) or (listed_at if in_list else frozenset())
+                listed_at = at_venue
+            named_ok = (
+                attached
+                or bool(at_venue)
+                or (has_context and (not d.relative or made or met) and not _dates_an_operation(text, d))
             )
-            ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids) if named_ok else ()
+            ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids | at_venue) if named_ok else ()
+            if at_venue:
+                ids = tuple(i for i in ids if i in at_venue)
             start = max(0, d.start - 60) + before.start() if before else d.start
             end = d.end + after.end() if after else d.end
             if met:
