@@ -2236,3 +2236,22 @@ def test_a_day_in_a_clause_naming_where_an_agreement_of_that_day_was_made_names_
         "Protesters gathered in Vienna on 6 October 2022.",
     ):
         assert [c.agreements for c in extract(atlas, text, dt.date(2024, 4, 20))] == [()], text
+
+
+def test_a_sentence_opening_on_where_the_meeting_just_told_was_held_tells_of_its_agreement(atlas):
+    published = dt.date(2022, 11, 1)
+    for text in (
+        "The leaders met in Prague on October 6 with Emmanuel Macron. In Prague, the two countries confirmed their "
+        "commitment to the 1991 Alma-Ata Declaration.",
+        "Лидеры встретились в Праге 6 октября. В Праге стороны подтвердили приверженность Алма-Атинской декларации "
+        "1991 года.",
+    ):
+        meeting, confirmed = extract(atlas, text, published)
+        assert confirmed.sentence.startswith(("In Prague", "В Праге")), text
+        assert (confirmed.date, confirmed.agreements) == (dt.date(2022, 10, 6), ("prague-2022-10-06",)), text
+    # Somewhere the sentence before named no agreement of, or a sentence too far on, is no report of it.
+    for text in (
+        "The leaders met in Prague on October 6. In Sochi, the weather was mild.",
+        "The leaders met in Prague on October 6. Macron spoke of Europe. In Prague, the mood was calm.",
+    ):
+        assert len(extract(atlas, text, published)) == 1, text

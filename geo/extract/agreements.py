@@ -126,6 +126,8 @@ ANAPHOR = re.compile(
     r"(?<![\w-])(?:принят|подписан)\w*\s+(?:(?:совместн|трехсторонн|итогов)\w*\s+)?заявлени\w*",
     re.I,
 )
+# "In Prague, …", "At Sochi, …", "В Сочи …": a sentence opening on where it happened (AgreementFinder.opening_venue).
+_VENUE_OPENING = re.compile(r"^\W*(?:in|at|в|во)\s+(?=\w)", re.I)
 # How many sentences back "that meeting" may find the meeting it stands for: the one just told, or a meeting the
 # atlas does not know ("They met again in Granada") would be taken for the one named before it.
 MEETING_ANAPHOR_SENTENCES = 1
@@ -202,6 +204,9 @@ class Reference:
     # The kind word, when named by the month it was made in ("At our April meeting", "на апрельской встрече", "the
     # May protocol"): what dates a sentence with no date of its own (AgreementFinder.month_named_date).
     by_month: str = ""
+    # Named by where it was made, as the place a sentence opens on ("In Prague, the two countries confirmed …"): what
+    # the sentence tells was done there, a report dated by the agreement (AgreementFinder.opening_venue).
+    by_venue: bool = False
 
 
 class AgreementFinder:
@@ -228,6 +233,18 @@ class AgreementFinder:
         self._venues = NameIndex(
             (name, a.id) for a in self.agreements for names in a.signed_at.values() for name in names
         )
+
+    def opening_venue(self, text: str, words: Sequence[Token]) -> list[Reference]:
+        """The agreements made where a sentence opens by saying it happened ("In Prague, the two countries confirmed
+        …", "В Сочи стороны подтвердили …"), unsure: which of them is meant, the sentences before say."""
+        m = _VENUE_OPENING.match(text)
+        if m is None:
+            return []
+        return [
+            Reference(words[i].start, words[i + n - 1].end, a, confident=False, by_venue=True)
+            for i, n, a in self._venues.find(words)
+            if words[i].start == m.end()
+        ]
 
     # --- by date ---
 

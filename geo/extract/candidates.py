@@ -532,7 +532,9 @@ class _Extractor:
                     low.append("date")
                 elif chosen.guessed_year and self.published is not None and date > self.published:
                     low.append("date")
-            elif agreements and (article_tuple or any(_PROVIDES.search(s.text) for s in group)):
+            elif agreements and (
+                article_tuple or any(r.by_venue for r in refs) or any(_PROVIDES.search(s.text) for s in group)
+            ):
                 first = self.finder.by_id[agreements[0]]
                 date, precision, note = first.date, "day", DATE_NOTE_AGREEMENT
                 low.append("date")
@@ -733,6 +735,8 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
         if s.refs:
             named.append((_unique(r.agreement for r in s.refs), i))
             continue
+        if _resolve_venue(s, i, named, finder):
+            continue
         # A sentence that continues the one before ("The document also …") joins that report, which is not
         # necessarily about the agreement named earlier; unless it says what the agreement the sentence right
         # before named provides ("The document also provides for …").
@@ -754,6 +758,18 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
                 s.refs.append(Reference(m.start(), m.end(), fits[0], confident=False))
             if fits:
                 break  # one it fits, or several: the reader chooses
+
+
+def _resolve_venue(s: _Sentence, i: int, named: list[tuple[tuple[str, ...], int]], finder: AgreementFinder) -> bool:
+    """ "In Prague, the two countries confirmed …": an undated sentence opening on where it happened tells of the
+    agreement made there that the sentence right before named (MEETING_ANAPHOR_SENTENCES), marked unsure. Whether
+    it did."""
+    if s.own_dates or not named or i - named[-1][1] > MEETING_ANAPHOR_SENTENCES:
+        return False
+    made_there = [r for r in finder.opening_venue(s.text, s.words) if r.agreement in named[-1][0]]
+    if len(made_there) == 1:
+        s.refs += made_there
+    return len(made_there) == 1
 
 
 # How many sentences back "the corridor" may find the place it stands for.
