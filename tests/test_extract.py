@@ -2255,3 +2255,19 @@ def test_a_sentence_opening_on_where_the_meeting_just_told_was_held_tells_of_its
         "The leaders met in Prague on October 6. Macron spoke of Europe. In Prague, the mood was calm.",
     ):
         assert len(extract(atlas, text, published)) == 1, text
+
+
+def test_by_looks_ahead_only_before_a_time_not_before_whoever_did_something(atlas):
+    published = dt.date(2022, 4, 7)
+    (past,) = extract(
+        atlas,
+        "It was their second meeting hosted by Michel, after their first talks in Brussels in December.",
+        published,
+    )
+    assert (past.date, past.date_precision) == (dt.date(2021, 12, 1), "month")
+    for text, day in (
+        ("The border commission is to be convened by the end of April.", dt.date(2022, 4, 25)),
+        ("Lachin must be handed over by Dec. 1, Baku said on Monday.", dt.date(2022, 12, 1)),
+        ("Prisoners are to be freed by 15 January, the ministry said on Monday.", dt.date(2023, 1, 15)),
+    ):
+        assert extract(atlas, text, dt.date(2022, 7, 20) if day.month != 4 else published)[0].date == day, text

@@ -60,7 +60,12 @@ _EN_YEAR = rf"(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?"
 # Where "will", "due to", "by", "до" must stand, before the date, for a year-less date to be read as coming.
 FUTURE_CUE_WINDOW = 60
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|by|until|next|is\s+to|are\s+to|"
+    r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|until|next|is\s+to|are\s+to|"
+    r"postponed|deferred|pushed\s+back|put\s+off|"
+    # "by 15 May", "by the end of April", "by Nov. 25"; not the agent of a verb ("hosted by Michel, after their first
+    # talks in Brussels in December").
+    r"by\s+(?=(?:the\s+)?(?:(?:end|middle|start|beginning|close)\s+of\s+)?(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?:\d|(?:{'|'.join(calendar.MONTH_ABBREVIATIONS)})[a-z]*\.?\b|then\b|next\b|this\b))|"
     # A meeting arranged, in any tense the arranging takes: "agreed to meet again", "have decided to meet",
     # "договорились встретиться", "встретятся".
     r"(?:agreed|agree|decided)\s+to\s+meet|meet\s+again|договорил\w*\s+(?:\w+\s+)?встретиться|встрет(?:ится|ятся)|"
