@@ -2271,3 +2271,16 @@ def test_by_looks_ahead_only_before_a_time_not_before_whoever_did_something(atla
         ("Prisoners are to be freed by 15 January, the ministry said on Monday.", dt.date(2023, 1, 15)),
     ):
         assert extract(atlas, text, dt.date(2022, 7, 20) if day.month != 4 else published)[0].date == day, text
+
+
+def test_what_may_yet_happen_in_a_month_is_this_years_month(atlas):
+    published = dt.date(2023, 7, 15)
+    for text in (
+        "В октябре лидеры могут встретиться в Гранаде вместе с Макроном.",
+        "The leaders could sign the text in Granada in October.",
+    ):
+        assert [(c.date, c.date_precision) for c in extract(atlas, text, published)] == [
+            (dt.date(2023, 10, 1), "month")
+        ], text
+    # Told as done, it is last year's.
+    assert extract(atlas, "В октябре лидеры встретились в Гранаде.", published)[0].date == dt.date(2022, 10, 1)

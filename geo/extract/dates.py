@@ -62,6 +62,8 @@ FUTURE_CUE_WINDOW = 60
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|until|next|is\s+to|are\s+to|"
     r"postponed|deferred|pushed\s+back|put\s+off|"
+    # What may yet happen: "could meet in October", "В октябре лидеры могут встретиться".
+    r"could\s+(?!not\b|have\b)\w+|мо(?:гут|жет)\s+(?:\w+\s+)?\w+(?:ть|ться|ти)(?![\w-])|"
     # "by 15 May", "by the end of April", "by Nov. 25"; not the agent of a verb ("hosted by Michel, after their first
     # talks in Brussels in December").
     r"by\s+(?=(?:the\s+)?(?:(?:end|middle|start|beginning|close)\s+of\s+)?(?:(?:early|mid|late)[\s-]+)?"
