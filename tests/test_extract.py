@@ -2284,3 +2284,17 @@ def test_what_may_yet_happen_in_a_month_is_this_years_month(atlas):
         ], text
     # Told as done, it is last year's.
     assert extract(atlas, "В октябре лидеры встретились в Гранаде.", published)[0].date == dt.date(2022, 10, 1)
+
+
+def test_in_a_text_without_a_publication_date_a_day_written_with_its_year_dates_the_days_after_it(atlas):
+    text = (
+        "Talks opened in Brussels on 14 May 2024. The treaty text, agreed on 13 March 2025, was initialled at the "
+        "White House on 8 August. The sides, citing the statement of 10 November 2020, met again on 6 October."
+    )
+    found = extract(atlas, text, None)
+    assert [(c.date, c.agreements) for c in found[1:]] == [
+        (dt.date(2025, 3, 13), ()),
+        (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",)),
+        # A year in an agreement's name is not when the sentence happens: the story's year is.
+        (dt.date(2025, 10, 6), ("statement-2020-11-10",)),
+    ]

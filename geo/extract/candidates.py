@@ -307,6 +307,8 @@ class _Extractor:
         s.words = tokens(text)
         words = [w for w in s.words if w.start >= dateline_end]
         s.dates, s.refs = self.finder.date_references(text, found, words)
+        if self.published is None and (moved := _in_written_year(found, s.dates)) is not None:
+            s.dates, s.refs = self.finder.date_references(text, moved, words)
         # "…met officials on Thursday, a day after the separatists agreed to a ceasefire": an agreement made the day
         # before is a report of its own; "…remained blocked on Tuesday, a day after activists set up camp" is
         # background a reader keeps with the day it is counted from.
@@ -682,6 +684,24 @@ _SPEECH = re.compile(
     r"отметил\w*|подтвердил\w*)\b(?:[^.;:,]|\.(?=\w)){0,40}$",
     re.I,
 )
+
+
+def _in_written_year(found: list[DateMention], read: list[DateMention]) -> list[DateMention] | None:
+    """ "The treaty text, agreed on 13 March 2025, was initialled at the White House on 8 August": in a text without a
+    publication date, a year-less date after a day the sentence wrote with its year, not as part of an agreement's
+    name (`read`: the same dates as `found`, read for agreements), is in that year. The dates with those moved, or
+    None when none moves."""
+    out, year, moved = [], None, False
+    for d, r in zip(found, read, strict=True):
+        if r.has_year and not r.attached and r.date is not None and r.precision == "day":
+            year = r.date.year
+        elif year is not None and d.guessed_year and not r.attached and d.date is not None and d.date.year != year:
+            try:
+                d, moved = replace(d, date=d.date.replace(year=year)), True
+            except ValueError:  # 29 February
+                pass
+        out.append(d)
+    return out if moved else None
 
 
 def _spoken_days(s: _Sentence) -> list[DateMention]:
