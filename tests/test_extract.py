@@ -2298,3 +2298,27 @@ def test_in_a_text_without_a_publication_date_a_day_written_with_its_year_dates_
         # A year in an agreement's name is not when the sentence happens: the story's year is.
         (dt.date(2025, 10, 6), ("statement-2020-11-10",)),
     ]
+
+
+def test_a_fronted_clause_telling_what_an_agreement_did_is_a_report_of_it(atlas):
+    published = dt.date(2022, 11, 5)
+    for text, day in (
+        (
+            "After the Prague statement of 6 October 2022 anchored delimitation in the Alma-Ata Declaration, Vladimir "
+            "Putin brought the two leaders back to Sochi on 31 October.",
+            dt.date(2022, 10, 31),
+        ),
+        (
+            "После того как заявление от 9 ноября 2020 года остановило войну, 20 ноября войска вошли в Агдам.",
+            dt.date(2020, 11, 20),
+        ),
+    ):
+        agreement, event = extract(atlas, text, published if day.year == 2022 else dt.date(2021, 1, 15))
+        assert agreement.date == atlas.agreements[agreement.agreements[0]].date, text
+        assert agreement.agreements in (("prague-2022-10-06",), ("statement-2020-11-10",)), text
+        assert event.date == day and agreement.agreements[0] not in event.agreements, text
+    # A bare name is when, not what the agreement did: one report.
+    text = "After the statement of 26 November 2021, troops pulled back from the border on 1 December."
+    assert [(c.date, c.agreements) for c in extract(atlas, text, published)] == [
+        (dt.date(2021, 12, 1), ("statement-2021-11-26",))
+    ]

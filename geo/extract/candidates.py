@@ -102,6 +102,11 @@ _CONJUNCTIONS = r"and|while|whereas|but|then|а|и|но|затем"
 _CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{_CONJUNCTIONS})\s")
 # A break that opens a clause of its own: a semicolon, or a comma and a conjunction.
 _OWN_CLAUSE = re.compile(rf";\s|,\s+(?:{_CONJUNCTIONS}|тогда\s+как|в\s+то\s+время\s+как)\s")
+# A sentence opening on a clause of time ("After the statement … anchored …, the leaders …"), which ends at its comma.
+_FRONTED_CLAUSE = re.compile(r"^\W*(?:after|once|when|после\s+того\s+как|когда)\s", re.I)
+_COMMA = re.compile(r",\s")
+# How many words ("the Prague") may stand between a fronted clause's "After" and the agreement's name it opens on.
+FRONTED_NAME_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -457,16 +462,26 @@ class _Extractor:
         if not own:
             return []
         breaks = list(_OWN_CLAUSE.finditer(head.text, 0, own[0].start))
+        # "After the Prague statement of 6 October 2022 anchored delimitation in …, Putin brought the leaders back to
+        # Sochi on 31 October": a fronted clause ends at its comma, and tells what the agreement did when it says more
+        # than the name ("Following the Sochi statement, the leaders met …" does not).
+        fronted = None if breaks else _FRONTED_CLAUSE.match(head.text)
+        if fronted is not None:
+            breaks = list(_COMMA.finditer(head.text, 0, own[0].start))[:1]
         if not breaks:
             return []
         cut = breaks[-1]
+
+        def opens(r: Reference) -> bool:
+            """Whether the agreement is what its clause opens on, and (in a fronted clause) the clause says more."""
+            if fronted is None:
+                return bool(_OPENS_CLAUSE.search(head.text, max(0, r.start - OPEN_REACH), r.start))
+            before = _WORD.findall(head.text, fronted.end(), r.start)
+            return len(before) <= FRONTED_NAME_WORDS and len(_WORD.findall(head.text, r.end, cut.start())) >= 2
+
         lead = [r for r in head.refs if r.end <= cut.start()]
         later = {r.agreement for r in head.refs if r.start >= cut.end()}
-        fresh = [
-            r
-            for r in lead
-            if r.agreement not in later and _OPENS_CLAUSE.search(head.text, max(0, r.start - OPEN_REACH), r.start)
-        ]
+        fresh = [r for r in lead if r.agreement not in later and opens(r)]
         if not fresh:
             return []
         r = fresh[-1]
