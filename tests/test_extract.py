@@ -2322,3 +2322,16 @@ def test_a_fronted_clause_telling_what_an_agreement_did_is_a_report_of_it(atlas)
     assert [(c.date, c.agreements) for c in extract(atlas, text, published)] == [
         (dt.date(2021, 12, 1), ("statement-2021-11-26",))
     ]
+
+
+def test_a_weekday_the_sentence_looks_ahead_to_is_the_coming_one(atlas):
+    published = dt.date(2023, 4, 24)  # a Monday
+    for text in (
+        "Pashinyan is expected to address the government session on Thursday.",
+        "Вице-премьеры встретятся на границе в четверг.",
+        "Representatives are due to meet officials on Thursday in Yevlakh.",
+    ):
+        assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 4, 27)], text
+    # Said on the day, the day is past, even with what will come before it.
+    text = "Talks will resume soon, the ministry said on Thursday."
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 4, 20)]

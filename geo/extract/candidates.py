@@ -43,7 +43,15 @@ from geo.extract.agreements import (
     Reference,
     article_references,
 )
-from geo.extract.dates import BARE_YEAR, LIST_JOIN, LIST_YEAR_GAP, REPORTED_CLAUSE, DateMention, find_dates
+from geo.extract.dates import (
+    BARE_YEAR,
+    LIST_JOIN,
+    LIST_YEAR_GAP,
+    REPORTED_CLAUSE,
+    SPEECH_VERBS,
+    DateMention,
+    find_dates,
+)
 from geo.extract.linking import Linker, Reason, resolve_to_article_agreement
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
 from geo.gazetteer import (
@@ -694,11 +702,7 @@ def _reported_deadlines(s: _Sentence) -> None:
 
 # "…, the head of Aghavno village told NEWS.am on Friday", "сообщили в среду": the day a report was given.
 SPEECH_REACH = 50
-_SPEECH = re.compile(
-    r"\b(?:said|says|told|reported|announced|stated|confirmed|added|noted|сообщил\w*|заявил\w*|рассказал\w*|"
-    r"отметил\w*|подтвердил\w*)\b(?:[^.;:,]|\.(?=\w)){0,40}$",
-    re.I,
-)
+_SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b(?:[^.;:,]|\.(?=\w)){{0,40}}$", re.I)
 
 
 def _in_written_year(found: list[DateMention], read: list[DateMention]) -> list[DateMention] | None:

@@ -75,6 +75,12 @@ _FUTURE_CUE = re.compile(
     r"ожидает\w*|предстоит|предстоят)\b",
     re.I,
 )
+# Verbs of saying: "…, the ministry said on Monday", "сообщили в среду".
+SPEECH_VERBS = (
+    r"(?:said|says|told|reported|announced|stated|confirmed|added|noted|сообщил\w*|заявил\w*|рассказал\w*|"
+    r"отметил\w*|подтвердил\w*)"
+)
+_SPOKEN = re.compile(rf"\b{SPEECH_VERBS}\b", re.I)
 # A bare year in a sentence ("in 2023"): not a date of its own, but it tells which of several agreements is meant.
 BARE_YEAR = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)(?![\d-])")
 
@@ -345,7 +351,7 @@ def _resolve(
         wd = fold(groups["wd"])
         index = calendar.WEEKDAYS.index(wd) if wd in calendar.WEEKDAYS else calendar.RU_WEEKDAYS.index(wd)
         back = (published.weekday() - index) % 7
-        if fold(m.group()).startswith("next") and back:
+        if (fold(m.group()).startswith("next") or _looks_ahead_to(m)) and back:
             return published + dt.timedelta(days=7 - back), "day"
         return published - dt.timedelta(days=back), "day"
     if kind == "ago":
@@ -358,6 +364,14 @@ def _resolve(
         return published.replace(day=1), "month"
     first = published.replace(day=1) - dt.timedelta(days=1)
     return first.replace(day=1), "month"
+
+
+def _looks_ahead_to(m: re.Match[str]) -> bool:
+    """Whether the clause looks ahead to the day `m` names: "are due to meet officials on Thursday", "встретятся на
+    границе во вторник"; not when a verb of saying stands between ("Talks will resume, the ministry said on Monday")."""
+    window = m.string[max(0, m.start() - FUTURE_CUE_WINDOW) : m.start()]
+    cues = list(_FUTURE_CUE.finditer(window))
+    return bool(cues) and not _SPOKEN.search(window, cues[-1].end())
 
 
 def _count(word: str) -> int:
