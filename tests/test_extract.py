@@ -2335,3 +2335,11 @@ def test_a_weekday_the_sentence_looks_ahead_to_is_the_coming_one(atlas):
     # Said on the day, the day is past, even with what will come before it.
     text = "Talks will resume soon, the ministry said on Thursday."
     assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 4, 20)]
+
+
+def test_kazakh_grain_is_from_kazakhstan_not_the_gazakh_district(atlas):
+    published = dt.date(2025, 11, 10)
+    text = "A train of Kazakh wheat reached Armenia through Azerbaijan on Saturday."
+    assert [c.places for c in extract(atlas, text, published)] == [()]
+    text = "Four villages of the Kazakh district were handed back on 24 May 2024."
+    assert [c.places for c in extract(atlas, text, published)] == [("gazakh",)]
