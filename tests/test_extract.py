@@ -2343,3 +2343,12 @@ def test_kazakh_grain_is_from_kazakhstan_not_the_gazakh_district(atlas):
     assert [c.places for c in extract(atlas, text, published)] == [()]
     text = "Four villages of the Kazakh district were handed back on 24 May 2024."
     assert [c.places for c in extract(atlas, text, published)] == [("gazakh",)]
+
+
+def test_the_aghband_bridge_is_the_araz_route_in_any_spelling(atlas):
+    for text in (
+        "Baku said on 23 February 2026 that the Aghband-Kalaleh bridge was finished.",
+        "Azerbaijan laid the foundation of the Aghband bridge on 6 October 2023.",
+        "6 октября 2023 года заложен фундамент Агбендского моста.",
+    ):
+        assert [c.places for c in extract(atlas, text, dt.date(2026, 3, 1))] == [("aras-route-iran",)], text
