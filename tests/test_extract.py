@@ -2352,3 +2352,18 @@ def test_the_aghband_bridge_is_the_araz_route_in_any_spelling(atlas):
         "6 октября 2023 года заложен фундамент Агбендского моста.",
     ):
         assert [c.places for c in extract(atlas, text, dt.date(2026, 3, 1))] == [("aras-route-iran",)], text
+
+
+def test_a_relative_clause_with_a_day_of_its_own_after_what_an_agreement_did_is_another_report(atlas):
+    text = (
+        "The Moscow statement of 11 January 2021 handed the details to a working group of three deputy prime "
+        "ministers, which first met on 30 January."
+    )
+    found = extract(atlas, text, dt.date(2021, 2, 5))
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2021, 1, 11), ("statement-2021-01-11",)),
+        (dt.date(2021, 1, 30), ()),
+    ]
+    # What the agreement provides, a relative clause included, is one provision.
+    text = "Документ предусматривает создание рабочей группы, которая проведет первое заседание до 30 января."
+    assert len(extract(atlas, text, dt.date(2021, 1, 12))) == 1

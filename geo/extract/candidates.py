@@ -113,6 +113,7 @@ _OWN_CLAUSE = re.compile(rf";\s|,\s+(?:{_CONJUNCTIONS}|тогда\s+как|в\s+
 # A sentence opening on a clause of time ("After the statement … anchored …, the leaders …"), which ends at its comma.
 _FRONTED_CLAUSE = re.compile(r"^\W*(?:after|once|when|после\s+того\s+как|когда)\s", re.I)
 _COMMA = re.compile(r",\s")
+_WHICH_BREAK = re.compile(r",\s+(?:which|where|котор\w+|где)\s", re.I)
 # How many words ("the Prague") may stand between a fronted clause's "After" and the agreement's name it opens on.
 FRONTED_NAME_WORDS = 3
 
@@ -443,8 +444,9 @@ class _Extractor:
                 items.refs = [r for r in items.refs if r.confident]
             if parts and _RELATIVE_CLAUSE.match(head.text, lo, hi):
                 # "signed regulations on their joint work, which parliament approved in late October": what the
-                # clause before named is what this one tells of.
-                items.refs += [r for r in parts[-1].refs if r not in items.refs]
+                # clause before named is what this one tells of; not an agreement that is a report of its own ("The
+                # Moscow statement of 11 January 2021 handed the details to a working group, which first met on …").
+                items.refs += [r for r in parts[-1].refs if r not in items.refs and r.agreement not in meeting_ids]
             parts.append(items)
         _lead_list_places(head, events[0].start, parts)
         # A clause naming nothing of its own is part of the clause before ("on 20 November, two days late").
@@ -476,16 +478,26 @@ class _Extractor:
         fronted = None if breaks else _FRONTED_CLAUSE.match(head.text)
         if fronted is not None:
             breaks = list(_COMMA.finditer(head.text, 0, own[0].start))[:1]
+        # "The Moscow statement of 11 January 2021 handed the details to a working group, which first met on 30
+        # January": a relative clause with a day of its own tells of something else, when the clause before says
+        # more than the name.
+        # Not what the agreement provides ("Документ предусматривает создание рабочей группы, которая проведет
+        # первое заседание до 30 января"): that is one provision.
+        relative = not breaks and not _PROVIDES.search(head.text, 0, own[0].start)
+        if relative:
+            breaks = list(_WHICH_BREAK.finditer(head.text, 0, own[0].start))
         if not breaks:
             return []
         cut = breaks[-1]
 
         def opens(r: Reference) -> bool:
-            """Whether the agreement is what its clause opens on, and (in a fronted clause) the clause says more."""
-            if fronted is None:
-                return bool(_OPENS_CLAUSE.search(head.text, max(0, r.start - OPEN_REACH), r.start))
-            before = _WORD.findall(head.text, fronted.end(), r.start)
-            return len(before) <= FRONTED_NAME_WORDS and len(_WORD.findall(head.text, r.end, cut.start())) >= 2
+            """Whether the agreement is what its clause opens on, and (in a fronted or relative sentence) the clause
+            says more than its name."""
+            says_more = len(_WORD.findall(head.text, r.end, cut.start())) >= 2
+            if fronted is not None:
+                return len(_WORD.findall(head.text, fronted.end(), r.start)) <= FRONTED_NAME_WORDS and says_more
+            opening = bool(_OPENS_CLAUSE.search(head.text, max(0, r.start - OPEN_REACH), r.start))
+            return opening and (says_more or not relative)
 
         lead = [r for r in head.refs if r.end <= cut.start()]
         later = {r.agreement for r in head.refs if r.start >= cut.end()}
