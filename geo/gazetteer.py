@@ -73,6 +73,8 @@ def ru_boundary_of_others(text: str, words: Sequence[Token], j: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
+# What makes an adjective of a country's name before the next word: "Armenia|n–Azerbaijani border", "Iran|ian".
+_ADJECTIVE_ENDING = re.compile(r"(?:n|ian)\s")
 # Kinds of place a text refers to by a bare common noun only ambiguously ("the district", "the town").
 ADMINISTRATIVE_KINDS = frozenset({"district", "region", "city", "town", "village"})
 # A longer name ("зона ответственности российского миротворческого контингента") does not end in its head noun.
@@ -250,13 +252,19 @@ class Gazetteer:
         if needle and self._is_prefix(needle):
             matches = self.search(text)
             exact = [p for p in matches if needle in self.keys[p.id]]
-            # A unique prefix that stops inside a word ("Agda", "Stepan") is taken too; a substring is not, nor whole
-            # first words of a longer name ("Azerbaijan" of "Azerbaijan–Iran–Nakhchivan corridor"): they name
-            # something else more often than they shorten a name.
+            # A unique prefix that stops inside a word ("Agda", "Stepan") is taken too; a substring is not, nor the
+            # first word of a longer name, whole or as the country its adjective is made from ("Azerbaijan" of
+            # "Azerbaijan–Iran–Nakhchivan corridor", "Armenia" of "Armenian–Azerbaijani border"): they name something
+            # else more often than they shorten a name.
             prefix = [
                 p
                 for p in matches
-                if any(k.startswith(needle) and _WORD_CHAR.match(k, len(needle)) for k in self.keys[p.id])
+                if any(
+                    k.startswith(needle)
+                    and _WORD_CHAR.match(k, len(needle))
+                    and not _ADJECTIVE_ENDING.match(k, len(needle))
+                    for k in self.keys[p.id]
+                )
             ]
             candidates = exact or prefix
             if len(candidates) == 1 and (exact or len(needle) >= 3):

@@ -109,6 +109,14 @@ def test_rows_without_an_id_get_one_from_their_file_date_and_row(atlas):
     assert event.id == f"import-{hashlib.sha256(data).hexdigest()[:8]}-2021-03-04-row-1"
 
 
+def test_a_country_is_no_place_though_a_border_is_named_after_it(atlas):
+    for country in ("Armenia", "Azerbaijan"):  # "Armenian–Azerbaijani border", "Azerbaijan–Armenia border"
+        data = _csv(f"date,location,notes,source\n2021-03-04,{country},Something happened.,Reuters\n")
+        result = import_events("x.csv", data, atlas)
+        assert result.events == [], country
+        assert result.problems[0].message.startswith(f'unknown place "{country}"'), country
+
+
 def test_a_name_shared_by_two_places_is_reported_not_guessed(atlas):
     data = _csv("date,location,notes,source\n2021-03-04,Lach,Something happened.,Reuters\n")
     result = import_events("x.csv", data, atlas)
