@@ -2367,3 +2367,23 @@ def test_a_relative_clause_with_a_day_of_its_own_after_what_an_agreement_did_is_
     # What the agreement provides, a relative clause included, is one provision.
     text = "Документ предусматривает создание рабочей группы, которая проведет первое заседание до 30 января."
     assert len(extract(atlas, text, dt.date(2021, 1, 12))) == 1
+
+
+def test_spellings_outlets_of_both_sides_use_name_the_places(atlas):
+    published = dt.date(2023, 9, 25)
+    for spelling, place in (
+        ("Khankandi", "khankendi"),
+        ("Kelbadjar", "kalbajar"),
+        ("Mekhakavan", "jabrayil"),
+        ("Sanasar", "gubadly"),
+        ("Garabagh", "karabakh"),
+        ("the Hakari checkpoint", "hakari-bridge-checkpoint"),
+        ("the Meghri corridor", "nakhchivan-link"),
+        ("the Azerbaijan-Armenia border", "armenia-azerbaijan-border"),
+        ("the Russian peacekeepers' zone", "peacekeeping-zone"),
+    ):
+        text = f"Officials reported shooting near {spelling} on Sunday."
+        assert [c.places for c in extract(atlas, text, published)] == [(place,)], spelling
+    for spelling, place in (("Аскеране", "khojaly"), ("Зангезуре", "syunik"), ("Варанде", "fuzuli")):
+        text = f"В воскресенье в {spelling} была слышна стрельба."
+        assert [c.places for c in extract(atlas, text, published)] == [(place,)], spelling
