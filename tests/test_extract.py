@@ -2387,3 +2387,17 @@ def test_spellings_outlets_of_both_sides_use_name_the_places(atlas):
     for spelling, place in (("Аскеране", "khojaly"), ("Зангезуре", "syunik"), ("Варанде", "fuzuli")):
         text = f"В воскресенье в {spelling} была слышна стрельба."
         assert [c.places for c in extract(atlas, text, published)] == [(place,)], spelling
+
+
+def test_a_month_and_the_venue_name_all_the_agreements_made_there_that_month(atlas):
+    published = dt.date(2025, 11, 10)
+    for text, agreements in (
+        (
+            "The minister said the deliveries became possible because of the documents signed at the White House in "
+            "August.",
+            ("peace-treaty-initialled-2025-08-08", "washington-2025-08-08"),
+        ),
+        ("The minister praised the declaration signed at the White House in August.", ("washington-2025-08-08",)),
+    ):
+        (found,) = extract(atlas, text, published)
+        assert (found.date, found.date_precision, found.agreements) == (dt.date(2025, 8, 1), "month", agreements)

@@ -277,8 +277,10 @@ class AgreementFinder:
                 out = [near[-1].id] if near else []
         elif d.precision == "month":
             same = [a.id for a in self.agreements if (a.date.year, a.date.month) == (d.date.year, d.date.month)]
-            same = [a for a in same if a in at] or same
-            out = same if (not loose or len(same) == 1) else []
+            there = [a for a in same if a in at]
+            # "the documents signed at the White House in August": all made there that month, which the kind of
+            # text said may narrow (AgreementFinder._by_kind).
+            out = there or (same if (not loose or len(same) == 1) else [])
         return tuple([a for a in out if a in at] or out)
 
     def date_references(
