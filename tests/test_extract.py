@@ -2401,3 +2401,11 @@ def test_a_month_and_the_venue_name_all_the_agreements_made_there_that_month(atl
     ):
         (found,) = extract(atlas, text, published)
         assert (found.date, found.date_precision, found.agreements) == (dt.date(2025, 8, 1), "month", agreements)
+
+
+def test_an_indefinite_kind_word_with_two_words_before_it_is_a_new_text_not_one_a_place_describes(atlas):
+    text = (
+        "On Tuesday Armenia asked Russia for help under a 1997 friendship treaty and appealed to the Moscow-led "
+        "security bloc."
+    )
+    assert [c.agreements for c in extract(atlas, text, dt.date(2022, 9, 15))] == [()]

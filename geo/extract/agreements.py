@@ -146,9 +146,9 @@ def _kind_key(word: str) -> str | None:
 # How many sentences back an anaphor may find the agreement it stands for. Measured on dev (agreements precision /
 # recall): 1 sentence 0.90 / 0.81, 2: 0.91 / 0.83, 3 to 5: 0.91 / 0.85, 6 or the whole article: 0.90 / 0.85.
 ANAPHOR_SENTENCES = 3
-# "agreed to a ceasefire", "ended in a truce brokered by Moscow": an indefinite generic word introduces a new one,
-# which only a date can tie to one of the atlas's.
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
+# "agreed to a ceasefire", "ended in a truce brokered by Moscow", "under a 1997 friendship treaty": an indefinite
+# generic word introduces a new one, which only a date can tie to one of the atlas's.
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
 
 # --- agreements described by their features ("the accord signed at the White House in August") ---
