@@ -2409,3 +2409,16 @@ def test_an_indefinite_kind_word_with_two_words_before_it_is_a_new_text_not_one_
         "security bloc."
     )
     assert [c.agreements for c in extract(atlas, text, dt.date(2022, 9, 15))] == [()]
+
+
+def test_a_year_written_with_in_dates_the_year_less_dates_after_it_in_a_dated_text_too(atlas):
+    text = "In 2020 Azerbaijan retook most of the districts in a six-week war that ended in November."
+    assert [(c.date, c.date_precision) for c in extract(atlas, text, dt.date(2022, 9, 15))] == [
+        (dt.date(2020, 11, 1), "month")
+    ]
+    # A year that names something, or one in a clause of its own, is not when the rest happens.
+    for text in (
+        "The sides cited the 1991 Alma-Ata Declaration when they met in Brussels on 31 August.",
+        "Officials discussed the statements signed after the war in 2020, the ministry reported on 31 August.",
+    ):
+        assert [c.date for c in extract(atlas, text, dt.date(2022, 9, 15))] == [dt.date(2022, 8, 31)], text

@@ -70,6 +70,7 @@ from geo.model import Actor, Agreement, Place
 MAX_EVENTS_PER_SENTENCE = 12
 # "In 2022 the leaders met …", "в 2022 году": a year written as when, not as part of a name ("the 1991 declaration").
 _IN_YEAR = re.compile(r"(?<![\w-])(?:in|в)\s+$", re.I)
+_CLAUSE_MARK = re.compile(r"[,;:]")
 # How long after a day written with its year a year-less date of the next sentence may fall to share that year.
 STORY_YEAR_DAYS = 60
 DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not given"
@@ -282,13 +283,35 @@ class _Extractor:
         return out
 
     def _written_in(self, at: int, sentence_start: int) -> int | None:
-        """For a text without a publication date: the year an "in 2022" / "в 2022 году" before `at` in the sentence
-        starting at `sentence_start` gives it; not a year that names something ("the 1991 Alma-Ata Declaration",
-        "until 2025")."""
+        """The year an "in 2022" / "в 2022 году" before `at` in the sentence starting at `sentence_start` gives it;
+        not a year that names something ("the 1991 Alma-Ata Declaration", "until 2025")."""
+        said = self._year_said(at, sentence_start)
+        return said[0] if said else None
+
+    def _year_said(self, at: int, sentence_start: int) -> tuple[int, int] | None:
+        """The year _written_in gives `at`, and where it is written."""
         i = bisect.bisect_right(self._year_at, at)
-        if self.published is not None or not i or self._year_at[i - 1] < sentence_start:
+        if not i or self._year_at[i - 1] < sentence_start:
             return None
-        return self._years[i - 1] if _IN_YEAR.search(self.text, sentence_start, self._year_at[i - 1]) else None
+        where = self._year_at[i - 1]
+        return (self._years[i - 1], where) if _IN_YEAR.search(self.text, sentence_start, where) else None
+
+    def _in_year_written(self, found: list[DateMention], sentence_start: int) -> list[DateMention]:
+        """ "In 2020 Azerbaijan retook most of the districts in a war that ended with a ceasefire in November": a
+        year-less date after "in 2020" in its clause is in that year, whatever the publication's year ("… after the
+        war in 2020, the ministry reported on March 22" is not)."""
+        out = []
+        for d in found:
+            at = sentence_start + d.start
+            said = self._year_said(at, sentence_start) if d.guessed_year and not d.attached else None
+            if said is not None and d.date is not None and d.date.year != said[0]:
+                if not _CLAUSE_MARK.search(self.text, said[1], at):
+                    try:
+                        d = replace(d, date=d.date.replace(year=said[0]))
+                    except ValueError:  # 29 February
+                        pass
+            out.append(d)
+        return out
 
     def anchor_year(self, at: int, sentence_start: int | None = None) -> int | None:
         """For a text without a publication date: a year written earlier in the same sentence ("in 2022 the leaders
@@ -318,6 +341,8 @@ class _Extractor:
                 dateline_end = found[0].end + end_m.end()
                 found = found[1:]
         found = self._in_story_year(found)
+        if self.published is not None:
+            found = self._in_year_written(found, s.start)
         s.words = tokens(text)
         words = [w for w in s.words if w.start >= dateline_end]
         s.dates, s.refs = self.finder.date_references(text, found, words)
