@@ -2422,3 +2422,12 @@ def test_a_year_written_with_in_dates_the_year_less_dates_after_it_in_a_dated_te
         "Officials discussed the statements signed after the war in 2020, the ministry reported on 31 August.",
     ):
         assert [c.date for c in extract(atlas, text, dt.date(2022, 9, 15))] == [dt.date(2022, 8, 31)], text
+
+
+def test_yesterday_beside_a_date_is_that_date_and_last_tuesday_on_a_tuesday_is_a_week_ago(atlas):
+    text = "Накануне, 15 ноября, Пашинян заявил на заседании Совета безопасности о вторжении."
+    assert [c.date for c in extract(atlas, text, dt.date(2021, 11, 17))] == [dt.date(2021, 11, 15)]
+    published = dt.date(2023, 9, 26)  # a Tuesday
+    for text in ("Residents left Stepanakert last Tuesday.", "В минувший вторник жители покинули Степанакерт."):
+        assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 9, 19)], text
+    assert [c.date for c in extract(atlas, "Residents left Stepanakert on Tuesday.", published)] == [published]

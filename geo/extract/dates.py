@@ -270,7 +270,7 @@ class DateMention:
     agreements: tuple[str, ...] = ()  # set when the date names these agreements rather than the event
     attached: bool = False  # part of an agreement's name ("the statement of 10 November")
     counted: bool = False  # "the same day", "earlier in the day": counted from a day written before
-    weekday: bool = False  # "on Tuesday", "в среду": a day of the week, counted from publication
+    weekday: bool = False  # "on Tuesday", "в среду", "накануне": a day named from publication, not written
     apart: bool = False  # "…, a day after": a clause counted from the day of the clause before it
     coming: bool = False  # year-less and read as still to come: after the publication date
 
@@ -353,6 +353,8 @@ def _resolve(
         back = (published.weekday() - index) % 7
         if (fold(m.group()).startswith("next") or _looks_ahead_to(m)) and back:
             return published + dt.timedelta(days=7 - back), "day"
+        if not back and _LAST_WEEKDAY.match(m.group()):
+            back = 7  # "last Tuesday" in a Tuesday's paper, "в минувший вторник": a week ago, not today
         return published - dt.timedelta(days=back), "day"
     if kind == "ago":
         return published - dt.timedelta(days=_count(groups["n"])), "day"
@@ -364,6 +366,9 @@ def _resolve(
         return published.replace(day=1), "month"
     first = published.replace(day=1) - dt.timedelta(days=1)
     return first.replace(day=1), "month"
+
+
+_LAST_WEEKDAY = re.compile(r"(?i:last|this\s+past|в(?:о)?\s+(?:минувш|прошл))")
 
 
 def _looks_ahead_to(m: re.Match[str]) -> bool:
@@ -460,7 +465,7 @@ def find_dates(
                     has_year,
                     relative,
                     guessed,
-                    weekday=kind == "weekday",
+                    weekday=kind in ("weekday", "yesterday"),
                     coming=coming_date,
                 )
             )
@@ -482,14 +487,15 @@ def find_dates(
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
-# Between a weekday and the date it stands beside: "on Tuesday, September 19", "Tuesday (19 September)",
-# "в среду, 25 ноября", "19 сентября, во вторник".
+# Between a weekday (or "yesterday") and the date it stands beside: "on Tuesday, September 19", "Tuesday (19
+# September)", "в среду, 25 ноября", "19 сентября, во вторник", "Накануне, 15 ноября".
 _BESIDE = re.compile(r"\s*[,(]?\s*")
 
 
 def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
-    """A weekday written beside a date names that date's day, not a second one: one mention over both, dated by the
-    date as written (a weekday counted from a publication days later would be another week's)."""
+    """A weekday (or "yesterday") written beside a date names that date's day, not a second one: one mention over
+    both, dated by the date as written (a weekday counted from a publication days later would be another week's;
+    "Накануне, 15 ноября" in a report published on the 17th is the eve of the day before, not the 16th)."""
     out: list[DateMention] = []
     for d in chosen:
         last = out[-1] if out else None
