@@ -2364,6 +2364,11 @@ def test_a_relative_clause_with_a_day_of_its_own_after_what_an_agreement_did_is_
         (dt.date(2021, 1, 11), ("statement-2021-01-11",)),
         (dt.date(2021, 1, 30), ()),
     ]
+    text = "The statement, signed on the night of November 9 to 10, ended the war that had begun on September 27."
+    assert [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2020, 12, 1))] == [
+        (dt.date(2020, 11, 10), ("statement-2020-11-10",)),
+        (dt.date(2020, 9, 27), ()),
+    ]
     # What the agreement provides, a relative clause included, is one provision.
     text = "Документ предусматривает создание рабочей группы, которая проведет первое заседание до 30 января."
     assert len(extract(atlas, text, dt.date(2021, 1, 12))) == 1

@@ -114,7 +114,11 @@ _OWN_CLAUSE = re.compile(rf";\s|,\s+(?:{_CONJUNCTIONS}|тогда\s+как|в\s+
 # A sentence opening on a clause of time ("After the statement … anchored …, the leaders …"), which ends at its comma.
 _FRONTED_CLAUSE = re.compile(r"^\W*(?:after|once|when|после\s+того\s+как|когда)\s", re.I)
 _COMMA = re.compile(r",\s")
-_WHICH_BREAK = re.compile(r",\s+(?:which|where|котор\w+|где)\s", re.I)
+_WHICH_BREAK = re.compile(
+    # "…, which first met on 30 January", "…ended the 44-day war that had begun on September 27".
+    r",\s+(?:which|where|котор\w+|где)\s|\s+that\s+(?=(?:had|has|was|were|began|started|broke)\s)",
+    re.I,
+)
 # How many words ("the Prague") may stand between a fronted clause's "After" and the agreement's name it opens on.
 FRONTED_NAME_WORDS = 3
 
