@@ -2436,3 +2436,17 @@ def test_yesterday_beside_a_date_is_that_date_and_last_tuesday_on_a_tuesday_is_a
     for text in ("Residents left Stepanakert last Tuesday.", "В минувший вторник жители покинули Степанакерт."):
         assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 9, 19)], text
     assert [c.date for c in extract(atlas, "Residents left Stepanakert on Tuesday.", published)] == [published]
+
+
+def test_another_agreement_made_the_same_day_in_a_clause_of_its_own_is_another_report(atlas):
+    text = (
+        "The route was the centrepiece of the joint declaration that Aliyev and Pashinyan signed at the White House "
+        "on Aug. 8, and their foreign ministers initialled a peace treaty the same day."
+    )
+    assert [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2026, 2, 10))] == [
+        (dt.date(2025, 8, 8), ("washington-2025-08-08",)),
+        (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",)),
+    ]
+    # The same agreement told on in that clause is the same report.
+    text = "The leaders signed the joint declaration on Aug. 8, and Trump praised the declaration the same day."
+    assert len(extract(atlas, text, dt.date(2026, 2, 10))) == 1

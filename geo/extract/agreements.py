@@ -382,7 +382,7 @@ class AgreementFinder:
                 # "initialled the Agreement on the Establishment of Peace and Inter-State Relations on 8 August": of
                 # the two agreements of that day, the one the words around the date name (its clause may be cut at
                 # an "and" inside the name).
-                ids = self._by_alias(ids, text[max(0, d.start - CLAUSE_REACH) : d.end + CLAUSE_REACH])
+                ids = self._by_alias(ids, text[slice(*_own_clause_around(text, d, len(dates) > 1))])
             if len(ids) > 1:
                 ids = self._by_kind(ids, text)
             if ids:
@@ -742,9 +742,27 @@ def _dates_an_operation(text: str, d: DateMention) -> bool:
     )
 
 
+# The conjunctions that join one clause to the next.
+CONJUNCTIONS = r"and|while|whereas|but|then|а|и|но|затем"
+# A break that opens a clause of its own: a semicolon, or a comma and a conjunction.
+OWN_CLAUSE = re.compile(rf";\s|,\s+(?:{CONJUNCTIONS}|тогда\s+как|в\s+то\s+время\s+как)\s")
 # Where a clause ends, to find the verb of a date's own clause (looked for within CLAUSE_REACH either side).
 _CLAUSE_END = re.compile(r"[,;]\s|\s[—–]\s|\s(?:and|while|whereas|but|а|и|но)\s")
 CLAUSE_REACH = 200
+
+
+def _own_clause_around(text: str, d: DateMention, several: bool) -> tuple[int, int]:
+    """Where the words around a date that may name its agreement lie: CLAUSE_REACH either side, and, in a sentence
+    of several dates, not past a clause of its own (", and their foreign ministers initialled a peace treaty the same
+    day" names nothing of the day before it); an "and" inside a name ("Peace and Inter-State Relations") does not
+    end it."""
+    lo, hi = max(0, d.start - CLAUSE_REACH), d.end + CLAUSE_REACH
+    if several:
+        before = list(OWN_CLAUSE.finditer(text, lo, d.start))
+        after = OWN_CLAUSE.search(text, d.end, hi)
+        lo = before[-1].end() if before else lo
+        hi = after.start() if after else hi
+    return lo, hi
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:

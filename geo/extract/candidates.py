@@ -38,7 +38,9 @@ from geo.extract.actors import People, find_actors
 from geo.extract.agreements import (
     ANAPHOR,
     ANAPHOR_SENTENCES,
+    CONJUNCTIONS,
     MEETING_ANAPHOR_SENTENCES,
+    OWN_CLAUSE,
     AgreementFinder,
     Reference,
     article_references,
@@ -107,10 +109,7 @@ _RESCHEDULED = re.compile(
 BYLINE_WORDS = 2
 _WORD = re.compile(r"\w+")
 # Where one clause of a list of dated events ends and the next begins.
-_CONJUNCTIONS = r"and|while|whereas|but|then|а|и|но|затем"
-_CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{_CONJUNCTIONS})\s")
-# A break that opens a clause of its own: a semicolon, or a comma and a conjunction.
-_OWN_CLAUSE = re.compile(rf";\s|,\s+(?:{_CONJUNCTIONS}|тогда\s+как|в\s+то\s+время\s+как)\s")
+_CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{CONJUNCTIONS})\s")
 # A sentence opening on a clause of time ("After the statement … anchored …, the leaders …"), which ends at its comma.
 _FRONTED_CLAUSE = re.compile(r"^\W*(?:after|once|when|после\s+того\s+как|когда)\s", re.I)
 _COMMA = re.compile(r",\s")
@@ -443,13 +442,13 @@ class _Extractor:
             gap = [m for m in gap if m.end() < after.start] or gap
             # "Kalbajar was handed back in November 2020, while Khojavend, called Martuni by Armenians, came … in
             # September 2023": a clause of its own begins at its conjunction, not at the comma of an aside within it.
-            gap = [m for m in gap if _OWN_CLAUSE.match(head.text, m.start())] or gap
+            gap = [m for m in gap if OWN_CLAUSE.match(head.text, m.start())] or gap
             if not gap and after.date != before.date:
                 # "announced on September 28 that it would dissolve … by January 1, 2024", "signed a decree on 28
                 # September ordering the republic to dissolve by 1 January 2024": what was said or ordered, with a
                 # day of its own, is a clause of its own even with no comma before it.
                 gap = list(REPORTED_CLAUSE.finditer(head.text, before.end, after.start))
-            if gap and after.date != before.date:
+            if gap and (after.date != before.date or self._another_made_that_day(head, gap[-1].start(), after)):
                 cuts.append(gap[-1].start())
         cuts.append(len(head.text))
         lead_end = events[0].start
@@ -492,6 +491,16 @@ class _Extractor:
                 items.refs += [r for r in shared.refs if r not in items.refs]
         return self._build(group, merged, earlier)
 
+    @staticmethod
+    def _another_made_that_day(head: _Sentence, cut: int, day: DateMention) -> bool:
+        """ "…signed the joint declaration at the White House on Aug. 8, and their foreign ministers initialled a peace
+        treaty the same day": a day counted as the same one, in a clause naming an agreement the clause before did
+        not, is another event of that day."""
+        if not day.counted:
+            return False
+        before = {r.agreement for r in head.refs if r.start < cut}
+        return any(r.agreement not in before for r in head.refs if cut <= r.start < day.end)
+
     def _agreement_lead(self, head: _Sentence) -> list[DateMention]:
         """ "The trilateral statement of 10 November 2020 gave Aghdam back, and troops entered the district on 20
         November", "…, where an April protocol returned the villages; guards took them over in May": a clause of its
@@ -500,7 +509,7 @@ class _Extractor:
         own = head.own_dates
         if not own:
             return []
-        breaks = list(_OWN_CLAUSE.finditer(head.text, 0, own[0].start))
+        breaks = list(OWN_CLAUSE.finditer(head.text, 0, own[0].start))
         # "After the Prague statement of 6 October 2022 anchored delimitation in …, Putin brought the leaders back to
         # Sochi on 31 October": a fronted clause ends at its comma, and tells what the agreement did when it says more
         # than the name ("Following the Sochi statement, the leaders met …" does not).
