@@ -9,6 +9,7 @@ Run as `python -m bench.hostile_text`.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from geo.extract import Linker, extract_candidates
@@ -32,7 +33,13 @@ HOSTILE_UNITS = {
     # One report continued by every sentence after it, each naming an agreement by its date (each sentence once
     # looked at every sentence of the report before it).
     "continued": "The sides said the statement of 10 November 2020 stands. ",
+    # A year written with "in" and year-less days after it in one endless sentence, in an undated text and (below) a
+    # dated one (each day once read the sentence back to its start, or back to the year).
+    "in_year": "in 2020 the sides met on 10 November and on 5 May and ",
 }
+# Mixes also run as a text published on PUBLISHED, where other rules date year-less days.
+DATED_MIXES = ("in_year",)
+PUBLISHED = dt.date(2026, 1, 15)
 SIZES_KB = (50, 100, 200, 400)
 
 
@@ -42,7 +49,7 @@ def hostile_text(mix: str, size_bytes: int) -> str:
     return unit * max(1, size_bytes // len(unit.encode("utf-8")))
 
 
-def extraction_seconds_per_mb(text: str, atlas=None) -> float:
+def extraction_seconds_per_mb(text: str, atlas=None, published: dt.date | None = None) -> float:
     """Seconds that candidate extraction takes on `text`, per MB of its UTF-8 bytes.
 
     The extractor's own size limit is lifted, so that sizes past it show whether time stays linear. It runs as the
@@ -51,17 +58,20 @@ def extraction_seconds_per_mb(text: str, atlas=None) -> float:
     atlas = atlas or load_atlas()
     start = time.perf_counter()
     linker = Linker(atlas.events, atlas.agreements.values())
-    extract_candidates(text, atlas.places.values(), atlas.agreements.values(), max_chars=len(text), linker=linker)
+    extract_candidates(
+        text, atlas.places.values(), atlas.agreements.values(), published, max_chars=len(text), linker=linker
+    )
     seconds = time.perf_counter() - start
     return seconds / (len(text.encode("utf-8")) / 1_000_000)
 
 
 def main() -> None:
     atlas = load_atlas()
-    for mix in HOSTILE_UNITS:
+    runs = [(mix, mix, None) for mix in HOSTILE_UNITS] + [(f"{mix}_dated", mix, PUBLISHED) for mix in DATED_MIXES]
+    for name, mix, published in runs:
         for size in SIZES_KB:
-            value = extraction_seconds_per_mb(hostile_text(mix, size * 1000), atlas)
-            print(f"extraction_s_per_mb_{mix}_{size}kb: {value:.3f}", flush=True)
+            value = extraction_seconds_per_mb(hostile_text(mix, size * 1000), atlas, published)
+            print(f"extraction_s_per_mb_{name}_{size}kb: {value:.3f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -72,6 +72,9 @@ from geo.model import Actor, Agreement, Place
 MAX_EVENTS_PER_SENTENCE = 12
 # "In 2022 the leaders met …", "в 2022 году": a year written as when, not as part of a name ("the 1991 declaration").
 _IN_YEAR = re.compile(r"(?<![\w-])(?:in|в)\s+$", re.I)
+IN_YEAR_REACH = 12
+# How far after "in 2020" a year-less date of a dated text may stand and still be in that year's clause.
+YEAR_CLAUSE_REACH = 200
 _CLAUSE_MARK = re.compile(r"[,;:]")
 # How long after a day written with its year a year-less date of the next sentence may fall to share that year.
 STORY_YEAR_DAYS = 60
@@ -297,7 +300,10 @@ class _Extractor:
         if not i or self._year_at[i - 1] < sentence_start:
             return None
         where = self._year_at[i - 1]
-        return (self._years[i - 1], where) if _IN_YEAR.search(self.text, sentence_start, where) else None
+        # Only the words right before the year: a search from the sentence's start would read an endless pasted
+        # sentence once per date in it.
+        said = _IN_YEAR.search(self.text, max(sentence_start, where - IN_YEAR_REACH), where)
+        return (self._years[i - 1], where) if said else None
 
     def _in_year_written(self, found: list[DateMention], sentence_start: int) -> list[DateMention]:
         """ "In 2020 Azerbaijan retook most of the districts in a war that ended with a ceasefire in November": a
@@ -307,7 +313,7 @@ class _Extractor:
         for d in found:
             at = sentence_start + d.start
             said = self._year_said(at, sentence_start) if d.guessed_year and not d.attached else None
-            if said is not None and d.date is not None and d.date.year != said[0]:
+            if said is not None and d.date is not None and d.date.year != said[0] and at - said[1] <= YEAR_CLAUSE_REACH:
                 if not _CLAUSE_MARK.search(self.text, said[1], at):
                     try:
                         d = replace(d, date=d.date.replace(year=said[0]))
