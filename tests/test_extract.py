@@ -2450,3 +2450,17 @@ def test_another_agreement_made_the_same_day_in_a_clause_of_its_own_is_another_r
     # The same agreement told on in that clause is the same report.
     text = "The leaders signed the joint declaration on Aug. 8, and Trump praised the declaration the same day."
     assert len(extract(atlas, text, dt.date(2026, 2, 10))) == 1
+
+
+def test_days_counted_back_to_an_agreement_named_by_its_date_are_a_report_of_that_agreement(atlas):
+    text = (
+        "The road through the Lachin corridor was opened on Sunday, four days after the fighting stopped under the "
+        "ceasefire of September 20."
+    )
+    assert [(c.date, c.agreements, c.places) for c in extract(atlas, text, dt.date(2023, 9, 26))] == [
+        (dt.date(2023, 9, 24), (), ("lachin-corridor",)),
+        (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",), ()),
+    ]
+    # Counted back to another day than the agreement's, it stays background of the day it is counted from.
+    text = "The road reopened on Sunday, a day after activists left, under the ceasefire of September 20."
+    assert len(extract(atlas, text, dt.date(2023, 9, 26))) == 1

@@ -359,8 +359,10 @@ class _Extractor:
             s.dates, s.refs = self.finder.date_references(text, moved, words)
         # "…met officials on Thursday, a day after the separatists agreed to a ceasefire": an agreement made the day
         # before is a report of its own; "…remained blocked on Tuesday, a day after activists set up camp" is
-        # background a reader keeps with the day it is counted from.
-        s.dates = [d for d in s.dates if not d.apart or d.agreements]
+        # background a reader keeps with the day it is counted from; "…on Sunday, four days after the fighting stopped
+        # under the ceasefire of September 20" names the agreement of that day by its date.
+        made_on = {d.date for d in s.dates if d.attached and d.agreements}
+        s.dates = [d for d in s.dates if not d.apart or d.agreements or d.date in made_on]
         self._story_day = max(
             (d.date for d in s.dates if d.has_year and not d.attached and d.date and d.precision == "day"), default=None
         )
