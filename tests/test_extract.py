@@ -2464,3 +2464,12 @@ def test_days_counted_back_to_an_agreement_named_by_its_date_are_a_report_of_tha
     # Counted back to another day than the agreement's, it stays background of the day it is counted from.
     text = "The road reopened on Sunday, a day after activists left, under the ceasefire of September 20."
     assert len(extract(atlas, text, dt.date(2023, 9, 26))) == 1
+
+
+def test_days_counted_back_to_a_signing_are_that_agreements_own_day(atlas):
+    text = (
+        "The ministers signed a memorandum on November 11, two days after the leaders of Azerbaijan, Armenia and "
+        "Russia signed the statement that ended the war."
+    )
+    found = extract(atlas, text, dt.date(2021, 1, 30))
+    assert [(c.date, c.agreements) for c in found][1:] == [(dt.date(2020, 11, 10), ("statement-2020-11-10",))]

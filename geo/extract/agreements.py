@@ -322,8 +322,15 @@ class AgreementFinder:
             )
 
         def said_of(d: DateMention, verb: re.Pattern[str]) -> bool:
-            """Whether the verb stands in the date's own clause (anywhere, in a sentence of one date)."""
-            return len(dates) < 2 or bool(verb.search(text, *_clause_around(text, d.start, d.end)))
+            """Whether the verb stands in the date's own clause (anywhere, in a sentence of one date). A clause
+            counted from another day ("…, two days after the leaders of Azerbaijan, Armenia and Russia signed the
+            statement") runs on to the next clause of its own, past the commas of a list."""
+            if len(dates) < 2:
+                return True
+            if d.apart:
+                end = OWN_CLAUSE.search(text, d.end)
+                return bool(verb.search(text, d.start, end.start() if end else len(text)))
+            return bool(verb.search(text, *_clause_around(text, d.start, d.end)))
 
         out: list[DateMention] = []
         refs: list[Reference] = []
@@ -389,7 +396,12 @@ class AgreementFinder:
                 refs += [Reference(start, end, a) for a in ids]
                 date, precision = d.date, d.precision
                 period = d.precision == "month" and _SINCE.search(text[max(0, start - 20) : start])
-                if attached and (d.precision in ("day", "range") or (len(ids) == 1 and not period)):
+                # "two days after the leaders signed the statement": the signing the clause counts back to is the
+                # agreement's own day, however the writer counted.
+                counted_to_signing = d.apart and made and len(ids) == 1
+                if counted_to_signing or (
+                    attached and (d.precision in ("day", "range") or (len(ids) == 1 and not period))
+                ):
                     # "November 9, 2020" names the statement dated 10 November, "the November 2020 agreement" the
                     # statement of 10 November: the agreement's own date. "Since the November 2020 truce" dates a
                     # period by its month, as written.
