@@ -328,8 +328,9 @@ class AgreementFinder:
             if len(dates) < 2:
                 return True
             if d.apart:
-                end = OWN_CLAUSE.search(text, d.end)
-                return bool(verb.search(text, d.start, end.start() if end else len(text)))
+                reach = d.end + CLAUSE_REACH
+                end = OWN_CLAUSE.search(text, d.end, reach)
+                return bool(verb.search(text, d.start, end.start() if end else reach))
             return bool(verb.search(text, *_clause_around(text, d.start, d.end)))
 
         out: list[DateMention] = []
