@@ -111,6 +111,7 @@ _RESCHEDULED = re.compile(
 # October 2022.", "Analysis, 12 June 2023."), not a report.
 BYLINE_WORDS = 2
 _WORD = re.compile(r"\w+")
+_TWO_WORDS = re.compile(r"\w+\W+\w+")
 # Where one clause of a list of dated events ends and the next begins.
 _CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{CONJUNCTIONS})\s")
 # A sentence opening on a clause of time ("After the statement … anchored …, the leaders …"), which ends at its comma.
@@ -539,8 +540,11 @@ class _Extractor:
         def opens(r: Reference) -> bool:
             """Whether the agreement is what its clause opens on, and (in a fronted or relative sentence) the clause
             says more than its name."""
-            says_more = len(_WORD.findall(head.text, r.end, cut.start())) >= 2
+            # Windows of OPEN_REACH characters: a pasted sentence may hold thousands of names before its break.
+            says_more = _TWO_WORDS.search(head.text, r.end, min(cut.start(), r.end + OPEN_REACH)) is not None
             if fronted is not None:
+                if r.start - fronted.end() > OPEN_REACH:
+                    return False
                 return len(_WORD.findall(head.text, fronted.end(), r.start)) <= FRONTED_NAME_WORDS and says_more
             opening = bool(_OPENS_CLAUSE.search(head.text, max(0, r.start - OPEN_REACH), r.start))
             return opening and (says_more or not relative)
