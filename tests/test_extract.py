@@ -2473,3 +2473,17 @@ def test_days_counted_back_to_a_signing_are_that_agreements_own_day(atlas):
     )
     found = extract(atlas, text, dt.date(2021, 1, 30))
     assert [(c.date, c.agreements) for c in found][1:] == [(dt.date(2020, 11, 10), ("statement-2020-11-10",))]
+
+
+def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
+    for text, published in (
+        ("The truce had been in force since 20:00 on Wednesday, the security council secretary said.", "2022-09-15"),
+        ("Перемирие, установленное во вторник вечером, в целом соблюдается, сообщили в среду.", "2021-11-17"),
+    ):
+        (found,) = extract(atlas, text, dt.date.fromisoformat(published))
+        assert found.agreements == (), text
+    # Begun on the agreement's day, it is that agreement; held later, the one in force.
+    text = "The truce brokered by Moscow on 10 November 2020 took effect at midnight."
+    assert extract(atlas, text, dt.date(2020, 11, 12))[0].agreements == ("statement-2020-11-10",)
+    text = "The truce held on Monday, officials said."
+    assert extract(atlas, text, dt.date(2021, 3, 2))[0].agreements == ("statement-2020-11-10",)

@@ -146,6 +146,13 @@ def _kind_key(word: str) -> str | None:
 # How many sentences back an anaphor may find the agreement it stands for. Measured on dev (agreements precision /
 # recall): 1 sentence 0.90 / 0.81, 2: 0.91 / 0.83, 3 to 5: 0.91 / 0.85, 6 or the whole article: 0.90 / 0.85.
 ANAPHOR_SENTENCES = 3
+# "had been in force since …", "took effect on …", "установленное во вторник": a truce said to have begun or been made
+# on a day of its sentence.
+_BEGAN = re.compile(
+    r"\b(?:took\s+effect|came\s+into\s+force|(?:been\s+)?in\s+force\s+since|reached|brokered)\b|"
+    r"(?<![\w-])(?:установлен\w*|достигнут\w*|вступил\w*\s+в\s+силу|действует\s+с)(?![\w-])",
+    re.I,
+)
 # "agreed to a ceasefire", "ended in a truce brokered by Moscow", "under a 1997 friendship treaty": an indefinite
 # generic word introduces a new one, which only a date can tie to one of the atlas's.
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -637,6 +644,7 @@ class AgreementFinder:
         own = _Spans((words[i].start, words[i + n - 1].end, None) for i, n, generic in matches if not generic)
         # The latest day the sentence tells, worked out once (not per alias: a paste may hold thousands of both).
         latest_told = max((d.date for d in dates if d.date is not None), default=None)
+        began = generic_words and _BEGAN.search(text) is not None
         for (i, n, generic), ids in matches.items():
             if generic != generic_words:
                 continue
@@ -655,7 +663,7 @@ class AgreementFinder:
             if generic:
                 indefinite = bool(_INDEFINITE.search(text[max(0, start - 30) : start]))
                 chosen, confident = self._choose_generic(
-                    ids, start, near, near_years, published, indefinite, recent or {}
+                    ids, start, near, near_years, published, indefinite, recent or {}, began
                 )
             else:
                 chosen, confident = self._choose(ids, start, near, near_years, published, anchor_year, latest_told)
@@ -672,6 +680,7 @@ class AgreementFinder:
         published: dt.date | None,
         indefinite: bool,
         recent: Mapping[str, int],
+        began: bool = False,
     ) -> tuple[str | None, bool]:
         """Which agreement of a kind a generic word means: the one the sentence's dates or years point at; else,
         for "a truce" (a new one, perhaps one the atlas does not have), none; else the last of the kind the article
@@ -687,6 +696,10 @@ class AgreementFinder:
             return dated.id, True
         if indefinite:
             return None, False  # nor a year: "agreed a ceasefire …, the heaviest fighting since 2020"
+        if dates and began:
+            # "the truce had been in force since 20:00 on Wednesday", "Перемирие, установленное во вторник": one made
+            # on a day of the sentence that is no agreement's day is a new one.
+            return None, False
         for year in years:
             same = [a for a in found if a.date.year == year]
             if len(same) == 1:
