@@ -2389,7 +2389,14 @@ def test_spellings_outlets_of_both_sides_use_name_the_places(atlas):
     ):
         text = f"Officials reported shooting near {spelling} on Sunday."
         assert [c.places for c in extract(atlas, text, published)] == [(place,)], spelling
-    for spelling, place in (("Аскеране", "khojaly"), ("Зангезуре", "syunik"), ("Варанде", "fuzuli")):
+    for spelling, place in (
+        ("Аскеране", "khojaly"),
+        ("Зангезуре", "syunik"),
+        ("Варанде", "fuzuli"),
+        ("Акне", "aghdam"),
+        ("Ковсакане", "zangilan"),
+        ("НКР", "karabakh"),
+    ):
         text = f"В воскресенье в {spelling} была слышна стрельба."
         assert [c.places for c in extract(atlas, text, published)] == [(place,)], spelling
 
