@@ -2494,3 +2494,9 @@ def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
     assert extract(atlas, text, dt.date(2020, 11, 12))[0].agreements == ("statement-2020-11-10",)
     text = "The truce held on Monday, officials said."
     assert extract(atlas, text, dt.date(2021, 3, 2))[0].agreements == ("statement-2020-11-10",)
+
+
+def test_a_weekday_a_past_report_said_something_would_happen_on_is_not_counted_ahead(atlas):
+    text = "Pashinyan wrote that the fighting would stop from 1 a.m. local time (2100 GMT on Monday)."
+    found = extract(atlas, text, dt.date(2020, 11, 10))  # a Tuesday
+    assert [c.date for c in found] == [dt.date(2020, 11, 9)]

@@ -368,14 +368,16 @@ def _resolve(
     return first.replace(day=1), "month"
 
 
+_FUTURE_IN_THE_PAST = re.compile(r"(?i:would|could)\b")
 _LAST_WEEKDAY = re.compile(r"(?i:last|this\s+past|в(?:о)?\s+(?:минувш|прошл))")
 
 
 def _looks_ahead_to(m: re.Match[str]) -> bool:
     """Whether the clause looks ahead to the day `m` names: "are due to meet officials on Thursday", "встретятся на
-    границе во вторник"; not when a verb of saying stands between ("Talks will resume, the ministry said on Monday")."""
+    границе во вторник"; not when a verb of saying stands between ("Talks will resume, the ministry said on Monday"),
+    nor for a future told in the past ("said the fighting would stop from 1 a.m. (2100 GMT on Monday)")."""
     window = m.string[max(0, m.start() - FUTURE_CUE_WINDOW) : m.start()]
-    cues = list(_FUTURE_CUE.finditer(window))
+    cues = [c for c in _FUTURE_CUE.finditer(window) if not _FUTURE_IN_THE_PAST.match(c.group())]
     return bool(cues) and not _SPOKEN.search(window, cues[-1].end())
 
 
