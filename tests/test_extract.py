@@ -2500,3 +2500,15 @@ def test_a_weekday_a_past_report_said_something_would_happen_on_is_not_counted_a
     text = "Pashinyan wrote that the fighting would stop from 1 a.m. local time (2100 GMT on Monday)."
     found = extract(atlas, text, dt.date(2020, 11, 10))  # a Tuesday
     assert [c.date for c in found] == [dt.date(2020, 11, 9)]
+
+
+def test_what_the_statement_says_is_a_report_of_the_statement(atlas):
+    published = dt.date(2020, 11, 10)
+    text = (
+        "Armenia, Azerbaijan and Russia signed an agreement early on Tuesday to end the war. Under the deal Armenia is "
+        "to hand back Kalbajar by Nov. 15. Some 1,960 Russian soldiers will serve as peacekeepers for five years, the "
+        "statement says."
+    )
+    *_, peacekeepers = extract(atlas, text, published)
+    assert peacekeepers.sentence.startswith("Some 1,960")
+    assert (peacekeepers.date, peacekeepers.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",))
