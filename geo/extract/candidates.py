@@ -308,7 +308,7 @@ class _Extractor:
         said = _IN_YEAR.search(self.text, max(sentence_start, where - IN_YEAR_REACH), where)
         return (self._years[i - 1], where) if said else None
 
-    def _in_year_written(self, found: list[DateMention], sentence_start: int) -> list[DateMention]:
+    def _in_year_said_before(self, found: list[DateMention], sentence_start: int) -> list[DateMention]:
         """ "In 2020 Azerbaijan retook most of the districts in a war that ended with a ceasefire in November": a
         year-less date after "in 2020" in its clause is in that year, whatever the publication's year ("… after the
         war in 2020, the ministry reported on March 22" is not)."""
@@ -354,11 +354,11 @@ class _Extractor:
                 found = found[1:]
         found = self._in_story_year(found)
         if self.published is not None:
-            found = self._in_year_written(found, s.start)
+            found = self._in_year_said_before(found, s.start)
         s.words = tokens(text)
         words = [w for w in s.words if w.start >= dateline_end]
         s.dates, s.refs = self.finder.date_references(text, found, words)
-        if self.published is None and (moved := _in_written_year(found, s.dates)) is not None:
+        if self.published is None and (moved := _in_year_of_day_before(found, s.dates)) is not None:
             s.dates, s.refs = self.finder.date_references(text, moved, words)
         # "…met officials on Thursday, a day after the separatists agreed to a ceasefire": an agreement made the day
         # before is a report of its own; "…remained blocked on Tuesday, a day after activists set up camp" is
@@ -769,7 +769,7 @@ SPEECH_REACH = 50
 _SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b(?:[^.;:,]|\.(?=\w)){{0,40}}$", re.I)
 
 
-def _in_written_year(found: list[DateMention], read: list[DateMention]) -> list[DateMention] | None:
+def _in_year_of_day_before(found: list[DateMention], read: list[DateMention]) -> list[DateMention] | None:
     """ "The treaty text, agreed on 13 March 2025, was initialled at the White House on 8 August": in a text without a
     publication date, a year-less date after a day the sentence wrote with its year, not as part of an agreement's
     name (`read`: the same dates as `found`, read for agreements), is in that year. The dates with those moved, or
