@@ -335,9 +335,7 @@ class AgreementFinder:
             if len(dates) < 2:
                 return True
             if d.apart:
-                reach = d.end + CLAUSE_REACH
-                end = OWN_CLAUSE.search(text, d.end, reach)
-                return bool(verb.search(text, d.start, end.start() if end else reach))
+                return bool(verb.search(text, d.start, _own_clause_around(text, d, several=True)[1]))
             return bool(verb.search(text, *_clause_around(text, d.start, d.end)))
 
         out: list[DateMention] = []

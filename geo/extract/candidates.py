@@ -291,14 +291,10 @@ class _Extractor:
             out.append(d)
         return out
 
-    def _written_in(self, at: int, sentence_start: int) -> int | None:
-        """The year an "in 2022" / "в 2022 году" before `at` in the sentence starting at `sentence_start` gives it;
-        not a year that names something ("the 1991 Alma-Ata Declaration", "until 2025")."""
-        said = self._year_said(at, sentence_start)
-        return said[0] if said else None
-
     def _year_said(self, at: int, sentence_start: int) -> tuple[int, int] | None:
-        """The year _written_in gives `at`, and where it is written."""
+        """The year an "in 2022" / "в 2022 году" before `at` in the sentence starting at `sentence_start` gives it,
+        and where that year is written; not a year that names something ("the 1991 Alma-Ata Declaration", "until
+        2025")."""
         i = bisect.bisect_right(self._year_at, at)
         if not i or self._year_at[i - 1] < sentence_start:
             return None
@@ -316,12 +312,16 @@ class _Extractor:
         for d in found:
             at = sentence_start + d.start
             said = self._year_said(at, sentence_start) if d.guessed_year and not d.attached else None
-            if said is not None and d.date is not None and d.date.year != said[0] and at - said[1] <= YEAR_CLAUSE_REACH:
-                if not _CLAUSE_MARK.search(self.text, said[1], at):
-                    try:
-                        d = replace(d, date=d.date.replace(year=said[0]))
-                    except ValueError:  # 29 February
-                        pass
+            in_clause = (
+                said is not None
+                and at - said[1] <= YEAR_CLAUSE_REACH
+                and not _CLAUSE_MARK.search(self.text, said[1], at)
+            )
+            if said is not None and in_clause and d.date is not None and d.date.year != said[0]:
+                try:
+                    d = replace(d, date=d.date.replace(year=said[0]))
+                except ValueError:  # 29 February
+                    pass
             out.append(d)
         return out
 
@@ -331,8 +331,8 @@ class _Extractor:
         story's own time: "12 June 2024"), else the year last written ("the 2020 ceasefire", "until 2025")."""
         if self.published is not None or not self._years:
             return None
-        if sentence_start is not None and (year := self._written_in(at, sentence_start)) is not None:
-            return year
+        if sentence_start is not None and (said := self._year_said(at, sentence_start)) is not None:
+            return said[0]
         if self._narrative_year is not None:
             return self._narrative_year
         i = bisect.bisect_right(self._year_at, at)
@@ -377,7 +377,7 @@ class _Extractor:
             if (
                 not d.attached
                 and d.date is not None
-                and (d.has_year or d.guessed_year and self._written_in(s.start + d.start, s.start))
+                and (d.has_year or d.guessed_year and self._year_said(s.start + d.start, s.start) is not None)
             ):
                 self._narrative_year = d.date.year
             if not d.attached and d.precision in ("day", "range") and d.date is not None and d not in spoken:
@@ -870,9 +870,10 @@ def _resolve_venue(s: _Sentence, i: int, named: list[tuple[tuple[str, ...], int]
     if s.own_dates or not named or i - named[-1][1] > MEETING_ANAPHOR_SENTENCES:
         return False
     made_there = [r for r in finder.opening_venue(s.text, s.words) if r.agreement in named[-1][0]]
-    if len(made_there) == 1:
-        s.refs += made_there
-    return len(made_there) == 1
+    if len(made_there) != 1:
+        return False
+    s.refs += made_there
+    return True
 
 
 # How many sentences back "the corridor" may find the place it stands for.
