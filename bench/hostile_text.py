@@ -1,8 +1,8 @@
 """Extraction time on hostile pasted text, in seconds per MB; prints `name: value` lines.
 
 Each mix repeats punctuation, digits or month names that once made the sentence regex backtrack (one paste of
-100,000 dots held the server for 100 s). Time per MB that stays flat from 50 KB to 400 KB means linear time; a
-quadratic step shows as seconds per MB doubling with each size.
+100,000 dots held the server for 100 s). Time per MB that stays flat from 125 KB to 1 MB means linear time; a
+quadratic step shows as seconds per MB doubling with each size (a small one only past 400 KB: it reaches 1 MB).
 
 Run as `python -m bench.hostile_text`.
 """
@@ -31,7 +31,7 @@ HOSTILE_UNITS = {
     # any agreement named (the article's agreement).
     "linked": "Fighting stopped in Karabakh on 10 November. Talks in Brussels on 6 April. The document. Q. Q. Q. ",
     # One report continued by every sentence after it, each naming an agreement by its date (each sentence once
-    # looked at every sentence of the report before it).
+    # looked at every sentence of the report before it, and each sentence once looked at every reference of the report).
     "continued": "The sides said the statement of 10 November 2020 stands. ",
     # A year written with "in" and year-less days after it in one endless sentence, in an undated text and (below) a
     # dated one (each day once read the sentence back to its start, or back to the year).
@@ -40,7 +40,7 @@ HOSTILE_UNITS = {
 # Mixes also run as a text published on PUBLISHED, where other rules date year-less days.
 DATED_MIXES = ("in_year",)
 PUBLISHED = dt.date(2026, 1, 15)
-SIZES_KB = (50, 100, 200, 400)
+SIZES_KB = (125, 250, 500, 1000)
 
 
 def hostile_text(mix: str, size_bytes: int) -> str:

@@ -575,16 +575,16 @@ class _Extractor:
         out = []
         for items in parts:
             refs = sorted(items.refs, key=lambda r: (r.start, r.end))
+            ref_starts = [r.start for r in refs]
             agreements = _unique(r.agreement for r in refs)
             # "Its Article 4 …", "Point 9, which …": an article number with no agreement named is the report's before.
             tie_to = agreements or earlier
             articles: list[tuple[str, str]] = []
             for s in group:
-                local = [
-                    Reference(r.start - s.start, r.end - s.start, r.agreement)
-                    for r in refs
-                    if s.start <= r.start < s.end
-                ]
+                # A report continued over many sentences holds all their references: take this sentence's by
+                # bisection, or the group costs sentences × references.
+                lo, hi = bisect.bisect_left(ref_starts, s.start), bisect.bisect_left(ref_starts, s.end)
+                local = [Reference(r.start - s.start, r.end - s.start, r.agreement) for r in refs[lo:hi]]
                 if agreements and len(parts) > 1:
                     # "point 9 of the November 2020 statement and the Moscow statement of 11 January 2021": a number
                     # goes with the name beside it, in whichever clause of the sentence, and stays with that clause.
