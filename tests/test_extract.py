@@ -2512,3 +2512,13 @@ def test_what_the_statement_says_is_a_report_of_the_statement(atlas):
     *_, peacekeepers = extract(atlas, text, published)
     assert peacekeepers.sentence.startswith("Some 1,960")
     assert (peacekeepers.date, peacekeepers.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",))
+
+
+def test_an_agreement_signed_by_its_parties_on_a_day_is_named_by_that_day(atlas):
+    text = (
+        "Lachin district was returned on December 1, 2020 under the trilateral statement signed by the leaders of "
+        "Azerbaijan, Russia and Armenia on November 10."
+    )
+    (handover,) = extract(atlas, text, dt.date(2025, 6, 13))
+    assert (handover.date, handover.agreements) == (dt.date(2020, 12, 1), ("statement-2020-11-10",))
+    assert "lachin" in handover.places

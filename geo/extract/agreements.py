@@ -53,6 +53,23 @@ _NOT_A_NAME_WORD = (
     r"(?:and|or|и|a|an|the|any|no|this|that|these|those|which|who|with|without|against|after|before|for|to|of|in|on|"
     r"at|by|from|into|under|over|since|until|was|were|is|are|be|been|had|has|have|did|не|на|в|с|по|после|до|против)"
 )
+# "the trilateral statement signed by the leaders of Azerbaijan, Russia and Armenia on November 10": the signers
+# between the name and its day, a list of them with its commas.
+_SIGNED_BY_BEFORE_DATE = re.compile(
+    rf"{AGREEMENT_WORD},?\s+(?:signed|adopted|agreed)\s+by\s+[^.;:()\d]{{1,90}}?\s+on\s+(?:the\s+)?$", re.I
+)
+SIGNED_BY_REACH = 120
+
+
+def _name_before(text: str, at: int) -> int | None:
+    """Where the agreement's name that a date at `at` completes begins ("the statement of 10 November", "the
+    statement signed by the three leaders on 10 November"), or None."""
+    for pattern, reach in ((_BEFORE_DATE, 60), (_SIGNED_BY_BEFORE_DATE, SIGNED_BY_REACH)):
+        if name := pattern.search(text, max(0, at - reach), at):
+            return name.start()
+    return None
+
+
 _AFTER_DATE = re.compile(rf"^(?:'s)?(?:\s+(?!{_NOT_A_NAME_WORD}\b)[\w-]+){{0,2}}?\s+{AGREEMENT_WORD}", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|и)\s+)?$")
 # "the 2020 ceasefire", "the 2021 Sochi statement", "заявление 2020 года": a bare year names the one agreement of
@@ -299,11 +316,11 @@ class AgreementFinder:
         # killed on 20 September") does not make the sentence one about agreements for its other dates.
         pieces, at = [], 0
         for d in dates:
-            before = _BEFORE_DATE.search(text[max(0, d.start - 60) : d.start])
+            name_at = _name_before(text, d.start)
             after = _AFTER_DATE.match(text[d.end : d.end + 60])
-            lo = max(at, max(0, d.start - 60) + before.start() if before else d.start)
+            lo = max(at, d.start if name_at is None else name_at)
             hi = d.end + after.end() if after else d.end
-            if (before or after) and not d.relative and lo < hi:
+            if (name_at is not None or after) and not d.relative and lo < hi:
                 pieces += [text[at:lo], " "]
                 at = hi
         has_context = bool(CONTEXT.search("".join([*pieces, text[at:]])))
@@ -344,11 +361,11 @@ class AgreementFinder:
         # 15 July 2023").
         listed_at: frozenset[str] = frozenset()
         for d in dates:
-            before = _BEFORE_DATE.search(text[max(0, d.start - 60) : d.start])
+            name_at = _name_before(text, d.start)
             after = _AFTER_DATE.match(text[d.end : d.end + 60])
             # "on Thursday that the statement …": a weekday or "yesterday" is never part of an agreement's name; a
             # month counted from publication is ("the joint statement of last December", "last month's Sochi meeting").
-            attached = bool(before or after) and (not d.relative or d.precision == "month")
+            attached = (name_at is not None or bool(after)) and (not d.relative or d.precision == "month")
             # "the statements of 9 November 2020, 11 January 2021 and 26 November 2021": a list runs on.
             if out and out[-1].attached and _LIST_GAP.match(text[out[-1].end : d.start]):
                 attached = True
@@ -382,7 +399,7 @@ class AgreementFinder:
             ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids | at_venue) if named_ok else ()
             if at_venue:
                 ids = tuple(i for i in ids if i in at_venue)
-            start = max(0, d.start - 60) + before.start() if before else d.start
+            start = d.start if name_at is None else name_at
             end = d.end + after.end() if after else d.end
             if met:
                 ids = tuple(i for i in ids if self._kinds[i] & _MEETING_KINDS)
