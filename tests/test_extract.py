@@ -2522,3 +2522,17 @@ def test_an_agreement_signed_by_its_parties_on_a_day_is_named_by_that_day(atlas)
     (handover,) = extract(atlas, text, dt.date(2025, 6, 13))
     assert (handover.date, handover.agreements) == (dt.date(2020, 12, 1), ("statement-2020-11-10",))
     assert "lachin" in handover.places
+
+
+def test_an_undated_story_told_in_order_moves_into_the_next_year(atlas):
+    text = (
+        "The blockade of the road began on 12 December 2022. Baku had warned of it on 3 December. A checkpoint "
+        "replaced the protest camp on 23 April. Armenia asked the court to remove it on 15 May."
+    )
+    found = extract(atlas, text, None)
+    assert [c.date for c in found] == [
+        dt.date(2022, 12, 12),
+        dt.date(2022, 12, 3),
+        dt.date(2023, 4, 23),
+        dt.date(2023, 5, 15),
+    ]

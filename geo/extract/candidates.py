@@ -291,6 +291,26 @@ class _Extractor:
             out.append(d)
         return out
 
+    def _in_narrative_order(self, found: list[DateMention], sentence_start: int) -> list[DateMention]:
+        """ "The blockade began on 12 December 2022. … A checkpoint went up on 23 April.": in a text without a
+        publication date, a year-less day read in the year of the last day told is in the next year when that is
+        nearer (`_told_after`): a story told in order moves on."""
+        last = self._last_day
+        if self.published is not None or last is None:
+            return found
+        out = []
+        for d in found:
+            year_less = d.guessed_year and not d.relative and not d.attached and d.precision == "day"
+            # Read in the last day's year, or in the year before when an earlier day moved the story on.
+            if year_less and d.date is not None and 0 <= last.year - d.date.year <= 1:
+                told = _told_after(d.date, last)
+                if told != d.date and self._year_said(sentence_start + d.start, sentence_start) is None:
+                    d = replace(d, date=told)
+            if d.date is not None and not d.attached and d.precision in ("day", "range"):
+                last = d.date
+            out.append(d)
+        return out
+
     def _year_said(self, at: int, sentence_start: int) -> tuple[int, int] | None:
         """The year an "in 2022" / "в 2022 году" before `at` in the sentence starting at `sentence_start` gives it,
         and where that year is written; not a year that names something ("the 1991 Alma-Ata Declaration", "until
@@ -353,6 +373,7 @@ class _Extractor:
                 dateline_end = found[0].end + end_m.end()
                 found = found[1:]
         found = self._in_story_year(found)
+        found = self._in_narrative_order(found, s.start)
         if self.published is not None:
             found = self._in_year_said_before(found, s.start)
         s.words = tokens(text)
@@ -774,17 +795,27 @@ def _in_year_of_day_before(found: list[DateMention], read: list[DateMention]) ->
     publication date, a year-less date after a day the sentence wrote with its year, not as part of an agreement's
     name (`read`: the same dates as `found`, read for agreements), is in that year. The dates with those moved, or
     None when none moves."""
-    out, year, moved = [], None, False
+    out, written, moved = [], None, False
     for d, r in zip(found, read, strict=True):
         if r.has_year and not r.attached and r.date is not None and r.precision == "day":
-            year = r.date.year
-        elif year is not None and d.guessed_year and not r.attached and d.date is not None and d.date.year != year:
-            try:
-                d, moved = replace(d, date=d.date.replace(year=year)), True
-            except ValueError:  # 29 February
-                pass
+            written = r.date
+        elif written is not None and d.guessed_year and not r.attached and d.date is not None:
+            told = _told_after(d.date, written)
+            if told != d.date:
+                d, moved = replace(d, date=told), True
         out.append(d)
     return out if moved else None
+
+
+def _told_after(day: dt.date, last: dt.date) -> dt.date:
+    """A year-less `day` told after `last` in a text without a publication date: in `last`'s year, or in the next
+    when that is nearer ("set up on 12 December 2022, was replaced on 23 April" is April 2023; "had warned on 3
+    December" stays in 2022)."""
+    try:
+        same, next_year = day.replace(year=last.year), day.replace(year=last.year + 1)
+    except ValueError:  # 29 February
+        return day
+    return next_year if same < last and next_year - last < last - same else same
 
 
 def _spoken_days(s: _Sentence) -> list[DateMention]:
