@@ -912,6 +912,16 @@ def test_the_corridor_is_the_corridor_named_before(atlas):
     assert extract(atlas, "The corridor had been closed since December.", dt.date(2023, 9, 25))[0].places == ()
 
 
+def test_the_corridor_is_still_the_corridor_a_few_paragraphs_on(atlas):
+    text = (
+        "The court ruled on Wednesday that traffic must move freely along the Lachin corridor. "
+        "The vote was 13-2. The order is binding. The judges turned down two other requests. "
+        "Baku repeated that it wants a checkpoint. Yerevan rejected the idea. The leaders met in Munich on Feb. 18. "
+        "On Dec. 22 the European court had told Baku to ensure safe passage through the corridor."
+    )
+    assert extract(atlas, text, dt.date(2023, 2, 23))[-1].places == ("lachin-corridor",)
+
+
 def test_the_border_once_the_interstate_border_is_named_but_a_border_village_is_not_it(atlas):
     found = only(
         extract(

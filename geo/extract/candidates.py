@@ -907,8 +907,9 @@ def _resolve_venue(s: _Sentence, i: int, named: list[tuple[tuple[str, ...], int]
     return True
 
 
-# How many sentences back "the corridor" may find the place it stands for.
-HEAD_NOUN_SENTENCES = 3
+# How many sentences back "the corridor" may find the place it stands for: a report about one corridor goes on
+# calling it "the corridor" for paragraphs (3 missed it seven sentences on).
+HEAD_NOUN_SENTENCES = 8
 # "the corridor", "this corridor" (English needs the article; Russian has none: "по коридору").
 _DEFINITE = re.compile(r"\b(?:the|this)\s+$", re.I)
 
