@@ -2546,3 +2546,13 @@ def test_an_undated_story_told_in_order_moves_into_the_next_year(atlas):
         dt.date(2023, 4, 23),
         dt.date(2023, 5, 15),
     ]
+
+
+def test_russian_agreed_to_cease_fire_the_next_day_is_that_days_truce(atlas):
+    text = (
+        "Азербайджан начал операцию в Нагорном Карабахе 19 сентября, а уже на следующий день карабахские власти "
+        "согласились прекратить огонь."
+    )
+    offensive, truce = extract(atlas, text, dt.date(2023, 10, 16))
+    assert (offensive.date, offensive.agreements) == (dt.date(2023, 9, 19), ())
+    assert (truce.date, truce.agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))

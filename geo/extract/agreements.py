@@ -103,7 +103,7 @@ _MONTH_BEFORE = re.compile(
 # A sentence that speaks of agreements at all: its dates that equal an agreement's date name it.
 CONTEXT = re.compile(
     rf"{AGREEMENT_WORD}|\b(?:signed|agreed|adopted|hosted|met|initialled|initialed|brokered)\b|подписа|согласова|"
-    r"договорил|встретил|принял",
+    r"договорил|согласил(?:ся|ась|ись|и)\b|встретил|принял",
     re.I,
 )
 # Verbs that say an agreement was made on the day a date gives ("agreed the section on Friday"): such a date
@@ -111,8 +111,9 @@ CONTEXT = re.compile(
 _MADE = re.compile(
     # Russian verbs and their participles ("протокол, подписанный 19 апреля"): the stems, not one form.
     r"\b(?:hosted|signed|adopted|initiall?ed|agreed|released|issued|published)\b|подписа[лн]\w*|принят\w*|приняли|парафирова[лн]\w*|"
-    # "договорились" is the Russian "agreed": "Днем ранее комиссии договорились о прохождении границы".
-    r"согласова[лн]\w*|договорил\w*",
+    # "договорились", "согласились" are the Russian "agreed": "Днем ранее комиссии договорились о прохождении
+    # границы", "на следующий день карабахские власти согласились прекратить огонь".
+    r"согласова[лн]\w*|договорил\w*|согласил(?:ся|ась|ись|и)\b",
     re.I,
 )
 # "met", "встретились": leaders meeting, which makes an agreement of a meeting kind (_MEETING_KINDS) on that day.
