@@ -2556,3 +2556,13 @@ def test_russian_agreed_to_cease_fire_the_next_day_is_that_days_truce(atlas):
     offensive, truce = extract(atlas, text, dt.date(2023, 10, 16))
     assert (offensive.date, offensive.agreements) == (dt.date(2023, 9, 19), ())
     assert (truce.date, truce.agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))
+
+
+def test_russian_po_this_document_is_what_the_agreement_named_before_provides(atlas):
+    text = (
+        "Миротворцы вошли в Лачинский коридор согласно трехстороннему заявлению от 9 ноября 2020 года. "
+        "По этому документу миротворцы должны находиться там пять лет."
+    )
+    *_, term = extract(atlas, text, dt.date(2023, 10, 16))
+    assert term.sentence.startswith("По этому документу")
+    assert term.agreements == ("statement-2020-11-10",)

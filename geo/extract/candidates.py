@@ -95,6 +95,8 @@ _PROVIDES = re.compile(
     r"(?:statement|document|declaration|agreement|deal|text|treaty|protocol)\s+(?:says|states|reads)\b|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
     r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b|"
+    # "По этому документу миротворцы должны …": "по" with the text (not "по заявлению министра", an official's).
+    r"^\W*по\s+(?:(?:эт|данн|указанн|подписанн)\w*\s+)?(?:документу|соглашению|протоколу|договору)(?![\w-])|"
     # "In the statement adopted after the meeting, the leaders agreed …", "…заявление, в котором стороны договорились
     # …": what the sides agreed in it is what it says.
     r"(?:^\W*in\s+(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:statement|document|declaration|text|protocol)\b|"
