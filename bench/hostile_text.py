@@ -33,12 +33,15 @@ HOSTILE_UNITS = {
     # One report continued by every sentence after it, each naming an agreement by its date (each sentence once
     # looked at every sentence of the report before it, and each sentence once looked at every reference of the report).
     "continued": "The sides said the statement of 10 November 2020 stands. ",
+    # Clauses counted back from a day to an agreement described by its venue (each counted clause was once looked up
+    # in the list of every such clause of the sentence).
+    "counted": "on October 12, six days after the meeting in Prague and the Sochi summit, ",
     # A year written with "in" and year-less days after it in one endless sentence, in an undated text and (below) a
     # dated one (each day once read the sentence back to its start, or back to the year).
     "in_year": "in 2020 the sides met on 10 November and on 5 May and ",
 }
 # Mixes also run as a text published on PUBLISHED, where other rules date year-less days.
-DATED_MIXES = ("in_year",)
+DATED_MIXES = ("in_year", "counted")
 PUBLISHED = dt.date(2026, 1, 15)
 SIZES_KB = (125, 250, 500, 1000)
 

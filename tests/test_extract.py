@@ -2566,3 +2566,14 @@ def test_russian_po_this_document_is_what_the_agreement_named_before_provides(at
     *_, term = extract(atlas, text, dt.date(2023, 10, 16))
     assert term.sentence.startswith("По этому документу")
     assert term.agreements == ("statement-2020-11-10",)
+
+
+def test_days_counted_back_to_an_agreement_described_by_its_venue_are_its_report(atlas):
+    text = "Macron accused Azerbaijan on October 12, six days after the quadrilateral meeting in Prague, of lying."
+    interview, prague = extract(atlas, text, dt.date(2022, 11, 25))
+    assert (interview.date, interview.agreements) == (dt.date(2022, 10, 12), ())
+    assert (prague.date, prague.agreements) == (dt.date(2022, 10, 6), ("prague-2022-10-06",))
+    # Counted to a day that is not the meeting's, the description stays with the sentence's day.
+    text = "Macron accused Azerbaijan on October 12, five days after the quadrilateral meeting in Prague, of lying."
+    interview = only(extract(atlas, text, dt.date(2022, 11, 25)))
+    assert (interview.date, interview.agreements) == (dt.date(2022, 10, 12), ("prague-2022-10-06",))

@@ -388,7 +388,11 @@ class _Extractor:
         # background a reader keeps with the day it is counted from; "…on Sunday, four days after the fighting stopped
         # under the ceasefire of September 20" names the agreement of that day by its date.
         made_on = {d.date for d in s.dates if d.attached and d.agreements}
-        s.dates = [d for d in s.dates if not d.apart or d.agreements or d.date in made_on]
+        unnamed_apart: list[DateMention] = []
+        kept: list[DateMention] = []
+        for d in s.dates:
+            (unnamed_apart if d.apart and not d.agreements and d.date not in made_on else kept).append(d)
+        s.dates = kept
         self._story_day = max(
             (d.date for d in s.dates if d.has_year and not d.attached and d.date and d.precision == "day"), default=None
         )
@@ -416,10 +420,27 @@ class _Extractor:
         )
         s.refs += self.finder.described_references(text, words, s.dates, self.published, list(s.refs))
         s.refs.sort(key=lambda r: (r.start, r.end))
-        s.dates = sorted([*s.dates, *self.finder.year_named_dates(text, s.refs)], key=lambda d: d.start)
+        counted_back = self._counted_back_to_named(unnamed_apart, s)
+        s.dates = sorted([*s.dates, *counted_back, *self.finder.year_named_dates(text, s.refs)], key=lambda d: d.start)
         self._named.update((r.agreement, s.start) for r in s.refs if r.confident)
         s.places = _outside_agreement_names(self.gazetteer.find(text, words), s.refs)
         s.actors = find_actors(text, self.people)
+
+    def _counted_back_to_named(self, apart: list[DateMention], s: _Sentence) -> list[DateMention]:
+        """ "…on October 12, six days after the quadrilateral meeting in Prague": a clause counted back to a day,
+        where a description (not a date) names an agreement made that very day, is that agreement's report."""
+        # By bisection: a pasted sentence may hold thousands of counted clauses, dates and references.
+        date_starts = sorted(o.start for o in s.dates)
+        ref_starts = [r.start for r in s.refs]  # sorted
+        out = []
+        for d in apart:
+            i = bisect.bisect_right(date_starts, d.start)
+            end = date_starts[i] if i < len(date_starts) else len(s.text)
+            clause = s.refs[bisect.bisect_left(ref_starts, d.end) : bisect.bisect_left(ref_starts, end)]
+            ids = _unique(r.agreement for r in clause if self.finder.by_id[r.agreement].date == d.date)
+            if ids:
+                out.append(replace(d, agreements=ids))
+        return out
 
     def candidates(self, group: list[_Sentence], extra: list[_Sentence], earlier: tuple[str, ...]) -> list[Candidate]:
         """The candidates of one group of sentences; `extra` is the headline for the lead, `earlier` the agreements
