@@ -36,12 +36,15 @@ HOSTILE_UNITS = {
     # Clauses counted back from a day to an agreement described by its venue (each counted clause was once looked up
     # in the list of every such clause of the sentence).
     "counted": "on October 12, six days after the meeting in Prague and the Sochi summit, ",
+    # Days of reported words beside the days they report (each date was once looked up in the list of every
+    # speaking day of the sentence).
+    "spoken": "residents must leave by August 25, the village head told reporters on Friday, and ",
     # A year written with "in" and year-less days after it in one endless sentence, in an undated text and (below) a
     # dated one (each day once read the sentence back to its start, or back to the year).
     "in_year": "in 2020 the sides met on 10 November and on 5 May and ",
 }
 # Mixes also run as a text published on PUBLISHED, where other rules date year-less days.
-DATED_MIXES = ("in_year", "counted")
+DATED_MIXES = ("in_year", "counted", "spoken")
 PUBLISHED = dt.date(2026, 1, 15)
 SIZES_KB = (125, 250, 500, 1000)
 

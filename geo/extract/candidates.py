@@ -407,7 +407,7 @@ class _Extractor:
                 and (d.has_year or d.guessed_year and self._year_said(s.start + d.start, s.start) is not None)
             ):
                 self._narrative_year = d.date.year
-            if not d.attached and d.precision in ("day", "range") and d.date is not None and d not in spoken:
+            if not d.attached and d.precision in ("day", "range") and d.date is not None and d.start not in spoken:
                 self._last_day = d.date
         s.refs += self.finder.alias_references(
             text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)
@@ -841,14 +841,15 @@ def _told_after(day: dt.date, last: dt.date) -> dt.date:
     return next_year if same < last and next_year - last < last - same else same
 
 
-def _spoken_days(s: _Sentence) -> list[DateMention]:
-    """ "…, the village head told NEWS.am on Friday": the days `s` gives as when words were said, when it also dates
-    what they report (a lone speaking day is the report's date)."""
+def _spoken_days(s: _Sentence) -> frozenset[int]:
+    """ "…, the village head told NEWS.am on Friday": where the days stand that `s` gives as when words were said,
+    when it also dates what they report (a lone speaking day is the report's date). Positions, not the dates: a
+    pasted sentence may hold thousands, each looked up once."""
     own = s.own_dates
     if len(own) < 2:
-        return []
+        return frozenset()
     spoken = [d for d in own if d.relative and _SPEECH.search(s.text[max(0, d.start - SPEECH_REACH) : d.start])]
-    return spoken if len(spoken) < len(own) else []
+    return frozenset(d.start for d in spoken) if len(spoken) < len(own) else frozenset()
 
 
 def _reported_speech(s: _Sentence) -> None:
@@ -857,7 +858,7 @@ def _reported_speech(s: _Sentence) -> None:
     reported event is the candidate); a lone speaking day stays the report's date."""
     spoken = _spoken_days(s)
     if spoken:
-        s.dates = [replace(d, agreements=(), attached=True) if d in spoken else d for d in s.dates]
+        s.dates = [replace(d, agreements=(), attached=True) if d.start in spoken else d for d in s.dates]
 
 
 def _outside_agreement_names(places: list[PlaceMatch], refs: list[Reference]) -> list[PlaceMatch]:
