@@ -2577,3 +2577,10 @@ def test_days_counted_back_to_an_agreement_described_by_its_venue_are_its_report
     text = "Macron accused Azerbaijan on October 12, five days after the quadrilateral meeting in Prague, of lying."
     interview = only(extract(atlas, text, dt.date(2022, 11, 25)))
     assert (interview.date, interview.agreements) == (dt.date(2022, 10, 12), ("prague-2022-10-06",))
+
+
+def test_russian_days_later_count_from_the_day_before(atlas):
+    text = "Пашинян и Алиев встретились 1 октября. Четыре дня спустя в Гранаде лидеры приняли заявление."
+    assert [c.date for c in extract(atlas, text, dt.date(2023, 10, 16))] == [dt.date(2023, 10, 1), dt.date(2023, 10, 5)]
+    text = "Пашинян и Алиев встретились 1 октября. Спустя шесть дней лидеры приняли заявление."
+    assert [c.date for c in extract(atlas, text, dt.date(2023, 10, 16))] == [dt.date(2023, 10, 1), dt.date(2023, 10, 7)]

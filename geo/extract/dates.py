@@ -211,6 +211,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # "the same day", "two days later", "на следующий день": counted from the last day the sentences before gave, in a
 # sentence that writes no date of its own (within one sentence, "a day after" is _DAYS_APART's).
+_RU_COUNTS = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9}
+_RU_NUMBER = r"\d{1,2}|" + "|".join(_RU_COUNTS)
 _OFFSET = re.compile(
     r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>later|earlier)"
     r"|the\s+(?P<same>same\s+day|(?:next|following)\s+(?:day|morning|afternoon|evening|night)|day\s+before"
@@ -225,6 +227,9 @@ _OFFSET = re.compile(
     r"|в\s+т(?:от|от\s+же|от\s+самый)\s+день|в\s+этот\s+(?:же\s+)?день|на\s+следующ(?:ий\s+день|ее\s+утро)"
     # "Днем ранее", "днём позже", "за день до этого": a day before or after the day the sentences before gave.
     r"|(?:дн[её]м\s+(?P<ru_dir>ранее|раньше|позже|позднее)|за\s+день\s+до\s+этого)"
+    # "Четыре дня спустя", "спустя пять дней": that many days after the day the sentences before gave.
+    rf"|(?P<ru_count>{_RU_NUMBER})\s+(?:дня|дней)\s+спустя|спустя\s+(?P<ru_count_after>{_RU_NUMBER})\s+(?:дня|дней)"
+    r"(?!\s+после)"
     # "That month", "в том же месяце": the month of the day written before.
     r"|(?P<month>(?:in\s+)?(?:that|the\s+same)\s+(?:same\s+)?month|в\s+(?:том\s+же\s+месяце|тот\s+же\s+месяц)))\b)"
 )
@@ -235,11 +240,10 @@ _SAME_DAY_SHIFT = {"same": 0, "next": 1, "following": 1, "day": -1, "previous": 
 # it tells an event of its own, that many days from the sentence's day before it (the day of the clause it follows).
 _DAYS_APART = re.compile(
     r"(?i:,\s+(?P<span>(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>after|before)"
-    r"|(?P<ru_dir>через|спустя|за)\s+(?:(?P<ru_n>\d{1,2}|два|две|три|четыре)\s+(?:дня|дней)|день|сутки)\s+"
+    r"|(?P<ru_dir>через|спустя|за)\s+(?:(?P<ru_n>" + _RU_NUMBER + r")\s+(?:дня|дней)|день|сутки)\s+"
     # "через день после того, как …": the clause's comma is part of the words that open it.
     r"(?P<ru_rel>после|до)(?:\s+того,?\s+как)?)\s(?!(?:that|this|эт\w*)\b))"
 )
-_RU_COUNTS = {"два": 2, "две": 2, "три": 3, "четыре": 4}
 RELATIVE_KINDS = frozenset(
     {
         "yesterday",
@@ -398,6 +402,8 @@ def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         days = _SAME_DAY_SHIFT[m.group("same").split()[0].lower()]
     elif m.group("that"):
         days = 0
+    elif written := m.group("ru_count") or m.group("ru_count_after"):
+        days = _RU_COUNTS.get(written.lower()) or int(written)
     elif m.group("ru_dir") is not None:
         days = -1 if m.group("ru_dir").lower() in ("ранее", "раньше") else 1
     elif m.group("n") is None:
