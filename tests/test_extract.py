@@ -2584,3 +2584,11 @@ def test_russian_days_later_count_from_the_day_before(atlas):
     assert [c.date for c in extract(atlas, text, dt.date(2023, 10, 16))] == [dt.date(2023, 10, 1), dt.date(2023, 10, 5)]
     text = "Пашинян и Алиев встретились 1 октября. Спустя шесть дней лидеры приняли заявление."
     assert [c.date for c in extract(atlas, text, dt.date(2023, 10, 16))] == [dt.date(2023, 10, 1), dt.date(2023, 10, 7)]
+
+
+def test_a_day_something_is_called_or_set_for_is_still_to_come(atlas):
+    published = dt.date(2021, 5, 27)
+    text = "The standoff has become an issue before the snap election Pashinyan has called for June 20."
+    assert only(extract(atlas, text, published)).date == dt.date(2021, 6, 20)
+    # Calling for something done on a day is no appointment: that day is past.
+    assert only(extract(atlas, "Armenia called for a ceasefire on 20 June.", published)).date == dt.date(2020, 6, 20)

@@ -68,6 +68,9 @@ _FUTURE_CUE = re.compile(
     # talks in Brussels in December").
     r"by\s+(?=(?:the\s+)?(?:(?:end|middle|start|beginning|close)\s+of\s+)?(?:(?:early|mid|late)[\s-]+)?"
     rf"(?:\d|(?:{'|'.join(calendar.MONTH_ABBREVIATIONS)})[a-z]*\.?\b|then\b|next\b|this\b))|"
+    # A day something is fixed for: "the election Pashinyan has called for June 20", "talks set for 7 December"
+    # (not "called for a truce").
+    r"(?:called|set|slated|fixed)\s+for\s+(?=(?:\d|(?:" + "|".join(calendar.MONTH_ABBREVIATIONS) + r")[a-z]*\.?\b))|"
     # A meeting arranged, in any tense the arranging takes: "agreed to meet again", "have decided to meet",
     # "договорились встретиться", "встретятся".
     r"(?:agreed|agree|decided)\s+to\s+meet|meet\s+again|договорил\w*\s+(?:\w+\s+)?встретиться|встрет(?:ится|ятся)|"
