@@ -33,6 +33,8 @@ NOT_A_PLACE_AFTER = frozenset(
     "parliament commission commissions village villages guard guards service troops ministry ministries health "
     "information security governor mayor власти руководство президент губернатор мэр".split()
 )
+_SETTLEMENTS = frozenset({"village", "villages"})
+_AREA_KINDS = frozenset({"district", "region"})
 # Words before a place name (up to BODY_OF_REACH words back) that make it the body of that place: "the information
 # headquarters of Artsakh", "the deputy mayor of Goris", "губернатор Сюника", "власти непризнанной Нагорно-Карабахской
 # Республики" (folded).
@@ -334,8 +336,11 @@ class Gazetteer:
         words = tokens(text) if words is None else words
         out: list[PlaceMatch] = []
         for i, n, pid in self._index.find(words):
-            if i + n < len(words) and words[i + n].key in NOT_A_PLACE_AFTER:
-                continue  # "Artsakh officials", "Karabakh Armenian authorities": a people or a body, not the place
+            after = words[i + n].key if i + n < len(words) else None
+            if after in NOT_A_PLACE_AFTER and not (after in _SETTLEMENTS and self.places[pid].kind in _AREA_KINDS):
+                # "Artsakh officials", "Karabakh Armenian authorities": a people or a body, not the place; "the border
+                # village of Kornidzor" a kind of thing. "The Tavush villages of Baghanis and Voskepar" are in Tavush.
+                continue
             before = words[max(0, i - BODY_OF_REACH) : i]
             if any(w.key in NOT_A_PLACE_BEFORE for w in before) and not any(w.key in _WHERE for w in before):
                 continue  # "the headquarters of Artsakh", "власти непризнанной НКР": a body ("authorities in Aghdam" is not)

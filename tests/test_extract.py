@@ -2592,3 +2592,14 @@ def test_a_day_something_is_called_or_set_for_is_still_to_come(atlas):
     assert only(extract(atlas, text, published)).date == dt.date(2021, 6, 20)
     # Calling for something done on a day is no appointment: that day is past.
     assert only(extract(atlas, "Armenia called for a ceasefire on 20 June.", published)).date == dt.date(2020, 6, 20)
+
+
+def test_a_districts_or_regions_villages_are_in_it_but_a_border_village_is_not_the_border(atlas):
+    text = "Demining resumed on Monday on land near the Tavush villages of Kirants and Voskepar."
+    assert "tavush" in only(extract(atlas, text, dt.date(2024, 4, 23))).places
+    text = "Border guards took over the Gazakh villages on May 24."
+    assert only(extract(atlas, text, dt.date(2024, 5, 25))).places == ("gazakh",)
+    text = (
+        "Talks on the Armenian–Azerbaijani border resumed. Refugees reached the border village of Kornidzor on Sunday."
+    )
+    assert extract(atlas, text, dt.date(2023, 9, 25))[-1].places == ("kornidzor",)
