@@ -2603,3 +2603,9 @@ def test_a_districts_or_regions_villages_are_in_it_but_a_border_village_is_not_t
         "Talks on the Armenian–Azerbaijani border resumed. Refugees reached the border village of Kornidzor on Sunday."
     )
     assert extract(atlas, text, dt.date(2023, 9, 25))[-1].places == ("kornidzor",)
+
+
+def test_what_a_russian_decree_orders_for_a_later_day_is_a_report_of_its_own(atlas):
+    text = "28 сентября глава НКР Самвел Шахраманян подписал указ о прекращении существования республики с 1 января 2024 года."
+    found = extract(atlas, text, dt.date(2023, 10, 16))
+    assert [c.date for c in found] == [dt.date(2023, 9, 28), dt.date(2024, 1, 1)]

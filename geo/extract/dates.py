@@ -557,7 +557,10 @@ _NEW_CLAUSE = re.compile(
 # What was said or ordered on the day just written, opening right after it: "told a briefing on Monday that troops had
 # taken Gubadly the previous evening", "a decree on 28 September ordering …", "заявил в понедельник, что …": a day
 # counted or written in it is what was reported (and a clause of its own: candidates.py).
-REPORTED_CLAUSE = re.compile(r",?\s+(?:that|ordering|requiring|calling\s+for|что)\s", re.I)
+# "указ о прекращении существования республики с 1 января 2024 года": what a decree orders, with a day of its own.
+REPORTED_CLAUSE = re.compile(
+    r",?\s+(?:that|ordering|requiring|calling\s+for|что|(?:указ|распоряжение|постановление)\s+об?)\s", re.I
+)
 # An item of a list of dated names, its day counted from the item before: "Fuzuli on 17 October, Zangilan three days
 # later", "Физули 17 октября, Зангелан тремя днями позже": a comma or "and" and one capitalised name right before it,
 # which may say where it lies ("Hadrut in Khojavend district five days later", "Гадрут в Ходжавендском районе").
