@@ -285,6 +285,16 @@ class Gazetteer:
         close = difflib.get_close_matches(needle, self._sorted_keys, n=1) if needle else []
         return self._owner[close[0]] if close else None
 
+    def routes_made_by(self) -> dict[str, str]:
+        """Each agreement that first named a route (the first tie of a place of kind "route" that names it, as
+        data/places.json orders them) to that route: the Washington declaration to TRIPP."""
+        made: dict[str, str] = {}
+        for pid, p in self.places.items():
+            first = next((t for t in p.ties if t.kind == "named"), None) if p.kind == "route" else None
+            if first is not None:
+                made.setdefault(first.agreement, pid)
+        return made
+
     def head_nouns(self) -> dict[str, tuple[str, ...]]:
         """The common noun a place's main names end in, folded, to the places: "corridor" (Lachin corridor, Araz
         corridor), "коридор" (Лачинский коридор), "checkpoint" (Hakari bridge checkpoint). Once the place is named,

@@ -979,7 +979,8 @@ def test_the_declaration_is_the_declaration_named_before_not_the_treaty_named_si
     )
     found = extract(atlas, text, dt.date(2025, 8, 9))
     assert found[-1].agreements == ("washington-2025-08-08",) and found[-1].date == dt.date(2025, 8, 8)
-    assert found[-1].places == ("syunik",)
+    # The route the declaration provides for is the one it first named (TRIPP), through Syunik.
+    assert found[-1].places == ("tripp-route", "syunik")
 
 
 def test_a_russian_participle_says_the_agreement_was_signed_that_day(atlas):
@@ -2609,3 +2610,14 @@ def test_what_a_russian_decree_orders_for_a_later_day_is_a_report_of_its_own(atl
     text = "28 сентября глава НКР Самвел Шахраманян подписал указ о прекращении существования республики с 1 января 2024 года."
     found = extract(atlas, text, dt.date(2023, 10, 16))
     assert [c.date for c in found] == [dt.date(2023, 9, 28), dt.date(2024, 1, 1)]
+
+
+def test_a_route_described_beside_the_agreement_that_first_named_it_is_that_route(atlas):
+    text = (
+        "Under the declaration signed in Washington on 8 August, the parties agreed to open a route through Armenia's "
+        "Syunik province linking the western regions to Nakhchivan."
+    )
+    assert "tripp-route" in only(extract(atlas, text, dt.date(2025, 11, 28))).places
+    # The 2020 statement named no route of the atlas: its transport links stay what they were.
+    text = "Under the statement of 10 November 2020, Armenia guarantees a transport route to Nakhchivan."
+    assert "tripp-route" not in only(extract(atlas, text, dt.date(2020, 11, 12))).places

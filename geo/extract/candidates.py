@@ -988,6 +988,26 @@ _LOCAL_BEFORE_PLACE = re.compile(
 LOCAL_NAME_REACH = 60
 
 
+# "a route through Armenia's Syunik province linking the western regions to Nakhchivan", "маршрут через Сюник".
+_ROUTE_WORD = re.compile(r"(?<![\w-])(?:route|маршрут\w*)(?![\w-])", re.I)
+
+
+def _resolve_described_routes(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
+    """ "Under that declaration, the parties agreed to open a route through Armenia's Syunik province linking the
+    western regions to Nakhchivan": a route described, not named, in a sentence naming the one agreement that first
+    named a route of the atlas (`Gazetteer.routes_made_by`), is that route."""
+    made_by = gazetteer.routes_made_by()
+    for s in sentences:
+        routes = {made_by[r.agreement] for r in s.refs if r.agreement in made_by}
+        if len(routes) != 1:
+            continue
+        route = routes.pop()
+        m = _ROUTE_WORD.search(s.text)
+        named = any(p.place == route or p.start <= m.start() < p.end for p in s.places) if m else True
+        if m is not None and not named:
+            s.places = sorted([*s.places, PlaceMatch(m.start(), m.end(), m.group(), route)], key=lambda p: p.start)
+
+
 def _resolve_local_names(sentences: list[_Sentence]) -> None:
     """A settlement the atlas does not know, introduced as lying in a place it knows ("Aghali village of Zangilan
     district"), stands for that place where the article names it again ("families will be taken to Aghali on 26
@@ -1029,6 +1049,7 @@ def assemble(
     _resolve_anaphors(sentences, ex.finder)
     resolve_to_article_agreement(sentences, ex.finder, linker)
     _resolve_place_heads(sentences, ex.gazetteer)
+    _resolve_described_routes(sentences, ex.gazetteer)
     _resolve_local_names(sentences)
     headline = sentences[0] if sentences and not sentences[0].closed and len(sentences) > 1 else None
     groups: list[list[_Sentence]] = []
