@@ -2621,3 +2621,9 @@ def test_a_route_described_beside_the_agreement_that_first_named_it_is_that_rout
     # The 2020 statement named no route of the atlas: its transport links stay what they were.
     text = "Under the statement of 10 November 2020, Armenia guarantees a transport route to Nakhchivan."
     assert "tripp-route" not in only(extract(atlas, text, dt.date(2020, 11, 12))).places
+
+
+def test_a_text_made_where_and_when_the_sentence_says_is_named_though_no_meeting(atlas):
+    text = "WASHINGTON (AP) - Rubio and Mirzoyan on Tuesday announced a framework for building the Trump Route."
+    found = only(extract(atlas, text, dt.date(2026, 1, 14)))
+    assert (found.date, found.agreements) == (dt.date(2026, 1, 13), ("tripp-framework-2026-01-13",))

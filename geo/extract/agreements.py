@@ -403,7 +403,9 @@ class AgreementFinder:
             start = d.start if name_at is None else name_at
             end = d.end + after.end() if after else d.end
             if met:
-                ids = tuple(i for i in ids if self._kinds[i] & _MEETING_KINDS)
+                # A meeting's agreement, or one made at the venue the clause names that day ("WASHINGTON — Rubio and
+                # Mirzoyan on Tuesday announced a framework": the framework made there, no meeting).
+                ids = tuple(i for i in ids if self._kinds[i] & _MEETING_KINDS or i in venue_ids)
             if met_there:
                 ids = tuple(i for i in ids if i in venue_ids)
             if len(ids) > 1 and attached:
