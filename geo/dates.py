@@ -55,7 +55,19 @@ RU_APPROXIMATE_DAYS = {
     **{f"середин{e}": 15 for e in "еыу"},
     **{f"конц{e}": 25 for e in "еау"},
 }
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 # A year-less date after publication is last year's ("met on March 22" in a story of 20 March 2022 is 2021), unless
 # the sentence looks ahead ("will", "by", "до"): then it is this year's up to FUTURE_DAYS_WITH_CUE ahead.
 FUTURE_DAYS_WITHOUT_CUE = 0

@@ -2627,3 +2627,9 @@ def test_a_text_made_where_and_when_the_sentence_says_is_named_though_no_meeting
     text = "WASHINGTON (AP) - Rubio and Mirzoyan on Tuesday announced a framework for building the Trump Route."
     found = only(extract(atlas, text, dt.date(2026, 1, 14)))
     assert (found.date, found.agreements) == (dt.date(2026, 1, 13), ("tripp-framework-2026-01-13",))
+
+
+def test_eight_days_after_counts_eight(atlas):
+    text = "Ten captives came home on 4 December, eight days after Aliyev and Pashinyan met Vladimir Putin in Sochi."
+    _, sochi = extract(atlas, text, dt.date(2021, 12, 10))
+    assert (sochi.date, sochi.agreements) == (dt.date(2021, 11, 26), ("statement-2021-11-26",))
