@@ -2633,3 +2633,13 @@ def test_eight_days_after_counts_eight(atlas):
     text = "Ten captives came home on 4 December, eight days after Aliyev and Pashinyan met Vladimir Putin in Sochi."
     _, sochi = extract(atlas, text, dt.date(2021, 12, 10))
     assert (sochi.date, sochi.agreements) == (dt.date(2021, 11, 26), ("statement-2021-11-26",))
+
+
+def test_a_meeting_that_ended_without_a_statement_names_none(atlas):
+    published = dt.date(2023, 5, 26)
+    for text in (
+        "Трехсторонняя встреча, начавшаяся в четверг в Кремле, завершилась без совместного заявления.",
+        "The three-way meeting that began on Thursday ended with no joint statement.",
+    ):
+        found = only(extract(atlas, text, published))
+        assert (found.date, found.agreements) == (dt.date(2023, 5, 25), ()), text

@@ -175,6 +175,8 @@ _BEGAN = re.compile(
 # generic word introduces a new one, which only a date can tie to one of the atlas's.
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
+# "ended without a joint statement", "завершилась без совместного заявления": no text was made.
+_NONE_MADE = re.compile(r"(?<![\w-])(?:without\s+(?:a|any)|no|без)\s+$", re.I)
 
 # --- agreements described by their features ("the accord signed at the White House in August") ---
 # A word for a kind of text or meeting, in the atlas's four languages (grammar, not names): what a description of an
@@ -673,6 +675,8 @@ class AgreementFinder:
                 continue  # "the Russian-brokered truce": the agreement's own name says which
             if _LATER_ONE.search(text[max(0, start - 20) : start]):
                 continue  # "a second meeting in Brussels" is a later one
+            if _NONE_MADE.search(text[max(0, start - 20) : start]):
+                continue
             # The dates and years that settle a shared alias are the sentence's, within ALIAS_DATE_REACH of it: a
             # sentence of pasted junk may hold thousands of both, and each alias would look at all of them.
             lo, hi = start - ALIAS_DATE_REACH, end + ALIAS_DATE_REACH
