@@ -2643,3 +2643,8 @@ def test_a_meeting_that_ended_without_a_statement_names_none(atlas):
     ):
         found = only(extract(atlas, text, published))
         assert (found.date, found.agreements) == (dt.date(2023, 5, 25), ()), text
+
+
+def test_the_eve_with_its_weekday_beside_it_is_that_weekday(atlas):
+    text = "Накануне, в пятницу, Помпео по отдельности принял в Госдепартаменте обоих министров."
+    assert [c.date for c in extract(atlas, text, dt.date(2020, 10, 26))] == [dt.date(2020, 10, 23)]  # a Monday

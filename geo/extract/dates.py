@@ -501,6 +501,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 # Between a weekday (or "yesterday") and the date it stands beside: "on Tuesday, September 19", "Tuesday (19
 # September)", "в среду, 25 ноября", "19 сентября, во вторник", "Накануне, 15 ноября".
 _BESIDE = re.compile(r"\s*[,(]?\s*")
+_EVE = re.compile(r"(?i:накануне|yesterday|вчера)")
 
 
 def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
@@ -510,6 +511,11 @@ def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[Dat
     out: list[DateMention] = []
     for d in chosen:
         last = out[-1] if out else None
+        eve = last is not None and _EVE.fullmatch(sentence, last.start, last.end) is not None
+        if last is not None and eve and d.weekday and _BESIDE.fullmatch(sentence, last.end, d.start):
+            # "Накануне, в пятницу, Помпео принял …" in Monday's paper: the weekday says which day "before" was.
+            out[-1] = replace(d, start=last.start)
+            continue
         if last is not None and last.weekday != d.weekday and _BESIDE.fullmatch(sentence, last.end, d.start):
             written = d if last.weekday else last
             if not written.relative and written.precision == "day":
