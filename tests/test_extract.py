@@ -2648,3 +2648,11 @@ def test_a_meeting_that_ended_without_a_statement_names_none(atlas):
 def test_the_eve_with_its_weekday_beside_it_is_that_weekday(atlas):
     text = "Накануне, в пятницу, Помпео по отдельности принял в Госдепартаменте обоих министров."
     assert [c.date for c in extract(atlas, text, dt.date(2020, 10, 26))] == [dt.date(2020, 10, 23)]  # a Monday
+
+
+def test_a_russian_sentence_opening_on_the_time_of_day_is_the_day_told_before(atlas):
+    published = dt.date(2023, 5, 26)
+    text = "Встреча прошла в четверг. Днем Алиев упомянул «Зангезурский коридор»."
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 5, 25)] * 2
+    text = "Встреча прошла в четверг. Днем ранее министры готовили заявление."
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 5, 25), dt.date(2023, 5, 24)]
