@@ -2654,5 +2654,7 @@ def test_a_russian_sentence_opening_on_the_time_of_day_is_the_day_told_before(at
     published = dt.date(2023, 5, 26)
     text = "Встреча прошла в четверг. Днем Алиев упомянул «Зангезурский коридор»."
     assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 5, 25)] * 2
+    text = "Перемирие вступило в силу в четверг. Уже утром министерство обороны сообщило об обстреле."
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 5, 25)] * 2
     text = "Встреча прошла в четверг. Днем ранее министры готовили заявление."
     assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 5, 25), dt.date(2023, 5, 24)]
