@@ -317,7 +317,7 @@ class Gazetteer:
             self._heads = {head: tuple(pids) for head, pids in heads.items()}
         return self._heads
 
-    def _other_sides(self, text: str, words: Sequence[Token], after: int, pid: str) -> bool:
+    def other_sides(self, text: str, words: Sequence[Token], after: int, pid: str) -> bool:
         """Whether the words after a name ("with Iran") say it is a boundary between other sides than the place's."""
         if after >= len(words) or words[after].key not in _SIDES_AFTER or words[after - 1].key not in _BOUNDARIES:
             return False
@@ -354,7 +354,7 @@ class Gazetteer:
             before = words[max(0, i - BODY_OF_REACH) : i]
             if any(w.key in NOT_A_PLACE_BEFORE for w in before) and not any(w.key in _WHERE for w in before):
                 continue  # "the headquarters of Artsakh", "власти непризнанной НКР": a body ("authorities in Aghdam" is not)
-            if self._other_sides(text, words, i + n, pid):
+            if self.other_sides(text, words, i + n, pid):
                 continue
             if n == 1 and ru_boundary_of_others(text, words, i):
                 continue

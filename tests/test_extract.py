@@ -2658,3 +2658,10 @@ def test_a_russian_sentence_opening_on_the_time_of_day_is_the_day_told_before(at
     assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 5, 25)] * 2
     text = "Встреча прошла в четверг. Днем ранее министры готовили заявление."
     assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 5, 25), dt.date(2023, 5, 24)]
+
+
+def test_the_border_with_another_country_is_not_the_border_named_before(atlas):
+    text = "Talks on the Armenian–Azerbaijani border resumed on Sunday. Azerbaijan reinforced the border with Iran on Monday."
+    assert extract(atlas, text, dt.date(2023, 5, 26))[-1].places == ()
+    text = "Talks on the Armenian–Azerbaijani border resumed on Sunday. Shelling on the border with Azerbaijan went on."
+    assert extract(atlas, text, dt.date(2023, 5, 26))[-1].places == ("armenia-azerbaijan-border",)

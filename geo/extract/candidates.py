@@ -966,6 +966,8 @@ def _resolve_place_heads(sentences: list[_Sentence], gazetteer: Gazetteer) -> No
                 continue  # "Коридор" opening a sentence may be a name of its own
             if not cyrillic and not _DEFINITE.search(s.text[max(0, w.start - 6) : w.start]):
                 continue
+            # "the border with Iran": the sides written after it are not the place's.
+            pids = tuple(p for p in pids if not gazetteer.other_sides(s.text, s.words, j + 1, p))
             recent = [(named[p][1], p) for p in pids if p in named and i - named[p][1] <= HEAD_NOUN_SENTENCES]
             if recent:
                 place = max(recent)[1]
