@@ -2665,3 +2665,8 @@ def test_the_border_with_another_country_is_not_the_border_named_before(atlas):
     assert extract(atlas, text, dt.date(2023, 5, 26))[-1].places == ()
     text = "Talks on the Armenian–Azerbaijani border resumed on Sunday. Shelling on the border with Azerbaijan went on."
     assert extract(atlas, text, dt.date(2023, 5, 26))[-1].places == ("armenia-azerbaijan-border",)
+
+
+def test_settled_in_a_venue_that_month_is_the_agreement_made_there(atlas):
+    text = "In May 2022, again in Brussels, Aliyev and Pashinyan settled principles for transit to Nakhchivan."
+    assert only(extract(atlas, text, None)).agreements == ("brussels-2022-05-22",)

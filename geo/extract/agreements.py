@@ -102,7 +102,7 @@ _MONTH_BEFORE = re.compile(
 )
 # A sentence that speaks of agreements at all: its dates that equal an agreement's date name it.
 CONTEXT = re.compile(
-    rf"{AGREEMENT_WORD}|\b(?:signed|agreed|adopted|hosted|met|initialled|initialed|brokered)\b|подписа|согласова|"
+    rf"{AGREEMENT_WORD}|\b(?:signed|agreed|adopted|hosted|met|initialled|initialed|brokered|settled)\b|подписа|согласова|"
     r"договорил|согласил(?:ся|ась|ись|и)\b|встретил|принял",
     re.I,
 )
