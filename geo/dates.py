@@ -68,6 +68,18 @@ NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
+# "два дня", "пять дней": the counts a Russian text writes in words.
+RU_NUMBER_WORDS = {
+    "два": 2,
+    "две": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+}
 # A year-less date after publication is last year's ("met on March 22" in a story of 20 March 2022 is 2021), unless
 # the sentence looks ahead ("will", "by", "до"): then it is this year's up to FUTURE_DAYS_WITH_CUE ahead.
 FUTURE_DAYS_WITHOUT_CUE = 0

@@ -212,10 +212,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("this_month", r"(?i:\b(?:earlier\s+this\s+month|this\s+month|в\s+этом\s+месяце)\b)"),
     )
 )
+_RU_NUMBER = r"\d{1,2}|" + "|".join(calendar.RU_NUMBER_WORDS)
 # "the same day", "two days later", "на следующий день": counted from the last day the sentences before gave, in a
 # sentence that writes no date of its own (within one sentence, "a day after" is _DAYS_APART's).
-_RU_COUNTS = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9}
-_RU_NUMBER = r"\d{1,2}|" + "|".join(_RU_COUNTS)
 _OFFSET = re.compile(
     r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>later|earlier)"
     r"|the\s+(?P<same>same\s+day|(?:next|following)\s+(?:day|morning|afternoon|evening|night)|day\s+before"
@@ -408,7 +407,7 @@ def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
     elif m.group("that"):
         days = 0
     elif written := m.group("ru_count") or m.group("ru_count_after"):
-        days = _RU_COUNTS.get(written.lower()) or int(written)
+        days = calendar.RU_NUMBER_WORDS.get(written.lower()) or int(written)
     elif m.group("ru_dir") is not None:
         days = -1 if m.group("ru_dir").lower() in ("ранее", "раньше") else 1
     elif m.group("n") is None:
@@ -638,7 +637,7 @@ def _days_apart(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
             continue
         if m.group("ru_dir"):
             written = (m.group("ru_n") or "").lower()
-            n = _RU_COUNTS.get(written) or (int(written) if written.isdigit() else 1)
+            n = calendar.RU_NUMBER_WORDS.get(written) or (int(written) if written.isdigit() else 1)
             # "через день после того, как …": the sentence's day is a day after the clause's; "за день до": before.
             days = -n if m.group("ru_rel").lower() == "после" else n
         else:
