@@ -14,6 +14,14 @@ MONTHS = {
 }
 
 
+def in_year(day: dt.date, year: int) -> dt.date | None:
+    """`day`'s month and day in `year`; None for 29 February in a year without it."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
 def month_label(date: dt.date) -> str:
     """'Feb 2022'."""
     return f"{MONTH_ABBREVIATIONS[date.month - 1]} {date.year}"

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from geo.dates import in_year
 from geo.extract.actors import People, find_actors
 from geo.extract.agreements import (
     ANAPHOR,
@@ -283,13 +284,9 @@ class _Extractor:
             return found
         out = []
         for d in found:
-            if d.guessed_year and d.date is not None and not d.attached:
-                try:
-                    moved = d.date.replace(year=before.year)
-                except ValueError:
-                    moved = d.date
-                if 0 <= (moved - before).days <= STORY_YEAR_DAYS:
-                    d = replace(d, date=moved)
+            moved = in_year(d.date, before.year) if d.guessed_year and d.date is not None and not d.attached else None
+            if moved is not None and 0 <= (moved - before).days <= STORY_YEAR_DAYS:
+                d = replace(d, date=moved)
             out.append(d)
         return out
 
@@ -339,11 +336,8 @@ class _Extractor:
                 and at - said[1] <= YEAR_CLAUSE_REACH
                 and not _CLAUSE_MARK.search(self.text, said[1], at)
             )
-            if said is not None and in_clause and d.date is not None and d.date.year != said[0]:
-                try:
-                    d = replace(d, date=d.date.replace(year=said[0]))
-                except ValueError:  # 29 February
-                    pass
+            if said is not None and in_clause and d.date is not None and (moved := in_year(d.date, said[0])):
+                d = replace(d, date=moved)
             out.append(d)
         return out
 
@@ -834,9 +828,8 @@ def _told_after(day: dt.date, last: dt.date) -> dt.date:
     """A year-less `day` told after `last` in a text without a publication date: in `last`'s year, or in the next
     when that is nearer ("set up on 12 December 2022, was replaced on 23 April" is April 2023; "had warned on 3
     December" stays in 2022)."""
-    try:
-        same, next_year = day.replace(year=last.year), day.replace(year=last.year + 1)
-    except ValueError:  # 29 February
+    same, next_year = in_year(day, last.year), in_year(day, last.year + 1)
+    if same is None or next_year is None:
         return day
     return next_year if same < last and next_year - last < last - same else same
 
@@ -1005,9 +998,9 @@ def _resolve_described_routes(sentences: list[_Sentence], gazetteer: Gazetteer) 
             continue
         route = routes.pop()
         m = _ROUTE_WORD.search(s.text)
-        named = any(p.place == route or p.start <= m.start() < p.end for p in s.places) if m else True
-        if m is not None and not named:
-            s.places = sorted([*s.places, PlaceMatch(m.start(), m.end(), m.group(), route)], key=lambda p: p.start)
+        if m is None or any(p.place == route or p.start <= m.start() < p.end for p in s.places):
+            continue  # no route written, or the route already named ("the Trump Route")
+        s.places = sorted([*s.places, PlaceMatch(m.start(), m.end(), m.group(), route)], key=lambda p: p.start)
 
 
 def _resolve_local_names(sentences: list[_Sentence]) -> None:

@@ -512,12 +512,14 @@ def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[Dat
     out: list[DateMention] = []
     for d in chosen:
         last = out[-1] if out else None
-        eve = last is not None and _EVE.fullmatch(sentence, last.start, last.end) is not None
-        if last is not None and eve and d.weekday and _BESIDE.fullmatch(sentence, last.end, d.start):
+        if last is None or not _BESIDE.fullmatch(sentence, last.end, d.start):
+            out.append(d)
+            continue
+        if d.weekday and _EVE.fullmatch(sentence, last.start, last.end):
             # "Накануне, в пятницу, Помпео принял …" in Monday's paper: the weekday says which day "before" was.
             out[-1] = replace(d, start=last.start)
             continue
-        if last is not None and last.weekday != d.weekday and _BESIDE.fullmatch(sentence, last.end, d.start):
+        if last.weekday != d.weekday:
             written = d if last.weekday else last
             if not written.relative and written.precision == "day":
                 closed = "(" in sentence[last.end : d.start] and sentence.startswith(")", d.end)
@@ -546,11 +548,8 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
         gap = sentence[d.end : after.start]
         if len(gap) > LIST_YEAR_GAP or not LIST_JOIN.search(gap):
             continue
-        try:
-            carried = d.date.replace(year=after.date.year)
-        except ValueError:
-            continue
-        if carried <= after.date:
+        carried = calendar.in_year(d.date, after.date.year)
+        if carried is not None and carried <= after.date:
             out[i] = replace(d, date=carried, guessed_year=False)
     return out
 
