@@ -2670,3 +2670,17 @@ def test_the_border_with_another_country_is_not_the_border_named_before(atlas):
 def test_settled_in_a_venue_that_month_is_the_agreement_made_there(atlas):
     text = "In May 2022, again in Brussels, Aliyev and Pashinyan settled principles for transit to Nakhchivan."
     assert only(extract(atlas, text, None)).agreements == ("brussels-2022-05-22",)
+
+
+def test_an_agreement_found_by_its_anaphor_is_named_for_the_anaphors_after_it(atlas):
+    text = (
+        "Armenia, Azerbaijan and Russia signed an agreement early on Tuesday to end the fighting. "
+        "Pashinyan said he had signed the statement with the two presidents. "
+        "Putin said Russian troops would be deployed along the front line. "
+        "Under the deal Armenia is to hand back the Kalbajar district by Nov. 15. "
+        "Some 1,960 Russian soldiers will serve as peacekeepers, the statement says. "
+        "Point 9 of the document commits Armenia to guarantee transport links."
+    )
+    *_, point_9 = extract(atlas, text, dt.date(2020, 11, 10))
+    assert point_9.sentence.startswith("Point 9")
+    assert (point_9.date, point_9.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",))

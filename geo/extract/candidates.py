@@ -880,7 +880,8 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
     """ "The document", "Согласно документу", "Декларация предусматривает", "Under the decision": in a sentence naming
     no agreement, the agreement named last within the ANAPHOR_SENTENCES before it that the word can stand for (a
     declaration for "the declaration", a decision for "the decision", any for "the document"; where a sentence named
-    several that the word fits, the reader chooses), marked unsure."""
+    several that the word fits, the reader chooses), marked unsure. An agreement so found is named for the anaphors
+    after it: "Under the deal …", "…, the statement says", "Point 9 of the document …" go on about one agreement."""
     named: list[tuple[tuple[str, ...], int]] = []  # (the agreements a sentence named, its index)
     for i, s in enumerate(sentences):
         if s.refs:
@@ -907,6 +908,7 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
             fits = [a for a in ids if finder.of_kind(a, m.group())]
             if len(fits) == 1:
                 s.refs.append(Reference(m.start(), m.end(), fits[0], confident=False))
+                named.append(((fits[0],), i))
             if fits:
                 break  # one it fits, or several: the reader chooses
 
