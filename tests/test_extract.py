@@ -2684,3 +2684,15 @@ def test_an_agreement_found_by_its_anaphor_is_named_for_the_anaphors_after_it(at
     *_, point_9 = extract(atlas, text, dt.date(2020, 11, 10))
     assert point_9.sentence.startswith("Point 9")
     assert (point_9.date, point_9.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",))
+
+
+def test_a_day_given_in_gmt_beside_a_local_time_is_the_local_day_told_before(atlas):
+    published = dt.date(2020, 11, 10)  # a Tuesday
+    text = (
+        "Armenia, Azerbaijan and Russia signed an agreement early on Tuesday. "
+        "Pashinyan said the fighting would stop from 1 a.m. local time (2100 GMT on Monday)."
+    )
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2020, 11, 10)] * 2
+    # A day in GMT two days before the day told is its own.
+    text = "The talks ended on Tuesday. The shelling began at dawn (0300 GMT on Sunday)."
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2020, 11, 10), dt.date(2020, 11, 8)]

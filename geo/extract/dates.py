@@ -488,7 +488,7 @@ def find_dates(
     for d in found:
         if not chosen or d.start >= chosen[-1].end:
             chosen.append(d)
-    chosen = _weekdays_beside_dates(sentence, chosen)
+    chosen = _weekdays_beside_dates(sentence, _local_days(sentence, chosen, before))
     # "evacuated during last week's fighting, arrived the same day": a relative day in the possessive names a thing,
     # not when the sentence's event happened; a day the sentence counts from the sentence before is that.
     background = all(d.relative and _POSSESSIVE.match(sentence, d.end) for d in chosen)
@@ -499,6 +499,27 @@ def find_dates(
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+# "would stop from 1 a.m. local time (2100 GMT on Monday)": the day of a time given again in another zone is that
+# zone's, the local day or the one before it.
+_OTHER_ZONE = re.compile(r"\(\s*\d{1,2}[:.]?\d{2}\s*(?:GMT|UTC)\s+(?:on\s+)?$")
+OTHER_ZONE_REACH = 20
+
+
+def _local_days(sentence: str, chosen: list[DateMention], before: dt.date | None) -> list[DateMention]:
+    """A day given in GMT beside a local time is the day told before when that is the same day or the next: the
+    local day of "1 a.m. local time (2100 GMT on Monday)" in a story of Tuesday is Tuesday."""
+    if before is None:
+        return chosen
+    return [
+        replace(d, date=before)
+        if d.date is not None
+        and 0 <= (before - d.date).days <= 1
+        and _OTHER_ZONE.search(sentence, max(0, d.start - OTHER_ZONE_REACH), d.start)
+        else d
+        for d in chosen
+    ]
+
+
 # Between a weekday (or "yesterday") and the date it stands beside: "on Tuesday, September 19", "Tuesday (19
 # September)", "в среду, 25 ноября", "19 сентября, во вторник", "Накануне, 15 ноября".
 _BESIDE = re.compile(r"\s*[,(]?\s*")
