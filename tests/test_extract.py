@@ -2696,3 +2696,15 @@ def test_a_day_given_in_gmt_beside_a_local_time_is_the_local_day_told_before(atl
     # A day in GMT two days before the day told is its own.
     text = "The talks ended on Tuesday. The shelling began at dawn (0300 GMT on Sunday)."
     assert [c.date for c in extract(atlas, text, published)] == [dt.date(2020, 11, 10), dt.date(2020, 11, 8)]
+
+
+def test_a_day_something_is_pushed_back_to_is_its_new_day_not_a_report_of_its_own(atlas):
+    text = (
+        "BAKU, Nov 15 (Reuters) - Azerbaijan agreed on Sunday to push back the handover of the Kalbajar district "
+        "by ten days, to Nov. 25, after Armenia asked for more time, an aide said."
+    )
+    found = only(extract(atlas, text, dt.date(2020, 11, 15)))
+    assert (found.date, found.places) == (dt.date(2020, 11, 15), ("kalbajar",))
+    # Alone in its sentence, the new day is still to come: this year's, not the year before.
+    text = "Azerbaijan agreed to push back the handover of the Kalbajar district to Nov. 25."
+    assert only(extract(atlas, text, dt.date(2020, 11, 15))).date == dt.date(2020, 11, 25)

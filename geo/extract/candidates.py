@@ -106,9 +106,10 @@ _PROVIDES = re.compile(
     re.I,
 )
 # "postponed by ten days, to November 25", "перенесена на 25 ноября": a date that is the new day of something moved.
-RESCHEDULED_REACH = 60
+RESCHEDULED_REACH = 80
 _RESCHEDULED = re.compile(
-    r"\b(?:postponed|delayed|deferred|put\s+off|pushed\s+back|rescheduled|extended|moved\s+back)\b[^.;:]{0,40}?"
+    r"\b(?:postpon(?:e|ed|ing)|delay(?:ed|ing)?|defer(?:red|ring)?|put(?:ting)?\s+off|push(?:ed|ing)?\s+back|"
+    r"rescheduled|extended|moved\s+back)\b[^.;:]{0,60}?"
     r"\b(?:to|until|till)\s+(?:the\s+)?$|(?:перенес\w*|отложен\w*|продлен\w*|продлил\w*)[^.;:]{0,40}?\s(?:на|до)\s+$",
     re.I,
 )

@@ -61,7 +61,8 @@ _EN_YEAR = rf"(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?"
 FUTURE_CUE_WINDOW = 60
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|until|next|is\s+to|are\s+to|"
-    r"postponed|deferred|pushed\s+back|put\s+off|"
+    # Something moved to a later day, in any tense: "agreed on Sunday to push back the handover … to Nov. 25".
+    r"postpon(?:e|es|ed|ing)|defer(?:s|red|ring)?|push(?:es|ed|ing)?\s+back|put(?:s|ting)?\s+off|"
     # What may yet happen: "could meet in October", "В октябре лидеры могут встретиться".
     r"could\s+(?!not\b|have\b)\w+|мо(?:гут|жет)\s+(?:\w+\s+)?\w+(?:ть|ться|ти)(?![\w-])|"
     # "by 15 May", "by the end of April", "by Nov. 25"; not the agent of a verb ("hosted by Michel, after their first
