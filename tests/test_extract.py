@@ -2708,3 +2708,15 @@ def test_a_day_something_is_pushed_back_to_is_its_new_day_not_a_report_of_its_ow
     # Alone in its sentence, the new day is still to come: this year's, not the year before.
     text = "Azerbaijan agreed to push back the handover of the Kalbajar district to Nov. 25."
     assert only(extract(atlas, text, dt.date(2020, 11, 15))).date == dt.date(2020, 11, 25)
+
+
+def test_an_undated_texts_time_moves_to_the_day_of_an_agreement_a_sentence_is_dated_by(atlas):
+    text = (
+        "Azerbaijan laid the foundation of the Aghband bridge on 6 October 2023. "
+        "The Washington declaration of 8 August 2025 revived the Armenian route. "
+        "The implementation framework that Yerevan and Washington published on 13 January gives a company the route. "
+        "Baku said on 23 February that the bridge was finished."
+    )
+    *_, framework, bridge = extract(atlas, text, None)
+    assert (framework.date, framework.agreements) == (dt.date(2026, 1, 13), ("tripp-framework-2026-01-13",))
+    assert bridge.date == dt.date(2026, 2, 23)

@@ -404,6 +404,12 @@ class _Extractor:
                 self._narrative_year = d.date.year
             if not d.attached and d.precision in ("day", "range") and d.date is not None and d.start not in spoken:
                 self._last_day = d.date
+        # "The Washington declaration of 8 August 2025 revived …. The framework published on 13 January …": in a text
+        # without a publication date, a sentence dated only by the agreements it names moves the story's time to them.
+        named_days = [d.date for d in s.dates if d.attached and d.agreements and d.date and d.precision == "day"]
+        if self.published is None and named_days and all(d.attached for d in s.dates):
+            self._last_day = max(named_days)
+            self._narrative_year = self._last_day.year
         s.refs += self.finder.alias_references(
             text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)
         )
