@@ -2720,3 +2720,14 @@ def test_an_undated_texts_time_moves_to_the_day_of_an_agreement_a_sentence_is_da
     *_, framework, bridge = extract(atlas, text, None)
     assert (framework.date, framework.agreements) == (dt.date(2026, 1, 13), ("tripp-framework-2026-01-13",))
     assert bridge.date == dt.date(2026, 2, 23)
+
+
+def test_a_year_less_day_just_after_one_written_with_its_year_and_near_it_shares_that_year(atlas):
+    published = dt.date(2025, 6, 13)
+    text = "Lachin district was returned on December 1, 2020, while Shusha had been taken in battle on November 8."
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2020, 12, 1), dt.date(2020, 11, 8)]
+    # Far from it in that year, or in a clause of its own, it keeps the publication's reading.
+    text = "Lachin district was returned on December 1, 2020, and the ministry spoke on March 22."
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2020, 12, 1), dt.date(2025, 3, 22)]
+    text = "Peacekeepers came under the statement of 9 November 2020; several were killed on 20 September."
+    assert [c.date for c in extract(atlas, text, published)][-1] == dt.date(2024, 9, 20)

@@ -376,7 +376,7 @@ class _Extractor:
         s.words = tokens(text)
         words = [w for w in s.words if w.start >= dateline_end]
         s.dates, s.refs = self.finder.date_references(text, found, words)
-        if self.published is None and (moved := _in_year_of_day_before(found, s.dates)) is not None:
+        if (moved := _in_year_of_day_before(text, found, s.dates, self.published is not None)) is not None:
             s.dates, s.refs = self.finder.date_references(text, moved, words)
         # "…met officials on Thursday, a day after the separatists agreed to a ceasefire": an agreement made the day
         # before is a report of its own; "…remained blocked on Tuesday, a day after activists set up camp" is
@@ -814,21 +814,41 @@ SPEECH_REACH = 50
 _SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b(?:[^.;:,]|\.(?=\w)){{0,40}}$", re.I)
 
 
-def _in_year_of_day_before(found: list[DateMention], read: list[DateMention]) -> list[DateMention] | None:
+def _in_year_of_day_before(
+    text: str, found: list[DateMention], read: list[DateMention], dated: bool
+) -> list[DateMention] | None:
     """ "The treaty text, agreed on 13 March 2025, was initialled at the White House on 8 August": in a text without a
     publication date, a year-less date after a day the sentence wrote with its year, not as part of an agreement's
-    name (`read`: the same dates as `found`, read for agreements), is in that year. The dates with those moved, or
-    None when none moves."""
-    out, written, moved = [], None, False
+    name (`read`: the same dates as `found`, read for agreements), is in that year. In a dated text only the next
+    day of a list, near it in that year (`_near_in_list`): "… on December 1, 2020, while Shusha had been taken on
+    November 8". The dates with those moved, or None when none moves."""
+    out, moved = [], False
+    written: tuple[dt.date, int] | None = None  # the day written with its year, where it ends
     for d, r in zip(found, read, strict=True):
         if r.has_year and not r.attached and r.date is not None and r.precision == "day":
-            written = r.date
+            written = (r.date, r.end)
         elif written is not None and d.guessed_year and not r.attached and d.date is not None:
-            told = _told_after(d.date, written)
+            told = _near_in_list(text, written, d.date, d) if dated else _told_after(d.date, written[0])
             if told != d.date:
                 d, moved = replace(d, date=told), True
         out.append(d)
     return out if moved else None
+
+
+# How near the day written with its year a year-less day of the same list must fall to share that year.
+LIST_CARRY_DAYS = 60
+
+
+def _near_in_list(text: str, written: tuple[dt.date, int], day: dt.date, d: DateMention) -> dt.date:
+    """The year-less `day` (of `d`) in the year of the day `written` before it in a list of the sentence (the day
+    and where it ends), when it falls within LIST_CARRY_DAYS of it there; else as read."""
+    if d.precision != "day" or d.start - written[1] > LIST_YEAR_GAP:
+        return day  # measured before the gap is cut: a pasted list may hold thousands of days after one year
+    gap = text[written[1] : d.start]
+    if not LIST_JOIN.search(gap) or ";" in gap:
+        return day
+    carried = in_year(day, written[0].year)
+    return carried if carried is not None and abs((carried - written[0]).days) <= LIST_CARRY_DAYS else day
 
 
 def _told_after(day: dt.date, last: dt.date) -> dt.date:
