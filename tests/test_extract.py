@@ -2731,3 +2731,9 @@ def test_a_year_less_day_just_after_one_written_with_its_year_and_near_it_shares
     assert [c.date for c in extract(atlas, text, published)] == [dt.date(2020, 12, 1), dt.date(2025, 3, 22)]
     text = "Peacekeepers came under the statement of 9 November 2020; several were killed on 20 September."
     assert [c.date for c in extract(atlas, text, published)][-1] == dt.date(2024, 9, 20)
+
+
+def test_a_russian_agreement_with_its_signers_before_its_day_is_named_by_that_day(atlas):
+    text = "Заявление лидеров России, Азербайджана и Армении от 9 ноября 2020 года отдало коридор миротворцам."
+    found = only(extract(atlas, text, dt.date(2023, 9, 20)))
+    assert (found.date, found.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",))

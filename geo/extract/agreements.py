@@ -55,8 +55,11 @@ _NOT_A_NAME_WORD = (
 )
 # "the trilateral statement signed by the leaders of Azerbaijan, Russia and Armenia on November 10": the signers
 # between the name and its day, a list of them with its commas.
+# "заявление лидеров России, Азербайджана и Армении от 9 ноября 2020 года": in Russian, the signers in the genitive.
 _SIGNED_BY_BEFORE_DATE = re.compile(
-    rf"{AGREEMENT_WORD},?\s+(?:signed|adopted|agreed)\s+by\s+[^.;:()\d]{{1,90}}?\s+on\s+(?:the\s+)?$", re.I
+    rf"{AGREEMENT_WORD},?\s+(?:(?:signed|adopted|agreed)\s+by\s+[^.;:()\d]{{1,90}}?\s+on\s+(?:the\s+)?|"
+    r"(?:лидер|президент|глав|руководител)\w*\s+[^.;:()\d]{1,90}?\s+от\s+)$",
+    re.I,
 )
 SIGNED_BY_REACH = 120
 
