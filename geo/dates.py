@@ -56,6 +56,8 @@ RU_MONTH_ABBREVIATIONS = {
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Accusative, as in "в пятницу"; "во вторник" takes "вторник".
 RU_WEEKDAYS = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
+# Genitive, as in "к утру четверга".
+RU_WEEKDAYS_GENITIVE = ("понедельника", "вторника", "среды", "четверга", "пятницы", "субботы", "воскресенья")
 # Approximate days, the labels' convention: early = 5th, mid = 15th, late/end = 25th.
 APPROXIMATE_DAYS = {"early": 5, "beginning": 5, "start": 5, "mid": 15, "middle": 15, "late": 25, "end": 25}
 RU_APPROXIMATE_DAYS = {
@@ -123,6 +125,14 @@ def month_number(name: str) -> int:
     if folded in RU_MONTH_ABBREVIATIONS:
         return RU_MONTH_ABBREVIATIONS[folded]
     return next(month for stem, month in RU_MONTH_STEMS.items() if folded.startswith(stem))
+
+
+def weekday_index(name: str) -> int:
+    """Monday 0 … Sunday 6, for a folded English weekday or a Russian one in the accusative or the genitive."""
+    for names in (WEEKDAYS, RU_WEEKDAYS, RU_WEEKDAYS_GENITIVE):
+        if name in names:
+            return names.index(name)
+    raise ValueError(f"not a weekday: {name!r}")
 
 
 def complete(

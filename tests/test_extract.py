@@ -2737,3 +2737,11 @@ def test_a_russian_agreement_with_its_signers_before_its_day_is_named_by_that_da
     text = "Заявление лидеров России, Азербайджана и Армении от 9 ноября 2020 года отдало коридор миротворцам."
     found = only(extract(atlas, text, dt.date(2023, 9, 20)))
     assert (found.date, found.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",))
+
+
+def test_a_russian_time_of_a_weekday_in_the_genitive_is_that_weekday(atlas):
+    published = dt.date(2023, 9, 29)  # a Friday
+    text = "К утру четверга из Нагорного Карабаха в Армению прибыли более 65 тысяч человек."
+    assert only(extract(atlas, text, published)).date == dt.date(2023, 9, 28)
+    text = "Вечером среды в Ханкенди прибыли грузовики."
+    assert only(extract(atlas, text, published)).date == dt.date(2023, 9, 27)

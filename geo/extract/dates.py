@@ -202,6 +202,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + "|".join(calendar.RU_WEEKDAYS)
             + r")\b)",
         ),
+        # "к утру четверга", "вечером среды": a time of that day, the weekday in the genitive.
+        (
+            "weekday",
+            r"(?i:(?<![\w-])(?:к\s+)?(?:утр|вечер|ноч|днем|днём|полудн)\w*\s+(?P<wd>"
+            + "|".join(calendar.RU_WEEKDAYS_GENITIVE)
+            + r")(?![\w-]))",
+        ),
         ("ago", r"(?i:\b(?P<n>\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days\s+ago\b)"),
         # "a week ago", "two weeks ago", "неделю назад": counted back in whole weeks.
         (
@@ -358,7 +365,7 @@ def _resolve(
         return published - dt.timedelta(days=(published.weekday() - 5) % 7), "range"
     if kind == "weekday":
         wd = fold(groups["wd"])
-        index = calendar.WEEKDAYS.index(wd) if wd in calendar.WEEKDAYS else calendar.RU_WEEKDAYS.index(wd)
+        index = calendar.weekday_index(wd)
         back = (published.weekday() - index) % 7
         if (fold(m.group()).startswith("next") or _looks_ahead_to(m)) and back:
             return published + dt.timedelta(days=7 - back), "day"
