@@ -2745,3 +2745,18 @@ def test_a_russian_time_of_a_weekday_in_the_genitive_is_that_weekday(atlas):
     assert only(extract(atlas, text, published)).date == dt.date(2023, 9, 28)
     text = "Вечером среды в Ханкенди прибыли грузовики."
     assert only(extract(atlas, text, published)).date == dt.date(2023, 9, 27)
+
+
+def test_a_speaking_day_stays_when_the_only_other_day_is_in_a_relative_clause(atlas):
+    text = (
+        "Turkey's Defense Ministry announced last Thursday that the monitoring center in Aghdam, which began "
+        "operating in January 2021, would also close."
+    )
+    found = extract(atlas, text, dt.date(2024, 4, 23))
+    assert [(c.date, c.date_precision) for c in found] == [
+        (dt.date(2024, 4, 18), "day"),
+        (dt.date(2021, 1, 1), "month"),
+    ]
+    # The day of what the words report still takes the sentence.
+    text = "Residents have been given until August 25 to leave, the village head told NEWS.am on Friday."
+    assert [c.date for c in extract(atlas, text, dt.date(2022, 8, 6))] == [dt.date(2022, 8, 25)]

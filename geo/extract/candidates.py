@@ -123,9 +123,10 @@ _CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{CONJUNCTIONS})\s")
 # A sentence opening on a clause of time ("After the statement … anchored …, the leaders …"), which ends at its comma.
 _FRONTED_CLAUSE = re.compile(r"^\W*(?:after|once|when|после\s+того\s+как|когда)\s", re.I)
 _COMMA = re.compile(r",\s")
+_COMMA_WHICH = r",\s+(?:which|where|котор\w+|где)\s"
 _WHICH_BREAK = re.compile(
     # "…, which first met on 30 January", "…ended the 44-day war that had begun on September 27".
-    r",\s+(?:which|where|котор\w+|где)\s|\s+that\s+(?=(?:had|has|was|were|began|started|broke)\s)",
+    rf"{_COMMA_WHICH}|\s+that\s+(?=(?:had|has|was|were|began|started|broke)\s)",
     re.I,
 )
 # How many words ("the Prague") may stand between a fronted clause's "After" and the agreement's name it opens on.
@@ -869,7 +870,20 @@ def _spoken_days(s: _Sentence) -> frozenset[int]:
     if len(own) < 2:
         return frozenset()
     spoken = [d for d in own if d.relative and _SPEECH.search(s.text[max(0, d.start - SPEECH_REACH) : d.start])]
-    return frozenset(d.start for d in spoken) if len(spoken) < len(own) else frozenset()
+    # "…announced last Thursday that the centre in Aghdam, which began operating in January 2021, would close": a day
+    # in a relative clause is not what the words report.
+    reported = [d for d in own if d not in spoken and not _in_relative_clause(s.text, d.start)]
+    return frozenset(d.start for d in spoken) if reported else frozenset()
+
+
+RELATIVE_CLAUSE_REACH = 60
+_WHICH_CLAUSE = re.compile(_COMMA_WHICH, re.I)
+
+
+def _in_relative_clause(text: str, at: int) -> bool:
+    """Whether `at` stands in a ", which …" clause begun within RELATIVE_CLAUSE_REACH before it, no comma between."""
+    opened = [m.end() for m in _WHICH_CLAUSE.finditer(text, max(0, at - RELATIVE_CLAUSE_REACH), at)]
+    return bool(opened) and "," not in text[opened[-1] : at]
 
 
 def _reported_speech(s: _Sentence) -> None:
