@@ -2760,3 +2760,12 @@ def test_a_speaking_day_stays_when_the_only_other_day_is_in_a_relative_clause(at
     # The day of what the words report still takes the sentence.
     text = "Residents have been given until August 25 to leave, the village head told NEWS.am on Friday."
     assert [c.date for c in extract(atlas, text, dt.date(2022, 8, 6))] == [dt.date(2022, 8, 25)]
+
+
+def test_what_the_statement_said_is_what_it_provides(atlas):
+    text = (
+        "The leaders met in Prague on Thursday. The two sides confirmed their commitment to the U.N. Charter and the "
+        "1991 Alma-Ata Declaration, the statement said."
+    )
+    _, said = extract(atlas, text, dt.date(2022, 10, 7))
+    assert (said.date, said.agreements) == (dt.date(2022, 10, 6), ("prague-2022-10-06",))

@@ -92,8 +92,8 @@ _PROVIDES = re.compile(
     r"(?:re)?affirms?|confirms?|"
     r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
     r"предусматрива\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
-    # "…, the statement says": what the text itself says.
-    r"(?:statement|document|declaration|agreement|deal|text|treaty|protocol)\s+(?:says|states|reads)\b|"
+    # "…, the statement says", "…, the statement said": what the text itself says.
+    r"(?:statement|document|declaration|agreement|deal|text|treaty|protocol)\s+(?:says|said|states|stated|reads)\b|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
     r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b|"
     # "По этому документу миротворцы должны …": "по" with the text (not "по заявлению министра", an official's).
