@@ -2769,3 +2769,11 @@ def test_what_the_statement_said_is_what_it_provides(atlas):
     )
     _, said = extract(atlas, text, dt.date(2022, 10, 7))
     assert (said.date, said.agreements) == (dt.date(2022, 10, 6), ("prague-2022-10-06",))
+
+
+def test_russian_eve_before_a_name_and_surname_is_the_day_before(atlas):
+    published = dt.date(2026, 2, 5)
+    text = "Накануне Ильхам Алиев и Никол Пашинян получили в Абу-Даби премию."
+    assert only(extract(atlas, text, published)).date == dt.date(2026, 2, 4)
+    # "Накануне Нового года" is on the eve of something, not a day.
+    assert extract(atlas, "Накануне Нового года Алиев и Пашинян получили премию.", published) == []
