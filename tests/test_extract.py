@@ -2777,3 +2777,10 @@ def test_russian_eve_before_a_name_and_surname_is_the_day_before(atlas):
     assert only(extract(atlas, text, published)).date == dt.date(2026, 2, 4)
     # "Накануне Нового года" is on the eve of something, not a day.
     assert extract(atlas, "Накануне Нового года Алиев и Пашинян получили премию.", published) == []
+
+
+def test_a_month_people_are_invited_to_is_still_to_come(atlas):
+    text = "Michel has also invited the four leaders to gather in Granada, Spain, in October."
+    assert only(extract(atlas, text, dt.date(2023, 5, 15))).date == dt.date(2023, 10, 1)
+    text = "Путин пригласил лидеров в Сочи в октябре."
+    assert only(extract(atlas, text, dt.date(2022, 9, 1))).date == dt.date(2022, 10, 1)

@@ -75,6 +75,8 @@ _FUTURE_CUE = re.compile(
     # A meeting arranged, in any tense the arranging takes: "agreed to meet again", "have decided to meet",
     # "договорились встретиться", "встретятся".
     r"(?:agreed|agree|decided)\s+to\s+meet|meet\s+again|договорил\w*\s+(?:\w+\s+)?встретиться|встрет(?:ится|ятся)|"
+    # An invitation is to something still to come: "has invited the four leaders to gather in Granada in October".
+    r"invit(?:es?|ed|ing|ation)|пригла\w*|"
     r"будет|будут|должн\w*|до|не\s+позднее|планиру\w*|(?:за)?планирован\w*|назначен\w*|намерен\w*|намечен\w*|"
     r"ожидает\w*|предстоит|предстоят)\b",
     re.I,
