@@ -2784,3 +2784,9 @@ def test_a_month_people_are_invited_to_is_still_to_come(atlas):
     assert only(extract(atlas, text, dt.date(2023, 5, 15))).date == dt.date(2023, 10, 1)
     text = "Путин пригласил лидеров в Сочи в октябре."
     assert only(extract(atlas, text, dt.date(2022, 9, 1))).date == dt.date(2022, 10, 1)
+
+
+def test_a_relative_day_in_the_possessive_gives_way_to_the_sentences_own_days(atlas):
+    text = "Sunday's meeting followed talks that the foreign ministers held in Arlington from May 1 to May 4."
+    found = only(extract(atlas, text, dt.date(2023, 5, 15)))
+    assert (found.date, found.date_precision) == (dt.date(2023, 5, 1), "range")

@@ -501,7 +501,11 @@ def find_dates(
     chosen = _weekdays_beside_dates(sentence, _local_days(sentence, chosen, before))
     # "evacuated during last week's fighting, arrived the same day": a relative day in the possessive names a thing,
     # not when the sentence's event happened; a day the sentence counts from the sentence before is that.
-    background = all(d.relative and _POSSESSIVE.match(sentence, d.end) for d in chosen)
+    naming = {d.start for d in chosen if d.relative and _POSSESSIVE.match(sentence, d.end)}
+    background = len(naming) == len(chosen)
+    if naming and not background:
+        # "Sunday's meeting followed talks … from May 1 to May 4": the sentence's own days are the others.
+        chosen = [d for d in chosen if d.start not in naming]
     if not chosen or background:
         offset = _offset_date(sentence, before)
         return [offset] if offset is not None else chosen
