@@ -2790,3 +2790,15 @@ def test_a_relative_day_in_the_possessive_gives_way_to_the_sentences_own_days(at
     text = "Sunday's meeting followed talks that the foreign ministers held in Arlington from May 1 to May 4."
     found = only(extract(atlas, text, dt.date(2023, 5, 15)))
     assert (found.date, found.date_precision) == (dt.date(2023, 5, 1), "range")
+
+
+def test_what_the_agreement_notes_or_records_is_what_it_provides(atlas):
+    text = (
+        "The leaders adopted the Sochi statement of 31 October 2022. "
+        "The document also notes the contribution of the Russian peacekeepers."
+    )
+    _, notes = extract(atlas, text, dt.date(2022, 11, 1))
+    assert (notes.date, notes.agreements) == (dt.date(2022, 10, 31), ("sochi-2022-10-31",))
+    text = "Лидеры приняли Сочинское заявление 31 октября 2022 года. В документе также отмечен вклад миротворцев."
+    _, notes = extract(atlas, text, dt.date(2022, 11, 1))
+    assert (notes.date, notes.agreements) == (dt.date(2022, 10, 31), ("sochi-2022-10-31",))

@@ -94,6 +94,9 @@ _PROVIDES = re.compile(
     r"предусматрива\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
     # "…, the statement says", "…, the statement said": what the text itself says.
     r"(?:statement|document|declaration|agreement|deal|text|treaty|protocol)\s+(?:says|said|states|stated|reads)\b|"
+    # "The document also notes …", "The joint statement also records …", "В заявлении отмечен …": what it records.
+    r"(?:statement|document|declaration|agreement|text|treaty|protocol)\s+(?:also\s+)?(?:notes|records|mentions)\b|"
+    r"(?<![\w-])в\s+(?:заявлении|документе|декларации)\s+(?:также\s+)?(?:отмеч|зафиксирова|упомина)\w*|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
     r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b|"
     # "По этому документу миротворцы должны …": "по" with the text (not "по заявлению министра", an official's).
