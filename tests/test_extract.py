@@ -2802,3 +2802,20 @@ def test_what_the_agreement_notes_or_records_is_what_it_provides(atlas):
     text = "Лидеры приняли Сочинское заявление 31 октября 2022 года. В документе также отмечен вклад миротворцев."
     _, notes = extract(atlas, text, dt.date(2022, 11, 1))
     assert (notes.date, notes.agreements) == (dt.date(2022, 10, 31), ("sochi-2022-10-31",))
+
+
+def test_an_agreement_closing_a_list_of_dated_events_is_each_items(atlas):
+    text = (
+        "Кельбаджарский район перешел под контроль Азербайджана 25 ноября, Агдамский — 20 ноября, а Лачинский — "
+        "1 декабря, как и предусматривало заявление от 9 ноября."
+    )
+    found = extract(atlas, text, dt.date(2021, 1, 11))
+    assert [(c.places, c.agreements) for c in found] == [
+        (("kalbajar",), ("statement-2020-11-10",)),
+        (("aghdam",), ("statement-2020-11-10",)),
+        (("lachin",), ("statement-2020-11-10",)),
+    ]
+    # An item from before the agreement was made did not follow it.
+    text = "Baku launched an offensive on September 19 and the separatists agreed to lay down arms the next day under a Russian-mediated ceasefire."
+    offensive, truce = extract(atlas, text, dt.date(2023, 9, 25))
+    assert (offensive.agreements, truce.agreements) == ((), ("ceasefire-2023-09-20",))

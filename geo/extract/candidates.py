@@ -549,6 +549,7 @@ class _Extractor:
         if len(merged) > 1:
             for items in merged[1:]:
                 items.refs += [r for r in shared.refs if r not in items.refs]
+            _spread_closing_agreement(head, events[-1].end, merged, self.finder)
         return self._build(group, merged, earlier)
 
     @staticmethod
@@ -914,6 +915,33 @@ def _outside_agreement_names(places: list[PlaceMatch], refs: list[Reference]) ->
 
     spoken_of = {p.place for p in places if not inside(p)}
     return [p for p in places if p.place in spoken_of or not inside(p)]
+
+
+# "…, а Лачинский — 1 декабря, согласно трехстороннему заявлению", "…and Lachin on December 1, as the statement of 9
+# November provided": what stands between the list's last day and the agreement that closes the sentence.
+_CLOSING_UNDER = re.compile(
+    r"[\s,]*(?:согласно|в\s+соответствии\s+с|как\s+(?:и\s+)?предусматрива\w*|under|as|in\s+line\s+with|"
+    r"according\s+to|pursuant\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}",
+    re.I,
+)
+CLOSING_UNDER_REACH = 80
+
+
+def _spread_closing_agreement(head: _Sentence, last_day_end: int, parts: list[_Items], finder: AgreementFinder) -> None:
+    """An agreement that closes a list of dated events, right after its last day ("Kalbajar on 25 November, Aghdam on
+    20 November and Lachin on 1 December, under the statement of 10 November"), is what each item dated from its day
+    on followed, not only the last ("occupied in April 1993, was returned … under the statement" did not); items
+    naming an agreement of their own keep it. (The parts' references stand at article offsets.)"""
+    closing = [
+        r
+        for r in parts[-1].refs
+        if 0 <= (at := r.start - head.start) - last_day_end <= CLOSING_UNDER_REACH
+        and _CLOSING_UNDER.fullmatch(head.text, last_day_end, at)
+    ]
+    for items in parts[:-1] if closing else []:
+        days = [d.date for d in items.dates if not d.attached and d.date is not None]
+        if not items.refs and days:
+            items.refs += [r for r in closing if min(days) >= finder.by_id[r.agreement].date]
 
 
 def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
