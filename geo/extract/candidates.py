@@ -410,10 +410,11 @@ class _Extractor:
                 self._last_day = d.date
         # "The Washington declaration of 8 August 2025 revived …. The framework published on 13 January …": in a text
         # without a publication date, a sentence dated only by the agreements it names moves the story's time to them.
-        named_days = [d.date for d in s.dates if d.attached and d.agreements and d.date and d.precision == "day"]
-        if self.published is None and named_days and all(d.attached for d in s.dates):
-            self._last_day = max(named_days)
-            self._narrative_year = self._last_day.year
+        if self.published is None and s.dates and all(d.attached for d in s.dates):
+            named_days = [d.date for d in s.dates if d.agreements and d.date and d.precision == "day"]
+            if named_days:
+                self._last_day = max(named_days)
+                self._narrative_year = self._last_day.year
         s.refs += self.finder.alias_references(
             text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)
         )
@@ -876,8 +877,9 @@ def _spoken_days(s: _Sentence) -> frozenset[int]:
     spoken = [d for d in own if d.relative and _SPEECH.search(s.text[max(0, d.start - SPEECH_REACH) : d.start])]
     # "…announced last Thursday that the centre in Aghdam, which began operating in January 2021, would close": a day
     # in a relative clause is not what the words report.
-    reported = [d for d in own if d not in spoken and not _in_relative_clause(s.text, d.start)]
-    return frozenset(d.start for d in spoken) if reported else frozenset()
+    said_at = frozenset(d.start for d in spoken)
+    reported = any(d.start not in said_at and not _in_relative_clause(s.text, d.start) for d in own)
+    return said_at if reported else frozenset()
 
 
 RELATIVE_CLAUSE_REACH = 60
