@@ -2819,3 +2819,9 @@ def test_an_agreement_closing_a_list_of_dated_events_is_each_items(atlas):
     text = "Baku launched an offensive on September 19 and the separatists agreed to lay down arms the next day under a Russian-mediated ceasefire."
     offensive, truce = extract(atlas, text, dt.date(2023, 9, 25))
     assert (offensive.agreements, truce.agreements) == ((), ("ceasefire-2023-09-20",))
+
+
+def test_a_russian_day_something_was_put_off_to_is_its_new_day_not_a_report(atlas):
+    text = "Передачу Кельбаджарского района 15 ноября по просьбе Еревана отложили на десять дней, до 25 ноября."
+    found = only(extract(atlas, text, dt.date(2020, 11, 20)))
+    assert (found.date, found.places) == (dt.date(2020, 11, 15), ("kalbajar",))

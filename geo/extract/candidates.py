@@ -113,7 +113,7 @@ RESCHEDULED_REACH = 80
 _RESCHEDULED = re.compile(
     r"\b(?:postpon(?:e|ed|ing)|delay(?:ed|ing)?|defer(?:red|ring)?|put(?:ting)?\s+off|push(?:ed|ing)?\s+back|"
     r"rescheduled|extended|moved\s+back)\b[^.;:]{0,60}?"
-    r"\b(?:to|until|till)\s+(?:the\s+)?$|(?:перенес\w*|отложен\w*|продлен\w*|продлил\w*)[^.;:]{0,40}?\s(?:на|до)\s+$",
+    r"\b(?:to|until|till)\s+(?:the\s+)?$|(?:перенес\w*|отлож\w*|продлен\w*|продлил\w*)[^.;:]{0,60}?\s(?:на|до)\s+$",
     re.I,
 )
 # A dated line naming nothing, with no more words than this besides its dates, is a byline ("Press release, 17
