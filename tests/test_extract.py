@@ -2825,3 +2825,18 @@ def test_a_russian_day_something_was_put_off_to_is_its_new_day_not_a_report(atla
     text = "Передачу Кельбаджарского района 15 ноября по просьбе Еревана отложили на десять дней, до 25 ноября."
     found = only(extract(atlas, text, dt.date(2020, 11, 20)))
     assert (found.date, found.places) == (dt.date(2020, 11, 15), ("kalbajar",))
+
+
+def test_a_russian_statement_pointed_back_to_is_the_one_named_before(atlas):
+    text = (
+        "Азербайджан и Армения подписали заявление 10 ноября 2020 года. "
+        "Лачинский район, согласно тому же заявлению, должен отойти Азербайджану до 1 декабря."
+    )
+    *_, lachin = extract(atlas, text, dt.date(2020, 11, 20))
+    assert (lachin.date, lachin.agreements) == (dt.date(2020, 12, 1), ("statement-2020-11-10",))
+    # An official's statement is not the text.
+    text = (
+        "Азербайджан и Армения подписали заявление 10 ноября 2020 года. В заявлении МИД 1 декабря говорилось о минах."
+    )
+    *_, ministry = extract(atlas, text, dt.date(2020, 12, 2))
+    assert ministry.agreements == ()

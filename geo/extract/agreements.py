@@ -129,7 +129,7 @@ _SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со
 # "the document", "under the same document", "Согласно документу", "ратифицировал документ": an agreement named
 # in a sentence shortly before, when this sentence names none of its own. "Ceasefire" and "truce" are left out: a
 # report of fighting speaks of a new one as often as of the last one named; so is the Russian "заявление", which is
-# as often an official's statement.
+# as often an official's statement, unless adopted or pointed back to ("согласно тому же заявлению").
 ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:new|same|whole|signed|final|\w+-\w+)\s+)?"
     r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty|framework|decision|regulations?)\b"
@@ -144,7 +144,9 @@ ANAPHOR = re.compile(
     # "Заявление предусматривало …", "Согласно заявлению, …": the statement as what the text says, not an official's;
     # so is one adopted or signed ("По итогам встречи было принято совместное заявление"): an official makes his.
     r"^\W*(?:согласно\s+)?заявлени(?:е|ю)(?![\w-])|"
-    r"(?<![\w-])(?:принят|подписан)\w*\s+(?:(?:совместн|трехсторонн|итогов)\w*\s+)?заявлени\w*",
+    r"(?<![\w-])(?:принят|подписан)\w*\s+(?:(?:совместн|трехсторонн|итогов)\w*\s+)?заявлени\w*|"
+    # "согласно тому же заявлению", "по этому заявлению": pointed back to, the statement named before.
+    r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+заявлени\w*",
     re.I,
 )
 # "In Prague, …", "At Sochi, …", "В Сочи …": a sentence opening on where it happened (AgreementFinder.opening_venue).
