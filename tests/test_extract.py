@@ -2840,3 +2840,12 @@ def test_a_russian_statement_pointed_back_to_is_the_one_named_before(atlas):
     )
     *_, ministry = extract(atlas, text, dt.date(2020, 12, 2))
     assert ministry.agreements == ()
+
+
+def test_the_bridge_over_the_hakari_river_is_the_checkpoint_there(atlas):
+    text = (
+        "Azerbaijan set up a checkpoint on Sunday at the bridge over the Hakari river. "
+        "The U.S. said on Monday that the checkpoint undermined confidence."
+    )
+    found = extract(atlas, text, dt.date(2023, 4, 25))
+    assert [c.places for c in found] == [("hakari-bridge-checkpoint",)] * 2
