@@ -2849,3 +2849,12 @@ def test_the_bridge_over_the_hakari_river_is_the_checkpoint_there(atlas):
     )
     found = extract(atlas, text, dt.date(2023, 4, 25))
     assert [c.places for c in found] == [("hakari-bridge-checkpoint",)] * 2
+
+
+def test_the_treaty_by_the_title_baku_gives_it_is_the_initialled_treaty(atlas):
+    text = (
+        "Azerbaijan's Foreign Ministry on Thursday welcomed the end of negotiations on the text of the draft "
+        "Agreement on Peace and the Establishment of Interstate Relations with Armenia."
+    )
+    found = only(extract(atlas, text, dt.date(2025, 3, 14)))
+    assert (found.date, found.agreements) == (dt.date(2025, 3, 13), ("peace-treaty-initialled-2025-08-08",))
