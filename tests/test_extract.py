@@ -2858,3 +2858,17 @@ def test_the_treaty_by_the_title_baku_gives_it_is_the_initialled_treaty(atlas):
     )
     found = only(extract(atlas, text, dt.date(2025, 3, 14)))
     assert (found.date, found.agreements) == (dt.date(2025, 3, 13), ("peace-treaty-initialled-2025-08-08",))
+
+
+def test_a_month_an_offensive_is_in_names_no_agreement(atlas):
+    text = (
+        "The co-chairs' efforts stalled after the 2020 war, which ended with a Russian-brokered ceasefire in November "
+        "of that year, and Azerbaijan took control of Karabakh in a one-day offensive in September 2023."
+    )
+    war, offensive = extract(atlas, text, dt.date(2025, 9, 1))
+    assert (war.agreements, offensive.agreements) == (("statement-2020-11-10",), ())
+    text = "After Azerbaijan's offensive in Karabakh of 19-20 September 2023, Aliyev stayed away from the summit in Granada."
+    assert only(extract(atlas, text, dt.date(2024, 1, 1))).agreements == ()
+    # The ceasefire itself named by its month still is.
+    text = "The separatists laid down arms under the ceasefire of September 2023."
+    assert only(extract(atlas, text, dt.date(2025, 9, 1))).agreements == ("ceasefire-2023-09-20",)

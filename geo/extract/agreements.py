@@ -784,7 +784,10 @@ _OPERATION = r"(?:offensives?|operations?|attacks?|assaults?|clashes|escalation|
 _OPERATION_AFTER_DATE = re.compile(
     rf"(?:'s)?(?:\s+(?!{_NOT_A_NAME_WORD}\b)[\w-]+){{0,2}}?\s+{_OPERATION}(?![\w-])", re.I
 )
-_OPERATION_BEFORE_DATE = re.compile(rf"(?<![\w-]){_OPERATION},?\s+(?:(?:of|on|from|от)\s+)?$", re.I)
+# "offensive on Sept. 19-20", "a one-day offensive in September 2023", "offensive in Karabakh of 19-20 September".
+_OPERATION_BEFORE_DATE = re.compile(
+    rf"(?<![\w-]){_OPERATION}(?:\s+(?:in|against|в|против)\s+[\w-]+)?,?\s+(?:(?:of|on|from|in|от|в)\s+)?$", re.I
+)
 
 
 def _dates_an_operation(text: str, d: DateMention) -> bool:

@@ -525,7 +525,13 @@ class _Extractor:
                     # "signed regulations … on August 30, after the first section was agreed in April": a clause
                     # naming an agreement of its own tells of that one, not of the lead's; a meeting dated in its
                     # name is its own clause's event, not the lead of the rest.
-                    items.refs += [r for r in lead.refs if r.agreement not in meeting_ids]
+                    # Not one the lead names in a ", which …" clause ("after the 2020 war, which ended with a
+                    # Russian-brokered ceasefire in November, and … an offensive in September 2023").
+                    items.refs += [
+                        r
+                        for r in lead.refs
+                        if r.agreement not in meeting_ids and not _in_relative_clause(head.text, r.start - head.start)
+                    ]
                 items.actors += [a for a in lead.actors if a not in items.actors]
             if listed:
                 # An item of the list names its agreement by its date: a description before the list ("the talks
