@@ -121,6 +121,15 @@ _RESCHEDULED = re.compile(
 BYLINE_WORDS = 2
 _WORD = re.compile(r"\w+")
 _TWO_WORDS = re.compile(r"\w+\W+\w+")
+# "…, a day after Baku installed its own checkpoint", "…, a day after meeting Pashinyan in Kazan", "…, через день после
+# того, как стороны договорились": a counted clause that tells what someone did is an event of its own; "…, two days
+# after the May meeting" (a name) and "…, a day before Azerbaijani units were due to enter it" (still to come) are not.
+_ACT_IN_CLAUSE = re.compile(
+    r"^\s+(?:meeting|signing|visiting|talking|holding|announcing)\b|^[^,.;:]*?(?<![\w-])(?:[a-z]{2,}ed|became|began|"
+    r"met|set|took|won|left|came|gave|held|said|told|fought|broke|brought|sent|struck|shot|made|went)(?![\w-])",
+)
+_STILL_TO_COME = re.compile(r"^[^,.;:]*?\b(?:due|would|will|was\s+to|were\s+to|is\s+to|are\s+to)\b", re.I)
+ACT_CLAUSE_REACH = 120
 # Where one clause of a list of dated events ends and the next begins.
 _CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{CONJUNCTIONS})\s")
 # A sentence opening on a clause of time ("After the statement … anchored …, the leaders …"), which ends at its comma.
@@ -390,7 +399,8 @@ class _Extractor:
         unnamed_apart: list[DateMention] = []
         kept: list[DateMention] = []
         for d in s.dates:
-            (unnamed_apart if d.apart and not d.agreements and d.date not in made_on else kept).append(d)
+            background = d.apart and not d.agreements and d.date not in made_on and not _tells_an_act(text, d)
+            (unnamed_apart if background else kept).append(d)
         s.dates = kept
         self._story_day = max(
             (d.date for d in s.dates if d.has_year and not d.attached and d.date and d.precision == "day"), default=None
@@ -511,6 +521,17 @@ class _Extractor:
                 gap = list(REPORTED_CLAUSE.finditer(head.text, before.end, after.start))
             if gap and (after.date != before.date or self._another_made_that_day(head, gap[-1].start(), after)):
                 cuts.append(gap[-1].start())
+        # "…on Sunday, a day after activists left, under the ceasefire of September 20": a counted clause ends at its
+        # own break; what follows goes on with the clause it was counted from.
+        resumes = set()
+        for i, e in enumerate(events):
+            # Up to the next event only: a pasted sentence may hold thousands of counted clauses and no break.
+            next_start = events[i + 1].start if i + 1 < len(events) else len(head.text)
+            m = _CLAUSE_BREAK.search(head.text, e.end, next_start) if e.apart else None
+            # Not into a ", where …" clause of its own ("two days after the third round in Brussels, where …").
+            if m and not _WHICH_CLAUSE.match(head.text, m.start()):
+                resumes.add(m.start())
+        cuts = sorted({*cuts, *resumes})
         cuts.append(len(head.text))
         lead_end = events[0].start
         lead = _items_of(head, 0, lead_end, dates=False)
@@ -521,7 +542,9 @@ class _Extractor:
             if parts and not items.places and _only_dates(head.text, lo, hi, items.dates, head.start):
                 items.places = list(parts[-1].places)  # "to Aghali on October 26 and October 28": the same place
             if lo > 0:
-                if not items.refs:
+                # "approved the regulations on 25 October, a day after meeting Pashinyan in Kazan": a clause counted
+                # from the lead's day tells of something else, not of the lead's agreement.
+                if not items.refs and not any(d.apart for d in items.dates):
                     # "signed regulations … on August 30, after the first section was agreed in April": a clause
                     # naming an agreement of its own tells of that one, not of the lead's; a meeting dated in its
                     # name is its own clause's event, not the lead of the rest.
@@ -546,12 +569,17 @@ class _Extractor:
         _lead_list_places(head, events[0].start, parts)
         # A clause naming nothing of its own is part of the clause before ("on 20 November, two days late").
         merged: list[_Items] = []
-        for items in parts:
+        counted: list[bool] = []  # whether each merged part is a counted clause
+        for lo, items in zip(cuts, parts, strict=False):
             own = any(not d.attached or d.start in meeting_at for d in items.dates)
             if merged and not own:
-                merged[-1].add(items)
+                at = len(merged) - 1
+                if lo in resumes:
+                    at = max((i for i, c in enumerate(counted) if not c), default=at)
+                merged[at].add(items)
             else:
                 merged.append(items)
+                counted.append(any(d.apart for d in items.dates))
         merged[-1].add(shared)
         if len(merged) > 1:
             for items in merged[1:]:
@@ -863,6 +891,15 @@ def _near_in_list(text: str, written: tuple[dt.date, int], day: dt.date, d: Date
     return carried if carried is not None and abs((carried - written[0]).days) <= LIST_CARRY_DAYS else day
 
 
+def _tells_an_act(text: str, d: DateMention) -> bool:
+    """Whether the clause a count of days opens ("a day after …") tells what someone did, not a name or what was still
+    to come."""
+    if text[d.start].lower() in "чсз":  # "через день после того, как …": a clause with its verb
+        return not _STILL_TO_COME.match(text, d.end, d.end + ACT_CLAUSE_REACH)
+    clause = text[d.end : d.end + ACT_CLAUSE_REACH]
+    return bool(_ACT_IN_CLAUSE.match(clause)) and not _STILL_TO_COME.match(clause)
+
+
 def _told_after(day: dt.date, last: dt.date) -> dt.date:
     """A year-less `day` told after `last` in a text without a publication date: in `last`'s year, or in the next
     when that is nearer ("set up on 12 December 2022, was replaced on 23 April" is April 2023; "had warned on 3
@@ -884,7 +921,8 @@ def _spoken_days(s: _Sentence) -> frozenset[int]:
     # "…announced last Thursday that the centre in Aghdam, which began operating in January 2021, would close": a day
     # in a relative clause is not what the words report.
     said_at = frozenset(d.start for d in spoken)
-    reported = any(d.start not in said_at and not _in_relative_clause(s.text, d.start) for d in own)
+    # Nor a clause counted from the speaking day ("…said on Monday that …, a day after Baku installed a checkpoint").
+    reported = any(d.start not in said_at and not d.apart and not _in_relative_clause(s.text, d.start) for d in own)
     return said_at if reported else frozenset()
 
 
