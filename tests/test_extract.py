@@ -2830,6 +2830,23 @@ def test_what_the_agreement_notes_or_records_is_what_it_provides(atlas):
     assert (notes.date, notes.agreements) == (dt.date(2022, 10, 31), ("sochi-2022-10-31",))
 
 
+def test_what_an_agreement_did_is_what_it_provides(atlas):
+    for text in (
+        "The corridor was created by the Russian-brokered truce that ended six weeks of fighting.",
+        "Russia deployed around 2,000 peacekeepers under the deal that ended six weeks of fighting in 2020.",
+        "The trilateral statement put the Lachin corridor under the control of Russian peacekeepers.",
+    ):
+        found = only(extract(atlas, text, dt.date(2024, 4, 17)))
+        assert (found.date, found.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",)), text
+    # Its name alone says nothing it provides.
+    assert (
+        extract(
+            atlas, "Russia, which brokered the truce that ended the 2020 war, was not involved.", dt.date(2025, 8, 9)
+        )
+        == []
+    )
+
+
 def test_an_agreement_closing_a_list_of_dated_events_is_each_items(atlas):
     text = (
         "Кельбаджарский район перешел под контроль Азербайджана 25 ноября, Агдамский — 20 ноября, а Лачинский — "

@@ -97,6 +97,13 @@ _PROVIDES = re.compile(
     # "The document also notes …", "The joint statement also records …", "В заявлении отмечен …": what it records.
     r"(?:statement|document|declaration|agreement|text|treaty|protocol)\s+(?:also\s+)?(?:notes|records|mentions)\b|"
     r"(?<![\w-])в\s+(?:заявлении|документе|декларации)\s+(?:также\s+)?(?:отмеч|зафиксирова|упомина)\w*|"
+    # "That agreement put Russian peacekeepers in Nagorno-Karabakh", "The corridor was created by the Russian-brokered
+    # truce", "deployed … under the deal": what the agreement did is what it says ("the truce that ended the war" is
+    # only its name).
+    r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice)\b[^.;]{0,40}?"
+    r"\b(?:put|placed|created|established|introduced|set\s+up)\b|"
+    r"\b(?:created|established|set\s+up|deployed|placed|introduced)\s+(?:[\w,-]+\s+){0,6}?(?:under|by)\s+the\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord)\b|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
     r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b|"
     # "По этому документу миротворцы должны …": "по" with the text (not "по заявлению министра", an official's).
