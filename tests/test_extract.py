@@ -853,6 +853,14 @@ def test_the_same_day_counts_from_the_day_the_sentence_before_gave(atlas):
     assert [c.date for c in found] == [dt.date(2025, 3, 13), dt.date(2025, 3, 13)]
     # Without a day before it, "the same day" places nothing.
     assert extract(atlas, "Baku confirmed the same day that talks on Lachin were over.", dt.date(2025, 3, 14)) == []
+    # Nor does the date of an agreement the sentence names take its place.
+    lead = "Putin and Aliyev signed a declaration in Moscow on Tuesday. "
+    for said in (
+        "The same day Aliyev said Baku expects Yerevan to fulfil the statement of 10 November 2020.",
+        "Выступая в тот же день, Алиев сказал, что Баку ждет выполнения заявления от 10 ноября 2020 года.",
+    ):
+        found = extract(atlas, lead + said, dt.date(2022, 2, 23))
+        assert [(c.date, c.agreements) for c in found][1:] == [(dt.date(2022, 2, 22), ("statement-2020-11-10",))]
 
 
 def test_an_agreement_named_by_place_and_month_is_that_one_of_the_month(atlas):

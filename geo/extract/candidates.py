@@ -54,6 +54,7 @@ from geo.extract.dates import (
     SPEECH_VERBS,
     DateMention,
     find_dates,
+    offset_date,
 )
 from geo.extract.linking import Linker, Reason, resolve_to_article_agreement
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
@@ -398,6 +399,12 @@ class _Extractor:
         s.dates, s.refs = self.finder.date_references(text, found, words)
         if (moved := _in_year_of_day_before(text, found, s.dates, self.published is not None)) is not None:
             s.dates, s.refs = self.finder.date_references(text, moved, words)
+        if s.dates and all(d.attached for d in s.dates):
+            # "The same day Aliyev said Baku expects Yerevan to fulfil the statement of 10 November 2020": a day
+            # counted from the sentence before is the sentence's own when the only day it writes names an agreement.
+            counted = offset_date(text, self._last_day)
+            if counted is not None and not any(counted.start < d.end and d.start < counted.end for d in s.dates):
+                s.dates = sorted([*s.dates, counted], key=lambda d: d.start)
         # "…met officials on Thursday, a day after the separatists agreed to a ceasefire": an agreement made the day
         # before is a report of its own; "…remained blocked on Tuesday, a day after activists set up camp" is
         # background a reader keeps with the day it is counted from; "…on Sunday, four days after the fighting stopped

@@ -405,7 +405,7 @@ def _count(word: str) -> int:
     return 1 if n in ("a", "one") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
 
 
-def _offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
+def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
     """ "The same day", "two days later" in a sentence without a date of its own: counted from `before`."""
     m = _OFFSET.search(sentence)
     if m is None or before is None:
@@ -507,7 +507,7 @@ def find_dates(
         # "Sunday's meeting followed talks … from May 1 to May 4": the sentence's own days are the others.
         chosen = [d for d in chosen if d.start not in naming]
     if not chosen or background:
-        offset = _offset_date(sentence, before)
+        offset = offset_date(sentence, before)
         return [offset] if offset is not None else chosen
     return _days_apart(sentence, _later_clauses(sentence, _list_years(sentence, chosen), before))
 
@@ -638,7 +638,7 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
     sentences before gave ("Aliyev that day proposed …; Yerevan rejected the idea on 22 February")."""
     first = _OFFSET.search(sentence, 0, chosen[0].start)
     if first is not None and before is not None and _NEW_CLAUSE.search(sentence, first.end(), chosen[0].start):
-        counted = _offset_date(first.group(), before)
+        counted = offset_date(first.group(), before)
         if counted is not None:
             return [replace(counted, start=first.start(), end=first.end()), *chosen]
     for m, last in _after_last_day(_OFFSET, sentence, chosen):
@@ -650,7 +650,7 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
         reported = REPORTED_CLAUSE.match(sentence, last_end, m.start())
         if item is None and reported is None and not _NEW_CLAUSE.search(sentence, lookback, m.start()):
             continue
-        counted = _offset_date(m.group(), last_day)
+        counted = offset_date(m.group(), last_day)
         if counted is not None:
             return sorted(
                 [*chosen, replace(counted, start=m.start(), end=m.end())],
