@@ -2553,6 +2553,24 @@ def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
     assert extract(atlas, text, dt.date(2021, 3, 2))[0].agreements == ("statement-2020-11-10",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The joint ceasefire monitoring centre opened in Aghdam on 30 January 2021.",
+        "Совместный центр по контролю за прекращением огня работает в Агдамском районе с 30 января 2021 года.",
+        "Совместный центр мониторинга перемирия открылся в Агдамском районе 30 января 2021 года.",
+    ],
+)
+def test_a_body_named_after_the_ceasefire_it_watches_is_not_the_agreement(atlas, text):
+    found = only(extract(atlas, text, dt.date(2022, 2, 22)))
+    assert (found.date, found.places, found.agreements) == (dt.date(2021, 1, 30), ("aghdam",), ())
+
+
+def test_the_ceasefire_monitored_is_still_the_agreement(atlas):
+    text = "Russian peacekeepers monitored the ceasefire in Aghdam on 30 January 2021."
+    assert only(extract(atlas, text, dt.date(2022, 2, 22))).agreements == ("statement-2020-11-10",)
+
+
 def test_a_weekday_a_past_report_said_something_would_happen_on_is_not_counted_ahead(atlas):
     text = "Pashinyan wrote that the fighting would stop from 1 a.m. local time (2100 GMT on Monday)."
     found = extract(atlas, text, dt.date(2020, 11, 10))  # a Tuesday

@@ -182,6 +182,10 @@ _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
 # "ended without a joint statement", "завершилась без совместного заявления": no text was made.
 _NONE_MADE = re.compile(r"(?<![\w-])(?:without\s+(?:a|any)|no|без)\s+$", re.I)
+# "the joint ceasefire monitoring centre", "центр по контролю за прекращением огня": a body named after what it watches,
+# not the agreement.
+_WATCHED_BY = re.compile(r"\s+(?:monitoring|observation|observer|control)\b", re.I)
+_WATCHING = re.compile(r"(?<![\w-])(?:по\s+)?(?:контрол\w*|наблюдени\w*|мониторинг\w*)\s+(?:за\s+)?$", re.I)
 
 # --- agreements described by their features ("the accord signed at the White House in August") ---
 # A word for a kind of text or meeting, in the atlas's four languages (grammar, not names): what a description of an
@@ -681,6 +685,8 @@ class AgreementFinder:
             if _LATER_ONE.search(text[max(0, start - 20) : start]):
                 continue  # "a second meeting in Brussels" is a later one
             if _NONE_MADE.search(text[max(0, start - 20) : start]):
+                continue
+            if generic and (_WATCHED_BY.match(text, end) or _WATCHING.search(text[max(0, start - 30) : start])):
                 continue
             # The dates and years that settle a shared alias are the sentence's, within ALIAS_DATE_REACH of it: a
             # sentence of pasted junk may hold thousands of both, and each alias would look at all of them.
