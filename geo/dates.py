@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 MONTH_NAMES = ("January February March April May June July August September October November December").split()
@@ -20,6 +21,11 @@ def in_year(day: dt.date, year: int) -> dt.date | None:
         return day.replace(year=year)
     except ValueError:
         return None
+
+
+def month_end(day: dt.date) -> dt.date:
+    """The last day of `day`'s month: what a date read as a month ("in July 2024") reaches to."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def month_label(date: dt.date) -> str:

@@ -2461,6 +2461,15 @@ def test_spellings_outlets_of_both_sides_use_name_the_places(atlas):
         assert [c.places for c in extract(atlas, text, published)] == [(place,)], spelling
 
 
+def test_a_meeting_described_by_its_venue_is_none_made_after_the_sentences_time(atlas):
+    text = "In July 2024 Blinken met the two ministers at the NATO summit in Washington and said a deal was close."
+    for published in (None, dt.date(2026, 1, 20)):
+        assert only(extract(atlas, text, published)).agreements == (), published
+    # At the agreement's time, the venue names it.
+    text = "On 8 August 2025 the two leaders met at the summit in Washington."
+    assert only(extract(atlas, text, dt.date(2026, 1, 20))).agreements == ("washington-2025-08-08",)
+
+
 def test_a_month_and_the_venue_name_all_the_agreements_made_there_that_month(atlas):
     published = dt.date(2025, 11, 10)
     for text, agreements in (

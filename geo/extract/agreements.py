@@ -187,6 +187,7 @@ _NONE_MADE = re.compile(r"(?<![\w-])(?:without\s+(?:a|any)|no|без)\s+$", re.I
 _WATCHED_BY = re.compile(r"\s+(?:monitoring|observation|observer|control)\b", re.I)
 _WATCHING = re.compile(r"(?<![\w-])(?:по\s+)?(?:контрол\w*|наблюдени\w*|мониторинг\w*)\s+(?:за\s+)?$", re.I)
 
+
 # --- agreements described by their features ("the accord signed at the White House in August") ---
 # A word for a kind of text or meeting, in the atlas's four languages (grammar, not names): what a description of an
 # agreement is built on.
@@ -568,6 +569,17 @@ class AgreementFinder:
         venues = _Spans((words[i].start, words[i + n - 1].end, a) for i, n, a in self._venues.find(words))
         by_date = _Spans((d.start, d.end, d) for d in dates)
         names = _Spans((r.start, r.end, r) for r in taken)
+        # The latest the sentence's own days reach, once: a pasted sentence may hold thousands of them.
+        sentence_until = max(
+            (
+                d.date if d.precision == "day" else calendar.month_end(d.date)
+                for d in dates
+                if not d.attached and d.date
+            ),
+            default=None,
+        )
+        if sentence_until is not None and sentence_until < dt.date.max - dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS):
+            sentence_until += dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)
         out: list[Reference] = []
         for m in _DESCRIBED_KIND.finditer(text):
             if names.overlapping(m.start(), m.end()):
@@ -620,9 +632,15 @@ class AgreementFinder:
             elif years:
                 pool = [a for a in pool if a.date.year in {int(y.group("year")) for y in years}]
             pool = [a for a in pool if self.of_kind(a.id, m.group())] or pool
-            if not (told or years) and published is not None:
-                # A place alone: the latest meeting there the reader of that day knows.
-                pool = [a for a in pool if a.date <= published][-1:]
+            if not (told or years):
+                # A place alone: the latest meeting there the reader of that day knows, and not one made after the
+                # sentence's own time ("in July 2024, when Blinken met the ministers at the summit in Washington" is
+                # not the Washington declaration of August 2025).
+                until = [published] if published is not None else []
+                if sentence_until is not None:
+                    until.append(sentence_until)
+                if until:
+                    pool = [a for a in pool if a.date <= min(until)][-1:]
             if pool and all(a.date == pool[0].date for a in pool):
                 features = [(m.start(), m.end()), *((a, b) for a, b, _ in places)]
                 features += [(d.start, d.end) for d in told] + [y.span() for y in years]

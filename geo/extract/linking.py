@@ -15,7 +15,6 @@ the agreement the article is about (the one its sentences name, or report the si
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -23,6 +22,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from geo.dates import month_end
 from geo.extract.agreements import ANAPHOR, ANAPHOR_SENTENCES, AgreementFinder, Reference
 from geo.extract.dates import DateMention
 from geo.gazetteer import PlaceMatch
@@ -56,7 +56,7 @@ def _span(day: dt.date, precision: str | None, end: dt.date | None = None) -> tu
     if precision == "range":
         return day, end or day
     if precision == "month":
-        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        return day.replace(day=1), month_end(day)
     if precision == "approximate":
         return day - dt.timedelta(days=APPROXIMATE_DAYS), day + dt.timedelta(days=APPROXIMATE_DAYS)
     return None
