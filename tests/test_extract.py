@@ -1209,6 +1209,11 @@ def test_an_agreement_made_a_day_before_the_reported_day_is_a_report_of_its_own(
     first, second = extract(atlas, text, dt.date(2023, 9, 22))
     assert (first.date, first.agreements) == (dt.date(2023, 9, 21), ())
     assert (second.date, second.agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))
+    # "The day after" is "a day after".
+    text = "Pashinyan spoke on 21 September 2023, the day after the separatists agreed to lay down their arms."
+    first, second = extract(atlas, text, dt.date(2023, 9, 25))
+    assert (first.date, first.agreements) == (dt.date(2023, 9, 21), ())
+    assert (second.date, second.agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))
     # "Two days before" counts the other way.
     text = "The foreign ministers met in Moscow on Wednesday, two days before the leaders signed a statement in Sochi."
     first, second = extract(atlas, text, dt.date(2021, 11, 27))

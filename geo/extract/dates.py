@@ -253,7 +253,9 @@ _SAME_DAY_SHIFT = {"same": 0, "next": 1, "following": 1, "day": -1, "previous": 
 # после того, как сепаратисты согласились": a clause set off by a comma and opened by a count of days after or before
 # it tells an event of its own, that many days from the sentence's day before it (the day of the clause it follows).
 _DAYS_APART = re.compile(
-    r"(?i:,\s+(?P<span>(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>after|before)"
+    r"(?i:,\s+(?P<span>(?P<n>a|one|the|\d{1,2}|"
+    + "|".join(calendar.NUMBER_WORDS)
+    + r")\s+days?\s+(?P<dir>after|before)"
     r"|(?P<ru_dir>через|спустя|за)\s+(?:(?P<ru_n>" + _RU_NUMBER + r")\s+(?:дня|дней)|день|сутки)\s+"
     # "через день после того, как …": the clause's comma is part of the words that open it.
     r"(?P<ru_rel>после|до)(?:\s+того,?\s+как)?)\s(?!(?:that|this|эт\w*)\b))"
@@ -402,7 +404,7 @@ def _looks_ahead_to(m: re.Match[str]) -> bool:
 def _count(word: str) -> int:
     """A count as written: "a", "one", "3", "three"."""
     n = word.lower()
-    return 1 if n in ("a", "one") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
+    return 1 if n in ("a", "one", "the") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
 
 
 def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
