@@ -26,7 +26,7 @@ _MON = (
 _RU_MON = (
     r"(?P<mon>(?i:"
     + "|".join(calendar.RU_MONTH_STEMS)
-    + r")(?:я|ь|е|а|й)?|(?i:"
+    + r")(?:я|ь|е|а|й|ю)?|(?i:"
     + "|".join(sorted(calendar.RU_MONTH_ABBREVIATIONS, key=len, reverse=True))
     + r")\.?)(?!\w)"
 )
@@ -167,6 +167,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?i:\b(?:в|с|со|до|к)\s+(?P<q>начал[еау]|середин[еыу]|конц[еау]))\s+{_RU_MON}(?:\s+{_YEAR})?",
         ),
         ("month", rf"\b{_RU_MON}\s+{_YEAR}"),
+        # "с февраля прошлого года", "до марта этого года": a month in any case with its year counted.
+        ("month", rf"\b{_RU_MON}{_RU_REL_YEAR}"),
         (
             "month",
             r"(?i:\bв)\s+(?P<mon>(?i:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр|ма)е)\b"
