@@ -1258,6 +1258,8 @@ def test_what_someone_did_days_before_the_reported_day_is_an_event_of_its_own(at
     assert [c.date for c in extract(atlas, text, dt.date(2023, 9, 26))] == [dt.date(2023, 9, 24)]
     text = "The last residents left the town on August 25, a day before Azerbaijani units were due to enter it."
     assert [c.date for c in extract(atlas, text, dt.date(2022, 8, 27))] == [dt.date(2022, 8, 25)]
+    text = "Последние жители покинули город 25 августа, за день до того, как туда должны были войти войска."
+    assert [c.date for c in extract(atlas, text, dt.date(2022, 8, 27))] == [dt.date(2022, 8, 25)]
     # "За день до этого" counts back from the day before it (a day of its own is _OFFSET's), not forward to a clause.
     text = "Лидеры встретились в Сочи в пятницу, за день до этого министры согласовали текст."
     assert dt.date(2021, 11, 27) not in [c.date for c in extract(atlas, text, dt.date(2021, 11, 27))]

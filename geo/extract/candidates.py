@@ -136,7 +136,10 @@ _ACT_IN_CLAUSE = re.compile(
     r"^\s+(?:meeting|signing|visiting|talking|holding|announcing)\b|^[^,.;:]*?(?<![\w-])(?:[a-z]{2,}ed|became|began|"
     r"met|set|took|won|left|came|gave|held|said|told|fought|broke|brought|sent|struck|shot|made|went)(?![\w-])",
 )
-_STILL_TO_COME = re.compile(r"^[^,.;:]*?\b(?:due|would|will|was\s+to|were\s+to|is\s+to|are\s+to)\b", re.I)
+_STILL_TO_COME = re.compile(
+    r"^[^,.;:]*?(?<![\w-])(?:due|would|will|was\s+to|were\s+to|is\s+to|are\s+to|должн\w*|буд(?:ет|ут)|предстоит)(?![\w-])",
+    re.I,
+)
 ACT_CLAUSE_REACH = 120
 # Where one clause of a list of dated events ends and the next begins.
 _CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{CONJUNCTIONS})\s")
@@ -406,9 +409,10 @@ class _Extractor:
             if counted is not None and not any(counted.start < d.end and d.start < counted.end for d in s.dates):
                 s.dates = sorted([*s.dates, counted], key=lambda d: d.start)
         # "…met officials on Thursday, a day after the separatists agreed to a ceasefire": an agreement made the day
-        # before is a report of its own; "…remained blocked on Tuesday, a day after activists set up camp" is
-        # background a reader keeps with the day it is counted from; "…on Sunday, four days after the fighting stopped
-        # under the ceasefire of September 20" names the agreement of that day by its date.
+        # before is a report of its own, and so is what someone did ("…remained blocked on Tuesday, a day after
+        # activists set up camp"); "…reopened on Sunday, two days after the storm" is background a reader keeps with
+        # the day it is counted from; "…on Sunday, four days after the fighting stopped under the ceasefire of
+        # September 20" names the agreement of that day by its date.
         made_on = {d.date for d in s.dates if d.attached and d.agreements}
         unnamed_apart: list[DateMention] = []
         kept: list[DateMention] = []
@@ -908,10 +912,11 @@ def _near_in_list(text: str, written: tuple[dt.date, int], day: dt.date, d: Date
 def _tells_an_act(text: str, d: DateMention) -> bool:
     """Whether the clause a count of days opens ("a day after …") tells what someone did, not a name or what was still
     to come."""
-    if text[d.start].lower() in "чсз":  # "через день после того, как …": a clause with its verb
-        return not _STILL_TO_COME.match(text, d.end, d.end + ACT_CLAUSE_REACH)
     clause = text[d.end : d.end + ACT_CLAUSE_REACH]
-    return bool(_ACT_IN_CLAUSE.match(clause)) and not _STILL_TO_COME.match(clause)
+    if _STILL_TO_COME.match(clause):
+        return False
+    # "через день после того, как …": a Russian count of days opens a clause with its verb.
+    return text[d.start].lower() in "чсз" or bool(_ACT_IN_CLAUSE.match(clause))
 
 
 def _told_after(day: dt.date, last: dt.date) -> dt.date:
