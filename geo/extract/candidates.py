@@ -915,8 +915,9 @@ def _tells_an_act(text: str, d: DateMention) -> bool:
     clause = text[d.end : d.end + ACT_CLAUSE_REACH]
     if _STILL_TO_COME.match(clause):
         return False
-    # "через день после того, как …": a Russian count of days opens a clause with its verb.
-    return text[d.start].lower() in "чсз" or bool(_ACT_IN_CLAUSE.match(clause))
+    # "через день после того, как …": a Russian count of days (its words are the only ones not in ASCII) opens a
+    # clause with its verb.
+    return not text[d.start].isascii() or bool(_ACT_IN_CLAUSE.match(clause))
 
 
 def _told_after(day: dt.date, last: dt.date) -> dt.date:
