@@ -2538,6 +2538,20 @@ def test_another_agreement_made_the_same_day_in_a_clause_of_its_own_is_another_r
     assert len(extract(atlas, text, dt.date(2026, 2, 10))) == 1
 
 
+def test_another_act_the_same_day_in_a_clause_of_its_own_is_another_report(atlas):
+    april_17 = dt.date(2024, 4, 17)
+    text = "On April 17, Hikmet Hajiyev announced that the withdrawal had begun, and Peskov confirmed it the same day."
+    assert [c.date for c in extract(atlas, text, dt.date(2024, 4, 23))] == [april_17, april_17]
+    text = (
+        "О начале вывода 17 апреля объявил помощник президента Хикмет Гаджиев, в тот же день пресс-секретарь "
+        "Дмитрий Песков ответил журналистам, что это так."
+    )
+    assert [c.date for c in extract(atlas, text, dt.date(2024, 6, 12))] == [april_17, april_17]
+    # Said the same day, set off by a bare comma, is when the words were said: one report.
+    text = "On Wednesday morning Azerbaijani forces resumed shelling towards Jermuk, the ministry said the same day."
+    assert [c.date for c in extract(atlas, text, dt.date(2022, 9, 15))] == [dt.date(2022, 9, 14)]
+
+
 def test_days_counted_back_to_an_agreement_named_by_its_date_are_a_report_of_that_agreement(atlas):
     text = (
         "The road through the Lachin corridor was opened on Sunday, four days after the fighting stopped under the "

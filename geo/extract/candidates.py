@@ -613,7 +613,10 @@ class _Extractor:
         if not day.counted:
             return False
         before = {r.agreement for r in head.refs if r.start < cut}
-        return any(r.agreement not in before for r in head.refs if cut <= r.start < day.end)
+        told = {r.agreement for r in head.refs if cut <= r.start < day.end}
+        # "…, and Peskov confirmed it the same day": another's act in a clause of its own that tells on no agreement
+        # the clause before named ("…, and Trump praised the declaration the same day" goes on with that report).
+        return bool(told - before) or (_counted_in_own_clause(head.text, cut, day) and not told & before)
 
     def _agreement_lead(self, head: _Sentence) -> list[DateMention]:
         """ "The trilateral statement of 10 November 2020 gave Aghdam back, and troops entered the district on 20
@@ -930,6 +933,16 @@ def _told_after(day: dt.date, last: dt.date) -> dt.date:
     return next_year if same < last and next_year - last < last - same else same
 
 
+def _counted_in_own_clause(text: str, after: int, d: DateMention) -> bool:
+    """Whether a day counted as the one before ("the same day", "в тот же день") tells another event: its clause opens,
+    after `after`, on a conjunction or a semicolon ("…, and Peskov confirmed it the same day") or on the count itself
+    ("…, в тот же день Песков ответил …"), not on a bare comma ("…, the ministry said the same day")."""
+    if not d.counted:
+        return False
+    opens_on_count = text[max(after, d.start - 2) : d.start] == ", "
+    return opens_on_count or OWN_CLAUSE.search(text, after, d.start) is not None
+
+
 def _spoken_days(s: _Sentence) -> frozenset[int]:
     """ "…, the village head told NEWS.am on Friday": where the days stand that `s` gives as when words were said,
     when it also dates what they report (a lone speaking day is the report's date). Positions, not the dates: a
@@ -937,7 +950,15 @@ def _spoken_days(s: _Sentence) -> frozenset[int]:
     own = s.own_dates
     if len(own) < 2:
         return frozenset()
-    spoken = [d for d in own if d.relative and _SPEECH.search(s.text[max(0, d.start - SPEECH_REACH) : d.start])]
+    # Not a day counted in a clause of its own ("…announced on April 17, and Peskov confirmed it the same day").
+    ends = [0, *(d.end for d in own)]
+    spoken = [
+        d
+        for d, prev_end in zip(own, ends, strict=False)
+        if d.relative
+        and _SPEECH.search(s.text[max(0, d.start - SPEECH_REACH) : d.start])
+        and not (d.counted and _counted_in_own_clause(s.text, prev_end, d))
+    ]
     # "…announced last Thursday that the centre in Aghdam, which began operating in January 2021, would close": a day
     # in a relative clause is not what the words report.
     said_at = frozenset(d.start for d in spoken)

@@ -599,6 +599,7 @@ CLAUSE_LOOKBACK = 200
 _NEW_CLAUSE = re.compile(
     r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s)"
 )
+_OPENS_ON_SAME_DAY = re.compile(r",\s(?=в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день)", re.I)
 # What was said or ordered on the day just written, opening right after it: "told a briefing on Monday that troops had
 # taken Gubadly the previous evening", "a decree on 28 September ordering …", "заявил в понедельник, что …": a day
 # counted or written in it is what was reported (and a clause of its own: candidates.py).
@@ -652,7 +653,14 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
         lookback = max(last_end, m.start() - CLAUSE_LOOKBACK)
         item = _LIST_ITEM.search(sentence[max(last_end, m.start() - LIST_ITEM_CHARS) : m.start()])
         reported = REPORTED_CLAUSE.match(sentence, last_end, m.start())
-        if item is None and reported is None and not _NEW_CLAUSE.search(sentence, lookback, m.start()):
+        # "…объявил Гаджиев, в тот же день Песков ответил …": a clause that opens on the count is one of its own.
+        opens = _OPENS_ON_SAME_DAY.match(sentence, max(last_end, m.start() - 2))
+        if (
+            item is None
+            and reported is None
+            and opens is None
+            and not _NEW_CLAUSE.search(sentence, lookback, m.start())
+        ):
             continue
         counted = offset_date(m.group(), last_day)
         if counted is not None:
