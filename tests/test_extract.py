@@ -1154,11 +1154,12 @@ def test_of_two_agreements_made_the_same_day_a_date_names_the_one_written_beside
         "The ministers initialled the Agreement on the Establishment of Peace and Inter-State Relations on 8 August.",
     ):
         assert only(extract(atlas, text, published)).agreements == ("peace-treaty-initialled-2025-08-08",), text
+    # Each written beside its own act: one report each, of that day.
     text = "Aliyev and Pashinyan signed the joint declaration and their ministers initialled the peace agreement on Friday."
-    assert set(only(extract(atlas, text, published)).agreements) == {
-        "washington-2025-08-08",
-        "peace-treaty-initialled-2025-08-08",
-    }
+    assert [(c.date, c.agreements) for c in extract(atlas, text, published)] == [
+        (dt.date(2025, 8, 8), ("washington-2025-08-08",)),
+        (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",)),
+    ]
 
 
 def test_an_intention_looks_ahead_like_a_plan(atlas):
@@ -2536,6 +2537,27 @@ def test_another_agreement_made_the_same_day_in_a_clause_of_its_own_is_another_r
     # The same agreement told on in that clause is the same report.
     text = "The leaders signed the joint declaration on Aug. 8, and Trump praised the declaration the same day."
     assert len(extract(atlas, text, dt.date(2026, 2, 10))) == 1
+
+
+def test_two_texts_made_on_one_day_by_two_subjects_are_two_reports(atlas):
+    texts = (
+        "On 8 August 2025 the leaders signed a joint declaration and their foreign ministers initialled the text of a "
+        "peace agreement.",
+        "That day the two leaders signed a joint declaration, and their foreign ministers initialled the Agreement on "
+        "the Establishment of Peace.",
+    )
+    for text in texts:
+        found = extract(atlas, "The joint appeal was sent on 8 August 2025. " + text, dt.date(2025, 9, 1))[-2:]
+        assert [(c.date, c.agreements) for c in found] == [
+            (dt.date(2025, 8, 8), ("washington-2025-08-08",)),
+            (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",)),
+        ], text
+    # One subject making two texts, or a second clause that makes nothing, is one report.
+    for text in (
+        "On 8 August 2025 the leaders signed a joint declaration and a peace treaty.",
+        "On 8 August 2025 the leaders signed a joint declaration and the peace treaty was praised.",
+    ):
+        assert len(extract(atlas, text, dt.date(2025, 9, 1))) == 1, text
 
 
 def test_another_act_the_same_day_in_a_clause_of_its_own_is_another_report(atlas):

@@ -111,7 +111,7 @@ CONTEXT = re.compile(
 )
 # Verbs that say an agreement was made on the day a date gives ("agreed the section on Friday"): such a date
 # names it, and with the slack of a day.
-_MADE = re.compile(
+MADE = re.compile(
     # Russian verbs and their participles ("протокол, подписанный 19 апреля"): the stems, not one form.
     r"\b(?:hosted|signed|adopted|initiall?ed|agreed|released|issued|published)\b|подписа[лн]\w*|принят\w*|приняли|парафирова[лн]\w*|"
     # "договорились", "согласились" are the Russian "agreed": "Днем ранее комиссии договорились о прохождении
@@ -337,7 +337,7 @@ class AgreementFinder:
                 pieces += [text[at:lo], " "]
                 at = hi
         has_context = bool(CONTEXT.search("".join([*pieces, text[at:]])))
-        made_anywhere = bool(_MADE.search(text))
+        made_anywhere = bool(MADE.search(text))
         met_anywhere = bool(_MET.search(text))
         # Where the atlas's agreements were made, as the sentence names them ("in Prague", "в Сочи"): found once, when
         # a date asks.
@@ -384,7 +384,7 @@ class AgreementFinder:
                 attached = True
             # With several dates, the verb that says an agreement was made must be in the date's own clause: "Baku
             # launched an offensive on September 19 and the separatists agreed to a truce the next day".
-            made = made_anywhere and said_of(d, _MADE)
+            made = made_anywhere and said_of(d, MADE)
             # A relative date names an agreement only when the sentence says it was made then ("Today I hosted …").
             # "This afternoon I met President Aliyev and Prime Minister Pashinyan": a meeting the atlas holds as an
             # agreement is made on the day its leaders met (that day only: "met families the day after" is not it).

@@ -40,6 +40,7 @@ from geo.extract.agreements import (
     ANAPHOR,
     ANAPHOR_SENTENCES,
     CONJUNCTIONS,
+    MADE,
     MEETING_ANAPHOR_SENTENCES,
     OWN_CLAUSE,
     AgreementFinder,
@@ -512,9 +513,23 @@ class _Extractor:
             headline.actors = []
             shared.add(headline)
         if len(events) <= 1 or len(events) > MAX_EVENTS_PER_SENTENCE:
-            items = _items_of(head)
-            items.add(shared)
-            return self._build(group, [items], earlier)
+            second = _second_made(head) if len(events) == 1 else None
+            if second is None:
+                items = _items_of(head)
+                items.add(shared)
+                return self._build(group, [items], earlier)
+            # "That day the leaders signed a joint declaration, and their foreign ministers initialled a peace
+            # treaty": two texts made that day, each its own report.
+            first, later = _items_of(head, 0, second), _items_of(head, second)
+            # The day, in either clause, is both clauses' and names both texts; each clause keeps the one it names.
+            day = _shift(events[0], head.start)
+            for items in (first, later):
+                by_name = {r.agreement for r in items.refs if r.start != day.start}
+                items.refs = [r for r in items.refs if r.start != day.start or r.agreement in by_name]
+                if day not in items.dates:
+                    items.dates.append(day)
+            later.add(shared)
+            return self._build(group, [first, later], earlier)
         # One clause per dated event: cut at the last clause break before each further date.
         cuts = [0]
         # "Tavush and Gazakh", "Jermuk, Goris and Sotk": a comma or "and" between two places is a list, not a clause.
@@ -941,6 +956,32 @@ def _counted_in_own_clause(text: str, after: int, d: DateMention) -> bool:
         return False
     opens_on_count = text[max(after, d.start - 2) : d.start] == ", "
     return opens_on_count or OWN_CLAUSE.search(text, after, d.start) is not None
+
+
+# "…signed a joint declaration and their foreign ministers initialled a treaty": a clause with a subject of its own.
+_SUBJECT_AFTER_AND = re.compile(r",?\s+(?:and|и|а)\s+(?=(?:their|its|his|her|the|их|[A-ZА-ЯЁ])\w*\s)")
+
+
+def _second_made(s: _Sentence) -> int | None:
+    """Where a second act of making an agreement begins, in a sentence of one day: "That day the two leaders signed
+    a joint declaration, and their foreign ministers initialled the peace treaty", each clause with its own subject,
+    its own verb of making and its own agreement, the second one the first clause did not name. None when there is
+    no such clause."""
+    # By name, not by the day: the day names every text made on it.
+    dated = {(d.start, d.end) for d in s.dates}
+    refs = sorted((r for r in s.refs if (r.start, r.end) not in dated), key=lambda r: r.start)
+    if len({r.agreement for r in refs}) < 2:
+        return None
+    for m in _SUBJECT_AFTER_AND.finditer(s.text, refs[0].end):
+        before = {r.agreement for r in refs if r.start < m.start()}
+        after = [r for r in refs if r.start >= m.end()]
+        if not after or after[0].agreement in before:
+            continue
+        made_before = MADE.search(s.text, 0, refs[0].start) or MADE.search(s.text, refs[0].end, m.start())
+        if made_before and MADE.search(s.text, m.end(), after[0].start):
+            return m.start()
+        return None
+    return None
 
 
 def _spoken_days(s: _Sentence) -> frozenset[int]:
