@@ -2560,6 +2560,48 @@ def test_two_texts_made_on_one_day_by_two_subjects_are_two_reports(atlas):
         assert len(extract(atlas, text, dt.date(2025, 9, 1))) == 1, text
 
 
+def test_a_list_of_places_each_with_its_deadline_keeps_each_place_with_its_day(atlas):
+    text = (
+        "Jabrayil fell on 4 October 2020. The fall of Shusha on 8 November decided the war. The trilateral statement "
+        "signed two days later listed the districts Armenia had to hand back: Kalbajar, which Armenians call "
+        "Karvachar, by 15 November, Aghdam, or Akna, by 20 November, and Lachin, whose main town Armenians call "
+        "Berdzor, by 1 December."
+    )
+    statement = ("statement-2020-11-10",)
+    # Published in 2026: the story's 2020, carried from sentence to sentence, dates the list, not the publication.
+    assert [(c.date, c.places, c.agreements) for c in extract(atlas, text, dt.date(2026, 3, 2))][2:] == [
+        (dt.date(2020, 11, 10), (), statement),
+        (dt.date(2020, 11, 15), ("kalbajar",), statement),
+        (dt.date(2020, 11, 20), ("aghdam",), statement),
+        (dt.date(2020, 12, 1), ("lachin",), statement),
+    ]
+    # A list of places before a later clause's day is not an item of its own.
+    text = (
+        "When Azerbaijani forces took Jabrayil on 4 October 2020, Armenian officials still spoke of Jrakan, and the "
+        "same was true of Fuzuli (Varanda), Zangilan (Kovsakan) and Gubadly (Kashunik), all taken by the end of that "
+        "month."
+    )
+    assert [c.places for c in extract(atlas, text, dt.date(2026, 3, 2))] == [
+        ("jabrayil",),
+        ("fuzuli", "zangilan", "gubadly"),
+    ]
+
+
+def test_a_month_opening_a_sentence_frames_its_days(atlas):
+    text = (
+        "The road has a short history. In August 2022 the route changed: Berdzor, Aghavno and Nerkin Sus passed under "
+        "Azerbaijani control on August 26, and from the evening of August 30 traffic moved to a new road."
+    )
+    # Without a publication date, the days are in the month's year, and the month is no report of its own.
+    assert [(c.date, c.places) for c in extract(atlas, text, None)] == [
+        (dt.date(2022, 8, 26), ("lachin", "aghavno")),
+        (dt.date(2022, 8, 30), ()),
+    ]
+    # A month later in the sentence is an event of its own.
+    text = "The monitors deployed in October 2022, after Armenia agreed in Prague on 6 October 2022 to host them."
+    assert [c.date for c in extract(atlas, text, dt.date(2024, 7, 22))] == [dt.date(2022, 10, 1), dt.date(2022, 10, 6)]
+
+
 def test_another_act_the_same_day_in_a_clause_of_its_own_is_another_report(atlas):
     april_17 = dt.date(2024, 4, 17)
     text = "On April 17, Hikmet Hajiyev announced that the withdrawal had begun, and Peskov confirmed it the same day."

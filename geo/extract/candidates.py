@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from geo.dates import in_year
+from geo.dates import MONTH_NAMES, RU_MONTH_STEMS, in_year
 from geo.extract.actors import People, find_actors
 from geo.extract.agreements import (
     ANAPHOR,
@@ -74,8 +74,12 @@ from geo.model import Actor, Agreement, Place
 # candidate, which also keeps the cutting linear (each clause looks at every item of the sentence).
 MAX_EVENTS_PER_SENTENCE = 12
 # "In 2022 the leaders met …", "в 2022 году": a year written as when, not as part of a name ("the 1991 declaration").
-_IN_YEAR = re.compile(r"(?<![\w-])(?:in|в)\s+$", re.I)
-IN_YEAR_REACH = 12
+# "in 2022", "In August 2022", "в августе 2022 года": a year the sentence's later days are in.
+_IN_YEAR = re.compile(
+    r"(?<![\w-])(?:in|в)\s+(?:(?:" + "|".join(MONTH_NAMES) + "|" + "|".join(RU_MONTH_STEMS) + r")\w*\s+)?$",
+    re.I,
+)
+IN_YEAR_REACH = 20
 # How far after "in 2020" a year-less date of a dated text may stand and still be in that year's clause.
 YEAR_CLAUSE_REACH = 200
 _CLAUSE_MARK = re.compile(r"[,;:]")
@@ -144,6 +148,8 @@ _STILL_TO_COME = re.compile(
 ACT_CLAUSE_REACH = 120
 # Where one clause of a list of dated events ends and the next begins.
 _CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{CONJUNCTIONS})\s")
+# Where an item of a list may begin: a break, or the colon that opens the list.
+_ITEM_BREAK = re.compile(rf"[,;:]\s+(?:(?:{CONJUNCTIONS})\s+)?")
 # A sentence opening on a clause of time ("After the statement … anchored …, the leaders …"), which ends at its comma.
 _FRONTED_CLAUSE = re.compile(r"^\W*(?:after|once|when|после\s+того\s+как|когда)\s", re.I)
 _COMMA = re.compile(r",\s")
@@ -299,6 +305,7 @@ class _Extractor:
         self._narrative_year: int | None = None
         self._last_day: dt.date | None = None  # the day "the same day" in a later sentence counts from
         self._story_day: dt.date | None = None  # the latest day the sentence before wrote with its year
+        self._in_story: set[int] = set()  # where the sentence's days moved into the story's year stand
         self._named: dict[str, int] = {}  # each agreement the sentences so far named surely: where it was last
 
     def _in_story_year(self, found: list[DateMention]) -> list[DateMention]:
@@ -306,6 +313,7 @@ class _Extractor:
         year-less date just after a day the sentence before wrote with another year than the publication's is in
         that story's year, when it falls within STORY_YEAR_DAYS after that day."""
         before = self._story_day
+        self._in_story = set()
         if before is None or self.published is None or before.year == self.published.year:
             return found
         out = []
@@ -313,6 +321,7 @@ class _Extractor:
             moved = in_year(d.date, before.year) if d.guessed_year and d.date is not None and not d.attached else None
             if moved is not None and 0 <= (moved - before).days <= STORY_YEAR_DAYS:
                 d = replace(d, date=moved)
+                self._in_story.add(d.start)
             out.append(d)
         return out
 
@@ -421,8 +430,15 @@ class _Extractor:
             background = d.apart and not d.agreements and d.date not in made_on and not _tells_an_act(text, d)
             (unnamed_apart if background else kept).append(d)
         s.dates = kept
+        # A day moved into the story's year moves the story on as one written with its year: "The fall of Shusha on 8
+        # November decided the war. The statement … listed the districts: Kalbajar by 15 November, …".
         self._story_day = max(
-            (d.date for d in s.dates if d.has_year and not d.attached and d.date and d.precision == "day"), default=None
+            (
+                d.date
+                for d in s.dates
+                if (d.has_year or d.start in self._in_story) and not d.attached and d.date and d.precision == "day"
+            ),
+            default=None,
         )
         # "The documents agreed last Friday …, the aide said on Tuesday. … the same day": the day of what was
         # reported, not the day it was said.
@@ -483,6 +499,7 @@ class _Extractor:
         head = group[0]
         _reported_deadlines(head)
         _reported_speech(head)
+        _month_framing_days(head)
         own_dates = [d for d in head.dates if not d.attached]
         # "A third Brussels meeting on 22 May added principles …, and the commissions first sat together two days
         # later": a meeting dated in its name is an event of the sentence when the sentence tells another of its own.
@@ -535,6 +552,7 @@ class _Extractor:
         # "Tavush and Gazakh", "Jermuk, Goris and Sotk": a comma or "and" between two places is a list, not a clause.
         place_ends = {p.end for p in head.places}
         place_starts = {p.start for p in head.places}
+        ordered_starts = sorted(place_starts)
         for before, after in zip(events, events[1:], strict=False):
             gap = [
                 m
@@ -552,6 +570,14 @@ class _Extractor:
                 # September ordering the republic to dissolve by 1 January 2024": what was said or ordered, with a
                 # day of its own, is a clause of its own even with no comma before it.
                 gap = list(REPORTED_CLAUSE.finditer(head.text, before.end, after.start))
+            # "Kalbajar, which Armenians call Karvachar, by 15 November, Aghdam, or Akna, by 20 November": an item that
+            # opens on its place begins at the break before that place, not at an aside's comma within it.
+            # The item's place is the first after the day before; a colon opens the list ("…listed the districts:
+            # Kalbajar, which …, by 15 November").
+            at = bisect.bisect_left(ordered_starts, before.end)
+            first_place = ordered_starts[at] if at < len(ordered_starts) else None
+            opening = [m for m in _ITEM_BREAK.finditer(head.text, before.end, after.start) if m.end() == first_place]
+            gap = opening or gap
             if gap and (after.date != before.date or self._another_made_that_day(head, gap[-1].start(), after)):
                 cuts.append(gap[-1].start())
         # "…on Sunday, a day after activists left, under the ceasefire of September 20": a counted clause ends at its
@@ -1016,6 +1042,23 @@ def _in_relative_clause(text: str, at: int) -> bool:
     """Whether `at` stands in a ", which …" clause begun within RELATIVE_CLAUSE_REACH before it, no comma between."""
     opened = [m.end() for m in _WHICH_CLAUSE.finditer(text, max(0, at - RELATIVE_CLAUSE_REACH), at)]
     return bool(opened) and "," not in text[opened[-1] : at]
+
+
+_OPENING_IN = re.compile(r"^\W*(?:in|в)\s+$", re.I)
+
+
+def _month_framing_days(s: _Sentence) -> None:
+    """ "In August 2022 the route changed: Berdzor … passed under Azerbaijani control on August 26, and from the
+    evening of August 30 traffic moved …": a month that opens the sentence and holds its later days frames them; the
+    days are the reports, not the month."""
+    own = s.own_dates
+    if len(own) < 2 or own[0].precision != "month" or own[0].date is None or own[0].agreements:
+        return
+    month = own[0].date
+    if not _OPENING_IN.match(s.text, 0, own[0].start):
+        return
+    if any(d.precision == "day" and d.date is not None and d.date.replace(day=1) == month for d in own[1:]):
+        s.dates = [replace(d, attached=True) if d is own[0] else d for d in s.dates]
 
 
 def _reported_speech(s: _Sentence) -> None:

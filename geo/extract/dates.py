@@ -599,6 +599,7 @@ CLAUSE_LOOKBACK = 200
 _NEW_CLAUSE = re.compile(
     r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s)"
 )
+_COLON = re.compile(r":\s")
 _OPENS_ON_SAME_DAY = re.compile(r",\s(?=в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день)", re.I)
 # What was said or ordered on the day just written, opening right after it: "told a briefing on Monday that troops had
 # taken Gubadly the previous evening", "a decree on 28 September ordering …", "заявил в понедельник, что …": a day
@@ -642,7 +643,14 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
     So is one in a clause of its own before the sentence's first date, counted from `before`, the last day the
     sentences before gave ("Aliyev that day proposed …; Yerevan rejected the idea on 22 February")."""
     first = _OFFSET.search(sentence, 0, chosen[0].start)
-    if first is not None and before is not None and _NEW_CLAUSE.search(sentence, first.end(), chosen[0].start):
+    # "The statement signed two days later listed the districts: Kalbajar by 15 November, …": a colon ends the clause.
+    ends = (
+        _NEW_CLAUSE.search(sentence, first.end(), chosen[0].start)
+        or _COLON.search(sentence, first.end(), chosen[0].start)
+        if first is not None
+        else None
+    )
+    if first is not None and before is not None and ends:
         counted = offset_date(first.group(), before)
         if counted is not None:
             return [replace(counted, start=first.start(), end=first.end()), *chosen]
