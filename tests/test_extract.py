@@ -2602,6 +2602,16 @@ def test_a_month_opening_a_sentence_frames_its_days(atlas):
     assert [c.date for c in extract(atlas, text, dt.date(2024, 7, 22))] == [dt.date(2022, 10, 1), dt.date(2022, 10, 6)]
 
 
+def test_what_a_russian_statement_provided_in_the_perfective_is_what_it_provides(atlas):
+    text = (
+        "Трехстороннее заявление от 10 ноября 2020 года обязало Армению вернуть Кельбаджарский район до 15 ноября. "
+        "Заявлением также предусмотрено строительство нового маршрута по Лачинскому коридору."
+    )
+    assert [(c.date, c.places, c.agreements) for c in extract(atlas, text, dt.date(2020, 11, 11))][1:] == [
+        (dt.date(2020, 11, 10), ("lachin-corridor",), ("statement-2020-11-10",))
+    ]
+
+
 def test_another_act_the_same_day_in_a_clause_of_its_own_is_another_report(atlas):
     april_17 = dt.date(2024, 4, 17)
     text = "On April 17, Hikmet Hajiyev announced that the withdrawal had begun, and Peskov confirmed it the same day."

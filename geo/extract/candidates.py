@@ -97,7 +97,7 @@ _PROVIDES = re.compile(
     # "The document also confirms …", "Документ также подтверждает …": what it affirms is what it says.
     r"(?:re)?affirms?|confirms?|"
     r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
-    r"предусматрива\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
+    r"предусматрива\w*|предусмотр\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
     # "…, the statement says", "…, the statement said": what the text itself says.
     r"(?:statement|document|declaration|agreement|deal|text|treaty|protocol)\s+(?:says|said|states|stated|reads)\b|"
     # "The document also notes …", "The joint statement also records …", "В заявлении отмечен …": what it records.
