@@ -2612,6 +2612,19 @@ def test_what_a_russian_statement_provided_in_the_perfective_is_what_it_provides
     ]
 
 
+def test_a_list_item_repeating_the_first_items_words_counts_from_it(atlas):
+    text = "О взятии Физули Баку объявил 17 октября прошлого года, о взятии Зангилана - три дня спустя."
+    assert [(c.date, c.places) for c in extract(atlas, text, dt.date(2021, 7, 4))] == [
+        (dt.date(2020, 10, 17), ("fuzuli",)),
+        (dt.date(2020, 10, 20), ("zangilan",)),
+    ]
+    text = "Baku announced the capture of Fuzuli on 17 October, and of Zangilan three days later."
+    assert [(c.date, c.places) for c in extract(atlas, text, dt.date(2020, 11, 1))] == [
+        (dt.date(2020, 10, 17), ("fuzuli",)),
+        (dt.date(2020, 10, 20), ("zangilan",)),
+    ]
+
+
 def test_another_act_the_same_day_in_a_clause_of_its_own_is_another_report(atlas):
     april_17 = dt.date(2024, 4, 17)
     text = "On April 17, Hikmet Hajiyev announced that the withdrawal had begun, and Peskov confirmed it the same day."

@@ -613,8 +613,9 @@ REPORTED_CLAUSE = re.compile(
 # which may say where it lies ("Hadrut in Khojavend district five days later", "Гадрут в Ходжавендском районе").
 LIST_ITEM_CHARS = 40
 _LIST_ITEM = re.compile(
-    r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][\w'’-]*"
-    r"(?:\s+(?:in|near|at|в|под|у)\s+[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:district|province|region|районе|области))?)?\s+$"
+    r"(?:,|\s(?:and|и))\s+(?:(?:о|об|of|the)\s+[a-zа-яё]+\s+)?[A-ZА-ЯЁ][\w'’-]*"
+    r"(?:\s+(?:in|near|at|в|под|у)\s+[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:district|province|region|районе|области))?)?"
+    r"(?:\s+[—–-])?\s+$"
 )
 
 
