@@ -2625,6 +2625,16 @@ def test_a_list_item_repeating_the_first_items_words_counts_from_it(atlas):
     ]
 
 
+def test_deployed_since_an_agreement_is_what_it_provides(atlas):
+    text = (
+        "Russian peacekeepers have been deployed in Nagorno-Karabakh and along the Lachin corridor since the "
+        "Moscow-brokered deal that ended the 2020 war."
+    )
+    assert [(c.date, c.places, c.agreements) for c in extract(atlas, text, dt.date(2022, 10, 27))] == [
+        (dt.date(2020, 11, 10), ("karabakh", "lachin-corridor"), ("statement-2020-11-10",))
+    ]
+
+
 def test_another_act_the_same_day_in_a_clause_of_its_own_is_another_report(atlas):
     april_17 = dt.date(2024, 4, 17)
     text = "On April 17, Hikmet Hajiyev announced that the withdrawal had begun, and Peskov confirmed it the same day."

@@ -108,7 +108,7 @@ _PROVIDES = re.compile(
     # only its name).
     r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice)\b[^.;]{0,40}?"
     r"\b(?:put|placed|created|established|introduced|set\s+up)\b|"
-    r"\b(?:created|established|set\s+up|deployed|placed|introduced)\s+(?:[\w,-]+\s+){0,6}?(?:under|by)\s+the\s+"
+    r"\b(?:created|established|set\s+up|deployed|placed|introduced)\s+(?:[\w,-]+\s+){0,8}?(?:under|by|since)\s+the\s+"
     r"(?:[\w-]+\s+){0,3}?(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord)\b|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
     r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b|"
