@@ -2537,6 +2537,15 @@ def test_another_agreement_made_the_same_day_in_a_clause_of_its_own_is_another_r
     # The same agreement told on in that clause is the same report.
     text = "The leaders signed the joint declaration on Aug. 8, and Trump praised the declaration the same day."
     assert len(extract(atlas, text, dt.date(2026, 2, 10))) == 1
+    # A day names every text made on it: the clause before names the treaty by its day only, not by name.
+    text = (
+        "The document signed at the White House on 8 August 2025 was witnessed by Donald Trump, and the foreign "
+        "ministers initialled the peace treaty the same day."
+    )
+    found = extract(atlas, text, dt.date(2025, 12, 1))
+    assert [(c.date, c.agreements) for c in found][1:] == [
+        (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",))
+    ]
 
 
 def test_two_texts_made_on_one_day_by_two_subjects_are_two_reports(atlas):

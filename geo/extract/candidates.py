@@ -653,8 +653,11 @@ class _Extractor:
         not, is another event of that day."""
         if not day.counted:
             return False
-        before = {r.agreement for r in head.refs if r.start < cut}
-        told = {r.agreement for r in head.refs if cut <= r.start < day.end}
+        # By name, not by a day: "on 8 August 2025" names every text made that day.
+        dated = {(d.start, d.end) for d in head.dates}
+        named = [r for r in head.refs if (r.start, r.end) not in dated]
+        before = {r.agreement for r in named if r.start < cut}
+        told = {r.agreement for r in named if cut <= r.start < day.end}
         # "…, and Peskov confirmed it the same day": another's act in a clause of its own that tells on no agreement
         # the clause before named ("…, and Trump praised the declaration the same day" goes on with that report).
         return bool(told - before) or (_counted_in_own_clause(head.text, cut, day) and not told & before)
