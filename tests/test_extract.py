@@ -2644,6 +2644,22 @@ def test_deployed_since_an_agreement_is_what_it_provides(atlas):
     ]
 
 
+def test_a_point_pointed_back_to_is_of_the_agreement_named_before(atlas):
+    text = (
+        "Пункт 9 заявления от 9 ноября 2020 года касается транспортных связей. Согласно этому пункту, контроль за "
+        "сообщением с Нахичеванской Автономной Республикой осуществляют органы Пограничной службы ФСБ России."
+    )
+    found = extract(atlas, text, dt.date(2026, 1, 29))
+    assert [(c.date, c.places, c.agreements) for c in found][-1] == (
+        dt.date(2020, 11, 10),
+        ("nakhchivan",),
+        ("statement-2020-11-10",),
+    )
+    # A promise of something is a noun, not what a text provides.
+    text = "The statement of 9 November 2020 named the route. Baku reads the same point as a promise of free transit."
+    assert len(extract(atlas, text, dt.date(2025, 6, 1))) == 1
+
+
 def test_another_act_the_same_day_in_a_clause_of_its_own_is_another_report(atlas):
     april_17 = dt.date(2024, 4, 17)
     text = "On April 17, Hikmet Hajiyev announced that the withdrawal had begun, and Peskov confirmed it the same day."

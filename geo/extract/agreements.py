@@ -146,7 +146,10 @@ ANAPHOR = re.compile(
     r"^\W*(?:согласно\s+)?заявлени(?:е|ю|ем)(?![\w-])|"
     r"(?<![\w-])(?:принят|подписан)\w*\s+(?:(?:совместн|трехсторонн|итогов)\w*\s+)?заявлени\w*|"
     # "согласно тому же заявлению", "по этому заявлению": pointed back to, the statement named before.
-    r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+заявлени\w*",
+    r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+заявлени\w*|"
+    # "Согласно этому пункту, …", "Under that point, …": a point of the agreement named before.
+    r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+(?P<ru_point>пункт)\w*|"
+    r"\b(?:this|that|the\s+same)\s+(?P<point>point|article|clause|paragraph)\b",
     re.I,
 )
 # "In Prague, …", "At Sochi, …", "В Сочи …": a sentence opening on where it happened (AgreementFinder.opening_venue).
@@ -155,6 +158,8 @@ _VENUE_OPENING = re.compile(r"^\W*(?:in|at|в|во)\s+(?=\w)", re.I)
 # atlas does not know ("They met again in Granada") would be taken for the one named before it.
 MEETING_ANAPHOR_SENTENCES = 1
 # Words for any kind of agreement (folded, first six letters, as of_kind compares them).
+# A point of a text ("this point", "этому пункту") is of whatever kind the text is.
+_POINT_KINDS = ("point", "articl", "clause", "paragr", "пункт")
 _GENERIC_KINDS = frozenset({"docume", "agreem", "deal", "text", "pact", "докуме", "соглаш"})
 
 
@@ -462,7 +467,7 @@ class AgreementFinder:
         """Whether "the <word>" can stand for the agreement: a generic word ("document", "text", "deal") for any,
         a kind ("declaration", "protocol") for one whose title or aliases say so."""
         key = _kind_key(fold(word).split()[-1])
-        if key is None or key in _GENERIC_KINDS:
+        if key is None or key in _GENERIC_KINDS or key.startswith(_POINT_KINDS):
             return True
         return key in self._kinds[agreement_id]
 

@@ -93,7 +93,7 @@ _DATELINE_PLACE = re.compile(r"^(?:[A-ZА-Я][\w'./-]*(?:\s+[A-ZА-Я][\w'./-]*)
 _DATELINE_END = re.compile(r"^\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+[A-ZА-Я][\w-]{1,30}\.?\s*+)?(?:[-—–:.]|$)")
 # A sentence without a date of its own is a candidate only when it says what a named agreement provides.
 _PROVIDES = re.compile(
-    r"\b(?:provides?|provided\s+for|foresees?|foresaw|stipulates?|obliges?|obliged|promises?|requires?|envisages?|"
+    r"\b(?:provides?|provided\s+for|foresees?|foresaw|stipulates?|obliges?|obliged|promises?(?!\s+of\b)|requires?|envisages?|"
     # "The document also confirms …", "Документ также подтверждает …": what it affirms is what it says.
     r"(?:re)?affirms?|confirms?|"
     r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
