@@ -148,8 +148,8 @@ ANAPHOR = re.compile(
     # "согласно тому же заявлению", "по этому заявлению": pointed back to, the statement named before.
     r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+заявлени\w*|"
     # "Согласно этому пункту, …", "Under that point, …": a point of the agreement named before.
-    r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+(?P<ru_point>пункт)\w*|"
-    r"\b(?:this|that|the\s+same)\s+(?P<point>point|article|clause|paragraph)\b",
+    r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+пункт\w*|"
+    r"\b(?:this|that|the\s+same)\s+(?:point|article|clause|paragraph)\b",
     re.I,
 )
 # "In Prague, …", "At Sochi, …", "В Сочи …": a sentence opening on where it happened (AgreementFinder.opening_venue).
@@ -158,9 +158,9 @@ _VENUE_OPENING = re.compile(r"^\W*(?:in|at|в|во)\s+(?=\w)", re.I)
 # atlas does not know ("They met again in Granada") would be taken for the one named before it.
 MEETING_ANAPHOR_SENTENCES = 1
 # Words for any kind of agreement (folded, first six letters, as of_kind compares them).
-# A point of a text ("this point", "этому пункту") is of whatever kind the text is.
-_POINT_KINDS = ("point", "articl", "clause", "paragr", "пункт")
 _GENERIC_KINDS = frozenset({"docume", "agreem", "deal", "text", "pact", "докуме", "соглаш"})
+# A point of a text ("this point", "этому пункту") is of whatever kind the text is (prefixes: "пункту", "пункта").
+_POINT_KINDS = ("point", "articl", "clause", "paragr", "пункт")
 
 
 def _kind_key(word: str) -> str | None:
