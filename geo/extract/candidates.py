@@ -56,6 +56,7 @@ from geo.extract.dates import (
     DateMention,
     find_dates,
     offset_date,
+    opens_its_clause,
 )
 from geo.extract.linking import Linker, Reason, resolve_to_article_agreement
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
@@ -653,9 +654,7 @@ class _Extractor:
         not, is another event of that day."""
         if not day.counted:
             return False
-        # By name, not by a day: "on 8 August 2025" names every text made that day.
-        dated = {(d.start, d.end) for d in head.dates}
-        named = [r for r in head.refs if (r.start, r.end) not in dated]
+        named = _named_refs(head)
         before = {r.agreement for r in named if r.start < cut}
         told = {r.agreement for r in named if cut <= r.start < day.end}
         # "…, and Peskov confirmed it the same day": another's act in a clause of its own that tells on no agreement
@@ -983,8 +982,13 @@ def _counted_in_own_clause(text: str, after: int, d: DateMention) -> bool:
     ("…, в тот же день Песков ответил …"), not on a bare comma ("…, the ministry said the same day")."""
     if not d.counted:
         return False
-    opens_on_count = text[max(after, d.start - 2) : d.start] == ", "
-    return opens_on_count or OWN_CLAUSE.search(text, after, d.start) is not None
+    return opens_its_clause(text, d.start, after) or OWN_CLAUSE.search(text, after, d.start) is not None
+
+
+def _named_refs(s: _Sentence) -> list[Reference]:
+    """The agreements `s` names by name, in order, not by a day: "on 8 August 2025" names every text made that day."""
+    dated = {(d.start, d.end) for d in s.dates}
+    return sorted((r for r in s.refs if (r.start, r.end) not in dated), key=lambda r: r.start)
 
 
 # "…signed a joint declaration and their foreign ministers initialled a treaty": a clause with a subject of its own.
@@ -996,9 +1000,7 @@ def _second_made(s: _Sentence) -> int | None:
     a joint declaration, and their foreign ministers initialled the peace treaty", each clause with its own subject,
     its own verb of making and its own agreement, the second one the first clause did not name. None when there is
     no such clause."""
-    # By name, not by the day: the day names every text made on it.
-    dated = {(d.start, d.end) for d in s.dates}
-    refs = sorted((r for r in s.refs if (r.start, r.end) not in dated), key=lambda r: r.start)
+    refs = _named_refs(s)
     if len({r.agreement for r in refs}) < 2:
         return None
     for m in _SUBJECT_AFTER_AND.finditer(s.text, refs[0].end):

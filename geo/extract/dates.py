@@ -600,7 +600,7 @@ _NEW_CLAUSE = re.compile(
     r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s)"
 )
 _COLON = re.compile(r":\s")
-_OPENS_ON_SAME_DAY = re.compile(r",\s(?=в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день)", re.I)
+_SAME_DAY_RU = re.compile(r"в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день", re.I)
 # What was said or ordered on the day just written, opening right after it: "told a briefing on Monday that troops had
 # taken Gubadly the previous evening", "a decree on 28 September ordering …", "заявил в понедельник, что …": a day
 # counted or written in it is what was reported (and a clause of its own: candidates.py).
@@ -617,6 +617,12 @@ _LIST_ITEM = re.compile(
     r"(?:\s+(?:in|near|at|в|под|у)\s+[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:district|province|region|районе|области))?)?"
     r"(?:\s+[—–-])?\s+$"
 )
+
+
+def opens_its_clause(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the words at `start` open a clause of their own right after a comma, at or after `floor`: "…объявил
+    Гаджиев, в тот же день Песков ответил …", "…on April 17, the same day Peskov said …"."""
+    return start - 2 >= floor and text[start - 2 : start] == ", "
 
 
 def _after_last_day(
@@ -663,7 +669,7 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
         item = _LIST_ITEM.search(sentence[max(last_end, m.start() - LIST_ITEM_CHARS) : m.start()])
         reported = REPORTED_CLAUSE.match(sentence, last_end, m.start())
         # "…объявил Гаджиев, в тот же день Песков ответил …": a clause that opens on the count is one of its own.
-        opens = _OPENS_ON_SAME_DAY.match(sentence, max(last_end, m.start() - 2))
+        opens = _SAME_DAY_RU.match(m.group()) and opens_its_clause(sentence, m.start(), last_end)
         if (
             item is None
             and reported is None
