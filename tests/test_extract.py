@@ -2516,13 +2516,16 @@ def test_a_year_written_with_in_dates_the_year_less_dates_after_it_in_a_dated_te
         assert [c.date for c in extract(atlas, text, dt.date(2022, 9, 15))] == [dt.date(2022, 8, 31)], text
 
 
-def test_yesterday_beside_a_date_is_that_date_and_last_tuesday_on_a_tuesday_is_a_week_ago(atlas):
+def test_yesterday_beside_a_date_is_that_date_and_last_or_next_tuesday_on_a_tuesday_is_a_week_off(atlas):
     text = "Накануне, 15 ноября, Пашинян заявил на заседании Совета безопасности о вторжении."
     assert [c.date for c in extract(atlas, text, dt.date(2021, 11, 17))] == [dt.date(2021, 11, 15)]
     published = dt.date(2023, 9, 26)  # a Tuesday
     for text in ("Residents left Stepanakert last Tuesday.", "В минувший вторник жители покинули Степанакерт."):
         assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 9, 19)], text
     assert [c.date for c in extract(atlas, "Residents left Stepanakert on Tuesday.", published)] == [published]
+    # "Next Tuesday" in a Tuesday's paper is a week on, as "last Tuesday" is a week ago.
+    text = "Aliyev and Pashinyan are due to meet in Brussels next Tuesday."
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 10, 3)]
 
 
 def test_another_agreement_made_the_same_day_in_a_clause_of_its_own_is_another_report(atlas):

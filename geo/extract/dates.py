@@ -373,8 +373,11 @@ def _resolve(
         wd = fold(groups["wd"])
         index = calendar.weekday_index(wd)
         back = (published.weekday() - index) % 7
-        if (fold(m.group()).startswith("next") or _looks_ahead_to(m)) and back:
+        ahead_of = fold(m.group()).startswith("next")
+        if (ahead_of or _looks_ahead_to(m)) and back:
             return published + dt.timedelta(days=7 - back), "day"
+        if ahead_of:
+            return published + dt.timedelta(days=7), "day"  # "next Tuesday" in a Tuesday's paper: a week on
         if not back and _LAST_WEEKDAY.match(m.group()):
             back = 7  # "last Tuesday" in a Tuesday's paper, "в минувший вторник": a week ago, not today
         return published - dt.timedelta(days=back), "day"
