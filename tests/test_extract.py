@@ -455,6 +455,18 @@ def test_the_protocol_is_the_one_its_dates_or_its_month_point_at(atlas):
     }
 
 
+def test_a_deadline_day_names_no_agreement_made_that_day(atlas):
+    # "by May 15" sets a deadline; the protocol signed that day is named only by its own kind of text.
+    published = dt.date(2024, 5, 9)
+    for text in (
+        "Under the April protocol, the sides must agree a description of these sections of the border by May 15.",
+        "Согласно апрельскому протоколу, стороны должны согласовать описание этих участков границы к 15 мая.",
+    ):
+        assert only(extract(atlas, text, published)).agreements == ("delimitation-2024-04-19",), text
+    text = "The sides must set down the agreed sections in a protocol-description by 15 May."
+    assert only(extract(atlas, text, published)).agreements == ("delimitation-protocol-2024-05-15",)
+
+
 def test_an_agreements_own_name_holding_a_generic_word_stays_its_own(atlas):
     found = only(extract(atlas, "The Moscow-brokered truce took effect on 10 November 2020.", dt.date(2023, 12, 1)))
     assert found.agreements == ("statement-2020-11-10",)

@@ -412,7 +412,12 @@ class AgreementFinder:
             named_ok = (
                 attached
                 or bool(at_venue)
-                or (has_context and (not d.relative or made or met) and not _dates_an_operation(text, d))
+                or (
+                    has_context
+                    and (not d.relative or made or met)
+                    and not _dates_an_operation(text, d)
+                    and not _DEADLINE_BEFORE.search(text, max(0, d.start - DEADLINE_REACH), d.start)
+                )
             )
             ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids | at_venue) if named_ok else ()
             if at_venue:
@@ -817,6 +822,11 @@ _OPERATION_AFTER_DATE = re.compile(
 _OPERATION_BEFORE_DATE = re.compile(
     rf"(?<![\w-]){_OPERATION}(?:\s+(?:in|against|в|против)\s+[\w-]+)?,?\s+(?:(?:of|on|from|in|от|в)\s+)?$", re.I
 )
+
+
+# "…must agree the description by May 15", "к 15 мая": a deadline set, not a day something was made on.
+DEADLINE_REACH = 20
+_DEADLINE_BEFORE = re.compile(r"(?:\bby|(?<![\w-])к|no\s+later\s+than|не\s+позднее)\s+$", re.I)
 
 
 def _dates_an_operation(text: str, d: DateMention) -> bool:
