@@ -31,7 +31,8 @@ _RU_STEM_END = "аеиоуыэюяь"
 NOT_A_PLACE_AFTER = frozenset(
     "official officials authorities authority government leader leaders leadership president ombudsman state "
     "parliament commission commissions village villages guard guards service troops ministry ministries health "
-    "information security governor mayor власти руководство президент губернатор мэр".split()
+    "information security governor mayor diocese eparchy власти руководство президент губернатор мэр епархия епархии "
+    "епархию епархией".split()
 )
 _SETTLEMENTS = frozenset({"village", "villages"})
 _AREA_KINDS = frozenset({"district", "region"})
@@ -47,6 +48,29 @@ _WHERE = frozenset("in at near from to в во на у из".split())
 # "the border with Iran", "the border between Armenia and Turkey": a boundary named by its sides is the place only
 # when every side written (a capitalised word within SIDES_REACH after) is a word of the place's own spellings.
 _SIDES_AFTER = frozenset("with between".split())
+# A name in the quoted title of a movement or a body ("движение «Тавуш во имя Родины»", "the "Tavush for the
+# Homeland" movement") names the body, not the place.
+TITLE_REACH = 60
+_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_BODY_BEFORE_TITLE = re.compile(
+    r"(?:движени[еяюи]|кампани[яиюей]|фонд[аеу]?|парти[яиюей]|movement|campaign|fund|party)\s+$", re.I
+)
+_BODY_AFTER_TITLE = re.compile(r"\s+(?:movement|campaign|fund|party)\b", re.I)
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside quotes that name a movement, a campaign, a fund or a party."""
+    lo = max(0, start - TITLE_REACH)
+    opened = max((text.rfind(q, lo, start), q) for q in _QUOTES)
+    at, quote = opened
+    if at < 0 or _QUOTES[quote] in text[at + 1 : start]:
+        return False
+    closes = text.find(_QUOTES[quote], end, end + TITLE_REACH)
+    return bool(_BODY_BEFORE_TITLE.search(text, max(0, at - TITLE_REACH), at)) or (
+        closes >= 0 and _BODY_AFTER_TITLE.match(text, closes + 1) is not None
+    )
+
+
 _BOUNDARIES = frozenset("border boundary".split())
 _SIDE_JOINS = frozenset("and the".split())
 # "the eastern border of Armenia": the sides a boundary word without a name is followed by.
@@ -355,6 +379,8 @@ class Gazetteer:
             if any(w.key in NOT_A_PLACE_BEFORE for w in before) and not any(w.key in _WHERE for w in before):
                 continue  # "the headquarters of Artsakh", "власти непризнанной НКР": a body ("authorities in Aghdam" is not)
             if self.other_sides(text, words, i + n, pid):
+                continue
+            if _in_quoted_title(text, words[i].start, words[i + n - 1].end):
                 continue
             if n == 1 and ru_boundary_of_others(text, words, i):
                 continue

@@ -1077,6 +1077,16 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
     # The authorities *in* a place are there: the place is named.
     text = "The authorities in Aghdam reopened the mosque on Friday."
     assert only(extract(atlas, text, dt.date(2022, 8, 27))).places == ("aghdam",)
+    # A diocese named after a province, and a movement's quoted title, are bodies too.
+    published = dt.date(2024, 5, 9)
+    for text in (
+        'The head of the Tavush diocese, who leads the "Tavush for the Homeland" movement, spoke in Yerevan on '
+        "Thursday.",
+        "Глава Тавушской епархии, возглавляющий движение «Тавуш во имя Родины», выступил в Ереване в четверг.",
+    ):
+        assert only(extract(atlas, text, published)).places == (), text
+    text = "Protests began in the Tavush villages on Thursday."
+    assert only(extract(atlas, text, published)).places == ("tavush",)
 
 
 @pytest.mark.parametrize(
