@@ -88,6 +88,29 @@ _BOUNDARY_ADJECTIVES = frozenset("state national international eastern western n
 SIDES_REACH = 4
 
 
+# "The deadliest border clashes since the war", "пограничные столкновения": fighting named by the bare boundary word
+# is on the boundary "the border" names, as "fighting on the border" is; not with a name before it ("Iran border
+# clashes", "Azerbaijan's border clashes with Iran").
+_BORDER_WORDS = frozenset({"border"})
+_FIGHTING = re.compile(
+    r"(?:clash|fight|skirmish|incident|shoot|shell|hostilit|battle|escalat|столкновен|бо[иеёя]|инцидент|перестрел"
+    r"|обострен)",
+    re.I,
+)
+
+
+def _names_border_fighting(text: str, words: Sequence[Token], j: int) -> bool:
+    """Whether words[j] is a bare boundary word ("border", "пограничные") naming fighting by the word after it."""
+    w = words[j]
+    if not (w.key in _BORDER_WORDS or w.key.startswith("пограничн")) or j + 1 >= len(words):
+        return False
+    if not _FIGHTING.match(words[j + 1].key):
+        return False
+    # A capital on the sentence's first word says nothing ("The border clashes …").
+    named_before = j > 0 and ((j > 1 and words[j - 1].capitalised) or words[j - 1].key == "s")
+    return not named_before
+
+
 def ru_boundary_of_others(text: str, words: Sequence[Token], j: int) -> bool:
     """Whether the word at `j` is a bare Russian boundary word with its sides after it or the object of delimitation:
     then it is not the Armenia–Azerbaijan border by itself."""
@@ -404,6 +427,11 @@ class Gazetteer:
         starts = [p.start for p in found]
         out = list(found)
         for j, w in enumerate(words[:-1]):
+            if _names_border_fighting(text, words, j) and w.start not in covered:
+                bare = self._owner.get("the border")
+                if bare is not None:
+                    out.append(PlaceMatch(w.start, w.end, text[w.start : w.end], bare))
+                continue
             if w.key in _RU_BOUNDARIES and w.start not in covered:
                 owner = self._ru_owner(text, words, j)  # "государственную границу Армении", no other side after it
                 boundary = self._boundary_with({owner.key}) if owner is not None else None

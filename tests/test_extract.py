@@ -1152,6 +1152,22 @@ def test_a_border_named_by_one_side_is_the_boundary_that_side_has_in_the_atlas(a
     assert only(extract(atlas, text, dt.date(2023, 4, 24))).places == ("lachin",)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rulings come three weeks after the deadliest border clashes since the war, on Nov. 16.", True),
+        ("Border fighting broke out on Nov. 16.", True),
+        ("Пограничные столкновения начались 16 ноября.", True),
+        # Another side named before it, or a body: not this border.
+        ("Iran's border clashes on Nov. 16 were minor.", False),
+        ("The border commissions met on Nov. 16.", False),
+    ],
+)
+def test_border_fighting_named_by_the_bare_word_is_on_the_border(atlas, text, expected):
+    places = only(extract(atlas, text, dt.date(2021, 12, 7))).places
+    assert places == (("armenia-azerbaijan-border",) if expected else ())
+
+
 def test_what_was_announced_or_ordered_for_a_later_day_is_a_report_of_its_own(atlas):
     published = dt.date(2023, 10, 15)
     for text in (
