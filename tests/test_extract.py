@@ -1152,6 +1152,13 @@ def test_a_border_named_by_one_side_is_the_boundary_that_side_has_in_the_atlas(a
     assert only(extract(atlas, text, dt.date(2023, 4, 24))).places == ("lachin",)
 
 
+def test_overnight_in_a_paper_is_its_day_but_an_overnight_truce_is_no_date(atlas):
+    published = dt.date(2020, 10, 17)
+    text = "Officials said Azerbaijani forces had shelled Stepanakert overnight, wounding three civilians."
+    assert only(extract(atlas, text, published)).date == published
+    assert extract(atlas, "The sides agreed an overnight truce in Stepanakert.", published) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
