@@ -1152,6 +1152,17 @@ def test_a_border_named_by_one_side_is_the_boundary_that_side_has_in_the_atlas(a
     assert only(extract(atlas, text, dt.date(2023, 4, 24))).places == ("lachin",)
 
 
+def test_an_agreement_made_the_day_before_the_report_before_is_a_report_of_its_own(atlas):
+    text = (
+        "Turkey was rewarded, on 11 November 2020, with a memorandum on a joint centre to monitor the ceasefire. "
+        "The trilateral statement signed the day before had provided only for a peacekeeping centre."
+    )
+    assert [(c.date, c.agreements) for c in extract(atlas, text, None)] == [
+        (dt.date(2020, 11, 11), ()),
+        (dt.date(2020, 11, 10), ("statement-2020-11-10",)),
+    ]
+
+
 def test_overnight_in_a_paper_is_its_day_but_an_overnight_truce_is_no_date(atlas):
     published = dt.date(2020, 10, 17)
     text = "Officials said Azerbaijani forces had shelled Stepanakert overnight, wounding three civilians."

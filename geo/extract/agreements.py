@@ -187,10 +187,15 @@ _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
 # "ended without a joint statement", "завершилась без совместного заявления": no text was made.
 _NONE_MADE = re.compile(r"(?<![\w-])(?:without\s+(?:a|any)|no|без)\s+$", re.I)
-# "the joint ceasefire monitoring centre", "центр по контролю за прекращением огня": a body named after what it watches,
+# "the joint ceasefire monitoring centre", "центр по контролю за прекращением огня", "a centre to monitor the
+# ceasefire": a body named after what it watches,
 # not the agreement.
 _WATCHED_BY = re.compile(r"\s+(?:monitoring|observation|observer|control)\b", re.I)
-_WATCHING = re.compile(r"(?<![\w-])(?:по\s+)?(?:контрол\w*|наблюдени\w*|мониторинг\w*)\s+(?:за\s+)?$", re.I)
+_WATCHING = re.compile(
+    r"(?<![\w-])(?:по\s+)?(?:контрол\w*|наблюдени\w*|мониторинг\w*)\s+(?:за\s+)?$"
+    r"|\b(?:to\s+)?(?:monitor|observe|watch)(?:s|ing)?\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 # --- agreements described by their features ("the accord signed at the White House in August") ---

@@ -880,10 +880,11 @@ def _agreements_listed(s: _Sentence) -> list[DateMention]:
 
 def _names_another_by_date(s: _Sentence, before: set[str]) -> bool:
     """ "Both leaders repeated that the trilateral statement of 9/10 November 2020 …", "The document builds on the
-    Washington declaration of 2025, …": the one agreement a continuing sentence names, named by its date and not
-    by the report before (`before`: the agreements it names), is a report of its own."""
+    Washington declaration of 2025, …", "The trilateral statement signed the day before …": the one agreement a
+    continuing sentence names, named by its date (written or counted) and not by the report before (`before`: the
+    agreements it names), is a report of its own."""
     named = {r.agreement for r in s.refs}
-    by_date = {a for d in s.dates if d.attached for a in d.agreements}
+    by_date = {a for d in s.dates if d.attached or d.counted for a in d.agreements}
     if len(by_date) != 1 or not named <= by_date or named & before:
         return False
     # "По итогам встречи лидеры подписали заявление … по реализации пункта 9 заявления от 10 ноября 2020 года": a
