@@ -935,6 +935,21 @@ def test_the_corridor_is_the_corridor_named_before(atlas):
     assert extract(atlas, "The corridor had been closed since December.", dt.date(2023, 9, 25))[0].places == ()
 
 
+def test_the_road_is_the_place_the_text_named_as_a_road(atlas):
+    # "Lachin road" is one of the corridor's spellings: "the road" after it is the corridor.
+    text = (
+        "The ministers discussed the situation on the Lachin road on 22 December. "
+        "Activists have been protesting on the road since December 12."
+    )
+    assert extract(atlas, text, dt.date(2022, 12, 23))[-1].places == ("lachin-corridor",)
+    # A road named by its ends is another road.
+    text = (
+        "The ministers discussed the situation on the Lachin road on 22 December. "
+        "Residents blocked the road from Aghdam on 18 July."
+    )
+    assert extract(atlas, text, dt.date(2023, 7, 20))[-1].places == ("aghdam",)
+
+
 def test_the_corridor_is_still_the_corridor_a_few_paragraphs_on(atlas):
     text = (
         "The court ruled on Wednesday that traffic must move freely along the Lachin corridor. "

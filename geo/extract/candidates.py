@@ -1182,19 +1182,31 @@ HEAD_NOUN_SENTENCES = 8
 _DEFINITE = re.compile(r"\b(?:the|this)\s+$", re.I)
 
 
+_ROUTE_ENDS_AFTER = re.compile(r"\s+(?:from|to|between|through)\s+[A-Z]")
+
+
 def _resolve_place_heads(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
     """ "The corridor", "по коридору": a place's head noun, not part of a name the gazetteer found, stands for the
     place with that head named last, in this sentence before it or within HEAD_NOUN_SENTENCES before."""
     heads = gazetteer.head_nouns()
     cyrillic_heads = [(h, pids) for h, pids in heads.items() if not h.isascii()]
     named: dict[str, tuple[str, int]] = {}  # place id -> (place, index of the sentence that named it last)
+    # "the Lachin road … on the road": the head of a name as the text wrote it stands for that place too.
+    written_heads: dict[str, str] = {}
+
+    def name(p: PlaceMatch, i: int) -> None:
+        named[p.place] = (p.place, i)
+        last = p.text.split()[-1] if len(p.text.split()) > 1 else ""
+        if last.isascii() and last.isalpha() and last.islower():
+            written_heads[last] = p.place
+
     for i, s in enumerate(sentences):
         found: list[PlaceMatch] = []
         events = sorted(s.places, key=lambda p: p.start)
         k = 0  # the places of the sentence are walked once, beside its words: linear in the sentence
         for j, w in enumerate(s.words):
             while k < len(events) and events[k].end <= w.start:
-                named[events[k].place] = (events[k].place, i)
+                name(events[k], i)
                 k += 1
             if k < len(events) and events[k].start <= w.start:
                 continue  # part of a name found already ("Lachin corridor")
@@ -1202,6 +1214,8 @@ def _resolve_place_heads(sentences: list[_Sentence], gazetteer: Gazetteer) -> No
             pids = heads.get(w.key)
             if pids is None and cyrillic:  # a Russian case form: "по коридору"
                 pids = next((p for h, p in cyrillic_heads if token_matches(h, w.key)), None)
+            if w.key in written_heads and not _ROUTE_ENDS_AFTER.match(s.text, w.end):
+                pids = (*(pids or ()), written_heads[w.key])  # not "the road from Aghdam": another road
             if not pids or (j + 1 < len(s.words) and s.words[j + 1].key in NOT_A_PLACE_AFTER):
                 continue  # "the border village of Kornidzor", "the border commission": a kind of thing, not the place
             if ru_boundary_of_others(s.text, s.words, j):
@@ -1218,7 +1232,7 @@ def _resolve_place_heads(sentences: list[_Sentence], gazetteer: Gazetteer) -> No
                 found.append(PlaceMatch(w.start, w.end, s.text[w.start : w.end], place))
                 named[place] = (place, i)  # "the corridor" again two sentences on is still the same corridor
         for p in events[k:]:
-            named[p.place] = (p.place, i)
+            name(p, i)
         s.places = sorted([*s.places, *found], key=lambda p: p.start)
 
 
