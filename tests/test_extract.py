@@ -465,6 +465,16 @@ def test_a_deadline_day_names_no_agreement_made_that_day(atlas):
         assert only(extract(atlas, text, published)).agreements == ("delimitation-2024-04-19",), text
     text = "The sides must set down the agreed sections in a protocol-description by 15 May."
     assert only(extract(atlas, text, published)).agreements == ("delimitation-protocol-2024-05-15",)
+    text = "Решение будет принято, если до 1 сентября ни одна из стран ОБСЕ не выдвинет возражений."
+    assert only(extract(atlas, text, dt.date(2025, 8, 26))).agreements == ()
+
+
+def test_a_decision_adopted_that_day_is_the_text_made_that_day(atlas):
+    text = (
+        "Протесты начались 19 апреля, когда жители сел Тавушской области перекрыли трассу. "
+        "Поводом стало решение комиссий по делимитации, принятое в тот же день, о возвращении Азербайджану сел."
+    )
+    assert [c.agreements for c in extract(atlas, text, dt.date(2024, 5, 9))] == [(), ("delimitation-2024-04-19",)]
 
 
 def test_an_agreements_own_name_holding_a_generic_word_stays_its_own(atlas):

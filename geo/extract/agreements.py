@@ -106,7 +106,7 @@ _MONTH_BEFORE = re.compile(
 # A sentence that speaks of agreements at all: its dates that equal an agreement's date name it.
 CONTEXT = re.compile(
     rf"{AGREEMENT_WORD}|\b(?:signed|agreed|adopted|hosted|met|initialled|initialed|brokered|settled)\b|подписа|согласова|"
-    r"договорил|согласил(?:ся|ась|ись|и)\b|встретил|принял",
+    r"договорил|согласил(?:ся|ась|ись|и)\b|встретил|принял|принят",
     re.I,
 )
 # Verbs that say an agreement was made on the day a date gives ("agreed the section on Friday"): such a date
@@ -831,7 +831,7 @@ _OPERATION_BEFORE_DATE = re.compile(
 
 # "…must agree the description by May 15", "к 15 мая": a deadline set, not a day something was made on.
 DEADLINE_REACH = 20
-_DEADLINE_BEFORE = re.compile(r"(?:\bby|(?<![\w-])к|no\s+later\s+than|не\s+позднее)\s+$", re.I)
+_DEADLINE_BEFORE = re.compile(r"(?:\bby|(?<![\w-])(?:к|до)|no\s+later\s+than|не\s+позднее)\s+$", re.I)
 
 
 def _dates_an_operation(text: str, d: DateMention) -> bool:
