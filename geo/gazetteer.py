@@ -426,7 +426,8 @@ class Gazetteer:
         covered = {k for p in found for k in range(p.start, p.end)}
         starts = [p.start for p in found]
         out = list(found)
-        for j, w in enumerate(words[:-1]):
+        for j, w in enumerate(words):
+            after = words[j + 1].key if j + 1 < len(words) else None  # "…meets the Armenian border." ends a sentence
             if _names_border_fighting(text, words, j) and w.start not in covered:
                 bare = self._owner.get("the border")
                 if bare is not None:
@@ -440,9 +441,9 @@ class Gazetteer:
                 continue
             if w.key not in _BOUNDARIES or w.start in covered:
                 continue
-            if words[j + 1].key not in _BOUNDARY_SIDES_AFTER:
+            if after not in _BOUNDARY_SIDES_AFTER:
                 owner = self._possessor(text, words, j)  # "Armenia's state border", with no sides after it
-                if owner is not None and words[j + 1].key not in NOT_A_PLACE_AFTER:  # not "Azerbaijan's border service"
+                if owner is not None and after not in NOT_A_PLACE_AFTER:  # not "Azerbaijan's border service"
                     boundary = self._boundary_with({owner.key})
                     if boundary is not None:
                         out.append(PlaceMatch(owner.start, w.end, text[owner.start : w.end], boundary))
@@ -481,6 +482,9 @@ class Gazetteer:
             k -= 1
         if k >= 1 and words[k].key == "s" and text[words[k - 1].start].isupper():
             return words[k - 1]
+        # "where the corridor meets the Armenian border": a side's adjective, not a sentence's first word.
+        if k >= 1 and words[k].capitalised and words[k].key != "s":
+            return words[k]
         return None
 
     @staticmethod

@@ -1175,6 +1175,11 @@ def test_a_border_named_by_one_side_is_the_boundary_that_side_has_in_the_atlas(a
     assert only(extract(atlas, "На границе Армении с Ираном в среду было спокойно.", dt.date(2021, 5, 13))).places == ()
     text = "Azerbaijan's border service installed a checkpoint in Lachin on Sunday."
     assert only(extract(atlas, text, dt.date(2023, 4, 24))).places == ("lachin",)
+    # A side written as an adjective: "the Armenian border", not "the Iranian border" nor "Armenian border guards".
+    text = "Baku set up a checkpoint on Sunday at Hakari, where the road meets the Armenian border."
+    assert "armenia-azerbaijan-border" in only(extract(atlas, text, dt.date(2023, 4, 24))).places
+    for text in ("Trucks queued at the Iranian border on Sunday.", "Armenian border guards left Goris on Sunday."):
+        assert "armenia-azerbaijan-border" not in only(extract(atlas, text, dt.date(2023, 4, 24))).places, text
 
 
 def test_an_agreement_made_the_day_before_the_report_before_is_a_report_of_its_own(atlas):
