@@ -1137,6 +1137,13 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
             "places",
             ("lachin-road-2022",),
         ),
+        # The border's line runs along Nakhchivan too (data/places.json spells it "Armenia–Nakhchivan border").
+        (
+            "Soldiers traded fire at Yeraskh on Armenia's border with Nakhchivan on 14 July 2021.",
+            "2021-07-28",
+            "places",
+            ("armenia-azerbaijan-border", "nakhchivan"),
+        ),
         # "closed the Minsk process" is an alias of the OSCE decision (data/agreements.json), beside "close …".
         (
             "Ministers formally closed the Minsk process on 1 September 2025, three decades after it began.",
