@@ -31,8 +31,8 @@ _RU_STEM_END = "аеиоуыэюяь"
 NOT_A_PLACE_AFTER = frozenset(
     "official officials authorities authority government leader leaders leadership president ombudsman state "
     "parliament commission commissions village villages guard guards service troops ministry ministries health "
-    "information security governor mayor diocese eparchy власти руководство президент губернатор мэр епархия епархии "
-    "епархию епархией".split()
+    "information security governor mayor diocese eparchy bureau власти руководство президент губернатор мэр епархия епархии "
+    "епархию епархией бюро".split()
 )
 _SETTLEMENTS = frozenset({"village", "villages"})
 _AREA_KINDS = frozenset({"district", "region"})

@@ -1112,6 +1112,9 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
         assert only(extract(atlas, text, published)).places == (), text
     text = "Protests began in the Tavush villages on Thursday."
     assert only(extract(atlas, text, published)).places == ("tavush",)
+    # An agency's bureau named after a region.
+    text = "Переселенцы в пятницу выехали в Агдам, сообщает карабахское бюро Report."
+    assert only(extract(atlas, text, published)).places == ("aghdam",)
 
 
 @pytest.mark.parametrize(
@@ -1596,6 +1599,21 @@ def test_a_dateline_cut_by_its_full_stops_gives_no_report_of_its_date_alone(atla
     ):
         found = extract(atlas, text, dt.date.fromisoformat(published))
         assert [c.sentence.split()[0] for c in found] in (["REPORT.AZ/"], ["INTERFAX.RU"]), text
+
+
+def test_an_agencys_lede_with_no_day_of_its_own_reports_the_day_its_dateline_gives(atlas):
+    text = (
+        "Great Return begins in Aghali\n\n"
+        "ZANGILAN, Azerbaijan, July 19. Trend: The first families have returned to the village of Aghali in Zangilan "
+        "district, Trend's Karabakh bureau reports.\n"
+    )
+    (found,) = extract(atlas, text, dt.date(2022, 7, 19))
+    assert (found.date, found.places) == (dt.date(2022, 7, 19), ("zangilan",))
+    # A statement's opening line after "Brussels, 17 May 2024" is no agency's lede: it stays undated.
+    text = (
+        "EU statement\n\nBrussels, 17 May 2024\nThe EU welcomes the progress made in the delimitation of the border.\n"
+    )
+    assert extract(atlas, text, dt.date(2024, 5, 17)) == []
 
 
 def test_agreements_named_by_where_they_were_reached(atlas):

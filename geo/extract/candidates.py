@@ -92,6 +92,8 @@ DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not 
 _DATELINE_PLACE = re.compile(r"^(?:[A-ZА-Я][\w'./-]*(?:\s+[A-ZА-Я][\w'./-]*)*,\s+){1,2}")
 # Possessive spaces: two optional runs of spaces side by side would split one long run every possible way.
 _DATELINE_END = re.compile(r"^\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+[A-ZА-Я][\w-]{1,30}\.?\s*+)?(?:[-—–:.]|$)")
+# An agency's name opening the lede after a dateline on a line of its own: "Trend: The first families …".
+_LEDE_TAG = re.compile(r"(?P<agency>[A-ZА-Я][\w.]{1,20}):\s+(?=\w+\s+\w+\s+\w)")
 # A sentence without a date of its own is a candidate only when it says what a named agreement provides.
 _PROVIDES = re.compile(
     r"\b(?:provides?|provided\s+for|foresees?|foresaw|stipulates?|obliges?|obliged|promises?(?!\s+of\b)|requires?|envisages?|"
@@ -305,6 +307,7 @@ class _Extractor:
         self._years = [y for _, y in years]
         self._narrative_year: int | None = None
         self._last_day: dt.date | None = None  # the day "the same day" in a later sentence counts from
+        self._filed: DateMention | None = None  # the date of a dateline on a line of its own, for the lede after it
         self._story_day: dt.date | None = None  # the latest day the sentence before wrote with its year
         self._in_story: set[int] = set()  # where the sentence's days moved into the story's year stand
         self._named: dict[str, int] = {}  # each agreement the sentences so far named surely: where it was last
@@ -403,7 +406,15 @@ class _Extractor:
             end_m = _DATELINE_END.match(text[found[0].end :])
             if end_m:
                 dateline_end = found[0].end + end_m.end()
+                if not text[dateline_end:].strip():
+                    self._filed = found[0]  # a dateline on a line of its own dates the lede after it
                 found = found[1:]
+        elif self._filed is not None and not found and (tag := _LEDE_TAG.match(text)):
+            # "ZANGILAN, Azerbaijan, July 19. Trend: The first families have returned …": an agency's lede with no
+            # day of its own reports the day the story was filed (marked on the agency's name).
+            found = [replace(self._filed, start=tag.start("agency"), end=tag.end("agency"), relative=True)]
+        if _WORD.search(text, dateline_end):
+            self._filed = None
         found = self._in_story_year(found)
         found = self._in_narrative_order(found, s.start)
         if self.published is not None:
