@@ -12,7 +12,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from geo.model import Place
@@ -392,6 +392,7 @@ class Gazetteer:
             self._index = NameIndex((s, pid) for _, s, pid in sorted(entries, key=lambda e: e[0]))
         words = tokens(text) if words is None else words
         out: list[PlaceMatch] = []
+        shared: list[list[str]] = []  # the places each match's spelling names, the index's first first
         for i, n, pid in self._index.find(words):
             after = words[i + n].key if i + n < len(words) else None
             if after in NOT_A_PLACE_AFTER and not (after in _SETTLEMENTS and self.places[pid].kind in _AREA_KINDS):
@@ -408,10 +409,24 @@ class Gazetteer:
             if n == 1 and ru_boundary_of_others(text, words, i):
                 continue
             start, end = words[i].start, words[i + n - 1].end
-            # A spelling several places share names one of them, the first the index gives.
             if not out or out[-1].start != start:
                 out.append(PlaceMatch(start, end, text[start:end], pid))
+                shared.append([pid])
+            else:
+                shared[-1].append(pid)
+        # A spelling several places share names one of them, the first the index gives; of districts that share an
+        # old name, the one the text names on its own elsewhere ("Гадрут, центр Гадрутского района": Khojavend's town,
+        # so Khojavend, not the part of Fuzuli the Hadrut region also held).
+        alone = {pids[0] for pids in shared if len(pids) == 1}
+        out = [
+            replace(p, place=next((q for q in pids if q in alone), p.place)) if self._areas_sharing(pids) else p
+            for p, pids in zip(out, shared, strict=True)
+        ]
         return self._boundaries_by_sides(text, words, out)
+
+    def _areas_sharing(self, pids: list[str]) -> bool:
+        """Whether one spelling names several districts or regions (an old name both took over)."""
+        return len(pids) > 1 and all(self.places[pid].kind in _AREA_KINDS for pid in pids)
 
     def _boundaries_by_sides(self, text: str, words: Sequence[Token], found: list[PlaceMatch]) -> list[PlaceMatch]:
         """ "Along its border with Azerbaijan", "the eastern border of Armenia", "the border between Tavush and

@@ -1160,6 +1160,13 @@ def test_names_written_as_the_data_spells_them(atlas, text, published, field, ex
     assert getattr(only(extract(atlas, text, dt.date.fromisoformat(published))), field) == expected
 
 
+def test_an_old_district_name_two_districts_share_is_the_one_the_text_names(atlas):
+    # "Гадрутский район (НКР)" spells both Fuzuli and Khojavend (the Hadrut region held parts of each); the town of
+    # Hadrut, written beside it, is Khojavend's.
+    text = "Гадрут, который армяне считали центром Гадрутского района, был освобожден 9 октября 2020 года."
+    assert only(extract(atlas, text, dt.date(2025, 9, 12))).places == ("khojavend",)
+
+
 def test_an_office_of_a_place_is_not_the_place(atlas):
     text = "Talks have been going on since yesterday, the deputy mayor of Goris told reporters."
     assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == ()
