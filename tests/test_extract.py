@@ -3073,6 +3073,8 @@ def test_a_russian_time_of_a_weekday_in_the_genitive_is_that_weekday(atlas):
     assert only(extract(atlas, text, published)).date == dt.date(2023, 9, 28)
     text = "Вечером среды в Ханкенди прибыли грузовики."
     assert only(extract(atlas, text, published)).date == dt.date(2023, 9, 27)
+    text = "По данным Минобороны, к 8:00 среды нарушений на границе не зафиксировано."
+    assert only(extract(atlas, text, published)).date == dt.date(2023, 9, 27)
 
 
 def test_a_speaking_day_stays_when_the_only_other_day_is_in_a_relative_clause(atlas):

@@ -212,10 +212,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + "|".join(calendar.RU_WEEKDAYS)
             + r")\b)",
         ),
-        # "к утру четверга", "вечером среды": a time of that day, the weekday in the genitive.
+        # "к утру четверга", "вечером среды", "к 8:00 среды": a time of that day, the weekday in the genitive.
         (
             "weekday",
-            r"(?i:(?<![\w-])(?:к\s+)?(?:утр|вечер|ноч|днем|днём|полудн)\w*\s+(?P<wd>"
+            r"(?i:(?<![\w-])(?:к\s+)?(?:(?:утр|вечер|ноч|днем|днём|полудн)\w*|\d{1,2}[:.]\d{2})\s+(?P<wd>"
             + "|".join(calendar.RU_WEEKDAYS_GENITIVE)
             + r")(?![\w-]))",
         ),
