@@ -2727,6 +2727,11 @@ def test_a_month_opening_a_sentence_frames_its_days(atlas):
         (dt.date(2022, 8, 26), ("lachin", "aghavno")),
         (dt.date(2022, 8, 30), ()),
     ]
+    # "Last month …: …" frames the days after its colon; without the colon, the month and the day are two reports.
+    text = "Last month the road was cut: soldiers closed the Goris-Kapan section on August 25."
+    assert [c.date for c in extract(atlas, text, dt.date(2021, 9, 15))] == [dt.date(2021, 8, 25)]
+    text = "В январе семьи выехали из Агдама в Ходжалы, а 16 января из Гарадагского района в Джебраил."
+    assert [c.date for c in extract(atlas, text, dt.date(2025, 9, 12))] == [dt.date(2025, 1, 1), dt.date(2025, 1, 16)]
     # A month later in the sentence is an event of its own.
     text = "The monitors deployed in October 2022, after Armenia agreed in Prague on 6 October 2022 to host them."
     assert [c.date for c in extract(atlas, text, dt.date(2024, 7, 22))] == [dt.date(2022, 10, 1), dt.date(2022, 10, 6)]

@@ -49,6 +49,7 @@ from geo.extract.agreements import (
 )
 from geo.extract.dates import (
     BARE_YEAR,
+    COLON,
     LIST_JOIN,
     LIST_YEAR_GAP,
     REPORTED_CLAUSE,
@@ -1072,7 +1073,12 @@ def _month_framing_days(s: _Sentence) -> None:
     if len(own) < 2 or own[0].precision != "month" or own[0].date is None or own[0].agreements:
         return
     month = own[0].date
-    if not _OPENING_IN.match(s.text, 0, own[0].start):
+    # "Last month the road was cut outright: soldiers closed it on August 25": a month opening the sentence frames
+    # the days after its colon too.
+    framed = _OPENING_IN.match(s.text, 0, own[0].start) or (
+        not s.text[: own[0].start].strip() and COLON.search(s.text, own[0].end, own[1].start)
+    )
+    if not framed:
         return
     if any(d.precision == "day" and d.date is not None and d.date.replace(day=1) == month for d in own[1:]):
         s.dates = [replace(d, attached=True) if d is own[0] else d for d in s.dates]

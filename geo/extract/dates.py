@@ -608,7 +608,7 @@ CLAUSE_LOOKBACK = 200
 _NEW_CLAUSE = re.compile(
     r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s)"
 )
-_COLON = re.compile(r":\s")
+COLON = re.compile(r":\s")
 _SAME_DAY_RU = re.compile(r"в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день", re.I)
 # What was said or ordered on the day just written, opening right after it: "told a briefing on Monday that troops had
 # taken Gubadly the previous evening", "a decree on 28 September ordering …", "заявил в понедельник, что …": a day
@@ -662,7 +662,7 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
     # "The statement signed two days later listed the districts: Kalbajar by 15 November, …": a colon ends the clause.
     ends = (
         _NEW_CLAUSE.search(sentence, first.end(), chosen[0].start)
-        or _COLON.search(sentence, first.end(), chosen[0].start)
+        or COLON.search(sentence, first.end(), chosen[0].start)
         if first is not None
         else None
     )
