@@ -2856,6 +2856,9 @@ def test_a_weekday_a_past_report_said_something_would_happen_on_is_not_counted_a
     text = "Pashinyan wrote that the fighting would stop from 1 a.m. local time (2100 GMT on Monday)."
     found = extract(atlas, text, dt.date(2020, 11, 10))  # a Tuesday
     assert [c.date for c in found] == [dt.date(2020, 11, 9)]
+    # "was due to" is a plan told in the past: the Saturday before a Tuesday's paper, not the next one.
+    text = "A truce that was due to start at midnight on Saturday has done little to stop the fighting near Fuzuli."
+    assert [c.date for c in extract(atlas, text, dt.date(2020, 10, 20))] == [dt.date(2020, 10, 17)]
 
 
 def test_what_the_statement_says_is_a_report_of_the_statement(atlas):

@@ -400,15 +400,21 @@ def _resolve(
 
 
 _FUTURE_IN_THE_PAST = re.compile(r"(?i:would|could)\b")
+_PAST_BEFORE_CUE = re.compile(r"(?i:\b(?:was|were|had\s+been)\s+$)")
 _LAST_WEEKDAY = re.compile(r"(?i:last|this\s+past|в(?:о)?\s+(?:минувш|прошл))")
 
 
 def _looks_ahead_to(m: re.Match[str]) -> bool:
     """Whether the clause looks ahead to the day `m` names: "are due to meet officials on Thursday", "встретятся на
     границе во вторник"; not when a verb of saying stands between ("Talks will resume, the ministry said on Monday"),
-    nor for a future told in the past ("said the fighting would stop from 1 a.m. (2100 GMT on Monday)")."""
+    nor for a future told in the past ("said the fighting would stop from 1 a.m. (2100 GMT on Monday)", "a truce
+    that was due to start at midnight on Saturday")."""
     window = m.string[max(0, m.start() - FUTURE_CUE_WINDOW) : m.start()]
-    cues = [c for c in _FUTURE_CUE.finditer(window) if not _FUTURE_IN_THE_PAST.match(c.group())]
+    cues = [
+        c
+        for c in _FUTURE_CUE.finditer(window)
+        if not _FUTURE_IN_THE_PAST.match(c.group()) and not _PAST_BEFORE_CUE.search(window, 0, c.start())
+    ]
     return bool(cues) and not _SPOKEN.search(window, cues[-1].end())
 
 
