@@ -2727,6 +2727,9 @@ def test_a_month_opening_a_sentence_frames_its_days(atlas):
         (dt.date(2022, 8, 26), ("lachin", "aghavno")),
         (dt.date(2022, 8, 30), ()),
     ]
+    # "The war of 2020, which began on September 27": the clause is about what the year dated.
+    text = "The 44-day war of 2020, which began on September 27, ended with the trilateral statement."
+    assert extract(atlas, text, dt.date(2024, 11, 20))[0].date == dt.date(2020, 9, 27)
     # "Last month …: …" frames the days after its colon; without the colon, the month and the day are two reports.
     text = "Last month the road was cut: soldiers closed the Goris-Kapan section on August 25."
     assert [c.date for c in extract(atlas, text, dt.date(2021, 9, 15))] == [dt.date(2021, 8, 25)]

@@ -82,6 +82,9 @@ _IN_YEAR = re.compile(
     re.I,
 )
 IN_YEAR_REACH = 20
+# "the war of 2020, which began on September 27": a year naming a thing, and the clause that goes on about it.
+_OF_YEAR = re.compile(r"(?<![\w-])of\s+$", re.I)
+_YEAR_THEN_WHICH = re.compile(r"\d{4},\s+(?:which|that|котор\w+)\s[^,;:]*$", re.I)
 # How far after "in 2020" a year-less date of a dated text may stand and still be in that year's clause.
 YEAR_CLAUSE_REACH = 200
 _CLAUSE_MARK = re.compile(r"[,;:]")
@@ -376,10 +379,28 @@ class _Extractor:
                 and at - said[1] <= YEAR_CLAUSE_REACH
                 and not _CLAUSE_MARK.search(self.text, said[1], at)
             )
+            if said is None and d.guessed_year and not d.attached:
+                # "The 44-day war of 2020, which began on September 27": a clause about what the year dated.
+                said = self._year_named_before_which(at, sentence_start)
+                in_clause = said is not None
             if said is not None and in_clause and d.date is not None and (moved := in_year(d.date, said[0])):
                 d = replace(d, date=moved)
             out.append(d)
         return out
+
+    def _year_named_before_which(self, at: int, sentence_start: int) -> tuple[int, int] | None:
+        """The year of "the war of 2020" when `at` stands in the ", which …" clause right after it, no break
+        between."""
+        i = bisect.bisect_right(self._year_at, at)
+        if not i or self._year_at[i - 1] < sentence_start:
+            return None
+        where = self._year_at[i - 1]
+        if at - where > YEAR_CLAUSE_REACH or not _OF_YEAR.search(
+            self.text, max(sentence_start, where - IN_YEAR_REACH), where
+        ):
+            return None
+        clause = _YEAR_THEN_WHICH.match(self.text, where, at)
+        return (self._years[i - 1], where) if clause else None
 
     def anchor_year(self, at: int, sentence_start: int | None = None) -> int | None:
         """For a text without a publication date: a year written earlier in the same sentence ("in 2022 the leaders
