@@ -52,6 +52,7 @@ from geo.extract.dates import (
     COLON,
     LIST_JOIN,
     LIST_YEAR_GAP,
+    MOVED_LATER,
     REPORTED_CLAUSE,
     SPEECH_VERBS,
     DateMention,
@@ -131,8 +132,7 @@ _PROVIDES = re.compile(
 # "postponed by ten days, to November 25", "перенесена на 25 ноября": a date that is the new day of something moved.
 RESCHEDULED_REACH = 80
 _RESCHEDULED = re.compile(
-    r"\b(?:postpon(?:e|ed|ing)|delay(?:ed|ing)?|defer(?:red|ring)?|put(?:ting)?\s+off|push(?:ed|ing)?\s+back|"
-    r"rescheduled|extended|moved\s+back)\b[^.;:]{0,60}?"
+    rf"\b(?:{MOVED_LATER}|delay(?:ed|ing)?|rescheduled|extended|moved\s+back)\b[^.;:]{{0,60}}?"
     r"\b(?:to|until|till)\s+(?:the\s+)?$|(?:перенес\w*|отлож\w*|продлен\w*|продлил\w*)[^.;:]{0,60}?\s(?:на|до)\s+$",
     re.I,
 )

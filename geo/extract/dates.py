@@ -59,10 +59,12 @@ _RU_YEAR = rf"(?:\s+{_YEAR}(?:\s*(?:года|году|г\.?))?|{_RU_REL_YEAR})?"
 _EN_YEAR = rf"(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?"
 # Where "will", "due to", "by", "до" must stand, before the date, for a year-less date to be read as coming.
 FUTURE_CUE_WINDOW = 60
+# Verbs that move something to a later day, in any tense (candidates.py reads the new day they give).
+MOVED_LATER = r"postpon(?:e|es|ed|ing)|defer(?:s|red|ring)?|push(?:es|ed|ing)?\s+back|put(?:s|ting)?\s+off"
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|until|next|is\s+to|are\s+to|"
     # Something moved to a later day, in any tense: "agreed on Sunday to push back the handover … to Nov. 25".
-    r"postpon(?:e|es|ed|ing)|defer(?:s|red|ring)?|push(?:es|ed|ing)?\s+back|put(?:s|ting)?\s+off|"
+    rf"{MOVED_LATER}|"
     # What may yet happen: "could meet in October", "В октябре лидеры могут встретиться".
     r"could\s+(?!not\b|have\b)\w+|мо(?:гут|жет)\s+(?:\w+\s+)?\w+(?:ть|ться|ти)(?![\w-])|"
     # "by 15 May", "by the end of April", "by Nov. 25"; not the agent of a verb ("hosted by Michel, after their first
