@@ -1155,6 +1155,13 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
             "places",
             ("lachin-corridor", "karabakh"),
         ),
+        # So are its Russian past forms (data/agreements.json).
+        (
+            "1 сентября ОБСЕ по совместной просьбе Баку и Еревана прекратила работу Минского процесса.",
+            "2026-01-20",
+            "agreements",
+            ("osce-minsk-closure-2025-09-01",),
+        ),
         # "closed the Minsk process" is an alias of the OSCE decision (data/agreements.json), beside "close …".
         (
             "Ministers formally closed the Minsk process on 1 September 2025, three decades after it began.",
