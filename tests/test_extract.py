@@ -455,6 +455,20 @@ def test_the_protocol_is_the_one_its_dates_or_its_month_point_at(atlas):
     }
 
 
+def test_initialled_names_the_text_that_was_initialled_that_day(atlas):
+    # Two texts were made at the White House on 8 August 2025; only the treaty was initialled.
+    for text in (
+        "The foreign ministers initialled the text at the White House on 8 August 2025.",
+        "Министры парафировали текст в Белом доме 8 августа 2025 года.",
+    ):
+        assert only(extract(atlas, text, None)).agreements == ("peace-treaty-initialled-2025-08-08",), text
+    text = "The leaders signed the texts at the White House on 8 August 2025."
+    assert set(only(extract(atlas, text, None)).agreements) == {
+        "washington-2025-08-08",
+        "peace-treaty-initialled-2025-08-08",
+    }
+
+
 def test_a_deadline_day_names_no_agreement_made_that_day(atlas):
     # "by May 15" sets a deadline; the protocol signed that day is named only by its own kind of text.
     published = dt.date(2024, 5, 9)

@@ -123,7 +123,8 @@ MADE = re.compile(
 _MET = re.compile(r"\bmet\b|(?<![\w-])встретил\w*", re.I)
 _MEETING_KINDS = frozenset({"meetin", "summit", "talks", "встреч", "саммит", "перего"})
 # What kind of text an agreement is, from its title and aliases: "the decision" stands for a decision only.
-_KIND_WORD = re.compile(rf"{AGREEMENT_WORD}|decisions?|решени\w*", re.I)
+# "initialled" is a kind too: of the texts made on 8 August 2025, only the treaty was initialled (its title says so).
+_KIND_WORD = re.compile(rf"{AGREEMENT_WORD}|decisions?|решени\w*|initiall?ed|парафирова\w*", re.I)
 # "since the November 2020 truce", "after the Brussels meeting of April 2022": a month that dates a period from it.
 _SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со|до)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 # "the document", "under the same document", "Согласно документу", "ратифицировал документ": an agreement named
@@ -168,6 +169,8 @@ def _kind_key(word: str) -> str | None:
     are agreements of any kind, not a "договор" (treaty): "вашингтонские договоренности" does not make the
     Washington declaration a treaty."""
     folded = fold(word)
+    if folded.startswith("парафир"):
+        return "initia"  # "парафировали" is "initialled"
     return None if folded.startswith("договорен") else folded[:6]
 
 
