@@ -1652,6 +1652,11 @@ def test_an_agencys_lede_with_no_day_of_its_own_reports_the_day_its_dateline_giv
     assert extract(atlas, text, dt.date(2024, 5, 17)) == []
 
 
+def test_a_dateline_with_its_country_in_brackets_is_no_report(atlas):
+    text = "Заголовок\n\nДАВОС (Швейцария), 20 янв — РИА Новости.\nАлиев во вторник выступил в Давосе.\n"
+    assert [c.sentence for c in extract(atlas, text, dt.date(2026, 1, 20))] == ["Алиев во вторник выступил в Давосе."]
+
+
 def test_agreements_named_by_where_they_were_reached(atlas):
     for text, published, agreement in (
         (

@@ -94,7 +94,8 @@ STORY_YEAR_DAYS = 60
 DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not given"
 
 # "BAKU, March 22 -", "YEREVAN/BAKU, April 24 (Reuters) -", "МОСКВА, 10 ноября. /ТАСС/.": place, then the date.
-_DATELINE_PLACE = re.compile(r"^(?:[A-ZА-Я][\w'./-]*(?:\s+[A-ZА-Я][\w'./-]*)*,\s+){1,2}")
+# "BAKU, ", "ДАВОС (Швейцария), ": a dateline's place, its country perhaps in brackets.
+_DATELINE_PLACE = re.compile(r"^(?:[A-ZА-Я][\w'./-]*(?:\s+[A-ZА-Я][\w'./-]*)*(?:\s+\([^()]{1,30}\))?,\s+){1,2}")
 # Possessive spaces: two optional runs of spaces side by side would split one long run every possible way.
 _DATELINE_END = re.compile(r"^\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+[A-ZА-Я][\w-]{1,30}\.?\s*+)?(?:[-—–:.]|$)")
 # An agency's name opening the lede after a dateline on a line of its own: "Trend: The first families …".
