@@ -2832,6 +2832,9 @@ def test_another_act_the_same_day_in_a_clause_of_its_own_is_another_report(atlas
         "Дмитрий Песков ответил журналистам, что это так."
     )
     assert [c.date for c in extract(atlas, text, dt.date(2024, 6, 12))] == [april_17, april_17]
+    # A pasted text may hold a no-break space after the comma.
+    nbsp = text.replace("Гаджиев, в тот", "Гаджиев,\u00a0в тот")
+    assert [c.date for c in extract(atlas, nbsp, dt.date(2024, 6, 12))] == [april_17, april_17]
     # Said the same day, set off by a bare comma, is when the words were said: one report.
     text = "On Wednesday morning Azerbaijani forces resumed shelling towards Jermuk, the ministry said the same day."
     assert [c.date for c in extract(atlas, text, dt.date(2022, 9, 15))] == [dt.date(2022, 9, 14)]

@@ -639,7 +639,7 @@ _LIST_ITEM = re.compile(
 def opens_its_clause(text: str, start: int, floor: int = 0) -> bool:
     """Whether the words at `start` open a clause of their own right after a comma, at or after `floor`: "…объявил
     Гаджиев, в тот же день Песков ответил …", "…on April 17, the same day Peskov said …"."""
-    return start - 2 >= floor and text[start - 2 : start] == ", "
+    return start - 2 >= floor and text[start - 2] == "," and text[start - 1].isspace()
 
 
 def _after_last_day(
