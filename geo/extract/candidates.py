@@ -358,13 +358,18 @@ class _Extractor:
         """The year an "in 2022" / "в 2022 году" before `at` in the sentence starting at `sentence_start` gives it,
         and where that year is written; not a year that names something ("the 1991 Alma-Ata Declaration", "until
         2025")."""
+        return self._year_after_words(_IN_YEAR, at, sentence_start)
+
+    def _year_after_words(self, words: re.Pattern[str], at: int, sentence_start: int) -> tuple[int, int] | None:
+        """The last year written before `at` in the sentence starting at `sentence_start`, and where, when `words`
+        stand right before it ("in", "of")."""
         i = bisect.bisect_right(self._year_at, at)
         if not i or self._year_at[i - 1] < sentence_start:
             return None
         where = self._year_at[i - 1]
         # Only the words right before the year: a search from the sentence's start would read an endless pasted
         # sentence once per date in it.
-        said = _IN_YEAR.search(self.text, max(sentence_start, where - IN_YEAR_REACH), where)
+        said = words.search(self.text, max(sentence_start, where - IN_YEAR_REACH), where)
         return (self._years[i - 1], where) if said else None
 
     def _in_year_said_before(self, found: list[DateMention], sentence_start: int) -> list[DateMention]:
@@ -392,16 +397,10 @@ class _Extractor:
     def _year_named_before_which(self, at: int, sentence_start: int) -> tuple[int, int] | None:
         """The year of "the war of 2020" when `at` stands in the ", which …" clause right after it, no break
         between."""
-        i = bisect.bisect_right(self._year_at, at)
-        if not i or self._year_at[i - 1] < sentence_start:
+        said = self._year_after_words(_OF_YEAR, at, sentence_start)
+        if said is None or at - said[1] > YEAR_CLAUSE_REACH:
             return None
-        where = self._year_at[i - 1]
-        if at - where > YEAR_CLAUSE_REACH or not _OF_YEAR.search(
-            self.text, max(sentence_start, where - IN_YEAR_REACH), where
-        ):
-            return None
-        clause = _YEAR_THEN_WHICH.match(self.text, where, at)
-        return (self._years[i - 1], where) if clause else None
+        return said if _YEAR_THEN_WHICH.match(self.text, said[1], at) else None
 
     def anchor_year(self, at: int, sentence_start: int | None = None) -> int | None:
         """For a text without a publication date: a year written earlier in the same sentence ("in 2022 the leaders
