@@ -2835,6 +2835,13 @@ def test_another_act_the_same_day_in_a_clause_of_its_own_is_another_report(atlas
     # A pasted text may hold a no-break space after the comma.
     nbsp = text.replace("Гаджиев, в тот", "Гаджиев,\u00a0в тот")
     assert [c.date for c in extract(atlas, nbsp, dt.date(2024, 6, 12))] == [april_17, april_17]
+    # So does "the same morning" opening a clause with a subject of its own: each act has its place.
+    text = "Sotk lost a soldier to fire on 23 April 2023, the same morning Azerbaijan put a checkpoint on the Hakari bridge."
+    found = extract(atlas, text, dt.date(2024, 1, 10))
+    assert [(c.date, c.places) for c in found] == [
+        (dt.date(2023, 4, 23), ("sotk",)),
+        (dt.date(2023, 4, 23), ("hakari-bridge-checkpoint",)),
+    ]
     # Said the same day, set off by a bare comma, is when the words were said: one report.
     text = "On Wednesday morning Azerbaijani forces resumed shelling towards Jermuk, the ministry said the same day."
     assert [c.date for c in extract(atlas, text, dt.date(2022, 9, 15))] == [dt.date(2022, 9, 14)]

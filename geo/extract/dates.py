@@ -233,12 +233,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _RU_NUMBER = r"\d{1,2}|" + "|".join(calendar.RU_NUMBER_WORDS)
+_DAY_PART = r"(?:day|morning|afternoon|evening|night)"
 # "the same day", "two days later", "на следующий день": counted from the last day the sentences before gave, in a
 # sentence that writes no date of its own (within one sentence, "a day after" is _DAYS_APART's).
 _OFFSET = re.compile(
     r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>later|earlier)"
-    r"|the\s+(?P<same>same\s+day|(?:next|following)\s+(?:day|morning|afternoon|evening|night)|day\s+before"
-    r"|previous\s+(?:day|morning|afternoon|evening|night))"
+    rf"|the\s+(?P<same>same\s+{_DAY_PART}|(?:next|following)\s+{_DAY_PART}|day\s+before|previous\s+{_DAY_PART})"
     # "Earlier in the day", "later that day", "On that day": the day the sentence before gave.
     r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
     # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
@@ -617,7 +617,7 @@ _NEW_CLAUSE = re.compile(
     r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s)"
 )
 COLON = re.compile(r":\s")
-_SAME_DAY_RU = re.compile(r"в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день", re.I)
+_SAME_DAY = re.compile(rf"в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день|the\s+same\s+{_DAY_PART}", re.I)
 # What was said or ordered on the day just written, opening right after it: "told a briefing on Monday that troops had
 # taken Gubadly the previous evening", "a decree on 28 September ordering …", "заявил в понедельник, что …": a day
 # counted or written in it is what was reported (and a clause of its own: candidates.py).
@@ -685,8 +685,9 @@ def _later_clauses(sentence: str, chosen: list[DateMention], before: dt.date | N
         lookback = max(last_end, m.start() - CLAUSE_LOOKBACK)
         item = _LIST_ITEM.search(sentence[max(last_end, m.start() - LIST_ITEM_CHARS) : m.start()])
         reported = REPORTED_CLAUSE.match(sentence, last_end, m.start())
-        # "…объявил Гаджиев, в тот же день Песков ответил …": a clause that opens on the count is one of its own.
-        opens = _SAME_DAY_RU.match(m.group()) and opens_its_clause(sentence, m.start(), last_end)
+        # "…объявил Гаджиев, в тот же день Песков ответил …", "…on 23 April 2023, the same morning Azerbaijan placed
+        # a checkpoint …": a clause that opens on the count is one of its own.
+        opens = _SAME_DAY.match(m.group()) and opens_its_clause(sentence, m.start(), last_end)
         if (
             item is None
             and reported is None
