@@ -1154,6 +1154,19 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
             "places",
             ("lachin-road-2022",),
         ),
+        # As wires describe it, "a new road that bypasses Lachin" is that road, not the town (in either spelling).
+        (
+            "Since August 30 traffic to Khankendi has used a new road that skirts the town of Lachin.",
+            "2022-11-01",
+            "places",
+            ("khankendi", "lachin-road-2022"),
+        ),
+        (
+            "С 30 августа движение переведено на новую дорогу в обход Лачына.",
+            "2022-11-01",
+            "places",
+            ("lachin-road-2022",),
+        ),
         # The border's line runs along Nakhchivan too (data/places.json spells it "Armenia–Nakhchivan border").
         (
             "Soldiers traded fire at Yeraskh on Armenia's border with Nakhchivan on 14 July 2021.",
