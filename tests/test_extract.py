@@ -60,6 +60,23 @@ def test_seed_article_dates_aliyev_remark_late_february(atlas):
     assert remark.agreements == ("statement-2020-11-10",) and remark.date_note is None
 
 
+def test_a_part_of_last_month_and_the_end_of_a_year_are_approximate_days(atlas):
+    published = dt.date(2023, 11, 18)
+    for text, day in (
+        ("In mid-October Aliyev raised the flag in Khankendi.", dt.date(2023, 10, 15)),
+        ("В середине прошлого месяца Алиев поднял флаг в Ханкенди.", dt.date(2023, 10, 15)),
+        ("Late last month Aliyev raised the flag in Khankendi.", dt.date(2023, 10, 25)),
+        ("At the beginning of this month Aliyev raised the flag in Khankendi.", dt.date(2023, 11, 5)),
+        ("Aliyev called for the mission's withdrawal at the end of 2022.", dt.date(2022, 12, 25)),
+        ("В конце 2022 года Алиев призвал вывести миссию.", dt.date(2022, 12, 25)),
+    ):
+        found = only(extract(atlas, text, published))
+        assert (found.date, found.date_precision) == (day, "approximate"), text
+    # "Will start this month" is a verb before the month, not its start.
+    found = only(extract(atlas, "The EU mission will start this month on the border.", published))
+    assert (found.date, found.date_precision) == (dt.date(2023, 11, 1), "month")
+
+
 def test_on_march_22_takes_year_from_publication_date(atlas):
     text = "Lavrov met Mirzoyan on March 22 to discuss Lachin."
     assert only(extract(atlas, text, dt.date(2022, 3, 25))).date == dt.date(2022, 3, 22)

@@ -228,6 +228,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+weeks?\s+ago|неделю\s+назад)\b)",
         ),
         ("last_week", r"(?i:\b(?:last\s+week|на\s+прошлой\s+неделе)\b)"),
+        # "late last month", "в середине прошлого месяца": a part of the month before publication, or of its own.
+        (
+            "part_of_month",
+            # "The mission will start this month": a verb, not a part of the month.
+            r"(?i:\b(?:(?P<q>early|mid|late)[\s-]+|(?P<q_of>middle|end|beginning|start)\s+of\s+)(?P<which>last|this)"
+            r"\s+month\b"
+            r"|\b(?:в|с|до|к)\s+(?P<ru_q>начал[еау]|середин[еыу]|конц[еау])\s+(?P<ru_which>прошлого|этого|текущего)"
+            r"\s+месяца\b)",
+        ),
+        # "at the end of 2024", "к концу 2026 года": the last days of a year, as "the end of April" is of a month
+        # ("early 2022" dates nothing a reader would put a day on: not here).
+        ("year_end", r"(?i:\bend\s+of\s+(?P<year>\d{4})\b)"),
+        ("year_end", r"(?i:\b(?:в|к|до)\s+конц[еау]\s+(?P<year>\d{4})\s+года\b)"),
         ("last_month", r"(?i:\b(?:last\s+month|в\s+прошлом\s+месяце)\b)"),
         ("this_month", r"(?i:\b(?:earlier\s+this\s+month|this\s+month|в\s+этом\s+месяце)\b)"),
     )
@@ -282,6 +295,7 @@ RELATIVE_KINDS = frozenset(
         "last_week",
         "last_month",
         "this_month",
+        "part_of_month",
     }
 )
 
@@ -357,6 +371,8 @@ def _resolve(
         return complete(from_month, 1, True), "range"
     if kind in ("day", "pair"):  # a pair is dated here by its second day; find_dates adds the first
         return complete(calendar.month_number(groups["mon"]), int(groups["day"])), "day"
+    if kind == "year_end":
+        return dt.date(int(groups["year"]), 12, calendar.APPROXIMATE_DAYS["end"]), "approximate"
     if kind == "approx":
         q = fold(groups["q"]).split()[-1]
         day = calendar.APPROXIMATE_DAYS.get(q) or calendar.RU_APPROXIMATE_DAYS[q]
@@ -395,6 +411,14 @@ def _resolve(
         return published - dt.timedelta(weeks=_count(groups["n"] or "one")), "day"
     if kind == "last_week":
         return published - dt.timedelta(days=7), "approximate"
+    if kind == "part_of_month":
+        which = fold(groups["which"] or groups["ru_which"])
+        first_of_month = published.replace(day=1)
+        if which in ("last", "прошлого"):
+            first_of_month = (first_of_month - dt.timedelta(days=1)).replace(day=1)
+        part = fold(groups["q"] or groups["q_of"] or groups["ru_q"])
+        day = calendar.APPROXIMATE_DAYS.get(part) or calendar.RU_APPROXIMATE_DAYS[part]
+        return first_of_month.replace(day=day), "approximate"
     if kind == "this_month":
         return published.replace(day=1), "month"
     first = published.replace(day=1) - dt.timedelta(days=1)
