@@ -77,6 +77,19 @@ def test_a_part_of_last_month_and_the_end_of_a_year_are_approximate_days(atlas):
     assert (found.date, found.date_precision) == (dt.date(2023, 11, 1), "month")
 
 
+def test_a_weekday_of_last_or_next_week_is_that_week_s_day(atlas):
+    published = dt.date(2022, 9, 28)  # a Wednesday
+    for text, day in (
+        ("On Monday of last week Blinken hosted Mirzoyan and Bayramov in New York.", dt.date(2022, 9, 19)),
+        ("Last week on Monday Blinken hosted Mirzoyan and Bayramov in New York.", dt.date(2022, 9, 19)),
+        ("В понедельник на прошлой неделе Блинкен принял Мирзояна и Байрамова в Нью-Йорке.", dt.date(2022, 9, 19)),
+        ("The border commissions will meet in Brussels on Friday next week.", dt.date(2022, 10, 7)),
+        # Without the week, Monday is this week's.
+        ("On Monday Blinken hosted Mirzoyan and Bayramov in New York.", dt.date(2022, 9, 26)),
+    ):
+        assert only(extract(atlas, text, published)).date == day, text
+
+
 def test_on_march_22_takes_year_from_publication_date(atlas):
     text = "Lavrov met Mirzoyan on March 22 to discuss Lachin."
     assert only(extract(atlas, text, dt.date(2022, 3, 25))).date == dt.date(2022, 3, 22)

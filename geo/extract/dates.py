@@ -34,6 +34,8 @@ _RU_MON = (
 _MON2 = _MON.replace("(?P<mon>", "(?P<mon2>")
 _RU_MON2 = _RU_MON.replace("(?P<mon>", "(?P<mon2>")
 _YEAR = r"(?P<year>\d{4})(?!\d)"
+_EN_WEEKDAY = "|".join(calendar.WEEKDAYS)
+_RU_WEEKDAY = "|".join(calendar.RU_WEEKDAYS)
 # "в ноябре прошлого года", "26 ноября этого года", "November last year": a year counted from the publication's.
 _RELATIVE_YEARS = {
     "прошлого": -1,
@@ -227,6 +229,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "weeks_ago",
             r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+weeks?\s+ago|неделю\s+назад)\b)",
         ),
+        # "On Monday of last week", "next week on Tuesday", "в понедельник на прошлой неделе": that weekday of the
+        # week before (or after) the week of publication.
+        (
+            "weekday_of_week",
+            rf"(?i:\b(?:on\s+)?(?P<wd>{_EN_WEEKDAY})\s+(?:of\s+)?(?P<which>last|next)\s+week\b)",
+        ),
+        ("weekday_of_week", rf"(?i:\b(?P<which>last|next)\s+week,?\s+on\s+(?P<wd>{_EN_WEEKDAY})\b)"),
+        ("weekday_of_week", rf"(?i:\bв(?:о)?\s+(?P<wd>{_RU_WEEKDAY})\s+на\s+(?P<which>прошлой|следующей)\s+неделе\b)"),
+        (
+            "weekday_of_week",
+            rf"(?i:\bна\s+(?P<which>прошлой|следующей)\s+неделе,?\s+в(?:о)?\s+(?P<wd>{_RU_WEEKDAY})\b)",
+        ),
         ("last_week", r"(?i:\b(?:last\s+week|на\s+прошлой\s+неделе)\b)"),
         # "late last month", "в середине прошлого месяца": a part of the month before publication, or of its own.
         (
@@ -296,6 +310,7 @@ RELATIVE_KINDS = frozenset(
         "last_month",
         "this_month",
         "part_of_month",
+        "weekday_of_week",
     }
 )
 
@@ -411,8 +426,12 @@ def _resolve(
         return published - dt.timedelta(weeks=_count(groups["n"] or "one")), "day"
     if kind == "last_week":
         return published - dt.timedelta(days=7), "approximate"
+    if kind == "weekday_of_week":
+        weeks = -1 if groups["which"].lower() in ("last", "прошлой") else 1
+        monday = published - dt.timedelta(days=published.weekday())
+        return monday + dt.timedelta(weeks=weeks, days=calendar.weekday_index(fold(groups["wd"]))), "day"
     if kind == "part_of_month":
-        which = fold(groups["which"] or groups["ru_which"])
+        which = (groups["which"] or groups["ru_which"]).lower()
         first_of_month = published.replace(day=1)
         if which in ("last", "прошлого"):
             first_of_month = (first_of_month - dt.timedelta(days=1)).replace(day=1)
@@ -532,7 +551,7 @@ def find_dates(
                     has_year,
                     relative,
                     guessed,
-                    weekday=kind in ("weekday", "yesterday"),
+                    weekday=kind in ("weekday", "weekday_of_week", "yesterday"),
                     coming=coming_date,
                 )
             )
