@@ -1513,6 +1513,21 @@ def test_that_year_and_the_following_year_count_from_the_year_the_text_wrote_las
     assert [c.date for c in extract(atlas, text, dt.date(2026, 2, 27))] == [dt.date(2025, 12, 18)]
 
 
+def test_the_day_before_does_not_count_from_the_end_of_a_span_still_to_come(atlas):
+    text = (
+        "The Council today extended the mandate of the EU Mission in Armenia for two years. "
+        "The mission will now run until 19 February 2027. "
+        "Ambassadors had approved the extension in Brussels the day before."
+    )
+    found = extract(atlas, text, dt.date(2025, 1, 30))
+    assert [c.date for c in found] == [dt.date(2025, 1, 30), dt.date(2027, 2, 19), dt.date(2025, 1, 29)]
+    # A span that has ended is a day told like any other.
+    text = (
+        "The road stayed closed until 14 May. Azerbaijan had set up a checkpoint at the Hakari bridge the day before."
+    )
+    assert [c.date for c in extract(atlas, text, dt.date(2023, 5, 20))] == [dt.date(2023, 5, 14), dt.date(2023, 5, 13)]
+
+
 def test_the_same_day_counts_from_the_reported_day_not_the_day_it_was_said(atlas):
     text = (
         "The two ministers met in Shusha last Friday, an aide said on Tuesday. "

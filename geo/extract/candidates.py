@@ -137,6 +137,9 @@ _RESCHEDULED = re.compile(
     r"\b(?:to|until|till)\s+(?:the\s+)?$|(?:перенес\w*|отлож\w*|продлен\w*|продлил\w*)[^.;:]{0,60}?\s(?:на|до)\s+$",
     re.I,
 )
+# Where a span ends: "run until 19 February 2027", "продлен до 19 февраля".
+SPAN_END_REACH = 8
+_SPAN_END = re.compile(r"(?i:\b(?:until|till|through)\s+$|(?<![\w-])(?:до|по)\s+$)")
 # A dated line naming nothing, with no more words than this besides its dates, is a byline ("Press release, 17
 # October 2022.", "Analysis, 12 June 2023."), not a report.
 BYLINE_WORDS = 2
@@ -485,7 +488,13 @@ class _Extractor:
                 and (d.has_year or d.guessed_year and self._year_said(s.start + d.start, s.start) is not None)
             ):
                 self._narrative_year = d.date.year
-            if not d.attached and d.precision in ("day", "range") and d.date is not None and d.start not in spoken:
+            if (
+                not d.attached
+                and d.precision in ("day", "range")
+                and d.date is not None
+                and d.start not in spoken
+                and not self._span_still_to_end(text, d)
+            ):
                 self._last_day = d.date
         # "The Washington declaration of 8 August 2025 revived …. The framework published on 13 January …": in a text
         # without a publication date, a sentence dated only by the agreements it names moves the story's time to them.
@@ -510,6 +519,13 @@ class _Extractor:
         self._named.update((r.agreement, s.start) for r in s.refs if r.confident)
         s.places = _outside_agreement_names(self.gazetteer.find(text, words), s.refs)
         s.actors = find_actors(text, self.people)
+
+    def _span_still_to_end(self, text: str, d: DateMention) -> bool:
+        """Whether `d` is the end of a span still to come ("The mission will now run until 19 February 2027", "до 19
+        февраля 2027 года"): a day nothing happens on yet, which "the day before" in the next sentence does not count
+        from."""
+        ends_span = _SPAN_END.search(text, max(0, d.start - SPAN_END_REACH), d.start) is not None
+        return ends_span and self.published is not None and d.date is not None and d.date > self.published
 
     def _counted_back_to_named(self, apart: list[DateMention], s: _Sentence) -> list[DateMention]:
         """ "…on October 12, six days after the quadrilateral meeting in Prague": a clause counted back to a day,
