@@ -1459,6 +1459,17 @@ def test_the_venue_in_a_dates_clause_says_which_agreement_of_that_time_it_names(
     )
     first, second = extract(atlas, text, dt.date(2023, 5, 14))
     assert (first.agreements, second.date, second.agreements) == (("brussels-2023-05-14",), dt.date(2023, 5, 1), ())
+    # A part of a month with the venue names what was made there that month, as the month does.
+    text = "Pashinyan and Aliyev last met at the end of August in Brussels, where Charles Michel hosted them."
+    found = only(extract(atlas, text, dt.date(2022, 9, 28)))
+    assert (found.date, found.date_precision, found.agreements) == (
+        dt.date(2022, 8, 25),
+        "approximate",
+        ("brussels-2022-08-31",),
+    )
+    # Without a venue, it names nothing: "in early August the Armenian side agreed" is no meeting of that month.
+    text = "In early August the Armenian side agreed that residents would leave the town of Lachin by August 25."
+    assert extract(atlas, text, dt.date(2022, 8, 26))[0].agreements == ()
 
 
 def test_a_meeting_dated_in_its_name_is_an_event_beside_another_of_the_sentence(atlas):

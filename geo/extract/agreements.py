@@ -325,9 +325,13 @@ class AgreementFinder:
                     )
                 ]
                 out = [near[-1].id] if near else []
-        elif d.precision == "month":
+        elif d.precision in ("month", "approximate"):
             same = [a.id for a in self.agreements if (a.date.year, a.date.month) == (d.date.year, d.date.month)]
             there = [a for a in same if a in at]
+            if d.precision == "approximate":
+                # "last met at the end of August in Brussels": a part of a month names only what was made where the
+                # clause says ("in early August the Armenian side agreed" is no meeting of that month).
+                return tuple(there)
             # "the documents signed at the White House in August": all made there that month, which the kind of
             # text said may narrow (AgreementFinder._by_kind).
             out = there or (same if (not loose or len(same) == 1) else [])
@@ -402,7 +406,7 @@ class AgreementFinder:
             # "This afternoon I met President Aliyev and Prime Minister Pashinyan": a meeting the atlas holds as an
             # agreement is made on the day its leaders met (that day only: "met families the day after" is not it).
             # Only a relative day or a month may need the venue: a written day names the one made that day.
-            asks = has_context and not attached and (d.relative or d.precision == "month")
+            asks = has_context and not attached and (d.relative or d.precision in ("month", "approximate"))
             venue_ids = held_at(d) if asks else frozenset()
             # Leaders received at a venue on the day ("Today I welcomed them to Brussels for our fifth meeting") met
             # there that day.
