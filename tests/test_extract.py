@@ -2372,6 +2372,8 @@ def test_what_the_sides_agreed_in_a_meetings_statement_is_a_candidate_dated_by_t
         "котором стороны договорились отказаться от применения силы.",
         "Путин в понедельник принял в Сочи Алиева и Пашиняна. По итогам трехсторонней встречи подписано заявление, в "
         "котором лидеры договорились продолжить работу.",
+        "Путин в понедельник принял в Сочи Алиева и Пашиняна. В принятом там заявлении лидеры условились отказаться "
+        "от применения силы.",
     ):
         meeting, statement = extract(atlas, text, dt.date(2022, 11, 1))
         assert meeting.agreements == ("sochi-2022-10-31",), text
@@ -2385,6 +2387,13 @@ def test_what_the_sides_agreed_in_a_meetings_statement_is_a_candidate_dated_by_t
         "сожаление.",
     ):
         assert [c.agreements for c in extract(atlas, text, dt.date(2022, 11, 1))] == [("sochi-2022-10-31",)], text
+    # What the sides agreed in a statement the sentence names is what it says; what they discussed is not.
+    met = "Алиев и Пашинян встретились с Мишелем 14 декабря. "
+    text = met + "В брюссельском заявлении Мишеля стороны также договорились восстановить железнодорожное сообщение."
+    found = extract(atlas, text, dt.date(2021, 12, 19))
+    assert [(c.date, c.agreements) for c in found] == [(dt.date(2021, 12, 14), ("brussels-2021-12-14",))] * 2
+    text = met + "В брюссельском заявлении Мишеля стороны также обсудили железнодорожное сообщение."
+    assert len(extract(atlas, text, dt.date(2021, 12, 19))) == 1
 
 
 def test_agreements_listed_by_their_dates_are_one_report_each(atlas):

@@ -143,9 +143,10 @@ ANAPHOR = re.compile(
     # (MEETING_ANAPHOR_SENTENCES), not any meeting.
     r"(?P<meeting>\b(?:that|the\s+same)\s+(?:meeting|summit)\b|(?<![\w-])(?:этой|той\s+же)\s+встрече(?![\w-]))|"
     # "Заявление предусматривало …", "Согласно заявлению, …": the statement as what the text says, not an official's;
-    # so is one adopted or signed ("По итогам встречи было принято совместное заявление"): an official makes his.
+    # so is one adopted or signed ("По итогам встречи было принято совместное заявление", "В принятом там заявлении"):
+    # an official makes his.
     r"^\W*(?:согласно\s+)?заявлени(?:е|ю|ем)(?![\w-])|"
-    r"(?<![\w-])(?:принят|подписан)\w*\s+(?:(?:совместн|трехсторонн|итогов)\w*\s+)?заявлени\w*|"
+    r"(?<![\w-])(?:принят|подписан)\w*\s+(?:там\s+)?(?:(?:совместн|трехсторонн|итогов)\w*\s+)?заявлени\w*|"
     # "согласно тому же заявлению", "по этому заявлению": pointed back to, the statement named before.
     r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+заявлени\w*|"
     # "Согласно этому пункту, …", "Under that point, …": a point of the agreement named before.

@@ -124,10 +124,11 @@ _PROVIDES = re.compile(
     # "По этому документу миротворцы должны …": "по" with the text (not "по заявлению министра", an official's).
     r"^\W*по\s+(?:(?:эт|данн|указанн|подписанн)\w*\s+)?(?:документу|соглашению|протоколу|договору)(?![\w-])|"
     # "In the statement adopted after the meeting, the leaders agreed …", "…заявление, в котором стороны договорились
-    # …": what the sides agreed in it is what it says.
+    # …", "В принятом там заявлении лидеры условились …": what the sides agreed in it is what it says.
     r"(?:^\W*in\s+(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:statement|document|declaration|text|protocol)\b|"
+    r"^\W*в\s+(?:[а-яё]+\s+){0,2}(?:заявлении|документе|декларации|протоколе)(?![\w-])|"
     r"\bin\s+which\s|(?<![\w-])в\s+котор\w+\s)[^.;]{0,80}?"
-    r"(?<![\w-])(?:agreed|договорились)(?![\w-])",
+    r"(?<![\w-])(?:agreed|договорились|условились)(?![\w-])",
     re.I,
 )
 # "postponed by ten days, to November 25", "перенесена на 25 ноября": a date that is the new day of something moved.
