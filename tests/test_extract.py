@@ -1184,6 +1184,13 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
             "places",
             ("lachin-road-2022",),
         ),
+        # The regulations of 30 August 2024 as reports name them (data/agreements.json).
+        (
+            "Armenia's parliament on Wednesday ratified the regulations governing the joint work of the commissions.",
+            "2024-10-24",
+            "agreements",
+            ("delimitation-regulations-2024-08-30",),
+        ),
         # As wires describe it, "a new road that bypasses Lachin" is that road, not the town (in either spelling).
         (
             "Since August 30 traffic to Khankendi has used a new road that skirts the town of Lachin.",
