@@ -2949,7 +2949,12 @@ def test_days_counted_back_to_a_signing_are_that_agreements_own_day(atlas):
         "Russia signed the statement that ended the war."
     )
     found = extract(atlas, text, dt.date(2021, 1, 30))
-    assert [(c.date, c.agreements) for c in found][1:] == [(dt.date(2020, 11, 10), ("statement-2020-11-10",))]
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2020, 11, 11), ()),  # a memorandum, which is none of the atlas's agreements
+        (dt.date(2020, 11, 10), ("statement-2020-11-10",)),
+    ]
+    text = "Министры обороны подписали меморандум о создании центра мониторинга 11 ноября."
+    assert only(extract(atlas, text, dt.date(2020, 11, 20))).agreements == ()
 
 
 def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):

@@ -125,6 +125,9 @@ _MEETING_KINDS = frozenset({"meetin", "summit", "talks", "встреч", "сам
 # What kind of text an agreement is, from its title and aliases: "the decision" stands for a decision only.
 # "initialled" is a kind too: of the texts made on 8 August 2025, only the treaty was initialled (its title says so).
 _KIND_WORD = re.compile(rf"{AGREEMENT_WORD}|decisions?|решени\w*|initiall?ed|парафирова\w*", re.I)
+# The atlas holds no memorandum ("the Russian-Turkish memorandum of 11 November 2020", "Azerbaijan and Iran signed a
+# memorandum in March 2022"): a day it was signed is not the day of an atlas agreement made near it.
+_MEMORANDUM = re.compile(r"(?<![\w-])(?:memorand|меморандум)\w*", re.I)
 # "since the November 2020 truce", "after the Brussels meeting of April 2022": a month that dates a period from it.
 _SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со|до)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 # "the document", "under the same document", "Согласно документу", "ратифицировал документ": an agreement named
@@ -433,6 +436,8 @@ class AgreementFinder:
                 )
             )
             ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids | at_venue) if named_ok else ()
+            if ids and not attached and _MEMORANDUM.search(text, *_clause_around(text, d.start, d.end)):
+                ids = ()  # "a memorandum signed on November 11": what was made that day is none of the atlas's
             if at_venue:
                 ids = tuple(i for i in ids if i in at_venue)
             start = d.start if name_at is None else name_at
