@@ -1625,8 +1625,12 @@ def test_nakanune_is_the_day_before_but_not_on_the_eve_of(atlas):
     assert only(extract(atlas, text, dt.date(2023, 9, 21))).date == dt.date(2023, 9, 20)
     text = "Накануне в Кремле сообщили, что лидеры встретятся в Сочи."
     assert only(extract(atlas, text, dt.date(2022, 10, 31))).date == dt.date(2022, 10, 30)
+    # After the verb, before its subject: "сообщил накануне дорожный фонд" is the day before too.
+    text = "Дорога через село Киранц закрыта, сообщил накануне дорожный фонд Армении."
+    assert only(extract(atlas, text, dt.date(2024, 7, 11))).date == dt.date(2024, 7, 10)
     # "накануне выборов" is "on the eve of the elections": no day of its own.
     assert extract(atlas, "Накануне выборов в Карабахе прошли протесты.", dt.date(2021, 6, 10)) == []
+    assert extract(atlas, "Протесты в Карабахе прошли накануне очередной встречи лидеров.", dt.date(2021, 6, 10)) == []
 
 
 def test_earlier_in_the_day_is_the_day_of_the_sentence_before(atlas):

@@ -183,7 +183,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "yesterday",
             r"(?i:\b(?:yesterday|вчера)\b|\bнакануне(?=\s*[,.;:—]|\s+(?:в|во|на|же)\s|\s+(?:вечером|ночью|утром)\b"
-            r"|\s+[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?\b))|\b[Нн]акануне(?=\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё])",
+            r"|\s+[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?\b"
+            # "сообщил накануне дорожный фонд": the subject after it, in the nominative ("накануне очередной встречи"
+            # is the genitive of what it is the eve of).
+            r"|\s+[а-яё]+(?:ый|ий|ая|яя|ое|ее|ые|ие)\s))|\b[Нн]акануне(?=\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё])",
         ),
         # Before "yesterday": "the day before yesterday" is two days back, not one.
         ("two_days_ago", r"(?i:\b(?:the\s+day\s+before\s+yesterday|позавчера)\b)"),
