@@ -2004,10 +2004,14 @@ def test_the_same_time_in_russian_is_the_day_of_the_sentence_before(atlas):
     for second in (
         "Тогда же министры иностранных дел парафировали текст мирного соглашения.",
         "Минобороны Азербайджана с того же часа приостановило операцию у Ханкенди.",
+        "Минобороны Азербайджана тогда заявило об обстрелах в Кельбаджарском районе.",
     ):
         text = "Лидеры подписали декларацию 8 августа в Белом доме. " + second
         first, then = extract(atlas, text, dt.date(2025, 9, 1))
         assert (then.date, then.date_precision) == (dt.date(2025, 8, 8), "day"), second
+    # "тогда как" is "whereas": no time.
+    text = "Лидеры подписали декларацию 8 августа в Белом доме. Ереван ждет подписания договора, тогда как Баку нет."
+    assert len(extract(atlas, text, dt.date(2025, 9, 1))) == 1
 
 
 def _atlas_with_made_up_agreements(tmp_path, *records: dict) -> object:
