@@ -72,6 +72,8 @@ def test_a_part_of_last_month_and_the_end_of_a_year_are_approximate_days(atlas):
     ):
         found = only(extract(atlas, text, published))
         assert (found.date, found.date_precision) == (day, "approximate"), text
+    # A year the atlas cannot chart dates nothing, as "in 1850" does not.
+    assert extract(atlas, "The fortress fell at the end of 1850.", published) == []
     # "Will start this month" is a verb before the month, not its start.
     found = only(extract(atlas, "The EU mission will start this month on the border.", published))
     assert (found.date, found.date_precision) == (dt.date(2023, 11, 1), "month")

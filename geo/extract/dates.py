@@ -391,7 +391,7 @@ def _resolve(
     if kind in ("day", "pair"):  # a pair is dated here by its second day; find_dates adds the first
         return complete(calendar.month_number(groups["mon"]), int(groups["day"])), "day"
     if kind == "year_end":
-        return dt.date(int(groups["year"]), 12, calendar.APPROXIMATE_DAYS["end"]), "approximate"
+        return complete(12, calendar.APPROXIMATE_DAYS["end"], True), "approximate"
     if kind == "approx":
         q = fold(groups["q"]).split()[-1]
         day = calendar.APPROXIMATE_DAYS.get(q) or calendar.RU_APPROXIMATE_DAYS[q]
