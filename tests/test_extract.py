@@ -72,6 +72,13 @@ def test_a_part_of_last_month_and_the_end_of_a_year_are_approximate_days(atlas):
     ):
         found = only(extract(atlas, text, published))
         assert (found.date, found.date_precision) == (day, "approximate"), text
+    # "The end of the year" is the publication's year's end, "до конца года" too.
+    for text in (
+        "Mammadova said a return visit could take place in Yerevan before the end of the year.",
+        "Мамедова заявила, что ответный визит в Ереван может состояться до конца года.",
+    ):
+        found = only(extract(atlas, text, published))
+        assert (found.date, found.date_precision) == (dt.date(2023, 12, 25), "approximate"), text
     # A year the atlas cannot chart dates nothing, as "in 1850" does not.
     assert extract(atlas, "The fortress fell at the end of 1850.", published) == []
     # "Will start this month" is a verb before the month, not its start.

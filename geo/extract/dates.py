@@ -258,6 +258,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # ("early 2022" dates nothing a reader would put a day on: not here).
         ("year_end", r"(?i:\bend\s+of\s+(?P<year>\d{4})\b)"),
         ("year_end", r"(?i:\b(?:в|к|до)\s+конц[еау]\s+(?P<year>\d{4})\s+года\b)"),
+        # "before the end of the year", "к концу года": the end of the publication's year (or of the one named).
+        ("year_end_counted", r"(?i:\bend\s+of\s+(?P<which>the|this|last|next)\s+year\b)"),
+        (
+            "year_end_counted",
+            r"(?i:\b(?:в|к|до)\s+конц[еау]\s+(?:(?P<which>этого|текущего|прошлого|следующего)\s+)?года\b)",
+        ),
         ("last_month", r"(?i:\b(?:last\s+month|в\s+прошлом\s+месяце)\b)"),
         ("this_month", r"(?i:\b(?:earlier\s+this\s+month|this\s+month|в\s+этом\s+месяце)\b)"),
     )
@@ -315,6 +321,7 @@ RELATIVE_KINDS = frozenset(
         "this_month",
         "part_of_month",
         "weekday_of_week",
+        "year_end_counted",
     }
 )
 
@@ -434,6 +441,9 @@ def _resolve(
         weeks = -1 if groups["which"].lower() in ("last", "прошлой") else 1
         monday = published - dt.timedelta(days=published.weekday())
         return monday + dt.timedelta(weeks=weeks, days=calendar.weekday_index(fold(groups["wd"]))), "day"
+    if kind == "year_end_counted":
+        shift = {"last": -1, "прошлого": -1, "next": 1, "следующего": 1}.get((groups["which"] or "").lower(), 0)
+        return dt.date(published.year + shift, 12, calendar.APPROXIMATE_DAYS["end"]), "approximate"
     if kind == "part_of_month":
         which = (groups["which"] or groups["ru_which"]).lower()
         first_of_month = published.replace(day=1)
