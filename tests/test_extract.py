@@ -1634,6 +1634,10 @@ def test_nakanune_is_the_day_before_but_not_on_the_eve_of(atlas):
     assert only(extract(atlas, text, dt.date(2023, 9, 21))).date == dt.date(2023, 9, 20)
     text = "Накануне в Кремле сообщили, что лидеры встретятся в Сочи."
     assert only(extract(atlas, text, dt.date(2022, 10, 31))).date == dt.date(2022, 10, 30)
+    # Before one name and its verb: "Накануне Пашинян обсудил …"; not before a feast in the genitive.
+    text = "Накануне Пашинян обсудил с Путиным обстановку на границе."
+    assert only(extract(atlas, text, dt.date(2025, 9, 1))).date == dt.date(2025, 8, 31)
+    assert extract(atlas, "Накануне Пасхи прошли протесты на границе.", dt.date(2025, 9, 1)) == []
     # After the verb, before its subject: "сообщил накануне дорожный фонд" is the day before too.
     text = "Дорога через село Киранц закрыта, сообщил накануне дорожный фонд Армении."
     assert only(extract(atlas, text, dt.date(2024, 7, 11))).date == dt.date(2024, 7, 10)
