@@ -1346,11 +1346,15 @@ def test_of_two_agreements_made_the_same_day_a_date_names_the_one_written_beside
     ):
         assert only(extract(atlas, text, published)).agreements == ("peace-treaty-initialled-2025-08-08",), text
     # Each written beside its own act: one report each, of that day.
-    text = "Aliyev and Pashinyan signed the joint declaration and their ministers initialled the peace agreement on Friday."
-    assert [(c.date, c.agreements) for c in extract(atlas, text, published)] == [
-        (dt.date(2025, 8, 8), ("washington-2025-08-08",)),
-        (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",)),
-    ]
+    for text in (
+        "Aliyev and Pashinyan signed the joint declaration and their ministers initialled the peace agreement on Friday.",
+        "8 августа Алиев и Пашинян подписали в Белом доме совместную декларацию, а министры иностранных дел "
+        "парафировали текст мирного соглашения.",
+    ):
+        assert [(c.date, c.agreements) for c in extract(atlas, text, published)] == [
+            (dt.date(2025, 8, 8), ("washington-2025-08-08",)),
+            (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",)),
+        ], text
 
 
 def test_an_intention_looks_ahead_like_a_plan(atlas):

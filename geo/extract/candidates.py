@@ -1042,8 +1042,9 @@ def _named_refs(s: _Sentence) -> list[Reference]:
     return sorted((r for r in s.refs if (r.start, r.end) not in dated), key=lambda r: r.start)
 
 
-# "…signed a joint declaration and their foreign ministers initialled a treaty": a clause with a subject of its own.
-_SUBJECT_AFTER_AND = re.compile(r",?\s+(?:and|и|а)\s+(?=(?:their|its|his|her|the|их|[A-ZА-ЯЁ])\w*\s)")
+# "…signed a joint declaration and their foreign ministers initialled a treaty": a clause with a subject of its own,
+# as one after a comma and "а" always opens ("…подписали декларацию, а министры … парафировали текст").
+_SUBJECT_AFTER_AND = re.compile(r",?\s+(?:and|и|а)\s+(?=(?:their|its|his|her|the|их|[A-ZА-ЯЁ])\w*\s)|,\s+а\s+(?=\w+\s)")
 
 
 def _second_made(s: _Sentence) -> int | None:
