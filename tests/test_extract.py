@@ -99,6 +99,25 @@ def test_a_weekday_of_last_or_next_week_is_that_week_s_day(atlas):
         assert only(extract(atlas, text, published)).date == day, text
 
 
+def test_two_weekdays_running_are_a_range_and_a_plan_said_earlier_counts_from_its_saying(atlas):
+    published = dt.date(2024, 3, 1)  # a Friday
+    text = "Armenian and Azerbaijani delegations met in Berlin on Wednesday and Thursday."
+    found = only(extract(atlas, text, published))
+    assert (found.date, found.date_precision) == (dt.date(2024, 2, 28), "range")
+    # Said on Monday, "will meet on Wednesday" is that week's Wednesday, already past in Friday's paper.
+    text = (
+        "Пресс-секретарь МИД Ани Бадалян еще в понедельник объявила, что делегации встретятся в Берлине в среду и "
+        "четверг."
+    )
+    assert [(c.date, c.date_precision) for c in extract(atlas, text, published)] == [
+        (dt.date(2024, 2, 26), "day"),
+        (dt.date(2024, 2, 28), "range"),
+    ]
+    # Two days apart are two days.
+    text = "Azerbaijani troops shelled positions near Sotk on Monday and Thursday."
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2024, 2, 26), dt.date(2024, 2, 29)]
+
+
 def test_on_march_22_takes_year_from_publication_date(atlas):
     text = "Lavrov met Mirzoyan on March 22 to discuss Lachin."
     assert only(extract(atlas, text, dt.date(2022, 3, 25))).date == dt.date(2022, 3, 22)

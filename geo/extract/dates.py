@@ -207,6 +207,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?i:\b(?:(?:over|during|at|on)\s+the\s+weekend|(?:last|this\s+past)\s+weekend|weekend['’]s"
             r"|на\s+(?:(?:минувших|прошлых)\s+)?выходных|в\s+(?:минувшие|прошлые)\s+выходные)\b)",
         ),
+        # "on Wednesday and Thursday", "в среду и четверг": two days running, a range from the first.
+        ("weekday", rf"(?i:\bon\s+(?P<wd>{_EN_WEEKDAY})\s+and\s+(?:on\s+)?(?P<wd2>{_EN_WEEKDAY})\b)"),
+        ("weekday", rf"(?i:\bв(?:о)?\s+(?P<wd>{_RU_WEEKDAY})\s+и\s+(?:в(?:о)?\s+)?(?P<wd2>{_RU_WEEKDAY})\b)"),
         (
             "weekday",
             r"(?i:\b(?:on|last|this\s+past|since|by|until|next|late\s+on|early\s+on)\s+(?P<wd>"
@@ -426,15 +429,20 @@ def _resolve(
     if kind == "weekday":
         wd = fold(groups["wd"])
         index = calendar.weekday_index(wd)
+        precision = "day"
+        if groups.get("wd2"):
+            if calendar.weekday_index(fold(groups["wd2"])) != (index + 1) % 7:
+                return None, None  # "on Monday and Thursday": two days, each read on its own
+            precision = "range"
         back = (published.weekday() - index) % 7
         ahead_of = fold(m.group()).startswith("next")
         if (ahead_of or _looks_ahead_to(m)) and back:
-            return published + dt.timedelta(days=7 - back), "day"
+            return published + dt.timedelta(days=7 - back), precision
         if ahead_of:
-            return published + dt.timedelta(days=7), "day"  # "next Tuesday" in a Tuesday's paper: a week on
+            return published + dt.timedelta(days=7), precision  # "next Tuesday" in a Tuesday's paper: a week on
         if not back and _LAST_WEEKDAY.match(m.group()):
             back = 7  # "last Tuesday" in a Tuesday's paper, "в минувший вторник": a week ago, not today
-        return published - dt.timedelta(days=back), "day"
+        return published - dt.timedelta(days=back), precision
     if kind == "ago":
         return published - dt.timedelta(days=_count(groups["n"])), "day"
     if kind == "weeks_ago":
@@ -581,6 +589,7 @@ def find_dates(
         if not chosen or d.start >= chosen[-1].end:
             chosen.append(d)
     chosen = _weekdays_beside_dates(sentence, _local_days(sentence, chosen, before))
+    chosen = _weekdays_ahead_of_the_speaking(sentence, chosen, published)
     # "evacuated during last week's fighting, arrived the same day": a relative day in the possessive names a thing,
     # not when the sentence's event happened; a day the sentence counts from the sentence before is that.
     naming = {d.start for d in chosen if d.relative and _POSSESSIVE.match(sentence, d.end)}
@@ -643,6 +652,40 @@ def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[Dat
                 end = d.end + 1 if closed else d.end
                 out[-1] = replace(written, start=last.start, end=end)
                 continue
+        out.append(d)
+    return out
+
+
+# "announced on Monday that the delegations will meet …", "объявила, что делегации встретятся": words said on a day,
+# then what they report.
+SAID_REACH = 30
+_SAID_THAT = re.compile(rf"\b(?:{SPEECH_VERBS}|announced|объявил\w*)\b[^.;]*?\s(?:that|что)\s", re.I)
+
+
+def _weekdays_ahead_of_the_speaking(
+    sentence: str, chosen: list[DateMention], published: dt.date | None
+) -> list[DateMention]:
+    """ "Бадалян еще в понедельник объявила, что делегации встретятся … в среду" in Friday's paper: a weekday that
+    words said on an earlier day look ahead to is the next such weekday after the day they were said (that week's
+    Wednesday), not after the paper's. One pass: a pasted sentence may hold thousands of weekdays."""
+    if published is None:
+        return chosen
+    out: list[DateMention] = []
+    said: DateMention | None = None  # the last weekday before publication read so far
+    for d in chosen:
+        if d.weekday and d.date is not None and d.date < published:
+            said = d
+        elif (
+            said is not None
+            and said.date is not None
+            and d.weekday
+            and d.date is not None
+            and d.date > published
+            # The verb of saying and its "that" stand right around its day ("said on Monday that …", "в понедельник
+            # объявила, что …"): a window of fixed size, so the pass stays linear.
+            and _SAID_THAT.search(sentence, max(0, said.start - SAID_REACH), min(d.start, said.end + SAID_REACH))
+        ):
+            d = replace(d, date=said.date + dt.timedelta(days=(d.date.weekday() - said.date.weekday()) % 7 or 7))
         out.append(d)
     return out
 
