@@ -2438,6 +2438,15 @@ def test_what_the_sides_agreed_in_a_meetings_statement_is_a_candidate_dated_by_t
         "сожаление.",
     ):
         assert [c.agreements for c in extract(atlas, text, dt.date(2022, 11, 1))] == [("sochi-2022-10-31",)], text
+    # What the sides agreed or affirmed at a meeting the atlas holds as an agreement is what it says, dated by it.
+    for text in (
+        "Aliyev and Pashinyan met Charles Michel in Brussels on 22 May. At the Brussels talks the leaders also agreed "
+        "on the principles of transit.",
+        "Алиев и Пашинян встретились с Мишелем в Брюсселе 22 мая. На брюссельской встрече лидеры подтвердили "
+        "приверженность Алма-Атинской декларации.",
+    ):
+        found = extract(atlas, text, dt.date(2022, 5, 24))
+        assert [(c.date, c.agreements) for c in found] == [(dt.date(2022, 5, 22), ("brussels-2022-05-22",))] * 2, text
     # What the sides agreed in a statement the sentence names is what it says; what they discussed is not.
     met = "Алиев и Пашинян встретились с Мишелем 14 декабря. "
     text = met + "В брюссельском заявлении Мишеля стороны также договорились восстановить железнодорожное сообщение."
