@@ -659,7 +659,7 @@ def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[Dat
 # "announced on Monday that the delegations will meet …", "объявила, что делегации встретятся": words said on a day,
 # then what they report.
 SAID_REACH = 30
-_SAID_THAT = re.compile(rf"\b(?:{SPEECH_VERBS}|announced|объявил\w*)\b[^.;]*?\s(?:that|что)\s", re.I)
+_SAID_THAT = re.compile(rf"\b(?:{SPEECH_VERBS}|объявил\w*)\b[^.;]*?\s(?:that|что)\s", re.I)
 
 
 def _weekdays_ahead_of_the_speaking(
