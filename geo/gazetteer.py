@@ -267,6 +267,7 @@ class Gazetteer:
         self._heads: dict[str, tuple[str, ...]] | None = None
         self._words: dict[str, frozenset[str]] = {}
         self._boundary_words: dict[str, frozenset[str]] | None = None
+        self._segments: dict[frozenset[str], str] | None = None
 
     def search(self, text: str) -> list[Place]:
         """Places one of whose spellings matches `text`: exact matches first, then prefixes, then substrings."""
@@ -341,6 +342,21 @@ class Gazetteer:
             if first is not None:
                 made.setdefault(first.agreement, pid)
         return made
+
+    def segments_by_sides(self) -> dict[frozenset[str], str]:
+        """Each boundary segment spelt as its two sides joined by a dash ("Tavush–Gazakh"), from the two places the
+        sides name to the segment: a text naming both sides ("the sections between Tavush and Gazakh") names it."""
+        if self._segments is None:
+            self._segments = {}
+            for pid, p in self.places.items():
+                if p.kind != "border":
+                    continue
+                for spelling in p.spellings():
+                    parts = re.split(r"\s*[-–—]\s*", without_note(spelling))
+                    sides = frozenset(self._owner.get(fold(part), "") for part in parts)
+                    if len(parts) == 2 and len(sides) == 2 and "" not in sides and pid not in sides:
+                        self._segments.setdefault(sides, pid)
+        return self._segments
 
     def head_nouns(self) -> dict[str, tuple[str, ...]]:
         """The common noun a place's main names end in, folded, to the places: "corridor" (Lachin corridor, Araz

@@ -636,6 +636,20 @@ def test_a_border_named_by_its_sides_is_the_atlas_boundary_with_those_sides(atla
     )
 
 
+def test_a_sentence_naming_both_sides_of_a_segment_names_the_segment(atlas):
+    """The segment's sides come from its dashed spelling in data/places.json ("Tavush–Gazakh")."""
+
+    def places(text: str, published: dt.date = dt.date(2024, 9, 26)) -> tuple[str, ...]:
+        return only(extract(atlas, text, published)).places
+
+    english = "The commissions agreed the first delimited sections between Gazakh and Tavush on 19 April."
+    assert places(english) == ("gazakh", "tavush", "tavush-gazakh-border")
+    russian = "19 апреля комиссии согласовали участок границы между Тавушской областью и Газахским районом."
+    assert set(places(russian)) == {"tavush", "gazakh", "tavush-gazakh-border"}
+    # One side alone is that place only.
+    assert places("On 9 May protesters from Tavush marched to Yerevan.", dt.date(2024, 5, 10)) == ("tavush",)
+
+
 def test_people_and_agreement_aliases_follow_their_schemas():
     import jsonschema
 
@@ -1070,7 +1084,7 @@ def test_the_border_once_the_interstate_border_is_named_but_a_border_village_is_
     text = "Комиссии по делимитации государственной границы провели заседание 19 апреля."
     assert only(extract(atlas, text, dt.date(2024, 4, 20))).places == ()
     text = "Комиссии согласовали 19 апреля участок границы между Тавушем и Газахом."
-    assert only(extract(atlas, text, dt.date(2024, 4, 20))).places == ("tavush", "gazakh")
+    assert only(extract(atlas, text, dt.date(2024, 4, 20))).places == ("tavush", "gazakh", "tavush-gazakh-border")
 
 
 def test_a_range_of_whole_months(atlas):
@@ -1088,7 +1102,7 @@ def test_a_list_of_places_is_not_cut_between_two_dated_clauses(atlas):
         "and Gazakh was agreed in April 2024."
     )
     first, second = extract(atlas, text, dt.date(2025, 3, 14))
-    assert first.places == () and set(second.places) == {"tavush", "gazakh"}
+    assert first.places == () and set(second.places) == {"tavush", "gazakh", "tavush-gazakh-border"}
 
 
 def test_the_declaration_is_the_declaration_named_before_not_the_treaty_named_since(atlas):

@@ -1328,6 +1328,23 @@ def _resolve_described_routes(sentences: list[_Sentence], gazetteer: Gazetteer) 
         s.places = sorted([*s.places, PlaceMatch(m.start(), m.end(), m.group(), route)], key=lambda p: p.start)
 
 
+def _resolve_segments(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
+    """ "The commissions agreed the first sections between Tavush and Gazakh", "между Тавушской областью и Газахским
+    районом": a sentence naming both sides of a boundary segment (`Gazetteer.segments_by_sides`) names the segment,
+    at the side named second."""
+    segments = gazetteer.segments_by_sides()
+    for s in sentences:
+        first: dict[str, PlaceMatch] = {}  # place id -> where the sentence first names it
+        for p in sorted(s.places, key=lambda p: p.start):
+            first.setdefault(p.place, p)
+        found = []
+        for sides, segment in segments.items():
+            if segment not in first and all(side in first for side in sides):
+                second = max((first[side] for side in sides), key=lambda p: p.start)
+                found.append(PlaceMatch(second.start, second.end, second.text, segment))
+        s.places = sorted([*s.places, *found], key=lambda p: p.start)
+
+
 def _resolve_local_names(sentences: list[_Sentence]) -> None:
     """A settlement the atlas does not know, introduced as lying in a place it knows ("Aghali village of Zangilan
     district"), stands for that place where the article names it again ("families will be taken to Aghali on 26
@@ -1371,6 +1388,7 @@ def assemble(
     _resolve_place_heads(sentences, ex.gazetteer)
     _resolve_described_routes(sentences, ex.gazetteer)
     _resolve_local_names(sentences)
+    _resolve_segments(sentences, ex.gazetteer)
     headline = sentences[0] if sentences and not sentences[0].closed and len(sentences) > 1 else None
     groups: list[list[_Sentence]] = []
     named: set[str] = set()  # the agreements the last group names, kept as it grows (a paste may be one long group)
