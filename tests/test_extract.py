@@ -1851,6 +1851,14 @@ def test_what_the_agreement_just_named_provides_is_a_report_of_its_own(atlas):
     )
     found = extract(atlas, text, dt.date(2021, 6, 15))
     assert found and not any(c.sentence.startswith("The document") for c in found)
+    # Named again by words ("The joint statement"), with only the day counted ("issued that day"): still what it says.
+    text = (
+        "On December 7 Yerevan withdrew its bid in Azerbaijan's favour after direct talks. "
+        "The joint statement issued that day also records that Azerbaijan supports Armenia's candidacy for the Bureau."
+    )
+    found = extract(atlas, text, dt.date(2023, 12, 11))
+    assert [(c.date, c.agreements) for c in found] == [(dt.date(2023, 12, 7), ("joint-statement-2023-12-07",))] * 2
+    assert found[1].sentence.startswith("The joint statement")
 
 
 @pytest.mark.parametrize(

@@ -110,7 +110,8 @@ _PROVIDES = re.compile(
     # "…, the statement says", "…, the statement said": what the text itself says.
     r"(?:statement|document|declaration|agreement|deal|text|treaty|protocol)\s+(?:says|said|states|stated|reads)\b|"
     # "The document also notes …", "The joint statement also records …", "В заявлении отмечен …": what it records.
-    r"(?:statement|document|declaration|agreement|text|treaty|protocol)\s+(?:also\s+)?(?:notes|records|mentions)\b|"
+    r"(?:statement|document|declaration|agreement|text|treaty|protocol)\s+"
+    r"(?:(?:issued|adopted|signed|published)\s+(?:[\w-]+\s+){0,3}?)?(?:also\s+)?(?:notes|records|mentions)\b|"
     r"(?<![\w-])в\s+(?:заявлении|документе|декларации)\s+(?:также\s+)?(?:отмеч|зафиксирова|упомина)\w*|"
     # "That agreement put Russian peacekeepers in Nagorno-Karabakh", "The corridor was created by the Russian-brokered
     # truce", "deployed … under the deal": what the agreement did is what it says ("the truce that ended the war" is
@@ -946,10 +947,11 @@ def _names_another_by_date(s: _Sentence, before: set[str]) -> bool:
     return not article_references(s.text, s.refs, tuple(by_date))
 
 
-def _provides_by_anaphor(s: _Sentence) -> bool:
-    """ "The document also provides for …", "The declaration envisages …" after the report that named it: what the
-    agreement says is a candidate of its own (the labelling rule), not a detail of the report before."""
-    return not s.own_dates and any(not r.confident for r in s.refs) and bool(_PROVIDES.search(s.text))
+def _says_what_it_provides(s: _Sentence) -> bool:
+    """ "The document also provides for …", "The joint statement issued that day also records …" after the report that
+    named the agreement: what the agreement says, with no day of the sentence's own but the one counted, is a
+    candidate of its own (the labelling rule), not a detail of the report before."""
+    return all(d.counted for d in s.own_dates) and bool(s.refs) and bool(_PROVIDES.search(s.text))
 
 
 def _reported_deadlines(s: _Sentence) -> None:
@@ -1400,7 +1402,7 @@ def assemble(
             groups and CONTINUATION.match(s.text) and all(d.counted for d in s.own_dates) and groups[-1][-1].closed
         )
         if continues and (
-            _provides_for_another(s, named) or _provides_by_anaphor(s) or _names_another_by_date(s, named)
+            _provides_for_another(s, named) or _says_what_it_provides(s) or _names_another_by_date(s, named)
         ):
             continues = False  # "The declaration states that …, provided for in Article 9 of the statement of …"
         if continues:
