@@ -2757,6 +2757,30 @@ def test_a_relative_clause_with_a_day_of_its_own_after_what_an_agreement_did_is_
     assert len(extract(atlas, text, dt.date(2021, 1, 12))) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Рабочая группа была создана по заявлению лидеров от 11 января 2021 года и впервые собралась 30 января того же года.",
+        "Заявлением лидеров от 11 января 2021 года была создана рабочая группа, первое заседание которой прошло 30 января.",
+        "Для этого по Московскому заявлению от 11 января 2021 года была создана группа, которая собралась 30 января 2021 года.",
+        "The working group was set up under the statement of 11 January 2021 and first met on 30 January 2021.",
+    ],
+)
+def test_what_an_agreement_made_in_a_clause_of_its_own_is_another_report(atlas, text):
+    # The passive "was set up under", "была создана по": the agreement need not open the clause.
+    assert [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2022, 2, 22))] == [
+        (dt.date(2021, 1, 11), ("statement-2021-01-11",)),
+        (dt.date(2021, 1, 30), ()),
+    ]
+
+
+def test_a_group_an_agreement_made_named_in_passing_is_one_report(atlas):
+    text = "Deputy prime ministers met on Saturday for the first session of a working group set up by the January 11 statement."
+    assert [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2021, 1, 30))] == [
+        (dt.date(2021, 1, 30), ("statement-2021-01-11",))
+    ]
+
+
 def test_spellings_outlets_of_both_sides_use_name_the_places(atlas):
     published = dt.date(2023, 9, 25)
     for spelling, place in (

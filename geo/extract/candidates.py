@@ -176,6 +176,14 @@ _WHICH_BREAK = re.compile(
     rf"{_COMMA_WHICH}|\s+that\s+(?=(?:had|has|was|were|began|started|broke)\s)",
     re.I,
 )
+# "The working group was set up under the statement of 11 January 2021", "была создана по заявлению …", "Она создана по
+# заявлению …": a finite passive of making, which tells what an agreement made wherever the clause names it (not the
+# attributive "a working group set up by the statement", "созданная …", which only describes the group).
+_MADE_BY = re.compile(
+    r"\b(?:was|were|had\s+been|has\s+been)\s+(?:created|established|set\s+up|formed)\b|"
+    r"(?<![\w-])(?:создан[аоы]?|учрежден[аоы]?|образован[аоы]?)(?![\w-])",
+    re.I,
+)
 # How many words ("the Prague") may stand between a fronted clause's "After" and the agreement's name it opens on.
 FRONTED_NAME_WORDS = 3
 
@@ -739,6 +747,11 @@ class _Extractor:
         relative = not breaks and not _PROVIDES.search(head.text, 0, own[0].start)
         if relative:
             breaks = list(_WHICH_BREAK.finditer(head.text, 0, own[0].start))
+        # "Рабочая группа была создана по заявлению от 11 января 2021 года и впервые собралась 30 января": what the
+        # agreement made, told in a clause of its own with no comma before the next.
+        made = _MADE_BY.search(head.text, 0, own[0].start)
+        if not breaks and made is not None:
+            breaks = list(_CLAUSE_BREAK.finditer(head.text, made.end(), own[0].start))
         if not breaks:
             return []
         cut = breaks[-1]
@@ -746,6 +759,9 @@ class _Extractor:
         def opens(r: Reference) -> bool:
             """Whether the agreement is what its clause opens on, and (in a fronted or relative sentence) the clause
             says more than its name."""
+            # "Для этого заявлением … была создана рабочая группа": made by it, however the clause opens.
+            if made is not None and made.end() <= cut.start() and abs(r.start - made.start()) <= OPEN_REACH:
+                return True
             # Windows of OPEN_REACH characters: a pasted sentence may hold thousands of names before its break.
             says_more = _TWO_WORDS.search(head.text, r.end, min(cut.start(), r.end + OPEN_REACH)) is not None
             if fronted is not None:
