@@ -2850,6 +2850,13 @@ def test_a_year_written_with_in_dates_the_year_less_dates_after_it_in_a_dated_te
         "Officials discussed the statements signed after the war in 2020, the ministry reported on 31 August.",
     ):
         assert [c.date for c in extract(atlas, text, dt.date(2022, 9, 15))] == [dt.date(2022, 8, 31)], text
+    # A season of the year dates what follows too, through a phrase of time or a relative clause after a comma.
+    for text in (
+        "The leaders were detained in autumn 2023, after the one-day offensive of 19 September.",
+        "Руководителей задержали осенью 2023 года, после однодневной операции 19 сентября.",
+        "Руководителей задержали в 2023 году, после операции, по итогам которой власти 19 сентября сложили оружие.",
+    ):
+        assert [c.date for c in extract(atlas, text, dt.date(2026, 2, 5))] == [dt.date(2023, 9, 19)], text
 
 
 def test_yesterday_beside_a_date_is_that_date_and_last_or_next_tuesday_on_a_tuesday_is_a_week_off(atlas):

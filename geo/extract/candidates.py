@@ -79,7 +79,9 @@ MAX_EVENTS_PER_SENTENCE = 12
 # "In 2022 the leaders met …", "в 2022 году": a year written as when, not as part of a name ("the 1991 declaration").
 # "in 2022", "In August 2022", "в августе 2022 года": a year the sentence's later days are in.
 _IN_YEAR = re.compile(
-    r"(?<![\w-])(?:in|в)\s+(?:(?:" + "|".join(MONTH_NAMES) + "|" + "|".join(RU_MONTH_STEMS) + r")\w*\s+)?$",
+    r"(?:(?<![\w-])(?:in|в)\s+(?:(?:" + "|".join(MONTH_NAMES) + "|" + "|".join(RU_MONTH_STEMS) + r")\w*\s+)?|"
+    # "in autumn 2023", "in the summer of 2024", "осенью 2023 года": a season of the year.
+    r"\bin\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?|(?<![\w-])(?:весной|летом|осенью|зимой)\s+)$",
     re.I,
 )
 IN_YEAR_REACH = 20
@@ -89,6 +91,12 @@ _YEAR_THEN_WHICH = re.compile(r"\d{4},\s+(?:which|that|котор\w+)\s[^,;:]*$"
 # How far after "in 2020" a year-less date of a dated text may stand and still be in that year's clause.
 YEAR_CLAUSE_REACH = 200
 _CLAUSE_MARK = re.compile(r"[,;:]")
+# A comma that goes on about the same time: a phrase of time or a relative clause after it ("detained in 2023, after the
+# offensive of 19 September, as a result of which … on 20 September"), not a clause of its own ("…, the ministry said").
+_SAME_TIME_GOES_ON = re.compile(
+    r",\s+(?:after|before|following|during|amid|which|when|where|после|до|в\s+ходе|по\s+итогам|когда|котор\w+|где)\b",
+    re.I,
+)
 # How long after a day written with its year a year-less date of the next sentence may fall to share that year.
 STORY_YEAR_DAYS = 60
 DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not given"
@@ -400,7 +408,10 @@ class _Extractor:
             in_clause = (
                 said is not None
                 and at - said[1] <= YEAR_CLAUSE_REACH
-                and not _CLAUSE_MARK.search(self.text, said[1], at)
+                and all(
+                    _SAME_TIME_GOES_ON.match(self.text, m.start())
+                    for m in _CLAUSE_MARK.finditer(self.text, said[1], at)
+                )
             )
             if said is None and d.guessed_year and not d.attached:
                 # "The 44-day war of 2020, which began on September 27": a clause about what the year dated.
