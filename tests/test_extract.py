@@ -673,6 +673,18 @@ def test_a_coming_deadline_without_a_year_stays_in_the_future(atlas):
     assert found.date == dt.date(2020, 12, 1) and "date" in found.low_confidence
 
 
+def test_a_deadline_looks_ahead_for_its_own_date_only(atlas):
+    published = dt.date(2024, 2, 7)
+    for text in (
+        "The separatist leader decreed on September 28 that all institutions be dissolved by January 1, 2024.",
+        "Лидер сепаратистов 28 сентября подписал указ о роспуске всех учреждений до 1 января 2024 года.",
+    ):
+        assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 9, 28), dt.date(2024, 1, 1)], text
+    # A cue of its own still makes the sentence's year-less dates coming.
+    text = "The commissions will meet on September 28 and must finish by January 1."
+    assert [c.date for c in extract(atlas, text, published)][0] == dt.date(2024, 9, 28)
+
+
 def test_an_alias_several_agreements_share_is_settled_by_the_date(atlas):
     found = only(extract(atlas, "At last October's Sochi meeting Putin hosted Aliyev.", dt.date(2022, 11, 20)))
     assert found.agreements == ("sochi-2022-10-31",)

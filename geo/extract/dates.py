@@ -85,6 +85,8 @@ _FUTURE_CUE = re.compile(
     r"ожидает\w*|предстоит|предстоят)\b",
     re.I,
 )
+# The cues that mark a deadline, which looks ahead for the date it stands before.
+_DEADLINE_WORDS = frozenset({"by", "until", "до", "не"})
 # Verbs of saying: "…, the ministry said on Monday", "сообщили в среду".
 SPEECH_VERBS = (
     r"(?:said|says|told|reported|announced|stated|confirmed|added|noted|сообщил\w*|заявил\w*|рассказал\w*|"
@@ -536,7 +538,9 @@ def find_dates(
     sentence writes none before them.
     """
     found = []
-    coming = bool(_FUTURE_CUE.search(sentence))  # once per sentence: a long one may hold thousands of dates
+    # Once per sentence: a long one may hold thousands of dates. A deadline ("by January 1, 2024", "до 1 марта") looks
+    # ahead for its own date only: "decreed on September 28 that … be dissolved by January 1, 2024" is past.
+    coming = any(m.group().split()[0].lower() not in _DEADLINE_WORDS for m in _FUTURE_CUE.finditer(sentence))
     # Where each year stands, found once: "that year" takes the last one before it (a bisection, not a search back).
     written = [(y.start(), int(y.group("year"))) for y in BARE_YEAR.finditer(sentence)]
     written_at = [at for at, _ in written]
