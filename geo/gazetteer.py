@@ -410,7 +410,9 @@ class Gazetteer:
         out: list[PlaceMatch] = []
         shared: list[list[str]] = []  # the places each match's spelling names, the index's first first
         for i, n, pid in self._index.find(words):
-            after = words[i + n].key if i + n < len(words) else None
+            # The word right after the name, nothing but spaces between: "Aghdam, officials said" names the town.
+            follows = i + n < len(words) and text[words[i + n - 1].end : words[i + n].start].isspace()
+            after = words[i + n].key if follows else None
             if after in NOT_A_PLACE_AFTER and not (after in _SETTLEMENTS and self.places[pid].kind in _AREA_KINDS):
                 # "Artsakh officials", "Karabakh Armenian authorities": a people or a body, not the place; "the border
                 # village of Kornidzor" a kind of thing. "The Tavush villages of Baghanis and Voskepar" are in Tavush.

@@ -1929,6 +1929,14 @@ def test_a_village_introduced_in_a_district_stands_for_the_district(atlas):
     assert (
         only(extract(atlas, "The families will be taken to Aghali on October 26.", dt.date(2023, 10, 20))).places == ()
     )
+    # "The Azerbaijani town of Aghdam" describes the town: "Azerbaijani" is no settlement in it. And the officials after
+    # a comma are not Aghdam's.
+    text = (
+        "Lorries entered on Monday along the road from the Azerbaijani town of Aghdam, officials said. "
+        "Traffic has been halted since Azerbaijani activists set up a camp near Shusha on 12 December."
+    )
+    found = extract(atlas, text, dt.date(2023, 9, 18))
+    assert [c.places for c in found] == [("aghdam",), ("shusha",)]
 
 
 def _atlas_with_a_made_up_signing(tmp_path):

@@ -1330,7 +1330,8 @@ def _resolve_place_heads(sentences: list[_Sentence], gazetteer: Gazetteer) -> No
 # "Karabakh's Armenians" would make every "Armenians" a place.)
 _LOCAL_BEFORE_PLACE = re.compile(
     r"(?:\b(?i:village|town|settlement|city)\s+of\s+(?P<en>[A-Z][\w'-]+)\s+(?i:in|of)\s+(?:the\s+)?|"
-    r"\b(?P<en2>[A-Z][\w'-]+)\s+(?i:village|town|settlement)\s+(?i:in|of)\s+(?:the\s+)?|"
+    # Not after an article: "the Azerbaijani town of Aghdam" describes the town.
+    r"(?<![Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)\b(?P<en2>[A-Z][\w'-]+)\s+(?i:village|town|settlement)\s+(?i:in|of)\s+(?:the\s+)?|"
     r"(?<![\w-])(?i:сел[оаеу]м?|деревн[яиеюй]|посел\w+)\s+(?P<ru>[А-ЯЁ][\w-]+)\s+)$"
 )
 # How far before a place's name the settlement that introduces a local name may start.
