@@ -72,6 +72,10 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
 
 
 _BOUNDARIES = frozenset("border boundary".split())
+# "a corridor through Lachin", "the zone of the Russian peacekeepers", "the zone patrolled by Russian peacekeepers": what
+# joins a name's head noun to the word that sets it apart, written after it; that word within HEAD_JOIN_WORDS.
+_JOINED_AFTER_HEAD = re.compile(r"\s+(?:through|of|(?:patrolled|controlled|guarded|held)\s+by)\s+(?:the\s+)?", re.I)
+HEAD_JOIN_WORDS = 4
 _SIDE_JOINS = frozenset("and the".split())
 # "the eastern border of Armenia": the sides a boundary word without a name is followed by.
 _BOUNDARY_SIDES_AFTER = _SIDES_AFTER | {"of"}
@@ -268,6 +272,7 @@ class Gazetteer:
         self._words: dict[str, frozenset[str]] = {}
         self._boundary_words: dict[str, frozenset[str]] | None = None
         self._segments: dict[frozenset[str], str] | None = None
+        self._apart: dict[str, frozenset[str]] | None = None
 
     def search(self, text: str) -> list[Place]:
         """Places one of whose spellings matches `text`: exact matches first, then prefixes, then substrings."""
@@ -440,7 +445,55 @@ class Gazetteer:
             replace(p, place=next((q for q in pids if q in alone), p.place)) if self._areas_sharing(pids) else p
             for p, pids in zip(out, shared, strict=True)
         ]
-        return self._boundaries_by_sides(text, words, out)
+        return self._names_apart(text, words, self._boundaries_by_sides(text, words, out))
+
+    def _names_apart(self, text: str, words: Sequence[Token], found: list[PlaceMatch]) -> list[PlaceMatch]:
+        """ "A corridor through Lachin", "the zone patrolled by Russian peacekeepers": the head noun of an English name
+        ("Lachin corridor", "peacekeepers' zone") written before the word that sets it apart, joined by "through", "of"
+        or "patrolled by", names the place the whole name does. Only a word that sets the name apart counts: a proper
+        name, or a word of one place's names alone ("the checkpoint of the border service" is no "border checkpoint")."""
+        heads = self._heads_apart()
+        covered = {k for p in found for k in range(p.start, p.end)}
+        # A one-word name the head is joined to ("Lachin" of "a corridor through Lachin") is part of the whole name.
+        alone = {(p.start, p.end): p for p in found}
+        out = list(found)
+        for j, w in enumerate(words):
+            if w.key not in heads or w.start in covered or (joined := _JOINED_AFTER_HEAD.match(text, w.end)) is None:
+                continue
+            after = [t for t in words[j + 1 : j + 1 + HEAD_JOIN_WORDS] if t.start >= joined.end()][:2]
+            for t in after:
+                if t.key not in heads[w.key] or (t.start in covered and (t.start, t.end) not in alone):
+                    continue
+                whole = (
+                    self._index.find(tokens(f"{text[t.start : t.end]} {text[w.start : w.end]}")) if self._index else []
+                )
+                if len(whole) == 1 and whole[0][:2] == (0, 2):
+                    if (t.start, t.end) in alone:
+                        out.remove(alone[(t.start, t.end)])
+                    out.append(PlaceMatch(w.start, t.end, text[w.start : t.end], whole[0][2]))
+                break
+        return sorted(out, key=lambda p: p.start)
+
+    def _heads_apart(self) -> dict[str, frozenset[str]]:
+        """The head noun of each English name of two words or more (folded) to the words before it that set it apart:
+        written capitalised, or found in one place's names alone."""
+        if self._apart is None:
+            places_of_word: dict[str, set[str]] = {}
+            pairs: list[tuple[str, str, bool]] = []
+            for pid, p in self.places.items():
+                for spelling in p.names.get("en", ()):
+                    parts = without_note(spelling).split()
+                    for part in parts:
+                        places_of_word.setdefault(fold(part), set()).add(pid)
+                    head, modifier = parts[-1], parts[-2] if len(parts) >= 2 else ""
+                    if modifier and head.isalpha() and head.islower() and fold(head) not in _BOUNDARIES:
+                        pairs.append((fold(head), fold(modifier), modifier[:1].isupper()))
+            apart: dict[str, set[str]] = {}
+            for head, modifier, proper in pairs:
+                if proper or len(places_of_word.get(modifier, ())) == 1:
+                    apart.setdefault(head, set()).add(modifier)
+            self._apart = {head: frozenset(mods) for head, mods in apart.items()}
+        return self._apart
 
     def _areas_sharing(self, pids: list[str]) -> bool:
         """Whether one spelling names several districts or regions (an old name both took over)."""

@@ -636,6 +636,20 @@ def test_a_border_named_by_its_sides_is_the_atlas_boundary_with_those_sides(atla
     )
 
 
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("On 10 November 2020 a corridor through Lachin was left to Russian peacekeepers.", ("lachin-corridor",)),
+        ("On 24 March 2022 troops entered the zone patrolled by Russian peacekeepers.", ("peacekeeping-zone",)),
+        ("On 3 August 2022 the army took heights inside the zone of the Russian peacekeepers.", ("peacekeeping-zone",)),
+        # A word that several places' names share does not set a name apart.
+        ("On 12 June 2024 the checkpoint of the border service reopened.", ()),
+    ],
+)
+def test_a_names_head_noun_written_before_the_word_that_sets_it_apart_names_the_place(atlas, text, places):
+    assert only(extract(atlas, text, dt.date(2024, 6, 20))).places == places
+
+
 def test_a_sentence_naming_both_sides_of_a_segment_names_the_segment(atlas):
     """The segment's sides come from its dashed spelling in data/places.json ("Tavush–Gazakh")."""
 
