@@ -682,6 +682,20 @@ def test_a_list_of_dated_events_gives_one_candidate_each(atlas):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baku began its operation on 19 September. Боевые действия прекратились на следующий день по договоренности, "
+        "достигнутой при посредничестве миротворцев.",
+        "Baku began its operation on 19 September. The fighting stopped the next day under an agreement reached with "
+        "the mediation of the peacekeepers.",
+    ],
+)
+def test_an_agreement_reached_on_a_counted_day_is_the_one_made_that_day(atlas, text):
+    found = extract(atlas, text, dt.date(2023, 9, 25))
+    assert (found[-1].date, found[-1].agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))
+
+
 def test_a_coming_deadline_without_a_year_stays_in_the_future(atlas):
     found = only(extract(atlas, "Lachin will be handed over on 1 December.", dt.date(2020, 11, 27)))
     assert found.date == dt.date(2020, 12, 1) and "date" in found.low_confidence

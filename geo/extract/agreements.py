@@ -116,7 +116,9 @@ MADE = re.compile(
     r"\b(?:hosted|signed|adopted|initiall?ed|agreed|released|issued|published)\b|подписа[лн]\w*|принят\w*|приняли|парафирова[лн]\w*|"
     # "договорились", "согласились" are the Russian "agreed": "Днем ранее комиссии договорились о прохождении
     # границы", "на следующий день карабахские власти согласились прекратить огонь".
-    r"согласова[лн]\w*|договорил\w*|согласил(?:ся|ась|ись|и)\b",
+    r"согласова[лн]\w*|договорил\w*|согласил(?:ся|ась|ись|и)\b|"
+    # An agreement reached: "the truce reached the next day", "по договоренности, достигнутой на следующий день".
+    r"\breached\b|достигнут\w*|достигл[иа]\b",
     re.I,
 )
 # "met", "встретились": leaders meeting, which makes an agreement of a meeting kind (_MEETING_KINDS) on that day.
