@@ -696,6 +696,16 @@ def test_an_agreement_reached_on_a_counted_day_is_the_one_made_that_day(atlas, t
     assert (found[-1].date, found[-1].agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))
 
 
+def test_since_a_weekday_in_russian_is_that_weekday_as_in_english(atlas):
+    published = dt.date(2023, 9, 25)  # a Monday
+    for text in (
+        "Армяне выезжают через Корнидзор с воскресенья, когда открылся проезд по Лачинскому коридору.",
+        "Armenians have left through Kornidzor since Sunday, when the Lachin corridor opened.",
+    ):
+        found = only(extract(atlas, text, published))
+        assert (found.date, set(found.places)) == (dt.date(2023, 9, 24), {"kornidzor", "lachin-corridor"}), text
+
+
 def test_a_coming_deadline_without_a_year_stays_in_the_future(atlas):
     found = only(extract(atlas, "Lachin will be handed over on 1 December.", dt.date(2020, 11, 27)))
     assert found.date == dt.date(2020, 12, 1) and "date" in found.low_confidence

@@ -228,6 +228,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + "|".join(calendar.RU_WEEKDAYS)
             + r")\b)",
         ),
+        # "с воскресенья, когда открылся проезд", "до пятницы": since or until a weekday, as "since Sunday" is.
+        (
+            "weekday",
+            r"(?i:(?<![\w-])(?:с|со|до)\s+(?P<wd>" + "|".join(calendar.RU_WEEKDAYS_GENITIVE) + r")(?![\w-]))",
+        ),
         # "к утру четверга", "вечером среды", "к 8:00 среды": a time of that day, the weekday in the genitive.
         (
             "weekday",
