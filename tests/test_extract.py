@@ -706,6 +706,16 @@ def test_since_a_weekday_in_russian_is_that_weekday_as_in_english(atlas):
         assert (found.date, set(found.places)) == (dt.date(2023, 9, 24), {"kornidzor", "lachin-corridor"}), text
 
 
+def test_since_a_month_in_russian_is_that_month_as_in_english(atlas):
+    published = dt.date(2025, 9, 12)
+    for text in ("С июня жители возвращаются в город Кельбаджар.", "Since June residents have returned to Kalbajar."):
+        found = only(extract(atlas, text, published))
+        assert (found.date, found.date_precision, found.places) == (dt.date(2025, 6, 1), "month", ("kalbajar",)), text
+    # Its year counted, as in any case: "с февраля прошлого года" in December 2024 is February 2023.
+    found = only(extract(atlas, "С февраля прошлого года жители возвращаются в Кельбаджар.", dt.date(2024, 12, 12)))
+    assert found.date == dt.date(2023, 2, 1)
+
+
 def test_a_coming_deadline_without_a_year_stays_in_the_future(atlas):
     found = only(extract(atlas, "Lachin will be handed over on 1 December.", dt.date(2020, 11, 27)))
     assert found.date == dt.date(2020, 12, 1) and "date" in found.low_confidence
