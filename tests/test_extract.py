@@ -2859,6 +2859,7 @@ def test_spellings_outlets_of_both_sides_use_name_the_places(atlas):
         ("Garabagh", "karabakh"),
         ("the Hakari checkpoint", "hakari-bridge-checkpoint"),
         ("the Meghri corridor", "nakhchivan-link"),
+        ("the Zangazur corridor", "nakhchivan-link"),
         ("the Azerbaijan-Armenia border", "armenia-azerbaijan-border"),
         ("the Russian peacekeepers' zone", "peacekeeping-zone"),
     ):
