@@ -1583,6 +1583,9 @@ def test_the_venue_in_a_dates_clause_says_which_agreement_of_that_time_it_names(
     # Without a venue, it names nothing: "in early August the Armenian side agreed" is no meeting of that month.
     text = "In early August the Armenian side agreed that residents would leave the town of Lachin by August 25."
     assert extract(atlas, text, dt.date(2022, 8, 26))[0].agreements == ()
+    # A text made in that part of the month is named without a venue ("signed at the end of August": the 30th).
+    text = "The commissions' regulations, signed at the end of August, made the Alma-Ata declaration their basis."
+    assert only(extract(atlas, text, dt.date(2024, 10, 25))).agreements == ("delimitation-regulations-2024-08-30",)
 
 
 def test_a_meeting_dated_in_its_name_is_an_event_beside_another_of_the_sentence(atlas):

@@ -23,6 +23,9 @@ from geo.model import Agreement
 # Agreements signed near midnight are dated by either day: outlets give the first statement 9 or 10 November
 # and the Brussels meeting 14 or 15 December. A date this many days either side still names the agreement.
 AGREEMENT_DATE_SLACK_DAYS = 1
+# How far from a part of a month ("at the end of August": the 25th) a text made then may be: "early", "mid" and "late"
+# stand ten days apart.
+APPROXIMATE_SLACK_DAYS = 7
 # An alias may name an agreement this long before it was signed ("the draft peace treaty" in March 2025), not more:
 # "a peace treaty" in 2022 is the idea, not the text initialled in 2025.
 ALIAS_FUTURE_DAYS = 365
@@ -336,8 +339,11 @@ class AgreementFinder:
             there = [a for a in same if a in at]
             if d.precision == "approximate":
                 # "last met at the end of August in Brussels": a part of a month names only what was made where the
-                # clause says ("in early August the Armenian side agreed" is no meeting of that month).
-                return tuple(there)
+                # clause says ("in early August the Armenian side agreed" is no meeting of that month), or, when the
+                # sentence says a text was made, what was made near that part ("The regulations, signed at the end of
+                # August": the 30th).
+                near = [a for a in same if made and abs((self.by_id[a].date - d.date).days) <= APPROXIMATE_SLACK_DAYS]
+                return tuple(there or near)
             # "the documents signed at the White House in August": all made there that month, which the kind of
             # text said may narrow (AgreementFinder._by_kind).
             out = there or (same if (not loose or len(same) == 1) else [])
