@@ -2446,6 +2446,13 @@ def test_that_month_is_the_month_of_the_day_before_and_a_dated_clause_after_it_i
     text = "The withdrawal began on April 17. That month the peacekeepers left Kalbajar district."
     left = extract(atlas, text, published)[1]
     assert (left.date, left.date_precision) == (dt.date(2024, 4, 1), "month")
+    # A part of that month is that part: "by the end of that month", "в конце того же месяца" (the 25th).
+    for text in (
+        "The withdrawal began on April 17. The peacekeepers had left Kalbajar district by the end of that month.",
+        "Вывод начался 17 апреля. В конце того же месяца миротворцы покинули Кельбаджарский район.",
+    ):
+        left = extract(atlas, text, published)[1]
+        assert (left.date, left.date_precision) == (dt.date(2024, 4, 25), "approximate"), text
 
 
 def test_a_sentence_naming_an_agreement_by_its_month_is_a_candidate_dated_as_the_labels_read_it(tmp_path):

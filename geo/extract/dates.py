@@ -311,6 +311,11 @@ _OFFSET = re.compile(
     # "Четыре дня спустя", "спустя пять дней": that many days after the day the sentences before gave.
     rf"|(?P<ru_count>{_RU_NUMBER})\s+(?:дня|дней)\s+спустя|спустя\s+(?P<ru_count_after>{_RU_NUMBER})\s+(?:дня|дней)"
     r"(?!\s+после)"
+    # "by the end of that month", "late that month", "в конце того же месяца": a part of the month of the day written
+    # before (before "that month", which it holds).
+    r"|(?:the\s+)?(?P<part_of>end|middle|beginning|start)\s+of\s+(?:that|the\s+same)\s+month"
+    r"|(?P<part>early|mid|late)[\s-]+(?:that|the\s+same)\s+month"
+    r"|(?:в|к|до|с)\s+(?P<ru_part>начал[еау]|середин[еыу]|конц[еау])\s+того\s+же\s+месяца"
     # "That month", "в том же месяце": the month of the day written before.
     r"|(?P<month>(?:in\s+)?(?:that|the\s+same)\s+(?:same\s+)?month|в\s+(?:том\s+же\s+месяце|тот\s+же\s+месяц)))\b)"
 )
@@ -515,6 +520,9 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         return None
     if m.group("month"):
         return DateMention(m.start(), m.end(), before.replace(day=1), "month", False, True, counted=True)
+    if part := m.group("part_of") or m.group("part") or m.group("ru_part"):
+        day = calendar.APPROXIMATE_DAYS.get(part.lower()) or calendar.RU_APPROXIMATE_DAYS[part.lower()]
+        return DateMention(m.start(), m.end(), before.replace(day=day), "approximate", False, True, counted=True)
     if m.group("same"):
         days = _SAME_DAY_SHIFT[m.group("same").split()[0].lower()]
     elif m.group("that"):
