@@ -3464,6 +3464,62 @@ def test_what_the_agreement_notes_or_records_is_what_it_provides(atlas):
     assert (notes.date, notes.agreements) == (dt.date(2022, 10, 31), ("sochi-2022-10-31",))
 
 
+_STATEMENT_2020 = ("statement-2020-11-10",)
+
+
+@pytest.mark.parametrize(
+    "text, published, agreements",
+    [
+        (
+            "The November statement also left the Lachin corridor to Russian peacekeepers.",
+            "2021-04-21",
+            _STATEMENT_2020,
+        ),
+        ("The Moscow-brokered statement that ended the 2020 war dealt with Karabakh.", "2025-10-01", _STATEMENT_2020),
+        (
+            "Война 2020 года завершилась трехсторонним заявлением, по которому пришли миротворцы.",
+            "2022-11-23",
+            _STATEMENT_2020,
+        ),
+        (
+            "Pashinyan quoted the third paragraph of the Washington declaration, under which communications are to open.",
+            "2026-03-11",
+            ("washington-2025-08-08",),
+        ),
+    ],
+)
+def test_what_an_agreement_left_or_dealt_with_or_a_clause_under_which_is_what_it_provides(
+    atlas, text, published, agreements
+):
+    found = only(extract(atlas, text, dt.date.fromisoformat(published)))
+    assert (found.agreements, found.date_note) == (agreements, DATE_NOTE_AGREEMENT)
+
+
+@pytest.mark.parametrize(
+    "text, published, day, agreement",
+    [
+        (
+            "Aliyev and Pashinyan signed a joint declaration at the White House on 8 August 2025. "
+            "The fourth paragraph commits Armenia to work with the United States on the Trump Route.",
+            dt.date(2026, 3, 11),
+            dt.date(2025, 8, 8),
+            "washington-2025-08-08",
+        ),
+        (
+            "Лидеры приняли в Сочи 31 октября 2022 года совместное заявление. "
+            "Тем же документом стороны подтвердили, что будут решать споры на основе признания суверенитета.",
+            dt.date(2022, 11, 23),
+            dt.date(2022, 10, 31),
+            "sochi-2022-10-31",
+        ),
+    ],
+)
+def test_a_counted_paragraph_or_by_that_document_is_what_the_agreement_named_before_provides(
+    atlas, text, published, day, agreement
+):
+    assert [(c.date, c.agreements) for c in extract(atlas, text, published)] == [(day, (agreement,))] * 2
+
+
 def test_what_an_agreement_did_is_what_it_provides(atlas):
     for text in (
         "The corridor was created by the Russian-brokered truce that ended six weeks of fighting.",

@@ -159,7 +159,10 @@ ANAPHOR = re.compile(
     r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+заявлени\w*|"
     # "Согласно этому пункту, …", "Under that point, …": a point of the agreement named before.
     r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+пункт\w*|"
-    r"\b(?:this|that|the\s+same)\s+(?:point|article|clause|paragraph)\b",
+    r"\b(?:this|that|the\s+same)\s+(?:point|article|clause|paragraph)\b|"
+    # "The fourth paragraph commits Armenia …": a point of the text named before, counted.
+    r"\bthe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:point|article|clause|paragraph)\b"
+    r"(?!\s+of\b)",
     re.I,
 )
 # "In Prague, …", "At Sochi, …", "В Сочи …": a sentence opening on where it happened (AgreementFinder.opening_venue).

@@ -121,11 +121,12 @@ _PROVIDES = re.compile(
     r"(?:statement|document|declaration|agreement|text|treaty|protocol)\s+"
     r"(?:(?:issued|adopted|signed|published)\s+(?:[\w-]+\s+){0,3}?)?(?:also\s+)?(?:notes|records|mentions)\b|"
     r"(?<![\w-])в\s+(?:заявлении|документе|декларации)\s+(?:также\s+)?(?:отмеч|зафиксирова|упомина)\w*|"
-    # "That agreement put Russian peacekeepers in Nagorno-Karabakh", "The corridor was created by the Russian-brokered
-    # truce", "deployed … under the deal": what the agreement did is what it says ("the truce that ended the war" is
-    # only its name).
+    # "That agreement put Russian peacekeepers in Nagorno-Karabakh", "The November statement also left the Lachin
+    # corridor under the control of …", "The statement … dealt with Karabakh, the corridor and transport links", "The
+    # corridor was created by the Russian-brokered truce", "deployed … under the deal": what the agreement did is what
+    # it says ("the truce that ended the war" is only its name; "the document gave Baku more" a judgement of it).
     r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice)\b[^.;]{0,40}?"
-    r"\b(?:put|placed|created|established|introduced|set\s+up)\b|"
+    r"\b(?:put|placed|created|established|introduced|set\s+up|left|kept|dealt\s+with)\b|"
     r"\b(?:created|established|set\s+up|deployed|placed|introduced)\s+(?:[\w,-]+\s+){0,8}?(?:under|by|since)\s+the\s+"
     r"(?:[\w-]+\s+){0,3}?(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord)\b|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
@@ -141,7 +142,12 @@ _PROVIDES = re.compile(
     # "At the Brussels talks the leaders also agreed …", "На брюссельской встрече лидеры … подтвердили …": what the
     # sides agreed or affirmed at a meeting the atlas holds as an agreement is what it says.
     r"^\W*(?:at|на)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:meeting|talks|summit|встрече|переговорах|саммите)(?![\w-])"
-    r"[^.;]{0,80}?(?<![\w-])(?:agreed|confirmed|reaffirmed|договорились|условились|подтвердили)(?![\w-])",
+    r"[^.;]{0,80}?(?<![\w-])(?:agreed|confirmed|reaffirmed|договорились|условились|подтвердили)(?![\w-])|"
+    # "…the third paragraph of the declaration, under which communications are to be opened", "…заявлением, по
+    # которому в Карабах вошли миротворцы": a relative clause on what the text says.
+    r",\s+(?:under|according\s+to)\s+which\b|,\s+(?:по|согласно)\s+котор(?:ому|ой|ым)(?![\w-])|"
+    # "Тем же документом стороны подтвердили …": by that text, the sides did what it says.
+    r"^\W*(?:тем\s+же|этим|данным|указанным)\s+(?:документом|заявлением|соглашением|протоколом)(?![\w-])",
     re.I,
 )
 # "postponed by ten days, to November 25", "перенесена на 25 ноября": a date that is the new day of something moved.
