@@ -3520,6 +3520,17 @@ def test_a_counted_paragraph_or_by_that_document_is_what_the_agreement_named_bef
     assert [(c.date, c.agreements) for c in extract(atlas, text, published)] == [(day, (agreement,))] * 2
 
 
+def test_the_rules_are_the_regulations_named_before_and_no_other_kind_of_text(atlas):
+    signed = "The deputy prime ministers signed the regulations on their joint work on Aug. 30."
+    under_the_rules = "Under the rules, the delimitation is to rest on the 1991 Alma-Ata declaration."
+    regulations = ("delimitation-regulations-2024-08-30",)
+    found = extract(atlas, f"{signed} {under_the_rules}", dt.date(2024, 10, 25))
+    assert [(c.date, c.agreements) for c in found] == [(dt.date(2024, 8, 30), regulations)] * 2
+    # After a statement, "the rules" stand for no agreement: the sentence is not one of what it provides.
+    adopted = "The leaders adopted the Sochi statement on 31 October 2022."
+    assert len(extract(atlas, f"{adopted} {under_the_rules}", dt.date(2022, 11, 1))) == 1
+
+
 def test_what_an_agreement_did_is_what_it_provides(atlas):
     for text in (
         "The corridor was created by the Russian-brokered truce that ended six weeks of fighting.",

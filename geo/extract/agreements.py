@@ -39,7 +39,7 @@ ARTICLE_TIE_WINDOW = 120
 # Words for an agreement or the meeting that made it, in any outlet's wording: grammar, not names.
 AGREEMENT_WORD = (
     r"(?:statements?|declarations?|agreements?|deal|accords?|meeting|summit|talks|rounds?|truce|ceasefire|protocol|"
-    r"regulations|treaty|framework|document|"
+    r"regulations|rules|treaty|framework|document|"
     r"заявлени\w*|соглашени\w*|деклараци\w*|встреч\w*|саммит\w*|переговор\w*|протокол\w*|положени\w*|"
     r"договор\w*|документ\w*)"
 )
@@ -141,7 +141,7 @@ _SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со
 # as often an official's statement, unless adopted or pointed back to ("согласно тому же заявлению").
 ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:new|same|whole|signed|final|\w+-\w+)\s+)?"
-    r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty|framework|decision|regulations?)\b"
+    r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty|framework|decision|regulations?|rules)\b"
     r"(?!\s+(?:of|from|between|to)\b|\s+on\s+(?!(?:the\s+)?(?:\d|[A-Z][a-z]+day\b|[A-Z][a-z]+\s+\d)))|"
     r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])|(?<![\w-])деклараци(?:я|и|ю|ей)(?![\w-])|"
     r"(?<![\w-])(?:(?:это|данн|указанн|подписанн)\w*\s+)?соглашени(?:е|я|ю|ем|и)(?![\w-])|"
@@ -183,6 +183,8 @@ def _kind_key(word: str) -> str | None:
     folded = fold(word)
     if folded.startswith("парафир"):
         return "initia"  # "парафировали" is "initialled"
+    if folded == "rules":
+        return "regula"  # "the rules" of the commissions' work are their regulations
     return None if folded.startswith("договорен") else folded[:6]
 
 
