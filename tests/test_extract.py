@@ -3520,6 +3520,19 @@ def test_a_counted_paragraph_or_by_that_document_is_what_the_agreement_named_bef
     assert [(c.date, c.agreements) for c in extract(atlas, text, published)] == [(day, (agreement,))] * 2
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "In the same statement the two leaders recognised each other's territorial integrity.",
+        "Согласно совместному заявлению трех лидеров, стороны намерены решать споры мирно.",
+    ],
+)
+def test_what_the_leaders_recognised_in_the_statement_or_according_to_the_joint_statement_is_what_it_says(atlas, said):
+    named = "The leaders met in Sochi on 31 October 2022 and adopted a statement."
+    found = extract(atlas, f"{named} {said}", dt.date(2022, 11, 1))
+    assert [(c.date, c.agreements) for c in found] == [(dt.date(2022, 10, 31), ("sochi-2022-10-31",))] * 2
+
+
 def test_the_rules_are_the_regulations_named_before_and_no_other_kind_of_text(atlas):
     signed = "The deputy prime ministers signed the regulations on their joint work on Aug. 30."
     under_the_rules = "Under the rules, the delimitation is to rest on the 1991 Alma-Ata declaration."

@@ -138,7 +138,8 @@ _PROVIDES = re.compile(
     r"(?:^\W*in\s+(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:statement|document|declaration|text|protocol)\b|"
     r"^\W*в\s+(?:[а-яё]+\s+){0,2}(?:заявлении|документе|декларации|протоколе)(?![\w-])|"
     r"\bin\s+which\s|(?<![\w-])в\s+котор\w+\s)[^.;]{0,80}?"
-    r"(?<![\w-])(?:agreed|договорились|условились)(?![\w-])|"
+    r"(?<![\w-])(?:agreed|recogni[sz]ed|reaffirmed|confirmed|committed|pledged|undertook|договорились|условились)"
+    r"(?![\w-])|"
     # "At the Brussels talks the leaders also agreed …", "На брюссельской встрече лидеры … подтвердили …": what the
     # sides agreed or affirmed at a meeting the atlas holds as an agreement is what it says.
     r"^\W*(?:at|на)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:meeting|talks|summit|встрече|переговорах|саммите)(?![\w-])"
