@@ -660,6 +660,12 @@ def test_a_sentence_naming_both_sides_of_a_segment_names_the_segment(atlas):
     assert places(english) == ("gazakh", "tavush", "tavush-gazakh-border")
     russian = "19 апреля комиссии согласовали участок границы между Тавушской областью и Газахским районом."
     assert set(places(russian)) == {"tavush", "gazakh", "tavush-gazakh-border"}
+    # The villages of one side are the segment's villages.
+    for text in (
+        "Azerbaijan took control of four villages of the Gazakh district on Friday.",
+        "В пятницу пограничники взяли под охрану земли четырех сел Газахского района.",
+    ):
+        assert places(text, dt.date(2024, 5, 25)) == ("gazakh", "tavush-gazakh-border"), text
     # One side alone is that place only.
     assert places("On 9 May protesters from Tavush marched to Yerevan.", dt.date(2024, 5, 10)) == ("tavush",)
 
@@ -1257,7 +1263,7 @@ def test_a_body_of_a_place_is_not_the_place(atlas):
     ):
         assert only(extract(atlas, text, published)).places == (), text
     text = "Protests began in the Tavush villages on Thursday."
-    assert only(extract(atlas, text, published)).places == ("tavush",)
+    assert only(extract(atlas, text, published)).places == ("tavush", "tavush-gazakh-border")
     # An agency's bureau named after a region.
     text = "Переселенцы в пятницу выехали в Агдам, сообщает карабахское бюро Report."
     assert only(extract(atlas, text, published)).places == ("aghdam",)
@@ -2803,7 +2809,7 @@ def test_kazakh_grain_is_from_kazakhstan_not_the_gazakh_district(atlas):
     text = "A train of Kazakh wheat reached Armenia through Azerbaijan on Saturday."
     assert [c.places for c in extract(atlas, text, published)] == [()]
     text = "Four villages of the Kazakh district were handed back on 24 May 2024."
-    assert [c.places for c in extract(atlas, text, published)] == [("gazakh",)]
+    assert [c.places for c in extract(atlas, text, published)] == [("gazakh", "tavush-gazakh-border")]
 
 
 def test_the_aghband_bridge_is_the_araz_route_in_any_spelling(atlas):
@@ -3269,7 +3275,7 @@ def test_a_districts_or_regions_villages_are_in_it_but_a_border_village_is_not_t
     text = "Demining resumed on Monday on land near the Tavush villages of Kirants and Voskepar."
     assert "tavush" in only(extract(atlas, text, dt.date(2024, 4, 23))).places
     text = "Border guards took over the Gazakh villages on May 24."
-    assert only(extract(atlas, text, dt.date(2024, 5, 25))).places == ("gazakh",)
+    assert only(extract(atlas, text, dt.date(2024, 5, 25))).places == ("gazakh", "tavush-gazakh-border")
     text = (
         "Talks on the Armenian–Azerbaijani border resumed. Refugees reached the border village of Kornidzor on Sunday."
     )

@@ -1376,10 +1376,31 @@ def _resolve_segments(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
             first.setdefault(p.place, p)
         found = []
         for sides, segment in segments.items():
-            if segment not in first and all(side in first for side in sides):
+            if segment in first:
+                continue
+            if all(side in first for side in sides):
                 second = max((first[side] for side in sides), key=lambda p: p.start)
                 found.append(PlaceMatch(second.start, second.end, second.text, segment))
+                continue
+            # "four villages of the Gazakh district", "the Tavush villages", "четырех сел Газахского района": the
+            # villages of one side are the segment's.
+            villages = [first[side] for side in sides if side in first and _villages_of(s.text, first[side])]
+            if villages:
+                found.append(PlaceMatch(villages[0].start, villages[0].end, villages[0].text, segment))
         s.places = sorted([*s.places, *found], key=lambda p: p.start)
+
+
+# "villages of (its) Gazakh district", "четырех сел Газахского района" before a side's name; "Tavush villages" after it.
+_VILLAGES_BEFORE = re.compile(r"(?<![\w-])(?:villages\s+(?:of|in)\s+(?:the\s+|its\s+)?|сел\s+)$", re.I)
+_VILLAGES_AFTER = re.compile(r"\s+villages\b", re.I)
+VILLAGES_REACH = 30
+
+
+def _villages_of(text: str, p: PlaceMatch) -> bool:
+    """Whether the sentence names villages of the place `p` names."""
+    return bool(
+        _VILLAGES_BEFORE.search(text, max(0, p.start - VILLAGES_REACH), p.start) or _VILLAGES_AFTER.match(text, p.end)
+    )
 
 
 def _resolve_local_names(sentences: list[_Sentence]) -> None:
