@@ -347,8 +347,8 @@ class AgreementFinder:
                 # clause says ("in early August the Armenian side agreed" is no meeting of that month), or, when the
                 # sentence says a text was made, what was made near that part ("The regulations, signed at the end of
                 # August": the 30th).
-                near = [a for a in same if made and abs((self.by_id[a].date - d.date).days) <= APPROXIMATE_SLACK_DAYS]
-                return tuple(there or near)
+                close = [a for a in same if made and abs((self.by_id[a].date - d.date).days) <= APPROXIMATE_SLACK_DAYS]
+                return tuple(there or close)
             # "the documents signed at the White House in August": all made there that month, which the kind of
             # text said may narrow (AgreementFinder._by_kind).
             out = there or (same if (not loose or len(same) == 1) else [])
