@@ -55,6 +55,8 @@ RU_MONTH_STEMS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
     "октябр": 10, "ноябр": 11, "декабр": 12, "ма": 5,
 }  # fmt: skip
+# Genitive, as in "с июня", "до марта": the stem and its ending ("марта", "августа", "мая").
+RU_MONTHS_GENITIVE = tuple(stem + ("а" if stem.endswith("т") else "я") for stem in RU_MONTH_STEMS)
 RU_MONTH_ABBREVIATIONS = {
     "янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "сент": 9, "окт": 10,
     "ноя": 11, "дек": 12,
@@ -71,6 +73,14 @@ RU_APPROXIMATE_DAYS = {
     **{f"середин{e}": 15 for e in "еыу"},
     **{f"конц{e}": 25 for e in "еау"},
 }
+
+
+def approximate_day(part: str) -> int:
+    """The day a folded part of a month stands for: "early"/"начале" the 5th, "mid"/"середине" the 15th, "late"/"end"/
+    "конце" the 25th."""
+    return APPROXIMATE_DAYS.get(part) or RU_APPROXIMATE_DAYS[part]
+
+
 NUMBER_WORDS = {
     "two": 2,
     "three": 3,

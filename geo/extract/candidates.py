@@ -1368,7 +1368,7 @@ def _resolve_described_routes(sentences: list[_Sentence], gazetteer: Gazetteer) 
 def _resolve_segments(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
     """ "The commissions agreed the first sections between Tavush and Gazakh", "между Тавушской областью и Газахским
     районом": a sentence naming both sides of a boundary segment (`Gazetteer.segments_by_sides`) names the segment,
-    at the side named second."""
+    at the side named second; so does one naming the villages of one side ("four villages of the Gazakh district")."""
     segments = gazetteer.segments_by_sides()
     for s in sentences:
         first: dict[str, PlaceMatch] = {}  # place id -> where the sentence first names it

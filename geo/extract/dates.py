@@ -183,8 +183,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "С июня жители возвращаются", "до марта": since or until a month, as "since June" is (the genitive).
         (
             "month",
-            r"(?i:(?<![\w-])(?:с|со|до)\s+(?P<mon>(?:январ|феврал|апрел|ма|июн|июл|сентябр|октябр|ноябр|декабр)я"
-            rf"|марта|августа))(?![\w-])(?:{_RU_REL_YEAR})?(?!\s*\d)",
+            r"(?i:(?<![\w-])(?:с|со|до)\s+(?P<mon>" + "|".join(calendar.RU_MONTHS_GENITIVE) + "))"
+            rf"(?![\w-])(?:{_RU_REL_YEAR})?(?!\s*\d)",
         ),
         # "накануне сообщило", "Накануне в Кремле …", "накануне вечером", "Накануне Ильхам Алиев …" (a name and
         # surname): the day before; "накануне выборов", "накануне Нового года" (on the eve of) is not.
@@ -426,7 +426,7 @@ def _resolve(
         return complete(12, calendar.APPROXIMATE_DAYS["end"], True), "approximate"
     if kind == "approx":
         q = fold(groups["q"]).split()[-1]
-        day = calendar.APPROXIMATE_DAYS.get(q) or calendar.RU_APPROXIMATE_DAYS[q]
+        day = calendar.approximate_day(q)
         return complete(calendar.month_number(groups["mon"]), day, True), "approximate"
     if kind == "month":
         return complete(calendar.month_number(groups["mon"]), 1, True), "month"
@@ -480,7 +480,7 @@ def _resolve(
         if which in ("last", "прошлого"):
             first_of_month = (first_of_month - dt.timedelta(days=1)).replace(day=1)
         part = fold(groups["q"] or groups["q_of"] or groups["ru_q"])
-        day = calendar.APPROXIMATE_DAYS.get(part) or calendar.RU_APPROXIMATE_DAYS[part]
+        day = calendar.approximate_day(part)
         return first_of_month.replace(day=day), "approximate"
     if kind == "this_month":
         return published.replace(day=1), "month"
@@ -521,7 +521,7 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
     if m.group("month"):
         return DateMention(m.start(), m.end(), before.replace(day=1), "month", False, True, counted=True)
     if part := m.group("part_of") or m.group("part") or m.group("ru_part"):
-        day = calendar.APPROXIMATE_DAYS.get(part.lower()) or calendar.RU_APPROXIMATE_DAYS[part.lower()]
+        day = calendar.approximate_day(fold(part))
         return DateMention(m.start(), m.end(), before.replace(day=day), "approximate", False, True, counted=True)
     if m.group("same"):
         days = _SAME_DAY_SHIFT[m.group("same").split()[0].lower()]
