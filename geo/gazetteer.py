@@ -400,21 +400,10 @@ class Gazetteer:
 
     def find(self, text: str, words: Sequence[Token] | None = None) -> list[PlaceMatch]:
         """Every place named in running text, in any spelling or Russian case form, longest name first."""
-        if self._index is None:
-            # A spelling several places share names the place it comes earliest for among its own names ("TRIPP" is
-            # tripp-route's first name and one of nakhchivan-link's later ones), then the first in catalogue order:
-            # the index keeps entries of equal length in the order given.
-            entries = [
-                (rank, form, pid)
-                for pid, p in self.places.items()
-                for rank, s in enumerate((pid.replace("-", " "), *p.spellings()))
-                for form in dict.fromkeys((s, without_note(s)))
-            ]
-            self._index = NameIndex((s, pid) for _, s, pid in sorted(entries, key=lambda e: e[0]))
         words = tokens(text) if words is None else words
         out: list[PlaceMatch] = []
         shared: list[list[str]] = []  # the places each match's spelling names, the index's first first
-        for i, n, pid in self._index.find(words):
+        for i, n, pid in self._name_index().find(words):
             # The word right after the name, nothing but spaces between: "Aghdam, officials said" names the town.
             follows = i + n < len(words) and text[words[i + n - 1].end : words[i + n].start].isspace()
             after = words[i + n].key if follows else None
@@ -447,6 +436,21 @@ class Gazetteer:
         ]
         return self._names_apart(text, words, self._boundaries_by_sides(text, words, out))
 
+    def _name_index(self) -> NameIndex:
+        """Every spelling, with and without its closing note, indexed once for finding names in text."""
+        if self._index is None:
+            # A spelling several places share names the place it comes earliest for among its own names ("TRIPP" is
+            # tripp-route's first name and one of nakhchivan-link's later ones), then the first in catalogue order:
+            # the index keeps entries of equal length in the order given.
+            entries = [
+                (rank, form, pid)
+                for pid, p in self.places.items()
+                for rank, s in enumerate((pid.replace("-", " "), *p.spellings()))
+                for form in dict.fromkeys((s, without_note(s)))
+            ]
+            self._index = NameIndex((s, pid) for _, s, pid in sorted(entries, key=lambda e: e[0]))
+        return self._index
+
     def _names_apart(self, text: str, words: Sequence[Token], found: list[PlaceMatch]) -> list[PlaceMatch]:
         """ "A corridor through Lachin", "the zone patrolled by Russian peacekeepers": the head noun of an English name
         ("Lachin corridor", "peacekeepers' zone") written before the word that sets it apart, joined by "through", "of"
@@ -464,9 +468,7 @@ class Gazetteer:
             for t in after:
                 if t.key not in heads[w.key] or (t.start in covered and (t.start, t.end) not in alone):
                     continue
-                whole = (
-                    self._index.find(tokens(f"{text[t.start : t.end]} {text[w.start : w.end]}")) if self._index else []
-                )
+                whole = self._name_index().find(tokens(f"{text[t.start : t.end]} {text[w.start : w.end]}"))
                 if len(whole) == 1 and whole[0][:2] == (0, 2):
                     if (t.start, t.end) in alone:
                         out.remove(alone[(t.start, t.end)])
