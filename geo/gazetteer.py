@@ -352,7 +352,8 @@ class Gazetteer:
         """Each boundary segment spelt as its two sides joined by a dash ("Tavush–Gazakh"), from the two places the
         sides name to the segment: a text naming both sides ("the sections between Tavush and Gazakh") names it."""
         if self._segments is None:
-            self._segments = {}
+            # Filled before it is kept: one gazetteer serves every session's thread (geo/extract/candidates.py).
+            segments: dict[frozenset[str], str] = {}
             for pid, p in self.places.items():
                 if p.kind != "border":
                     continue
@@ -360,7 +361,8 @@ class Gazetteer:
                     parts = re.split(r"\s*[-–—]\s*", without_note(spelling))
                     sides = frozenset(self._owner.get(fold(part), "") for part in parts)
                     if len(parts) == 2 and len(sides) == 2 and "" not in sides and pid not in sides:
-                        self._segments.setdefault(sides, pid)
+                        segments.setdefault(sides, pid)
+            self._segments = segments
         return self._segments
 
     def head_nouns(self) -> dict[str, tuple[str, ...]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -3635,3 +3636,26 @@ def test_a_month_an_offensive_is_in_names_no_agreement(atlas):
     # The ceasefire itself named by its month still is.
     text = "The separatists laid down arms under the ceasefire of September 2023."
     assert only(extract(atlas, text, dt.date(2025, 9, 1))).agreements == ("ceasefire-2023-09-20",)
+
+
+def test_a_catalogue_with_a_new_spelling_or_alias_is_read_afresh_though_the_last_one_had_the_same_ids(atlas):
+    """The extractor keeps the finders of the catalogue it last read: a catalogue edited since (same ids, same
+    length) must be read again, as an app that reloads data/ after a new name was added would pass."""
+    text = "Ferryville was handed back on 25 November 2020 under the Ferry Accord."
+    assert [(c.places, c.agreements) for c in extract(atlas, text)] == [((), ())]
+    renamed = [
+        dataclasses.replace(p, names={**p.names, "en": (*p.names.get("en", ()), "Ferryville")})
+        if p.id == "kalbajar"
+        else p
+        for p in atlas.places.values()
+    ]
+    aliased = [
+        dataclasses.replace(a, aliases={**a.aliases, "en": (*a.aliases.get("en", ()), "Ferry Accord")})
+        if a.id == "statement-2020-11-10"
+        else a
+        for a in atlas.agreements.values()
+    ]
+    found = extract_candidates(text, renamed, aliased, dt.date(2022, 3, 25))
+    assert [(c.places, c.agreements) for c in found] == [(("kalbajar",), ("statement-2020-11-10",))]
+    # And back: the shipped catalogue does not know the new names.
+    assert [(c.places, c.agreements) for c in extract(atlas, text)] == [((), ())]
