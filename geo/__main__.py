@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from geo import query
-from geo.gazetteer import Gazetteer, fold
+from geo.gazetteer import fold, gazetteer_of
 from geo.load import DEFAULT_DATA_DIR, load_atlas, read_atlas
 from geo.model import LANGUAGES, Atlas
 from geo.validate import DataError, parse_date
@@ -34,7 +34,7 @@ def _named(atlas: Atlas, kind: Literal["place", "agreement", "search"], value: s
     "search": every place one of whose spellings contains `value`, as `places --search` lists them.
     """
     if kind != "agreement":
-        gazetteer = Gazetteer(atlas.places.values())
+        gazetteer = gazetteer_of(atlas.places.values())
         found = [p.id for p in gazetteer.search(value)]
         if kind == "search":
             if found:

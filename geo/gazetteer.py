@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from geo.model import Place
 
@@ -258,6 +258,31 @@ class PlaceMatch:
     place: str
 
 
+Built = TypeVar("Built")
+
+
+class KeptForSameObjects(Generic[Built]):
+    """What `build` made of the last sequence of objects, kept while the same objects come back: the app, the
+    evaluation and search pass one atlas's places or agreements over and over, and a gazetteer or an agreement finder
+    takes longer to build than a short article takes to read (`make bench`: extract_article_new_catalogue_vs_shared).
+    Compared by identity, which the reference kept here stops from being reused; what is built must depend on the
+    objects alone. One entry: a catalogue edited since is built afresh. Safe across the sessions' threads as long as
+    what is built fills any table of its own before keeping it."""
+
+    def __init__(self, build: Callable[[tuple[Any, ...]], Built]) -> None:
+        self._build = build
+        self._last: tuple[tuple[Any, ...], Built] | None = None
+
+    def __call__(self, objects: Iterable[Any]) -> Built:
+        given = tuple(objects)
+        last = self._last
+        if last is not None and len(last[0]) == len(given) and all(a is b for a, b in zip(last[0], given, strict=True)):
+            return last[1]
+        built = self._build(given)
+        self._last = (given, built)
+        return built
+
+
 class Gazetteer:
     """Every spelling of every place, folded once: search, resolve and find-in-text all ask here."""
 
@@ -352,7 +377,7 @@ class Gazetteer:
         """Each boundary segment spelt as its two sides joined by a dash ("Tavush–Gazakh"), from the two places the
         sides name to the segment: a text naming both sides ("the sections between Tavush and Gazakh") names it."""
         if self._segments is None:
-            # Filled before it is kept: one gazetteer serves every session's thread (geo/extract/candidates.py).
+            # Filled before it is kept: one gazetteer serves every session's thread (gazetteer_of).
             segments: dict[frozenset[str], str] = {}
             for pid, p in self.places.items():
                 if p.kind != "border":
@@ -593,3 +618,7 @@ class Gazetteer:
             keys = (w.key for s in self.places[pid].spellings() for w in tokens(s))
             self._words[pid] = frozenset(part for key in keys for part in re.split(r"[-–—]", key))
         return self._words[pid]
+
+
+# The gazetteer of a catalogue of places: search, import and extraction all ask here.
+gazetteer_of: KeptForSameObjects[Gazetteer] = KeptForSameObjects(Gazetteer)

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from geo.gazetteer import Gazetteer, fold, place_keys
+from geo.gazetteer import fold, gazetteer_of, place_keys
 from geo.model import Atlas, Change, Commitment, ControlPeriod, Event, Place, StatusChange
 
 __all__ = ["fold", "place_keys", "search_places"]  # fold and place_keys live in geo.gazetteer
@@ -23,7 +23,7 @@ _BORDER_CELL = -2
 
 def search_places(places: Iterable[Place], text: str) -> list[Place]:
     """Places one of whose spellings matches `text`: exact matches first, then prefixes, then substrings."""
-    return Gazetteer(places).search(text)
+    return gazetteer_of(places).search(text)
 
 
 def shown_by(agreement_ids: tuple[str, ...], wanted: set[str] | None) -> bool:

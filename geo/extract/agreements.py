@@ -17,7 +17,7 @@ from typing import Any
 
 from geo import dates as calendar
 from geo.extract.dates import BARE_YEAR, DateMention
-from geo.gazetteer import NameIndex, Token, fold, tokens
+from geo.gazetteer import KeptForSameObjects, NameIndex, Token, fold, tokens
 from geo.model import Agreement
 
 # Agreements signed near midnight are dated by either day: outlets give the first statement 9 or 10 November
@@ -1001,3 +1001,7 @@ def _dated_by_sentence(found: list[Agreement], dates: list[DateMention], at: int
         if len(near) == 1:
             return near[0]
     return None
+
+
+# The agreement finder of a catalogue of agreements, built once while the catalogue stays the same.
+finder_of: KeptForSameObjects[AgreementFinder] = KeptForSameObjects(AgreementFinder)

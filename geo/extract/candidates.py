@@ -46,6 +46,7 @@ from geo.extract.agreements import (
     AgreementFinder,
     Reference,
     article_references,
+    finder_of,
 )
 from geo.extract.dates import (
     BARE_YEAR,
@@ -67,6 +68,7 @@ from geo.gazetteer import (
     Gazetteer,
     PlaceMatch,
     Token,
+    gazetteer_of,
     ru_boundary_of_others,
     token_matches,
     tokens,
@@ -324,29 +326,6 @@ _OPENS_CLAUSE = re.compile(
 )
 
 
-# The finders of the last catalogue extracted against, kept while the same Place and Agreement objects come back (the
-# app and the evaluation pass one atlas's, article after article): building them was over half the time of a short
-# article (`make bench`: extract_article_new_catalogue_vs_shared). Compared by identity; the reference kept here stops
-# the objects' ids from being reused, and both finders depend on the catalogue alone, so sharing them changes no result.
-_last_catalogue: tuple[tuple[Place, ...], tuple[Agreement, ...], Gazetteer, AgreementFinder] | None = None
-
-
-def _finders(places: Iterable[Place], agreements: Iterable[Agreement]) -> tuple[Gazetteer, AgreementFinder]:
-    """The gazetteer and agreement finder of a catalogue, built once while the catalogue stays the same."""
-    global _last_catalogue
-    place_list, agreement_list = tuple(places), tuple(agreements)
-    last = _last_catalogue
-    if last is not None and _same_objects(last[0], place_list) and _same_objects(last[1], agreement_list):
-        return last[2], last[3]
-    gazetteer, finder = Gazetteer(place_list), AgreementFinder(agreement_list)
-    _last_catalogue = (place_list, agreement_list, gazetteer, finder)
-    return gazetteer, finder
-
-
-def _same_objects(kept: tuple[Any, ...], given: tuple[Any, ...]) -> bool:
-    return len(kept) == len(given) and all(a is b for a, b in zip(kept, given, strict=True))
-
-
 class _Extractor:
     def __init__(
         self,
@@ -357,7 +336,8 @@ class _Extractor:
         people: People,
     ) -> None:
         self.text = text
-        self.gazetteer, self.finder = _finders(places, agreements)
+        self.gazetteer = gazetteer_of(places)
+        self.finder = finder_of(agreements)
         self.published = published
         self.people = people
         # Where each written year stands: an undated text's year-less dates take the year last written before them.

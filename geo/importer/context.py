@@ -9,7 +9,7 @@ from typing import Any
 
 import shapely
 
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import gazetteer_of
 from geo.model import Atlas, Source
 from geo.validate import Problem, check_ids
 
@@ -53,7 +53,7 @@ class _Context:
         self._resolved: dict[tuple[str, bool], tuple[str | None, str]] = {}
         self._suggestions = 0
         self._source_suggests: dict[str, bool] = {}  # whether each distinct unknown source id got a "did you mean"
-        self.gazetteer = Gazetteer(atlas.places.values())
+        self.gazetteer = gazetteer_of(atlas.places.values())
         self._polygons: list | None = None
         self._tree: shapely.STRtree | None = None
 
