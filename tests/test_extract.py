@@ -3659,3 +3659,17 @@ def test_a_catalogue_with_a_new_spelling_or_alias_is_read_afresh_though_the_last
     assert [(c.places, c.agreements) for c in found] == [(("kalbajar",), ("statement-2020-11-10",))]
     # And back: the shipped catalogue does not know the new names.
     assert [(c.places, c.agreements) for c in extract(atlas, text)] == [((), ())]
+
+
+def test_what_was_agreed_where_an_agreement_was_made_is_that_agreement_when_only_one_fits(atlas):
+    published = dt.date(2022, 11, 7)
+    text = "The border commissions met in Brussels last Thursday, as the leaders had agreed in Prague."
+    assert only(extract(atlas, text, published)).agreements == ("prague-2022-10-06",)
+    text = "Комиссии встретились в Брюсселе в прошлый четверг, как лидеры договорились в Праге."
+    assert only(extract(atlas, text, published)).agreements == ("prague-2022-10-06",)
+    # The day of the making is no day an agreement was made there: another text, not the statement of 10 November.
+    text = "A humanitarian truce agreed in Moscow on 10 October broke down within hours."
+    assert only(extract(atlas, text, dt.date(2020, 12, 1))).agreements == ()
+    # Six were made in Brussels by then and nothing says which: the reader chooses.
+    text = "On Monday the sides restated what they had agreed in Brussels."
+    assert only(extract(atlas, text, dt.date(2023, 8, 1))).agreements == ()

@@ -1,6 +1,7 @@
 """Agreements an article refers to: by an alias from data/agreements.json ("the Prague statement", "Пражское
-заявление"), by a date that names one ("the statement of 9 November", "met in Sochi on 26 November 2021"), and the
-article numbers cited of them ("Article 6 of …", "пункт 9", "Девятый пункт заявления").
+заявление"), by a date that names one ("the statement of 9 November", "met in Sochi on 26 November 2021"), by where
+it was made ("as agreed in Prague"), and the article numbers cited of them ("Article 6 of …", "пункт 9", "Девятый
+пункт заявления").
 
 Nothing here knows an agreement id: every name comes from the data, and an alias several agreements share ("the
 Brussels meeting", "the Sochi meeting") is settled by the dates of the sentence and the publication date.
@@ -165,6 +166,12 @@ ANAPHOR = re.compile(
     r"(?!\s+of\b)",
     re.I,
 )
+# "as agreed in Prague", "the statement adopted in Sochi", "принятом в Сочи": a text made at a place where the
+# atlas's agreements were made (AgreementFinder.made_at_venue); a word or two may stand between ("agreed last year in").
+_MADE_AT = re.compile(rf"(?:{MADE.pattern}|\bmade\b)(?:\s+[\w-]+){{0,2}}?\s+(?:in|at|в|во)\s+(?:the\s+)?$", re.I)
+# How far before the place its verb may stand, and how far after it a date still dates the making.
+MADE_AT_REACH = 60
+MADE_AT_DATE_REACH = 40
 # "In Prague, …", "At Sochi, …", "В Сочи …": a sentence opening on where it happened (AgreementFinder.opening_venue).
 _VENUE_OPENING = re.compile(r"^\W*(?:in|at|в|во)\s+(?=\w)", re.I)
 # How many sentences back "that meeting" may find the meeting it stands for: the one just told, or a meeting the
@@ -309,6 +316,49 @@ class AgreementFinder:
             for i, n, a in self._venues.find(words)
             if words[i].start == m.end()
         ]
+
+    def made_at_venue(
+        self,
+        text: str,
+        words: Sequence[Token],
+        dates: list[DateMention],
+        published: dt.date | None,
+        taken: list[Reference],
+    ) -> list[Reference]:
+        """The agreement a sentence that names no other says was made where it was made ("as agreed in Prague",
+        "the principles adopted in Sochi last year"): the one made there by the publication, of the sentence's day
+        when it gives one, else of its year, unsure. None when several fit: "signed at the White House" is the
+        declaration or the treaty initialled there the same day; nor when the sentence's day is none of them ("a
+        humanitarian ceasefire agreed in Moscow on 10 October")."""
+        if taken:
+            return []
+        venues: dict[tuple[int, int], list[str]] = {}
+        for i, n, agreement_id in self._venues.find(words):
+            venues.setdefault((i, n), []).append(agreement_id)
+        slack = dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)
+        out = []
+        for (i, n), ids in venues.items():
+            start, end = words[i].start, words[i + n - 1].end
+            verb = _MADE_AT.search(text, max(0, start - MADE_AT_REACH), start)
+            if verb is None:
+                continue
+            # The dates of the making, next to its verb and venue ("agreed in Moscow on 10 October"), not of the rest
+            # of the sentence ("met in Brussels last Thursday, as agreed in Prague").
+            lo, hi = verb.start(), end + MADE_AT_DATE_REACH
+            if clause_end := _CLAUSE_END.search(text, end, hi):
+                hi = clause_end.start()
+            told = [d for d in dates if d.date is not None and d.end > lo and d.start < hi]
+            days = [d.date for d in told if d.date is not None and d.precision in ("day", "range")]
+            years = {int(y.group("year")) for y in BARE_YEAR.finditer(text, lo, hi)}
+            years |= {d.date.year for d in told if d.date is not None}
+            made = [a for a in map(self.by_id.__getitem__, ids) if published is None or a.date <= published + slack]
+            if days:
+                made = [a for a in made if any(abs(a.date - day) <= slack for day in days)]
+            elif years:
+                made = [a for a in made if a.date.year in years]
+            if len(made) == 1:
+                out.append(Reference(start, end, made[0].id, confident=False))
+        return out
 
     # --- by date ---
 

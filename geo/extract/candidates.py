@@ -547,6 +547,7 @@ class _Extractor:
             text, words, s.dates, self.published, None, list(s.refs), self._named, generic_words=True
         )
         s.refs += self.finder.described_references(text, words, s.dates, self.published, list(s.refs))
+        s.refs += self.finder.made_at_venue(text, words, s.dates, self.published, list(s.refs))
         s.refs.sort(key=lambda r: (r.start, r.end))
         counted_back = self._counted_back_to_named(unnamed_apart, s)
         s.dates = sorted([*s.dates, *counted_back, *self.finder.year_named_dates(text, s.refs)], key=lambda d: d.start)
