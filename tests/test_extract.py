@@ -3673,3 +3673,9 @@ def test_what_was_agreed_where_an_agreement_was_made_is_that_agreement_when_only
     # Six were made in Brussels by then and nothing says which: the reader chooses.
     text = "On Monday the sides restated what they had agreed in Brussels."
     assert only(extract(atlas, text, dt.date(2023, 8, 1))).agreements == ()
+
+
+def test_what_the_sides_agreed_at_a_meeting_named_with_a_possessive_is_what_it_provides(atlas):
+    text = "At last year's Prague meeting, the leaders agreed to a civilian mission along the border."
+    found = only(extract(atlas, text, dt.date(2023, 7, 11)))
+    assert (found.date, found.agreements) == (dt.date(2022, 10, 6), ("prague-2022-10-06",))

@@ -144,7 +144,8 @@ _PROVIDES = re.compile(
     r"(?![\w-])|"
     # "At the Brussels talks the leaders also agreed …", "На брюссельской встрече лидеры … подтвердили …": what the
     # sides agreed or affirmed at a meeting the atlas holds as an agreement is what it says.
-    r"^\W*(?:at|на)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:meeting|talks|summit|встрече|переговорах|саммите)(?![\w-])"
+    # A possessive among its words: "At last year's Prague meeting", "At Monday's talks".
+    r"^\W*(?:at|на)\s+(?:the\s+)?(?:[\w-]+(?:['’]s)?\s+){0,3}(?:meeting|talks|summit|встрече|переговорах|саммите)(?![\w-])"
     r"[^.;]{0,80}?(?<![\w-])(?:agreed|confirmed|reaffirmed|договорились|условились|подтвердили)(?![\w-])|"
     # "…the third paragraph of the declaration, under which communications are to be opened", "…заявлением, по
     # которому в Карабах вошли миротворцы": a relative clause on what the text says.
