@@ -3679,3 +3679,25 @@ def test_what_the_sides_agreed_at_a_meeting_named_with_a_possessive_is_what_it_p
     text = "At last year's Prague meeting, the leaders agreed to a civilian mission along the border."
     found = only(extract(atlas, text, dt.date(2023, 7, 11)))
     assert (found.date, found.agreements) == (dt.date(2022, 10, 6), ("prague-2022-10-06",))
+
+
+def test_a_part_of_a_month_that_year_takes_the_year_the_text_told_before(atlas):
+    published = dt.date(2025, 5, 16)
+    text = (
+        "The leaders met in Brussels on 6 April 2022, and the ministers first met in Geneva in early October that year."
+    )
+    assert [(c.date, c.date_precision) for c in extract(atlas, text, published)][-1] == (
+        dt.date(2022, 10, 5),
+        "approximate",
+    )
+    text = "Лидеры встретились в Брюсселе 6 апреля 2022 года, а министры впервые встретились в начале октября того же года."
+    assert [(c.date, c.date_precision) for c in extract(atlas, text, published)][-1] == (
+        dt.date(2022, 10, 5),
+        "approximate",
+    )
+    # A year that only names something ("the 2020 war") is no time the story told.
+    text = (
+        "On 13-14 September 2022 the heaviest fighting since the 2020 war hit Jermuk. "
+        "At the end of August that year, Azerbaijan had taken over the town of Lachin."
+    )
+    assert extract(atlas, text, None)[-1].date == dt.date(2022, 8, 25)

@@ -327,6 +327,10 @@ _OPENS_CLAUSE = re.compile(
 )
 
 
+# "the 2020 war", "the 2020 ceasefire statement": a year written as part of a name.
+_NAMING_YEAR = re.compile(r"(?i:the )\d{4} [a-z]")
+
+
 class _Extractor:
     def __init__(
         self,
@@ -345,6 +349,11 @@ class _Extractor:
         years = [(m.start(), int(m.group("year"))) for m in BARE_YEAR.finditer(text)]
         self._year_at = [at for at, _ in years]
         self._years = [y for _, y in years]
+        # Of those, the ones that tell a time, worked out once: not a year that only names something ("the 2020 war",
+        # "the 2020 ceasefire statement").
+        told = [(at, y) for at, y in years if not _NAMING_YEAR.match(text, max(0, at - 4), at + 6)]
+        self._told_year_at = [at for at, _ in told]
+        self._told_years = [y for _, y in told]
         self._narrative_year: int | None = None
         self._last_day: dt.date | None = None  # the day "the same day" in a later sentence counts from
         self._filed: DateMention | None = None  # the date of a dateline on a line of its own, for the lede after it
@@ -453,10 +462,14 @@ class _Extractor:
         i = bisect.bisect_right(self._year_at, at)
         return self._years[i - 1] if i else self._years[0]
 
+    def _year_told_before(self, at: int) -> int | None:
+        """The year "that year" at `at` counts from: the last written before it that tells a time of the story."""
+        i = bisect.bisect_left(self._told_year_at, at)
+        return self._told_years[i - 1] if i else None
+
     def analyse(self, s: _Sentence) -> None:
         text = s.text
-        i = bisect.bisect_left(self._year_at, s.start)
-        year_before = self._years[i - 1] if i else None
+        year_before = self._year_told_before(s.start)
         found = find_dates(
             text, self.published, lambda at: self.anchor_year(s.start + at, s.start), self._last_day, year_before
         )

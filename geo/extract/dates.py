@@ -147,7 +147,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "approx",
             rf"\b(?P<q>(?i:early|mid|middle|late|the\s+end|end|the\s+beginning|beginning|start))"
-            rf"(?:\s+of)?[\s-]+{_MON}(?:,?\s+{_YEAR})?",
+            rf"(?:\s+of)?[\s-]+{_MON}(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?",
         ),
         # "between April and June 2024", "from October to December": a range of whole months, dated by its first.
         (
@@ -170,7 +170,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "в конце апреля", and after "с", "до", "к" in their cases: "с конца апреля", "к середине мая".
         (
             "approx",
-            rf"(?i:\b(?:в|с|со|до|к)\s+(?P<q>начал[еау]|середин[еыу]|конц[еау]))\s+{_RU_MON}(?:\s+{_YEAR})?",
+            rf"(?i:\b(?:в|с|со|до|к)\s+(?P<q>начал[еау]|середин[еыу]|конц[еау]))\s+{_RU_MON}{_RU_YEAR}",
         ),
         ("month", rf"\b{_RU_MON}\s+{_YEAR}"),
         # "с февраля прошлого года", "до марта этого года": a month in any case with its year counted.
