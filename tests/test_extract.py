@@ -3701,3 +3701,12 @@ def test_a_part_of_a_month_that_year_takes_the_year_the_text_told_before(atlas):
         "At the end of August that year, Azerbaijan had taken over the town of Lachin."
     )
     assert extract(atlas, text, None)[-1].date == dt.date(2022, 8, 25)
+
+
+def test_a_weekday_with_an_indefinite_article_is_no_day_and_its_month_dates_the_event(atlas):
+    text = "A video call between the two deputy prime ministers followed on a Friday in mid-February."
+    found = only(extract(atlas, text, dt.date(2025, 3, 1)))
+    assert (found.date, found.date_precision) == (dt.date(2025, 2, 15), "approximate")
+    # Written alone, the weekday is still the last one before the paper.
+    found = only(extract(atlas, "The deputy prime ministers spoke by video link Friday.", dt.date(2025, 3, 1)))
+    assert (found.date, found.date_precision) == (dt.date(2025, 2, 28), "day")

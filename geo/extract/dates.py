@@ -225,8 +225,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r")\b)",
         ),
         # A weekday written alone, as wires write it ("said Tuesday", "late Monday", "early Tuesday"): capitalised,
-        # it is never anything else.
-        ("weekday", r"\b(?P<wd>" + "|".join(w.title() for w in calendar.WEEKDAYS) + r")\b"),
+        # it is never anything else. Not "a Friday", "every Monday": any of them, no day to place ("on a Friday in
+        # mid-February" is dated by its month).
+        (
+            "weekday",
+            r"\b(?<!\b[Aa] )(?<!\b[Oo]ne )(?<!\b[Ee]very )(?<!\b[Ee]ach )(?P<wd>"
+            + "|".join(w.title() for w in calendar.WEEKDAYS)
+            + r")\b",
+        ),
         # "в ночь на вторник" (the night before Tuesday, reported as Tuesday), "в минувший вторник".
         (
             "weekday",
