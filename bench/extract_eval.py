@@ -49,7 +49,8 @@ def _items(field: str, found: Candidate | None, label: dict[str, Any] | None) ->
             "date": {(label["date"], label["date_precision"])},
             "places": set(label["places"]),
             "agreements": set(label["agreements"]),
-            "articles": {tuple(a) for a in label["articles"]},
+            # A point number typed 3 or "3" is the same label: the extractor gives it as written, a string.
+            "articles": {(agreement, str(number)) for agreement, number in label["articles"]},
             "actors": set(label["actors"]),
             "agreements+inferred": set(label["agreements"]),
         }

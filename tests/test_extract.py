@@ -3710,3 +3710,17 @@ def test_a_weekday_with_an_indefinite_article_is_no_day_and_its_month_dates_the_
     # Written alone, the weekday is still the last one before the paper.
     found = only(extract(atlas, "The deputy prime ministers spoke by video link Friday.", dt.date(2025, 3, 1)))
     assert (found.date, found.date_precision) == (dt.date(2025, 2, 28), "day")
+
+
+def test_the_evaluation_takes_a_point_number_typed_as_a_number_or_as_text_for_the_same_label(atlas, tmp_path):
+    (tmp_path / "a.txt").write_text("Point 9 of the trilateral statement of 10 November 2020 restores transport links.")
+    label = {"quote": "Point 9", "date": "2020-11-10", "date_precision": "day", "places": [], "actors": []}
+    label["agreements"] = ["statement-2020-11-10"]
+    for number in (9, "9"):
+        entry = {
+            "published": "2021-01-01",
+            "split": "dev",
+            "candidates": [label | {"articles": [[label["agreements"][0], number]]}],
+        }
+        scores = evaluate(tmp_path, atlas.places.values(), atlas.agreements.values(), labels={"a.txt": entry})
+        assert (scores["articles"]["tp"], scores["articles"]["fp"], scores["articles"]["fn"]) == (1, 0, 0), number
