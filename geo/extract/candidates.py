@@ -327,7 +327,9 @@ _OPENS_CLAUSE = re.compile(
 )
 
 
-# "the 2020 war", "the 2020 ceasefire statement": a year written as part of a name.
+# "the 2020 war", "the 2020 ceasefire statement": a year written as part of a name. A sentence after it does not count
+# "that year" from it; within its own sentence it may ("after the 2020 war, which ended … in November of that year",
+# find_dates).
 _NAMING_YEAR = re.compile(r"(?i:the )\d{4} [a-z]")
 
 
