@@ -348,12 +348,14 @@ class AgreementFinder:
             if clause_end := _CLAUSE_END.search(text, end, hi):
                 hi = clause_end.start()
             told = [d for d in dates if d.date is not None and d.end > lo and d.start < hi]
-            days = [d.date for d in told if d.date is not None and d.precision in ("day", "range")]
+            # A day tells which; a month or a part of one only the year ("should be in place before the end of the year"
+            # is no day of the making).
+            days = [d for d in told if d.precision in ("day", "range")]
             years = {int(y.group("year")) for y in BARE_YEAR.finditer(text, lo, hi)}
             years |= {d.date.year for d in told if d.date is not None}
             made = [a for a in map(self.by_id.__getitem__, ids) if published is None or a.date <= published + slack]
             if days:
-                made = [a for a in made if any(abs(a.date - day) <= slack for day in days)]
+                made = [a for a in made if any(self._fits_date(a, d) for d in days)]
             elif years:
                 made = [a for a in made if a.date.year in years]
             if len(made) == 1:
