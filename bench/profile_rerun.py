@@ -163,7 +163,7 @@ def server_figures() -> dict[str, float]:
     steps.runs.clear()
     day = dt.date(2021, 1, 1)
     for i in range(RUNS):
-        at.session_state["asof"] = day + dt.timedelta(days=i)
+        at.session_state["map_date"] = day + dt.timedelta(days=i)
         at.run()
         steps.close_run()
     figures.update(_summary("asof", steps.runs))

@@ -438,11 +438,10 @@ def _start_session(atlas: Atlas) -> None:
             "last_click": None,
             "imported": [],
             "selection": {"place": view.place, "asof": view.asof or dt.date.today()},
-            "asof": view.asof or dt.date.today(),
+            "map_date": view.asof or dt.date.today(),
             "show-curated": True,
             "online_tiles": False,
             "show-community": True,
-            "asof_exact": view.asof or dt.date.today(),
             "linked_event": view.event,
             "agreement": view.agreement,
             **{_agreement_key(a): a in view.agreements for a in atlas.agreements},
@@ -497,7 +496,7 @@ def _current_view(atlas: Atlas) -> View:
         start,
         end,
         st.session_state.lang,
-        st.session_state.asof,
+        st.session_state.map_date,
         st.session_state.linked_event,
         st.session_state.get("agreement"),
     )
@@ -993,13 +992,19 @@ def _share(view: View, atlas: Atlas, fingerprint: str) -> None:
         st.html(panel.share_box_html(link, citation, view.lang))
 
 
-def _sync_asof(source: str, target: str) -> None:
-    st.session_state[target] = st.session_state[source]
+def _date_chosen(box: str) -> None:
+    st.session_state.map_date = st.session_state[box]
 
 
 def _date_control() -> None:
     """The map's date: a slider to scrub, a box for an exact day (the map's ▶ control plays the years)."""
     today = dt.date.today()
+    # Each box shows the map's date, set here, as it is drawn, and never by the other box's callback: the page's
+    # store watch (_community_watch) may run a box's change on its own, the browser then reports that change again
+    # with the other box as it still shows it, and Streamlit would take that as a change back to the old date.
+    for box in ("asof", "asof_exact"):
+        if st.session_state.get(box) != st.session_state.map_date:
+            st.session_state[box] = st.session_state.map_date
     scrub, exact = st.columns([4, 1])
     lang = st.session_state.lang
     scrub.slider(
@@ -1008,8 +1013,8 @@ def _date_control() -> None:
         max_value=today,
         key="asof",
         format="D MMM YYYY",
-        on_change=_sync_asof,
-        args=("asof", "asof_exact"),
+        on_change=_date_chosen,
+        args=("asof",),
     )
     exact.date_input(
         message("exact_date", lang),
@@ -1017,8 +1022,8 @@ def _date_control() -> None:
         max_value=today,
         key="asof_exact",
         format="YYYY-MM-DD",
-        on_change=_sync_asof,
-        args=("asof_exact", "asof"),
+        on_change=_date_chosen,
+        args=("asof_exact",),
     )
 
 
@@ -1152,7 +1157,7 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
             _date_control()
         with panel_column:
             _share(view, atlas, fingerprint)
-    st.session_state.selection.update(place=view.place, asof=st.session_state.asof)
+    st.session_state.selection.update(place=view.place, asof=st.session_state.map_date)
     wanted = view_query(view, atlas)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)

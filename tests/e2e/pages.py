@@ -183,10 +183,12 @@ def download_csv(page: Page) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines()))
 
 
-def set_date(scope: Locator, label: str, day: dt.date) -> None:
-    """Type a date into an st.date_input, segment by segment as its year, month and day spinbuttons take it."""
+def set_date(scope: Page | Locator, label: str, day: dt.date, leave: bool = True) -> None:
+    """Type a date into an st.date_input, segment by segment as its year, month and day spinbuttons take it, then
+    (with `leave`) leave the box, which sends the date."""
     for part, value in (("year", f"{day:%Y}"), ("month", f"{day:%m}"), ("day", f"{day:%d}")):
         segment = scope.get_by_role("spinbutton", name=f"{part}, {label}")
         segment.click()
         segment.press_sequentially(value)
-    segment.press("Tab")
+    if leave:
+        segment.press("Tab")
