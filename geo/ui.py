@@ -164,8 +164,23 @@ def _editor_box(shared: store.Store) -> None:
         box.error(st.session_state.sign_in_message)
 
 
+def _repeated(shared: store.Store, action: tuple) -> bool:
+    """Whether `action` is the one this session did last, with the store still as that left it: done again, it would
+    change nothing and only replace what its first time said with an error or a "0 new". One click can reach the
+    server twice (the store watch's run carries it before its own run: README, Shared store), as a double click does."""
+    return st.session_state.get("last_store_action") == (action, shared.version())
+
+
+def _did(shared: store.Store, action: tuple) -> None:
+    st.session_state.last_store_action = (action, shared.version())
+
+
 def _propose(shared: store.Store, name: str, data: bytes) -> None:
+    action = ("propose", name, hashlib.sha256(data).hexdigest())
+    if _repeated(shared, action):
+        return
     proposal = shared.propose(name, data, st.session_state.editor)
+    _did(shared, action)
     st.session_state.proposed_message = (
         f"{len(proposal.ids)} event(s) in the shared store as proposed ({proposal.added} new, {proposal.updated}"
         f" updated, {proposal.unchanged} unchanged); they show on the map once an editor approves them."
@@ -207,6 +222,9 @@ def _review(shared: store.Store, fingerprint: str, data_dir: Path) -> None:
         which = f"{len(chosen)} chosen" if chosen else f"all {len(proposed)}"
 
         def decide(action: str) -> None:
+            decision = ("review", action, tuple(targets), reason, tuple(seen.items()))
+            if _repeated(shared, decision):
+                return
             try:
                 if action == "approve":
                     shared.approve(targets, st.session_state.editor, seen)
@@ -215,6 +233,7 @@ def _review(shared: store.Store, fingerprint: str, data_dir: Path) -> None:
                 st.session_state.review_message = f"{len(targets)} event(s) {action}d."
             except store.StoreError as e:
                 st.session_state.review_message = str(e)
+            _did(shared, decision)
             _store_version.clear()
 
         approve.button(f"Approve {which}", key="approve", on_click=decide, args=("approve",))

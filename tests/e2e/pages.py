@@ -15,7 +15,7 @@ from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 
 from bench.common import HEADER, MAP_IFRAME, PLACE_PANEL, SHOWN_PANEL, click_point
 from geo import mapping
-from geo.ui import REST_OF_PAGE_KEY
+from geo.ui import COMMUNITY_POLL_S, REST_OF_PAGE_KEY
 
 # Generous: the CI machines have 2 cores, and a rerun that redraws the map takes about a second there.
 TIMEOUT_MS = 20_000
@@ -31,9 +31,11 @@ __all__ = [
     "answered",
     "click_place",
     "download_csv",
+    "hold_sends",
     "map_frame",
     "open_app",
     "open_expander",
+    "sent_after_a_watch_run",
     "set_date",
     "settled",
     "tables_drawn",
@@ -58,6 +60,48 @@ def settled(page: Page) -> None:
     """Wait until the script run has ended. Call it only after waiting for something the run changes (else it may
     be the state from before the run started)."""
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+# Streamlit sends a widget's change on a zero-delay timer; the page's store watch, a run of its own every
+# COMMUNITY_POLL_S, can come first and carry the change in its run (one CI run in about forty). hold_sends delays the
+# page's zero-delay timers by more than the watch's period, for twice that time, so that this happens every time: a
+# change made at once is sent after the delay, and one made in a delayed timer (the date box does that) after a
+# second delay.
+_HOLD_SENDS = """(ms) => {
+  const plain = window.setTimeout, plainClear = window.clearTimeout;
+  const stateOf = () => document.querySelector("[data-test-script-state]");
+  const held = window.__held = {pending: new Set(), lastFiredAt: null, runs: [], released: false};
+  const runs = new MutationObserver(() => {
+    if (stateOf().getAttribute("data-test-script-state") === "running") held.runs.push(performance.now()); });
+  runs.observe(stateOf(), {attributeFilter: ["data-test-script-state"]});
+  window.setTimeout = function (callback, delay, ...rest) {
+    if (delay) return plain(callback, delay, ...rest);
+    const id = plain(() => { held.pending.delete(id); held.lastFiredAt = performance.now();
+      callback(...rest); }, ms);
+    held.pending.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) { held.pending.delete(id); return plainClear(id); };
+  plain(() => { window.setTimeout = plain; window.clearTimeout = plainClear; held.released = true; }, 2 * ms);
+}"""
+# Every held timer has fired (or was cleared), and a run has started since the last one fired (a change's run is
+# slow enough to be seen).
+_HELD_SENT = """() => { const held = window.__held;
+  return held.released && held.pending.size === 0 && held.runs.some((at) => at > held.lastFiredAt); }"""
+
+
+def hold_sends(page: Page) -> None:
+    """For the next three of the store watch's periods, the page sends a widget's change only after a watch run has
+    come first (see sent_after_a_watch_run)."""
+    page.evaluate(_HOLD_SENDS, int(COMMUNITY_POLL_S * 1500))
+
+
+def sent_after_a_watch_run(page: Page) -> None:
+    """Wait until what hold_sends held has been sent and the run it started has ended. A fast run can start and end
+    between two frames of the page, unseen, so whether a watch run came first is not checked here: the timing makes
+    sure of it, and each test that uses this failed on the code it guards against (see their commits)."""
+    page.wait_for_function(_HELD_SENT)
+    settled(page)
 
 
 def answered(page: Page, place_id: str) -> None:

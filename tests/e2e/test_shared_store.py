@@ -14,7 +14,15 @@ from playwright.sync_api import Browser, Page, expect
 from bench import common
 from bench.postgis import new_database
 from geo.store import Store, hash_password
-from tests.e2e.pages import SHOWN_PANEL, open_app, open_expander, settled, tables_drawn
+from tests.e2e.pages import (
+    SHOWN_PANEL,
+    hold_sends,
+    open_app,
+    open_expander,
+    sent_after_a_watch_run,
+    settled,
+    tables_drawn,
+)
 from tests.hostile import MARKUP_PAYLOADS, TEMPLATE_PAYLOADS
 
 pytestmark = pytest.mark.browser
@@ -91,6 +99,42 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
         expect(events).to_contain_text("Community event: proposed by an editor, approved in the shared store")
         assert not other_page.context.blocked
         other_page.context.close()
+
+
+def test_a_click_the_store_watch_carries_before_its_own_run_proposes_and_approves_once(
+    browser: Browser, secrets: Path, tmp_path: Path, traced: Callable[[Page, str], Page]
+) -> None:
+    """The watch's run takes the click, and the click's own run brings it again: the first result stays, not a
+    "0 new" or a refusal of the approval just made."""
+    database = f"sqlite:///{tmp_path / 'shared.sqlite'}"
+    with common.server("streamlit_app.py", {"ATLAS_DATABASE_URL": database}, "--secrets.files", str(secrets)) as url:
+        page = _offline_page(browser, url, traced, "editor")
+        open_app(page, url)
+        _sign_in(page, PASSWORD)
+        expander = page.get_by_test_id("stExpander").filter(has_text="Bring your own events")
+        open_expander(expander)
+        expander.locator("input[type=file]").set_input_files(IMPORTS / "conflict-events.csv")
+        expect(expander.get_by_text("4 of 9 row(s) can be added.")).to_be_visible()
+        tables_drawn(expander)
+        settled(page)
+        hold_sends(page)
+        page.get_by_role("button", name=re.compile(r"^Propose 4 event\(s\) to the shared store$")).click()
+        sent_after_a_watch_run(page)
+        expect(
+            page.get_by_text("4 event(s) in the shared store as proposed (4 new, 0 updated, 0 unchanged)")
+        ).to_be_visible()
+
+        review = page.locator(".st-key-review")
+        open_expander(review)
+        tables_drawn(review)
+        settled(page)
+        hold_sends(page)
+        review.get_by_role("button", name="Approve all 4").click()
+        sent_after_a_watch_run(page)
+        expect(review).to_contain_text("4 event(s) approved.")
+        expect(review).to_contain_text("Nothing waits for review.")
+        assert not page.context.blocked
+        page.context.close()
 
 
 def test_the_default_store_is_created_on_first_use_and_named_in_the_sidebar(page: Page, app_url: str) -> None:

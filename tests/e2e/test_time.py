@@ -13,8 +13,18 @@ from playwright.sync_api import Page, expect
 from bench.common import MAP_MARKS_KEPT, MARK_MAP
 from geo import query
 from geo.load import load_atlas
-from geo.ui import COMMUNITY_POLL_S
-from tests.e2e.pages import HEADER, PLACE_PANEL, answered, click_place, map_frame, open_app, set_date, settled
+from tests.e2e.pages import (
+    HEADER,
+    PLACE_PANEL,
+    answered,
+    click_place,
+    hold_sends,
+    map_frame,
+    open_app,
+    sent_after_a_watch_run,
+    set_date,
+    settled,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -63,36 +73,18 @@ def test_scrubbing_the_date_restyles_the_same_map_and_puts_the_date_in_the_link(
     assert frame.locator("body").evaluate(MAP_MARKS_KEPT), "the map was re-created"
 
 
-# Streamlit sends a box's new value on a zero-delay timer; the page's store watch, a rerun of its own every
-# COMMUNITY_POLL_S, can come first and carry the change in its run (one CI run in about forty). Here the page holds
-# zero-delay timers for longer than the watch's period, so that it does every time, and counts the runs meanwhile.
-HOLD_ZERO_DELAY_TIMERS = """(ms) => {
-  const plain = window.setTimeout, state = () => document.querySelector("[data-test-script-state]");
-  window.__held = 0; window.__runsWhileHeld = 0;
-  const runs = new MutationObserver(() => {
-    if (state().getAttribute("data-test-script-state") === "running") window.__runsWhileHeld++; });
-  runs.observe(state(), {attributeFilter: ["data-test-script-state"]});
-  window.setTimeout = function (callback, delay, ...rest) {
-    if (delay) return plain(callback, delay, ...rest);
-    window.__held++;
-    return plain(callback, ms, ...rest);
-  };
-  plain(() => { window.setTimeout = plain; runs.disconnect(); }, ms);
-}"""
-
-
 def test_a_date_typed_as_the_store_watch_reruns_the_page_still_reaches_the_map(page: Page, app_url: str):
     frame = open_app(page, f"{app_url}/?asof=2020-11-20&place=kalbajar")
     set_date(page, "Exact date", dt.date(2023, 10, 15), leave=False)
-    page.evaluate(HOLD_ZERO_DELAY_TIMERS, int(COMMUNITY_POLL_S * 1000 * 1.5))
+    hold_sends(page)
     page.get_by_text("Map on date: who held each place").click()
+    sent_after_a_watch_run(page)
     expect(frame.locator("path.place-khankendi")).to_contain_class("control-az")
     expect(page).to_have_url(re.compile(r"[?&]asof=2023-10-15"))
     expect(page.get_by_role("spinbutton", name="year, Exact date")).to_have_attribute("aria-valuenow", "2023")
     expect(page.get_by_role("slider", name="Map on date: who held each place")).to_have_attribute(
         "aria-valuetext", "15 Oct 2023"
     )
-    assert page.evaluate("window.__held") > 0 and page.evaluate("window.__runsWhileHeld") > 0, "no watch run came first"
 
 
 def test_the_map_follows_the_date_slider_before_the_server_answers(page: Page, app_url: str):
