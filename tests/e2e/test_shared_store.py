@@ -49,6 +49,16 @@ def _sign_in(page: Page, password: str) -> None:
     settled(page)
 
 
+def _upload_conflict_events(page: Page) -> None:
+    """Upload the file with four good rows of nine, and wait until its check is shown and the page has settled."""
+    expander = page.get_by_test_id("stExpander").filter(has_text="Bring your own events")
+    open_expander(expander)
+    expander.locator("input[type=file]").set_input_files(IMPORTS / "conflict-events.csv")
+    expect(expander.get_by_text("4 of 9 row(s) can be added.")).to_be_visible()
+    tables_drawn(expander)
+    settled(page)
+
+
 def _offline_page(browser: Browser, url: str, traced: Callable[[Page, str], Page], name: str) -> Page:
     """A page that reaches only the server at `url` (the app's servers here are this test's own), traced as `name`."""
     context = common.offline_context(browser, url)
@@ -69,12 +79,7 @@ def test_an_approved_proposal_is_on_the_map_for_everyone_and_survives_a_restart(
         expect(page.locator(".st-key-editor-box")).to_contain_text("Signed in as alice")
         assert PASSWORD not in page.url and "alice" not in page.url
 
-        expander = page.get_by_test_id("stExpander").filter(has_text="Bring your own events")
-        open_expander(expander)
-        expander.locator("input[type=file]").set_input_files(IMPORTS / "conflict-events.csv")
-        expect(expander.get_by_text("4 of 9 row(s) can be added.")).to_be_visible()
-        tables_drawn(expander)
-        settled(page)
+        _upload_conflict_events(page)
         page.get_by_role("button", name=re.compile(r"^Propose 4 event\(s\) to the shared store$")).click()
         expect(page.get_by_text(re.compile(r"^4 event\(s\) in the shared store as proposed"))).to_be_visible()
 
@@ -111,12 +116,7 @@ def test_a_click_the_store_watch_carries_before_its_own_run_proposes_and_approve
         page = _offline_page(browser, url, traced, "editor")
         open_app(page, url)
         _sign_in(page, PASSWORD)
-        expander = page.get_by_test_id("stExpander").filter(has_text="Bring your own events")
-        open_expander(expander)
-        expander.locator("input[type=file]").set_input_files(IMPORTS / "conflict-events.csv")
-        expect(expander.get_by_text("4 of 9 row(s) can be added.")).to_be_visible()
-        tables_drawn(expander)
-        settled(page)
+        _upload_conflict_events(page)
         hold_sends(page)
         page.get_by_role("button", name=re.compile(r"^Propose 4 event\(s\) to the shared store$")).click()
         sent_after_a_watch_run(page)
