@@ -81,6 +81,9 @@ _FUTURE_CUE = re.compile(
     r"(?:agreed|agree|decided)\s+to\s+meet|meet\s+again|договорил\w*\s+(?:\w+\s+)?встретиться|встрет(?:ится|ятся)|"
     # An invitation is to something still to come: "has invited the four leaders to gather in Granada in October".
     r"invit(?:es?|ed|ing|ation)|пригла\w*|"
+    # Perfective verbs whose present form is a future ("проведут переговоры 28-29 февраля", "саммит состоится").
+    r"провед(?:ет|ёт|ут)|пройд(?:ет|ёт|ут)|состо(?:ится|ятся)|собер(?:ется|ётся|утся)|подпиш(?:ет|ут)|"
+    r"начн(?:ется|ётся|утся)|возобнов(?:ится|ятся)|посет(?:ит|ят)|"
     r"будет|будут|должн\w*|до|не\s+позднее|планиру\w*|(?:за)?планирован\w*|назначен\w*|намерен\w*|намечен\w*|"
     r"ожидает\w*|предстоит|предстоят)\b",
     re.I,
