@@ -1745,6 +1745,10 @@ def test_nakanune_is_the_day_before_but_not_on_the_eve_of(atlas):
     text = "Накануне Пашинян обсудил с Путиным обстановку на границе."
     assert only(extract(atlas, text, dt.date(2025, 9, 1))).date == dt.date(2025, 8, 31)
     assert extract(atlas, "Накануне Пасхи прошли протесты на границе.", dt.date(2025, 9, 1)) == []
+    # A few words may stand between the name and its verb.
+    text = "Накануне Алиев в интервью азербайджанскому телевидению сказал, что граница с Арменией будет открыта."
+    assert only(extract(atlas, text, dt.date(2021, 4, 21))).date == dt.date(2021, 4, 20)
+    assert extract(atlas, "Накануне Пасхи в пограничных сёлах прошли протесты.", dt.date(2025, 9, 1)) == []
     # After the verb, before its subject: "сообщил накануне дорожный фонд" is the day before too.
     text = "Дорога через село Киранц закрыта, сообщил накануне дорожный фонд Армении."
     assert only(extract(atlas, text, dt.date(2024, 7, 11))).date == dt.date(2024, 7, 10)

@@ -198,10 +198,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "сообщил накануне дорожный фонд": the subject after it, in the nominative ("накануне очередной встречи"
             # is the genitive of what it is the eve of).
             r"|\s+[а-яё]+(?:ый|ий|ая|яя|ое|ее|ые|ие)\s))"
-            # "Накануне Ильхам Алиев …", "Накануне Пашинян обсудил …": a name (and surname) and its verb; not the
-            # genitive of a feast ("Накануне Пасхи прошли …").
+            # "Накануне Ильхам Алиев …", "Накануне Пашинян обсудил …", "Накануне Алиев в интервью телевидению сказал":
+            # a name (and surname) and, within a few words, its verb; not the genitive of a feast ("Накануне Пасхи
+            # прошли …").
             r"|\b[Нн]акануне(?=\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]"
-            r"|\s+[А-ЯЁ][а-яё]*[^\Wиыйь\d_]\s+[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?\b)",
+            r"|\s+[А-ЯЁ][а-яё]*[^\Wиыйь\d_](?:\s+[а-яё]+){0,4}?\s+[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?\b)",
         ),
         # Before "yesterday": "the day before yesterday" is two days back, not one.
         ("two_days_ago", r"(?i:\b(?:the\s+day\s+before\s+yesterday|позавчера)\b)"),
