@@ -1705,6 +1705,23 @@ def test_that_year_is_the_year_written_before_it(atlas):
     assert only(extract(atlas, "Lachin fell on May 17 that year.", dt.date(2025, 12, 1))).date == dt.date(2025, 5, 17)
 
 
+def test_that_month_is_the_month_of_the_year_written_before_it_and_a_decade_is_no_year(atlas):
+    text = (
+        "The protocol of 19 April 2024 handed four villages held since the early 1990s to Azerbaijan. "
+        "That August the two governments signed the regulations on the joint activity of the commissions."
+    )
+    later = extract(atlas, text, None)[-1]
+    assert (later.date, later.date_precision, later.agreements) == (
+        dt.date(2024, 8, 1),
+        "month",
+        ("delimitation-regulations-2024-08-30",),
+    )
+    # A month that qualifies a noun is no date: "that November ceasefire statement" is the statement, of its own day.
+    text = "Point 9 of that November ceasefire statement calls for every link in the region to be unblocked."
+    found = only(extract(atlas, text, dt.date(2021, 2, 27)))
+    assert (found.date, found.date_precision) == (dt.date(2020, 11, 10), "day")
+
+
 def test_hours_before_counts_the_day_the_sentence_before_gave(atlas):
     text = "A checkpoint was set up near Lachin on 23 April. Hours before, a soldier was killed near Sotk."
     assert [c.date for c in extract(atlas, text, dt.date(2023, 4, 24))] == [dt.date(2023, 4, 23)] * 2

@@ -97,7 +97,7 @@ SPEECH_VERBS = (
 )
 _SPOKEN = re.compile(rf"\b{SPEECH_VERBS}\b", re.I)
 # A bare year in a sentence ("in 2023"): not a date of its own, but it tells which of several agreements is meant.
-BARE_YEAR = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)(?![\d-])")
+BARE_YEAR = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)(?![\d-]|'?s\b)")
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
@@ -161,6 +161,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_named_month", rf"\b(?i:last|this\s+past)\s+{_MON}(?:'s)?"),
         ("month", rf"\b{_MON},?\s+{_YEAR}"),
         ("month", rf"\b(?i:in|since|during|by|until|through|from)\s+{_MON}(?!\.?\s*\d)(?:{_EN_REL_YEAR})?"),
+        # "That August the two governments signed …", "taken that September": the month of the year the text wrote
+        # last, as "in August that year" is; not a month that qualifies a noun ("that November ceasefire statement").
+        # The month's capital keeps "that may" a verb.
+        (
+            "month",
+            rf"\b(?P<that_year>(?i:that))\s+{_MON}(?!\.?\s*\d)(?=\s*[,.;:)—–]|\s*$|\s+[A-ZА-ЯЁ]"
+            r"|\s+(?:the|a|an|both|its|their|it|they|he|she|we|and|when|as|after|before|in|at|on)\b)",
+        ),
         ("range", rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+(?i:по|до)\s+(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
         # "с 20 апреля по 22 апреля", "с 30 сентября по 2 октября 2023 года": each day with its month.
         (
