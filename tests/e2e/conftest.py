@@ -83,7 +83,10 @@ _TRACE = """(() => {
   }, true);
   if (where === "page") document.addEventListener("click", (e) => {
     const on = e.target.closest ? e.target.closest("button, summary, label, a") : null;
-    say(`click on ${on ? on.tagName.toLowerCase() + " " + JSON.stringify(on.innerText.slice(0, 40)) : e.target.tagName}`);
+    // A click that lands beside its target says what it hit instead, and where: a box that moved under it is found.
+    const hit = (t) => `${t.tagName} ${t.getAttribute("data-testid") || ""} ${String(t.className).slice(0, 60)}`
+      + ` at ${e.clientX.toFixed(0)},${e.clientY.toFixed(0)}`;
+    say(`click on ${on ? on.tagName.toLowerCase() + " " + JSON.stringify(on.innerText.slice(0, 40)) : hit(e.target)}`);
   }, true);
   if (where === "page") new MutationObserver((changes) => changes.forEach((c) =>
     say(`script ${c.target.getAttribute("data-test-script-state")}`))).observe(document, {subtree: true,
