@@ -85,6 +85,13 @@ def test_a_part_of_last_month_and_the_end_of_a_year_are_approximate_days(atlas):
     # "Will start this month" is a verb before the month, not its start.
     found = only(extract(atlas, "The EU mission will start this month on the border.", published))
     assert (found.date, found.date_precision) == (dt.date(2023, 11, 1), "month")
+    # The month after the paper's, as "last month" is the one before it (in December: January of the next year).
+    for text, when, month in (
+        ("Azerbaijan will open a new phase of talks with Armenia from next month.", published, dt.date(2023, 12, 1)),
+        ("Переговоры возобновятся в следующем месяце.", dt.date(2023, 12, 20), dt.date(2024, 1, 1)),
+    ):
+        found = only(extract(atlas, text, when))
+        assert (found.date, found.date_precision) == (month, "month"), text
 
 
 def test_a_weekday_of_last_or_next_week_is_that_week_s_day(atlas):

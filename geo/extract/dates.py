@@ -304,6 +304,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("last_month", r"(?i:\b(?:last\s+month|в\s+прошлом\s+месяце)\b)"),
         ("this_month", r"(?i:\b(?:earlier\s+this\s+month|this\s+month|в\s+этом\s+месяце)\b)"),
+        ("next_month", r"(?i:\b(?:next\s+month|в\s+(?:следующем|будущем)\s+месяце)\b)"),
     )
 )
 _RU_NUMBER = r"\d{1,2}|" + "|".join(calendar.RU_NUMBER_WORDS)
@@ -362,6 +363,7 @@ RELATIVE_KINDS = frozenset(
         "last_week",
         "last_month",
         "this_month",
+        "next_month",
         "part_of_month",
         "weekday_of_week",
         "year_end_counted",
@@ -502,6 +504,8 @@ def _resolve(
         return first_of_month.replace(day=day), "approximate"
     if kind == "this_month":
         return published.replace(day=1), "month"
+    if kind == "next_month":
+        return (published.replace(day=28) + dt.timedelta(days=4)).replace(day=1), "month"
     first = published.replace(day=1) - dt.timedelta(days=1)
     return first.replace(day=1), "month"
 
