@@ -222,7 +222,8 @@ def _review(shared: store.Store, fingerprint: str, data_dir: Path) -> None:
         which = f"{len(chosen)} chosen" if chosen else f"all {len(proposed)}"
 
         def decide(action: str) -> None:
-            decision = ("review", action, tuple(targets), reason, tuple(seen.items()))
+            # The store's version stands for the revisions seen: any change to a proposal moves it.
+            decision = ("review", action, tuple(targets), reason)
             if _repeated(shared, decision):
                 return
             try:

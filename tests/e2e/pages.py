@@ -65,8 +65,8 @@ def settled(page: Page) -> None:
 # Streamlit sends a widget's change on a zero-delay timer; the page's store watch, a run of its own every
 # COMMUNITY_POLL_S, can come first and carry the change in its run (one CI run in about forty). hold_sends delays the
 # page's zero-delay timers by more than the watch's period, for twice that time, so that this happens every time: a
-# change made at once is sent after the delay, and one made in a delayed timer (the date box does that) after a
-# second delay.
+# change made at once is sent after the delay, and one a widget makes in a timer of its own after a second
+# delay (with a single delay, the date test often passed on the code before its fix).
 _HOLD_SENDS = """(ms) => {
   const plain = window.setTimeout, plainClear = window.clearTimeout;
   const stateOf = () => document.querySelector("[data-test-script-state]");
