@@ -5,11 +5,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import hmac
 import json
 import threading
 import time
 from dataclasses import replace
 from pathlib import Path
+from secrets import token_bytes
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import altair as alt
@@ -32,6 +34,8 @@ PAGE_SIZE = 20
 # page asks the store's version this often (one row read by its key, once per server per COMMUNITY_POLL_S
 # whatever the number of pages) and reruns when it moved.
 COMMUNITY_POLL_S = 2
+# The same sign-in attempt again within this many seconds is one click reaching the server twice (see _sign_in).
+SIGN_IN_REPEAT_S = 2 * COMMUNITY_POLL_S
 # The table view sends at most this many rows to the browser (100k rows are megabytes); the CSV has them all.
 TABLE_ROWS = 1000
 # Above this many events the timeline counts by month instead of by day.
@@ -121,9 +125,20 @@ def _secrets() -> dict:
         return {}
 
 
+# Keys the session's record of its last sign-in attempt, so that no password is kept, even as a plain hash.
+_ATTEMPT_KEY = token_bytes(32)
+
+
 def _sign_in(shared: store.Store, editors: dict[str, str]) -> None:
     name, password = st.session_state.get("editor-name", ""), st.session_state.get("editor-password", "")
     st.session_state["editor-password"] = ""  # never kept past the attempt
+    # A click can reach the server twice (the store watch's run carries it before its own run: README, Shared
+    # store); counted twice, one wrong password would bring the wait for the next attempt nearer.
+    attempt = hmac.new(_ATTEMPT_KEY, f"{name}\0{password}".encode(), "sha256").digest()
+    last = st.session_state.get("last_sign_in")
+    if last and hmac.compare_digest(last[0], attempt) and time.monotonic() - last[1] < SIGN_IN_REPEAT_S:
+        return  # the first delivery's answer stands
+    st.session_state.last_sign_in = (attempt, time.monotonic())
     result = store.sign_in(shared, editors, name, password, st.context.ip_address or "unknown")
     st.session_state.editor = result.name if result.ok else None
     st.session_state.sign_in_message = "" if result.ok else result.message
@@ -147,7 +162,7 @@ def _editor_box(shared: store.Store) -> None:
     editor = st.session_state.get("editor")
     if editor:
         box.markdown(f"Signed in as **{panel.markdown_text(editor)}**")
-        box.button("Sign out", key="sign-out", on_click=lambda: st.session_state.update(editor=None))
+        box.button("Sign out", key="sign-out", on_click=lambda: st.session_state.update(editor=None, last_sign_in=None))
         return
     providers, editors = store.oidc_providers(secrets), store.editors_from(secrets)
     for provider, name in providers.items():
