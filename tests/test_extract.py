@@ -842,6 +842,17 @@ def test_an_undated_text_takes_the_year_of_its_last_dated_event_not_of_any_year_
     assert [c.date for c in found] == [dt.date(2024, 6, 12), dt.date(2024, 4, 26)]
 
 
+def test_an_undated_texts_year_stays_with_its_days_past_a_month_given_as_background(atlas):
+    # "in May 2021" dates a step the sentence looks back on; the story told day by day is still in 2024.
+    text = (
+        "The commissions met on the border on 19 April 2024 and agreed four sections near Tavush. "
+        "They built on a working group Yerevan and Baku had set up in May 2021. "
+        "The villages passed to Azerbaijan on 24 May."
+    )
+    found = extract(atlas, text, None)
+    assert [c.date for c in found if c.date_precision == "day"] == [dt.date(2024, 4, 19), dt.date(2024, 5, 24)]
+
+
 def test_commissions_that_agreed_on_a_friday_name_that_days_agreement(atlas):
     text = "Вице-премьеры провели в пятницу заседание комиссий по делимитации и согласовали первый участок границы."
     found = only(extract(atlas, text, dt.date(2024, 4, 19)))

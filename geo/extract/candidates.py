@@ -536,6 +536,7 @@ class _Extractor:
                 not d.attached
                 and d.date is not None
                 and (d.has_year or d.guessed_year and self._year_said(s.start + d.start, s.start) is not None)
+                and (d.precision in ("day", "range") or self._last_day is None)
             ):
                 self._narrative_year = d.date.year
             if (
