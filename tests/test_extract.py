@@ -2669,6 +2669,19 @@ def test_a_clause_opening_on_an_agreement_before_a_dated_clause_is_a_report_of_t
         assert [c.date for c in extract(atlas, text, published)] == [dt.date(2020, 11, 20)], text
 
 
+def test_a_clause_opening_on_what_a_point_of_an_agreement_provides_is_a_report_of_that_agreement(atlas):
+    published = dt.date(2023, 9, 29)
+    for text in (
+        "Under point 6 of the trilateral statement of 10 November 2020 the Lachin corridor was to stay with the "
+        "Russian peacekeepers, but on 23 April Azerbaijan put a checkpoint of its own on the Hakari bridge.",
+        "По пункту 6 трехстороннего заявления от 10 ноября 2020 года Лачинский коридор оставался за российскими "
+        "миротворцами, однако 23 апреля Азербайджан поставил свой пункт на мосту через Хакари.",
+    ):
+        provision, checkpoint = extract(atlas, text, published)
+        assert (provision.date, provision.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",)), text
+        assert (checkpoint.date, checkpoint.places) == (dt.date(2023, 4, 23), ("hakari-bridge-checkpoint",)), text
+
+
 def test_an_agreement_named_with_the_year_it_was_made_gives_the_sentence_its_day(atlas):
     published = dt.date(2026, 2, 3)
     for text, agreement, day in (

@@ -923,7 +923,7 @@ def _dates_an_operation(text: str, d: DateMention) -> bool:
 # The conjunctions that join one clause to the next.
 CONJUNCTIONS = r"and|while|whereas|but|then|а|и|но|затем"
 # A break that opens a clause of its own: a semicolon, or a comma and a conjunction.
-OWN_CLAUSE = re.compile(rf";\s|,\s+(?:{CONJUNCTIONS}|тогда\s+как|в\s+то\s+время\s+как)\s")
+OWN_CLAUSE = re.compile(rf";\s|,\s+(?:{CONJUNCTIONS}|тогда\s+как|в\s+то\s+время\s+как|однако)\s")
 # Where a clause ends, to find the verb of a date's own clause (looked for within CLAUSE_REACH either side).
 _CLAUSE_END = re.compile(r"[,;]\s|\s[—–]\s|\s(?:and|while|whereas|but|а|и|но)\s")
 CLAUSE_REACH = 200

@@ -325,6 +325,11 @@ OPEN_REACH = 60
 _OPENS_CLAUSE = re.compile(
     r"(?:^|[,;:]\s+|\b(?:where|when|while|and|but|где|когда|а|и|но)\s+)\W*(?:[\w-]+\s+){0,2}$", re.I
 )
+# "Under point 6 of the trilateral statement of …, the corridor was to stay …", "По третьему пункту заявления от …": a
+# clause that opens on what an agreement provides tells of that agreement.
+_OPENS_UNDER = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|а|и|но)\s+)\W*(?:under|according\s+to|по|согласно)\s+(?:[\w-]+\s+){0,5}$", re.I
+)
 
 
 # "the 2020 war", "the 2020 ceasefire statement": a year written as part of a name. A sentence after it does not count
@@ -806,7 +811,10 @@ class _Extractor:
                 if r.start - fronted.end() > OPEN_REACH:
                     return False
                 return len(_WORD.findall(head.text, fronted.end(), r.start)) <= FRONTED_NAME_WORDS and says_more
-            opening = bool(_OPENS_CLAUSE.search(head.text, max(0, r.start - OPEN_REACH), r.start))
+            window = max(0, r.start - OPEN_REACH)
+            opening = bool(
+                _OPENS_CLAUSE.search(head.text, window, r.start) or _OPENS_UNDER.search(head.text, window, r.start)
+            )
             return opening and (says_more or not relative)
 
         lead = [r for r in head.refs if r.end <= cut.start()]
