@@ -3267,6 +3267,25 @@ def test_an_agreement_signed_by_its_parties_on_a_day_is_named_by_that_day(atlas)
     assert "lachin" in handover.places
 
 
+def test_an_undated_texts_day_is_in_the_year_the_atlas_knows_an_event_of_that_day_and_place(atlas):
+    # The only year written names the 2020 statement; a reader who knows the atlas puts the camp near Shusha in
+    # December 2022 and the checkpoint in April 2023, and the statement, told after a later day, does not take the
+    # story back to 2020.
+    text = (
+        "The corridor road has been shut to ordinary traffic since 12 December, when protesters camped on it near "
+        "Shusha. Point 6 of the November 2020 ceasefire statement keeps the corridor with the Russian peacekeepers. "
+        "On 23 April Azerbaijan put a checkpoint of its own at the Hakari bridge."
+    )
+    linker = Linker(atlas.events, atlas.agreements.values())
+    found = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), None, linker=linker)
+    assert [(c.date, c.places) for c in found] == [
+        (dt.date(2022, 12, 12), ("shusha",)),
+        (dt.date(2020, 11, 10), ()),
+        (dt.date(2023, 4, 23), ("hakari-bridge-checkpoint",)),
+    ]
+    assert "date" in found[0].low_confidence  # still a year the text did not write: the reviewer checks it
+
+
 def test_an_undated_story_told_in_order_moves_into_the_next_year(atlas):
     text = (
         "The blockade of the road began on 12 December 2022. Baku had warned of it on 3 December. A checkpoint "

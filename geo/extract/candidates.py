@@ -346,8 +346,10 @@ class _Extractor:
         agreements: Iterable[Agreement],
         published: dt.date | None,
         people: People,
+        linker: Linker | None = None,
     ) -> None:
         self.text = text
+        self.linker = linker
         self.gazetteer = gazetteer_of(places)
         self.finder = finder_of(agreements)
         self.published = published
@@ -366,7 +368,30 @@ class _Extractor:
         self._filed: DateMention | None = None  # the date of a dateline on a line of its own, for the lede after it
         self._story_day: dt.date | None = None  # the latest day the sentence before wrote with its year
         self._in_story: set[int] = set()  # where the sentence's days moved into the story's year stand
+        self._in_known: set[int] = set()  # where the sentence's days moved into a year the atlas knows stand
         self._named: dict[str, int] = {}  # each agreement the sentences so far named surely: where it was last
+
+    def _in_years_known(self, s: _Sentence, words: list) -> list[DateMention]:
+        """In a text without a publication date, a day written without a year is in the year the atlas knows an event
+        of that day in a place the sentence names, or of an agreement it names (Linker.year_known), when there is one
+        such year: the year written last may be another story's ("the November 2020 ceasefire statement" before "since
+        12 December"). The days after it follow it, as after any day the story tells."""
+        assert self.linker is not None
+        self._in_known = set()
+        year_less = [d for d in s.dates if d.guessed_year and not d.attached and d.precision == "day" and d.date]
+        if not year_less:
+            return s.dates
+        places = {p.place for p in self.gazetteer.find(s.text, words)}
+        named = {r.agreement for r in s.refs}
+        out = []
+        for d in s.dates:
+            if d in year_less and d.date is not None:
+                year = self.linker.year_known(d.date, places, named)
+                if year is not None and (moved := in_year(d.date, year)) is not None:
+                    d = replace(d, date=moved)
+                    self._in_known.add(d.start)
+            out.append(d)
+        return out
 
     def _in_story_year(self, found: list[DateMention]) -> list[DateMention]:
         """ "The district was to be returned by November 15, 2020. … the army entered Kalbajar on November 25.": a
@@ -504,6 +529,8 @@ class _Extractor:
         s.dates, s.refs = self.finder.date_references(text, found, words)
         if (moved := _in_year_of_day_before(text, found, s.dates, self.published is not None)) is not None:
             s.dates, s.refs = self.finder.date_references(text, moved, words)
+        if self.published is None and self.linker is not None:
+            s.dates = self._in_years_known(s, words)
         if s.dates and all(d.attached for d in s.dates):
             # "The same day Aliyev said Baku expects Yerevan to fulfil the statement of 10 November 2020": a day
             # counted from the sentence before is the sentence's own when the only day it writes names an agreement.
@@ -528,7 +555,10 @@ class _Extractor:
             (
                 d.date
                 for d in s.dates
-                if (d.has_year or d.start in self._in_story) and not d.attached and d.date and d.precision == "day"
+                if (d.has_year or d.start in self._in_story or d.start in self._in_known)
+                and not d.attached
+                and d.date
+                and d.precision == "day"
             ),
             default=None,
         )
@@ -540,7 +570,12 @@ class _Extractor:
             if (
                 not d.attached
                 and d.date is not None
-                and (d.has_year or d.guessed_year and self._year_said(s.start + d.start, s.start) is not None)
+                and (
+                    d.has_year
+                    or d.start in self._in_known
+                    or d.guessed_year
+                    and self._year_said(s.start + d.start, s.start) is not None
+                )
                 and (d.precision in ("day", "range") or self._last_day is None)
             ):
                 self._narrative_year = d.date.year
@@ -553,10 +588,12 @@ class _Extractor:
             ):
                 self._last_day = d.date
         # "The Washington declaration of 8 August 2025 revived …. The framework published on 13 January …": in a text
-        # without a publication date, a sentence dated only by the agreements it names moves the story's time to them.
+        # without a publication date, a sentence dated only by the agreements it names moves the story's time to them;
+        # forward only: one named after a later day was told is background ("The road has been closed since 12
+        # December …. Point 6 of the November 2020 statement leaves the corridor …. On 22 February …").
         if self.published is None and s.dates and all(d.attached for d in s.dates):
             named_days = [d.date for d in s.dates if d.agreements and d.date and d.precision == "day"]
-            if named_days:
+            if named_days and (self._last_day is None or max(named_days) > self._last_day):
                 self._last_day = max(named_days)
                 self._narrative_year = self._last_day.year
         s.refs += self.finder.alias_references(
@@ -1465,7 +1502,7 @@ def assemble(
     linker: Linker | None = None,
 ) -> list[Candidate]:
     """Candidate events in `text`, in the order the article tells them (input already checked)."""
-    ex = _Extractor(text, places, agreements, published, people)
+    ex = _Extractor(text, places, agreements, published, people, linker)
     sentences = [_Sentence(a, b, text[a:b]) for a, b in split_sentences(text)]
     for s in sentences:
         ex.analyse(s)

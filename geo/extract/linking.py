@@ -95,6 +95,24 @@ class Linker:
             days = _span(e.date, e.date_precision, e.end_date)
             if named and days:
                 self._signings.append(_Signing(e.id, *days, frozenset(e.places), named))
+        # Every day the atlas knows something happened on, by month and day: the year of a day a text without a
+        # publication date writes without one (see year_known).
+        self._known: dict[tuple[int, int], list[tuple[int, frozenset[str]]]] = {}
+        for e in events:
+            if e.date_precision == "day":
+                ties = frozenset(t.agreement for t in e.ties)
+                self._known.setdefault((e.date.month, e.date.day), []).append((e.date.year, frozenset(e.places) | ties))
+        for a in agreements:
+            self._known.setdefault((a.date.month, a.date.day), []).append((a.date.year, frozenset({a.id})))
+
+    def year_known(self, day: dt.date, places: AbstractSet[str], agreements: AbstractSet[str]) -> int | None:
+        """For a text without a publication date: the year in which the atlas has an event of `day`'s month and day in
+        one of `places`, or tied to one of `agreements` (or one of them made that day), when there is exactly one such
+        year. "The road has been closed since 12 December, when protesters set up camp near Shusha" is in 2022 for a
+        reader who knows the atlas, whatever year the text wrote last."""
+        named = places | agreements
+        years = {year for year, where in self._known.get((day.month, day.day), ()) if where & named}
+        return years.pop() if len(years) == 1 else None
 
     def ties(self, day: dt.date | None, precision: str | None, places: AbstractSet[str]) -> list[Reason]:
         """The agreements a report of `day` (a day, not a month: a month holds too many events) in `places` most
