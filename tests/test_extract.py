@@ -1942,6 +1942,19 @@ def test_the_day_words_were_said_is_not_an_event_beside_the_day_they_report(atla
     assert only(extract(atlas, text, dt.date(2022, 8, 5))).date == dt.date(2022, 8, 5)
 
 
+def test_a_day_opening_the_sentence_with_its_speaking_verb_after_it_is_not_an_event_beside_the_days_reported(atlas):
+    published = dt.date(2022, 6, 9)
+    for text in (
+        "On Monday he told deputies that the leaders had agreed on the railway in Sochi on 26 November last year.",
+        "Еще в понедельник, выступая перед депутатами, он напомнил, что лидеры договорились о железной дороге в Сочи "
+        "26 ноября прошлого года.",
+    ):
+        assert [c.date for c in extract(atlas, text, published)] == [dt.date(2021, 11, 26)], text
+    # A day that opens the sentence on what was done, not said, stays an event of its own.
+    text = "On Monday the commissions met on the border, two weeks after the leaders agreed in Sochi on 26 November."
+    assert dt.date(2022, 6, 6) in [c.date for c in extract(atlas, text, published)]
+
+
 def test_what_the_agreement_just_named_provides_is_a_report_of_its_own(atlas):
     text = (
         "He referred to the declaration adopted at the peace summit in Washington on August 8. "

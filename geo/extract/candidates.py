@@ -1071,6 +1071,10 @@ def _reported_deadlines(s: _Sentence) -> None:
 
 # "…, the head of Aghavno village told NEWS.am on Friday", "сообщили в среду": the day a report was given.
 SPEECH_REACH = 50
+# A day that opens its sentence ("On Monday", "Еще в понедельник,"), and the speaking verb after it, before the
+# next date ("… he told parliament that", "…, выступая в парламенте, он напомнил, что").
+_OPENS_ON = re.compile(r"^\W*(?:(?:on|ещ[её](?:\s+в)?|в|во)\s+)?$", re.I)
+_SPOKEN_AFTER = re.compile(rf"[^.;:]{{0,80}}?\b(?:{SPEECH_VERBS}|напомнил\w*|reminded|recalled)\b", re.I)
 _SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b(?:[^.;:,]|\.(?=\w)){{0,40}}$", re.I)
 
 
@@ -1183,9 +1187,14 @@ def _spoken_days(s: _Sentence) -> frozenset[int]:
     ends = [0, *(d.end for d in own)]
     spoken = [
         d
-        for d, prev_end in zip(own, ends, strict=False)
+        for i, (d, prev_end) in enumerate(zip(own, ends, strict=False))
         if d.relative
-        and _SPEECH.search(s.text[max(0, d.start - SPEECH_REACH) : d.start])
+        and (
+            _SPEECH.search(s.text[max(0, d.start - SPEECH_REACH) : d.start])
+            # "On Monday he told parliament that …", "В понедельник, выступая в парламенте, он напомнил, что …": the
+            # day that opens the sentence, its speaking verb after it.
+            or (i == 0 and _OPENS_ON.match(s.text, 0, d.start) and _SPOKEN_AFTER.match(s.text, d.end, own[1].start))
+        )
         and not (d.counted and _counted_in_own_clause(s.text, prev_end, d))
     ]
     # "…announced last Thursday that the centre in Aghdam, which began operating in January 2021, would close": a day
