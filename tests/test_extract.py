@@ -1955,6 +1955,16 @@ def test_a_day_opening_the_sentence_with_its_speaking_verb_after_it_is_not_an_ev
     assert dt.date(2022, 6, 6) in [c.date for c in extract(atlas, text, published)]
 
 
+def test_do_looks_ahead_only_to_a_date_it_stands_before(atlas):
+    published = dt.date(2022, 6, 9)
+    # "до нынешней встречи" (before this meeting) dates nothing ahead: the group last met in the December past.
+    text = "Группа вице-премьеров до нынешней встречи в последний раз собиралась в декабре."
+    assert only(extract(atlas, text, published)).date == dt.date(2021, 12, 1)
+    # A deadline before its own month still looks ahead.
+    text = "Группа вице-премьеров должна представить перечень проектов до декабря."
+    assert only(extract(atlas, text, published)).date == dt.date(2022, 12, 1)
+
+
 def test_what_the_agreement_just_named_provides_is_a_report_of_its_own(atlas):
     text = (
         "He referred to the declaration adopted at the peace summit in Washington on August 8. "
