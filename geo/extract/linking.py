@@ -10,7 +10,8 @@ accepts it or not. Everything comes from the data: an event or agreement added t
 changes.
 
 Also here: "the document", "the deal", "документ" with no agreement named in the sentences before it stands for
-the agreement the article is about (the one its sentences name, or report the signing day of, most).
+the agreement the article is about (the one its sentences name, or report the signing day of, most); and, for a text
+without a publication date, the one year in which the atlas knows a day it writes without a year (`year_known`).
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ class _Signing:
 
 
 class Linker:
-    """The atlas's events of the days its agreements were made, to tie a candidate to the agreement it reports.
+    """The atlas's events of the days its agreements were made, to tie a candidate to the agreement it reports; and
+    every day it knows an event or agreement of, to date an undated text's year-less days (`year_known`).
 
     Only those events: a later event tied to an agreement (a handover the statement set, a blockade of the corridor
     it guarantees) is reported as an event of its own, and readers mark no agreement for it unless the text names
