@@ -1965,6 +1965,18 @@ def test_do_looks_ahead_only_to_a_date_it_stands_before(atlas):
     assert only(extract(atlas, text, published)).date == dt.date(2022, 12, 1)
 
 
+def test_cherez_n_dnei_counts_days_after_the_day_told_before(atlas):
+    published = dt.date(2022, 6, 9)
+    text = (
+        "22 мая в Брюсселе лидеры согласовали создание комиссий, а через два дня комиссии впервые собрались на границе."
+    )
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2022, 5, 22), dt.date(2022, 5, 24)]
+    text = (
+        "Лидеры согласовали создание комиссий в Брюсселе 22 мая. Через два дня комиссии впервые собрались на границе."
+    )
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2022, 5, 22), dt.date(2022, 5, 24)]
+
+
 def test_what_the_agreement_just_named_provides_is_a_report_of_its_own(atlas):
     text = (
         "He referred to the declaration adopted at the peace summit in Washington on August 8. "

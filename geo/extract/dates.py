@@ -331,8 +331,8 @@ _OFFSET = re.compile(
     r"|в\s+т(?:от|от\s+же|от\s+самый)\s+день|в\s+этот\s+(?:же\s+)?день|на\s+следующ(?:ий\s+день|ее\s+утро)"
     # "Днем ранее", "днём позже", "за день до этого": a day before or after the day the sentences before gave.
     r"|(?:дн[её]м\s+(?P<ru_dir>ранее|раньше|позже|позднее)|за\s+день\s+до\s+этого)"
-    # "Четыре дня спустя", "спустя пять дней": that many days after the day the sentences before gave.
-    rf"|(?P<ru_count>{_RU_NUMBER})\s+(?:дня|дней)\s+спустя|спустя\s+(?P<ru_count_after>{_RU_NUMBER})\s+(?:дня|дней)"
+    # "Четыре дня спустя", "спустя пять дней", "через два дня": that many days after the day the sentences before gave.
+    rf"|(?P<ru_count>{_RU_NUMBER})\s+(?:дня|дней)\s+спустя|(?:спустя|через)\s+(?P<ru_count_after>{_RU_NUMBER})\s+(?:дня|дней)"
     r"(?!\s+после)"
     # "by the end of that month", "late that month", "в конце того же месяца": a part of the month of the day written
     # before (before "that month", which it holds).
