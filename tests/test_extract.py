@@ -1977,6 +1977,14 @@ def test_cherez_n_dnei_counts_days_after_the_day_told_before(atlas):
     assert [c.date for c in extract(atlas, text, published)] == [dt.date(2022, 5, 22), dt.date(2022, 5, 24)]
 
 
+def test_a_participles_clause_after_and_counts_its_day_from_the_day_before(atlas):
+    text = (
+        "The envoy toured both capitals, meeting ministers in Yerevan on 9 February and signing a charter in Baku "
+        "the next day."
+    )
+    assert [c.date for c in extract(atlas, text, dt.date(2026, 3, 3))] == [dt.date(2026, 2, 9), dt.date(2026, 2, 10)]
+
+
 def test_what_the_agreement_just_named_provides_is_a_report_of_its_own(atlas):
     text = (
         "He referred to the declaration adopted at the peace summit in Washington on August 8. "

@@ -767,7 +767,9 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
 CLAUSE_LOOKBACK = 200
 # Where a clause of its own begins: "…on September 19, and the separatists agreed … the next day".
 _NEW_CLAUSE = re.compile(
-    r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s)"
+    r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s|"
+    # "holding talks in Yerevan on 9 February and signing a charter in Baku the next day": a participle's clause.
+    r"(?!(?:dur|follow|morn|even|noth|someth|anyth|everyth)ing\b)\w+ing\s)"
 )
 COLON = re.compile(r":\s")
 _SAME_DAY = re.compile(rf"в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день|the\s+same\s+{_DAY_PART}", re.I)
