@@ -3327,6 +3327,13 @@ def test_an_undated_texts_day_is_in_the_year_the_atlas_knows_an_event_of_that_da
         (dt.date(2023, 4, 23), ("hakari-bridge-checkpoint",)),
     ]
     assert "date" in found[0].low_confidence  # still a year the text did not write: the reviewer checks it
+    # An agreement named by an alias, not a date, tells the year too: the only year written is of a plan for 2028.
+    text = (
+        "When the two leaders signed a joint declaration at the White House on August 8, with Trump as witness, the "
+        "route got its name. Baku expects the route to open by the end of 2028."
+    )
+    found = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), None, linker=linker)
+    assert [(c.date, c.agreements) for c in found][0] == (dt.date(2025, 8, 8), ("washington-2025-08-08",))
     # Where the atlas knows that day in that place in two years (22 February in Karabakh: 2022 and 2023), it cannot
     # tell: the day stays in the year the text wrote.
     text = "The review looks back on 2021. On 22 February officials in Karabakh reported new shelling."

@@ -382,7 +382,9 @@ class _Extractor:
         if not year_less:
             return s.dates
         places = {p.place for p in self.gazetteer.find(s.text, words)}
-        named = {r.agreement for r in s.refs}
+        # Named by its date or by an alias ("the joint declaration signed at the White House on August 8").
+        aliases = self.finder.alias_references(s.text, words, s.dates, None, None, list(s.refs))
+        named = {r.agreement for r in [*s.refs, *aliases]}
         out = []
         for d in s.dates:
             if d in year_less and d.date is not None:
