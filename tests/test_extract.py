@@ -1985,6 +1985,17 @@ def test_a_participles_clause_after_and_counts_its_day_from_the_day_before(atlas
     assert [c.date for c in extract(atlas, text, dt.date(2026, 3, 3))] == [dt.date(2026, 2, 9), dt.date(2026, 2, 10)]
 
 
+def test_a_weekday_with_a_future_verb_after_it_in_its_clause_is_the_coming_one(atlas):
+    published = dt.date(2022, 6, 23)  # a Thursday
+    text = "Министр в четверг прибывает в Баку, а в пятницу у него запланированы встречи с президентом."
+    assert [c.date for c in extract(atlas, text, published)] == [dt.date(2022, 6, 23), dt.date(2022, 6, 24)]
+    # Not a thing named after the day, nor what was said that day.
+    text = "Переговоры министров начались в пятницу по приглашению президента России."
+    assert only(extract(atlas, text, published)).date == dt.date(2022, 6, 17)
+    text = "В пятницу министр заявил, что встреча состоится позже."
+    assert only(extract(atlas, text, published)).date == dt.date(2022, 6, 17)
+
+
 def test_what_the_agreement_just_named_provides_is_a_report_of_its_own(atlas):
     text = (
         "He referred to the declaration adopted at the peace summit in Washington on August 8. "

@@ -519,6 +519,17 @@ _PAST_BEFORE_CUE = re.compile(r"(?i:\b(?:was|were|had\s+been)\s+$)")
 _LAST_WEEKDAY = re.compile(r"(?i:last|this\s+past|в(?:о)?\s+(?:минувш|прошл))")
 
 
+_CLAUSE_STOP = re.compile(r"[,;:.!?]")
+# After the day, only a verb that tells the future: not "planned" or "по приглашению" naming a thing ("on Friday hailed
+# the planned handover", "начались в пятницу по приглашению …").
+_FUTURE_AFTER = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|is\s+due|are\s+due|будет|будут|должн[аоы]?|(?:за)?планирован[аоы]?|намечен[аоы]?|"
+    r"назначен[аоы]?|провед(?:ет|ёт|ут)|пройд(?:ет|ёт|ут)|состо(?:ится|ятся)|собер(?:ется|ётся|утся)|подпиш(?:ет|ут)|"
+    r"начн(?:ется|ётся|утся)|возобнов(?:ится|ятся)|посет(?:ит|ят)|встрет(?:ится|ятся))\b",
+    re.I,
+)
+
+
 def _looks_ahead_to(m: re.Match[str]) -> bool:
     """Whether the clause looks ahead to the day `m` names: "are due to meet officials on Thursday", "встретятся на
     границе во вторник"; not when a verb of saying stands between ("Talks will resume, the ministry said on Monday"),
@@ -530,7 +541,12 @@ def _looks_ahead_to(m: re.Match[str]) -> bool:
         for c in _FUTURE_CUE.finditer(window)
         if not _FUTURE_IN_THE_PAST.match(c.group()) and not _PAST_BEFORE_CUE.search(window, 0, c.start())
     ]
-    return bool(cues) and not _SPOKEN.search(window, cues[-1].end())
+    if cues:
+        return not _SPOKEN.search(window, cues[-1].end())
+    # "а в пятницу у него запланированы встречи", "во вторник комиссии проведут заседание": the cue after the day, in
+    # its own clause (not "в пятницу он заявил, что встреча состоится …").
+    after = _CLAUSE_STOP.split(m.string[m.end() : m.end() + FUTURE_CUE_WINDOW], maxsplit=1)[0]
+    return bool(_FUTURE_AFTER.search(after)) and not _SPOKEN.search(after)
 
 
 def _count(word: str) -> int:
