@@ -371,7 +371,7 @@ class _Extractor:
         self._in_known: set[int] = set()  # where the sentence's days moved into a year the atlas knows stand
         self._named: dict[str, int] = {}  # each agreement the sentences so far named surely: where it was last
 
-    def _in_years_known(self, s: _Sentence, words: list) -> list[DateMention]:
+    def _in_years_known(self, s: _Sentence, words: list, found_places: list[PlaceMatch]) -> list[DateMention]:
         """In a text without a publication date, a day written without a year is in the year the atlas knows an event
         of that day in a place the sentence names, or of an agreement it names (Linker.year_known), when there is one
         such year: the year written last may be another story's ("the November 2020 ceasefire statement" before "since
@@ -381,7 +381,7 @@ class _Extractor:
         year_less = [d for d in s.dates if d.guessed_year and not d.attached and d.precision == "day" and d.date]
         if not year_less:
             return s.dates
-        places = {p.place for p in self.gazetteer.find(s.text, words)}
+        places = {p.place for p in found_places}
         # Named by its date or by an alias ("the joint declaration signed at the White House on August 8").
         aliases = self.finder.alias_references(s.text, words, s.dates, None, None, list(s.refs))
         named = {r.agreement for r in [*s.refs, *aliases]}
@@ -531,8 +531,10 @@ class _Extractor:
         s.dates, s.refs = self.finder.date_references(text, found, words)
         if (moved := _in_year_of_day_before(text, found, s.dates, self.published is not None)) is not None:
             s.dates, s.refs = self.finder.date_references(text, moved, words)
+        found_places = None  # the gazetteer's reading of the sentence, once
         if self.published is None and self.linker is not None:
-            s.dates = self._in_years_known(s, words)
+            found_places = self.gazetteer.find(text, words)
+            s.dates = self._in_years_known(s, words, found_places)
         if s.dates and all(d.attached for d in s.dates):
             # "The same day Aliyev said Baku expects Yerevan to fulfil the statement of 10 November 2020": a day
             # counted from the sentence before is the sentence's own when the only day it writes names an agreement.
@@ -613,7 +615,9 @@ class _Extractor:
         counted_back = self._counted_back_to_named(unnamed_apart, s)
         s.dates = sorted([*s.dates, *counted_back, *self.finder.year_named_dates(text, s.refs)], key=lambda d: d.start)
         self._named.update((r.agreement, s.start) for r in s.refs if r.confident)
-        s.places = _outside_agreement_names(self.gazetteer.find(text, words), s.refs)
+        if found_places is None:
+            found_places = self.gazetteer.find(text, words)
+        s.places = _outside_agreement_names(found_places, s.refs)
         s.actors = find_actors(text, self.people)
 
     def _span_still_to_end(self, text: str, d: DateMention) -> bool:

@@ -63,6 +63,11 @@ _EN_YEAR = rf"(?:,?\s+{_YEAR}|{_EN_REL_YEAR})?"
 FUTURE_CUE_WINDOW = 60
 # Verbs that move something to a later day, in any tense (candidates.py reads the new day they give).
 MOVED_LATER = r"postpon(?:e|es|ed|ing)|defer(?:s|red|ring)?|push(?:es|ed|ing)?\s+back|put(?:s|ting)?\s+off"
+# Russian perfective verbs whose present form is a future: a cue before a date (_FUTURE_CUE) and after it (_FUTURE_AFTER).
+_RU_PERFECTIVE_FUTURE = (
+    r"провед(?:ет|ёт|ут)|пройд(?:ет|ёт|ут)|состо(?:ится|ятся)|собер(?:ется|ётся|утся)|подпиш(?:ет|ут)|"
+    r"начн(?:ется|ётся|утся)|возобнов(?:ится|ятся)|посет(?:ит|ят)"
+)
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|until|next|is\s+to|are\s+to|"
     # Something moved to a later day, in any tense: "agreed on Sunday to push back the handover … to Nov. 25".
@@ -82,8 +87,7 @@ _FUTURE_CUE = re.compile(
     # An invitation is to something still to come: "has invited the four leaders to gather in Granada in October".
     r"invit(?:es?|ed|ing|ation)|пригла\w*|"
     # Perfective verbs whose present form is a future ("проведут переговоры 28-29 февраля", "саммит состоится").
-    r"провед(?:ет|ёт|ут)|пройд(?:ет|ёт|ут)|состо(?:ится|ятся)|собер(?:ется|ётся|утся)|подпиш(?:ет|ут)|"
-    r"начн(?:ется|ётся|утся)|возобнов(?:ится|ятся)|посет(?:ит|ят)|"
+    rf"{_RU_PERFECTIVE_FUTURE}|"
     # "до 1 марта", "до конца года", "до декабря": a deadline before its own date; not "до нынешней встречи" (before this
     # meeting), which dates nothing ahead ("до нынешней встречи в последний раз собиралась в декабре" is past).
     r"будет|будут|должн\w*|до(?=\s+(?:\d|конц|начал|середин|истечени|"
@@ -524,8 +528,7 @@ _CLAUSE_STOP = re.compile(r"[,;:.!?]")
 # the planned handover", "начались в пятницу по приглашению …").
 _FUTURE_AFTER = re.compile(
     r"\b(?:will|is\s+to|are\s+to|is\s+due|are\s+due|будет|будут|должн[аоы]?|(?:за)?планирован[аоы]?|намечен[аоы]?|"
-    r"назначен[аоы]?|провед(?:ет|ёт|ут)|пройд(?:ет|ёт|ут)|состо(?:ится|ятся)|собер(?:ется|ётся|утся)|подпиш(?:ет|ут)|"
-    r"начн(?:ется|ётся|утся)|возобнов(?:ится|ятся)|посет(?:ит|ят)|встрет(?:ится|ятся))\b",
+    rf"назначен[аоы]?|{_RU_PERFECTIVE_FUTURE}|встрет(?:ится|ятся))\b",
     re.I,
 )
 
