@@ -378,7 +378,8 @@ class _Extractor:
         12 December"). The days after it follow it, as after any day the story tells."""
         assert self.linker is not None
         self._in_known = set()
-        year_less = [d for d in s.dates if d.guessed_year and not d.attached and d.precision == "day" and d.date]
+        # By position: a pasted sentence may hold thousands of dates, each looked up once.
+        year_less = {d.start for d in s.dates if d.guessed_year and not d.attached and d.precision == "day" and d.date}
         if not year_less:
             return s.dates
         places = {p.place for p in found_places}
@@ -387,7 +388,7 @@ class _Extractor:
         named = {r.agreement for r in [*s.refs, *aliases]}
         out = []
         for d in s.dates:
-            if d in year_less and d.date is not None:
+            if d.start in year_less and d.date is not None:
                 year = self.linker.year_known(d.date, places, named)
                 if year is not None and (moved := in_year(d.date, year)) is not None:
                     d = replace(d, date=moved)
