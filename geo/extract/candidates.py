@@ -321,14 +321,13 @@ def _items_of(s: _Sentence, lo: int = 0, hi: int | None = None, dates: bool = Tr
 # An agreement that opens its clause (two words at most before its name), as what the clause tells of: "The
 # trilateral statement of … gave", "…, where an April 2024 protocol returned …", "Протокол закрепил …"; not one in an
 # aside ("peacekeepers, deployed under the statement of …, did not intervene").
+# So does one its clause opens on through what it provides (five words at most after "under"): "Under point 6 of
+# the trilateral statement of …, the corridor was to stay …", "По третьему пункту заявления от …".
 OPEN_REACH = 60
 _OPENS_CLAUSE = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:where|when|while|and|but|где|когда|а|и|но)\s+)\W*(?:[\w-]+\s+){0,2}$", re.I
-)
-# "Under point 6 of the trilateral statement of …, the corridor was to stay …", "По третьему пункту заявления от …": a
-# clause that opens on what an agreement provides tells of that agreement.
-_OPENS_UNDER = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:and|but|while|а|и|но)\s+)\W*(?:under|according\s+to|по|согласно)\s+(?:[\w-]+\s+){0,5}$", re.I
+    r"(?:^|[,;:]\s+|\b(?:where|when|while|and|but|где|когда|а|и|но)\s+)\W*"
+    r"(?:(?:under|according\s+to|по|согласно)\s+(?:[\w-]+\s+){0,5}|(?:[\w-]+\s+){0,2})$",
+    re.I,
 )
 
 
@@ -855,10 +854,7 @@ class _Extractor:
                 if r.start - fronted.end() > OPEN_REACH:
                     return False
                 return len(_WORD.findall(head.text, fronted.end(), r.start)) <= FRONTED_NAME_WORDS and says_more
-            window = max(0, r.start - OPEN_REACH)
-            opening = bool(
-                _OPENS_CLAUSE.search(head.text, window, r.start) or _OPENS_UNDER.search(head.text, window, r.start)
-            )
+            opening = bool(_OPENS_CLAUSE.search(head.text, max(0, r.start - OPEN_REACH), r.start))
             return opening and (says_more or not relative)
 
         lead = [r for r in head.refs if r.end <= cut.start()]
