@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -615,9 +614,8 @@ class _Extractor:
         counted_back = self._counted_back_to_named(unnamed_apart, s)
         s.dates = sorted([*s.dates, *counted_back, *self.finder.year_named_dates(text, s.refs)], key=lambda d: d.start)
         self._named.update((r.agreement, s.start) for r in s.refs if r.confident)
-        if found_places is None:
-            found_places = self.gazetteer.find(text, words)
-        s.places = _outside_agreement_names(found_places, s.refs)
+        # A place inside an agreement's name is named all the same ("the Tavush–Gazakh protocol").
+        s.places = self.gazetteer.find(text, words) if found_places is None else found_places
         s.actors = find_actors(text, self.people)
 
     def _span_still_to_end(self, text: str, d: DateMention) -> bool:
@@ -1247,24 +1245,6 @@ def _reported_speech(s: _Sentence) -> None:
     spoken = _spoken_days(s)
     if spoken:
         s.dates = [replace(d, agreements=(), attached=True) if d.start in spoken else d for d in s.dates]
-
-
-def _outside_agreement_names(places: list[PlaceMatch], refs: list[Reference]) -> list[PlaceMatch]:
-    """The places a sentence speaks of, less those named only inside an agreement's name: "the TRIPP implementation
-    framework" is the agreement, not the route. A place the sentence also names outside every agreement's name stays
-    ("the TRIPP framework sets out how TRIPP will be built")."""
-    # The furthest end of the names starting at or before each start: one look-up per place, not a walk over every
-    # name (a paste may hold thousands of both in one sentence).
-    spans = sorted((r.start, r.end) for r in refs)
-    starts = [a for a, _ in spans]
-    reach = list(itertools.accumulate((b for _, b in spans), max))
-
-    def inside(p: PlaceMatch) -> bool:
-        i = bisect.bisect_right(starts, p.start)
-        return bool(i) and reach[i - 1] >= p.end
-
-    spoken_of = {p.place for p in places if not inside(p)}
-    return [p for p in places if p.place in spoken_of or not inside(p)]
 
 
 # "…, а Лачинский — 1 декабря, согласно трехстороннему заявлению", "…and Lachin on December 1, as the statement of 9
