@@ -3282,6 +3282,36 @@ def test_a_body_named_after_the_ceasefire_it_watches_is_not_the_agreement(atlas,
     assert (found.date, found.places, found.agreements) == (dt.date(2021, 1, 30), ("aghdam",), ())
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Both sides reported 26 ceasefire violations on the border on 13 March.", dt.date(2025, 3, 13)),
+        (
+            "Yerevan recalled a proposal of 22 June to set up a mechanism to look into ceasefire breaches.",
+            dt.date(2024, 6, 22),
+        ),
+        (
+            "Утром 12 апреля 2023 года нарушений режима прекращения огня на границе не зафиксировано.",
+            dt.date(2023, 4, 12),
+        ),
+    ],
+)
+def test_incidents_named_after_the_ceasefire_they_break_are_not_the_agreement(atlas, text, day):
+    found = only(extract(atlas, text, dt.date(2025, 4, 15)))
+    assert (found.date, found.agreements) == (day, ())
+
+
+def test_an_agreement_named_by_its_year_does_not_tie_another_clause_to_an_agreement(atlas):
+    # The kind word is part of the 2020 statement's name; the month of the second clause names nothing.
+    text = (
+        "The 2020 ceasefire statement, signed on the night of 9 November, ended six weeks of war; "
+        "Azerbaijan took full control of Nagorno-Karabakh in September 2023."
+    )
+    first, second = extract(atlas, text, dt.date(2025, 4, 16))
+    assert (first.date, first.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",))
+    assert (second.date, second.date_precision, second.agreements) == (dt.date(2023, 9, 1), "month", ())
+
+
 def test_the_ceasefire_monitored_is_still_the_agreement(atlas):
     text = "Russian peacekeepers monitored the ceasefire in Aghdam on 30 January 2021."
     assert only(extract(atlas, text, dt.date(2022, 2, 22))).agreements == ("statement-2020-11-10",)

@@ -212,11 +212,12 @@ _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|nex
 # "ended without a joint statement", "завершилась без совместного заявления": no text was made.
 _NONE_MADE = re.compile(r"(?<![\w-])(?:without\s+(?:a|any)|no|без)\s+$", re.I)
 # "the joint ceasefire monitoring centre", "центр по контролю за прекращением огня", "a centre to monitor the
-# ceasefire": a body named after what it watches,
-# not the agreement.
-_WATCHED_BY = re.compile(r"\s+(?:monitoring|observation|observer|control)\b", re.I)
+# ceasefire": a body named after what it watches, not the agreement; nor "26 ceasefire violations", "нарушений режима
+# прекращения огня": incidents named after what they break.
+_WATCHED_BY = re.compile(r"\s+(?:monitoring|observation|observer|control|violations?|breach(?:es)?)\b", re.I)
 _WATCHING = re.compile(
     r"(?<![\w-])(?:по\s+)?(?:контрол\w*|наблюдени\w*|мониторинг\w*)\s+(?:за\s+)?$"
+    r"|(?<![\w-])нарушени\w*\s+(?:режима\s+)?$"
     r"|\b(?:to\s+)?(?:monitor|observe|watch)(?:s|ing)?\s+(?:the\s+)?$",
     re.I,
 )
@@ -422,7 +423,11 @@ class AgreementFinder:
             if (name_at is not None or after) and not d.relative and lo < hi:
                 pieces += [text[at:lo], " "]
                 at = hi
-        has_context = bool(CONTEXT.search("".join([*pieces, text[at:]])))
+        # Nor does one named by its year ("The 2020 ceasefire statement …; Azerbaijan took control in September 2023").
+        rest = "".join([*pieces, text[at:]])
+        for pattern in (_YEAR_BEFORE, _YEAR_AFTER, _YEAR_OF_WAR):
+            rest = pattern.sub(lambda m: " " if self._year_names_one(m) else m.group(0), rest)
+        has_context = bool(CONTEXT.search(rest))
         made_anywhere = bool(MADE.search(text))
         met_anywhere = bool(_MET.search(text))
         # Where the atlas's agreements were made, as the sentence names them ("in Prague", "в Сочи"): found once, when
@@ -591,6 +596,12 @@ class AgreementFinder:
                 )
         return out
 
+    def _year_names_one(self, m: re.Match[str]) -> str | None:
+        """The one agreement of its kind made in the year a bare-year name gives ("the 2020 ceasefire"), if one."""
+        year = int(m.group("year"))
+        kept = [a.id for a in self.agreements if a.date.year == year and self.of_kind(a.id, m.group("kind"))]
+        return kept[0] if len(kept) == 1 else None
+
     def year_references(self, text: str, taken: list[Reference]) -> list[Reference]:
         """Agreements named by a bare year and a kind of text ("the 2020 ceasefire"), when that year had only one
         agreement of that kind."""
@@ -600,11 +611,9 @@ class AgreementFinder:
             for m in pattern.finditer(text):
                 if names.overlapping(m.start(), m.end()):
                     continue
-                year = int(m.group("year"))
-                ids = tuple(a.id for a in self.agreements if a.date.year == year)
-                kept = [i for i in ids if self.of_kind(i, m.group("kind"))]
-                if len(kept) == 1:
-                    out.append(Reference(m.start(), m.end(), kept[0]))
+                named = self._year_names_one(m)
+                if named is not None:
+                    out.append(Reference(m.start(), m.end(), named))
                     names.add(m.start(), m.end(), out[-1])
         return out
 
