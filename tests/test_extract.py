@@ -3301,6 +3301,20 @@ def test_incidents_named_after_the_ceasefire_they_break_are_not_the_agreement(at
     assert (found.date, found.agreements) == (day, ())
 
 
+def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
+    # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
+    text = (
+        "When Michel first brought the two leaders together in Brussels on 14 December 2021, they agreed to restore "
+        "railway lines. The second meeting, on 6 April 2022, promised a border commission by the end of that month. "
+        "The next day Pashinyan said the talks had been useful. At the third meeting, on 22 May, the sides settled "
+        "principles for transit, and the border commissions met for the first time two days later."
+    )
+    days = [(c.date, c.agreements) for c in extract(atlas, text, None)]
+    assert (dt.date(2022, 4, 7), ()) in days
+    assert (dt.date(2022, 5, 22), ("brussels-2022-05-22",)) in days
+    assert (dt.date(2022, 5, 24), ()) in days
+
+
 def test_an_agreement_named_by_its_year_does_not_tie_another_clause_to_an_agreement(atlas):
     # The kind word is part of the 2020 statement's name; the month of the second clause names nothing.
     text = (

@@ -569,9 +569,12 @@ class _Extractor:
         # reported, not the day it was said.
         spoken = _spoken_days(s)
         for d in s.dates:
+            # "The second meeting, on 6 April 2022, …. The next day …": a meeting dated in its name is the day the
+            # sentence tells, as a day of its own is.
+            told = not d.attached or _meeting_named(text, d)
             # A year-less day the sentence's "in 2022" dated moves the story's time as a day written with it does.
             if (
-                not d.attached
+                told
                 and d.date is not None
                 and (
                     d.has_year
@@ -583,7 +586,7 @@ class _Extractor:
             ):
                 self._narrative_year = d.date.year
             if (
-                not d.attached
+                told
                 and d.precision in ("day", "range")
                 and d.date is not None
                 and d.start not in spoken
