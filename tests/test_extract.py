@@ -3301,6 +3301,16 @@ def test_incidents_named_after_the_ceasefire_they_break_are_not_the_agreement(at
     assert (found.date, found.agreements) == (day, ())
 
 
+@pytest.mark.parametrize("same_part", ["в ту же ночь", "той же ночью", "тем же вечером", "в то же утро"])
+def test_the_same_night_in_russian_is_the_day_told_before(atlas, same_part):
+    text = (
+        "Минобороны Армении сообщило, что в ночь на 28 июля азербайджанские подразделения обстреляли села. "
+        f"По данным Баку, {same_part} армянские военные вели огонь по позициям в Кельбаджарском районе."
+    )
+    first, second = extract(atlas, text, dt.date(2021, 7, 29))
+    assert (second.date, second.places) == (dt.date(2021, 7, 28), ("kalbajar",))
+
+
 def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
     # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
     text = (
