@@ -3311,6 +3311,18 @@ def test_the_same_night_in_russian_is_the_day_told_before(atlas, same_part):
     assert (second.date, second.places) == (dt.date(2021, 7, 28), ("kalbajar",))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The project was discussed in Yerevan on 9 February by JD Vance, who the next day signed a charter in Baku.",
+        "9 февраля проект обсуждал в Ереване Джей Ди Вэнс, который на следующий день подписал в Баку хартию.",
+    ],
+)
+def test_a_day_counted_in_a_relative_clause_is_an_event_of_its_own(atlas, text):
+    days = [c.date for c in extract(atlas, text, dt.date(2026, 3, 3))]
+    assert days == [dt.date(2026, 2, 9), dt.date(2026, 2, 10)]
+
+
 def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
     # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
     text = (

@@ -788,6 +788,8 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
 CLAUSE_LOOKBACK = 200
 # Where a clause of its own begins: "…on September 19, and the separatists agreed … the next day".
 _NEW_CLAUSE = re.compile(
+    # "…in Yerevan on 9 February by Vance, who the next day signed …", "Вэнс, который на следующий день подписал …".
+    r",\s+(?:who|which|котор(?:ый|ая|ое|ые))\s|"
     r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s|"
     # "holding talks in Yerevan on 9 February and signing a charter in Baku the next day": a participle's clause.
     r"(?!(?:dur|follow|morn|even|noth|someth|anyth|everyth)ing\b)\w+ing\s)"
