@@ -3255,6 +3255,19 @@ def test_days_counted_back_to_a_signing_are_that_agreements_own_day(atlas):
     assert only(extract(atlas, text, dt.date(2020, 11, 20))).agreements == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The centre was set up under a memorandum signed by the Russian and Turkish defence ministers on 11 November 2020.",
+        "The centre opened on 30 January 2021 under a memorandum that Türkiye and Russia signed on 11 November 2020.",
+    ],
+)
+def test_a_memorandum_named_before_a_list_or_a_relative_clause_is_none_of_the_atlass(atlas, text):
+    found = extract(atlas, text, dt.date(2024, 6, 12))
+    assert (dt.date(2020, 11, 11), ()) in [(c.date, c.agreements) for c in found]
+    assert all(c.agreements == () for c in found)
+
+
 def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
     for text, published in (
         ("The truce had been in force since 20:00 on Wednesday, the security council secretary said.", "2022-09-15"),

@@ -134,6 +134,20 @@ _KIND_WORD = re.compile(rf"{AGREEMENT_WORD}|decisions?|решени\w*|initiall?
 # The atlas holds no memorandum ("the Russian-Turkish memorandum of 11 November 2020", "Azerbaijan and Iran signed a
 # memorandum in March 2022"): a day it was signed is not the day of an atlas agreement made near it.
 _MEMORANDUM = re.compile(r"(?<![\w-])(?:memorand|меморандум)\w*", re.I)
+MEMORANDUM_REACH = 80
+
+
+def _memorandum_of(text: str, d: DateMention) -> bool:
+    """Whether the day `d` dates a memorandum: one named in its clause, or just before it across a list or a relative
+    clause ("under a memorandum signed by the Russian and Turkish defence ministers on November 11", "a memorandum that
+    Türkiye and Russia signed on November 11"); not for a clause counted from it ("…signed on November 11, two days
+    after the leaders signed the statement")."""
+    lo, hi = _clause_around(text, d.start, d.end)
+    if not d.apart:
+        lo = min(lo, max(0, d.start - MEMORANDUM_REACH))
+    return bool(_MEMORANDUM.search(text, lo, hi))
+
+
 # "since the November 2020 truce", "after the Brussels meeting of April 2022": a month that dates a period from it.
 _SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со|до)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 # "the document", "under the same document", "Согласно документу", "ратифицировал документ": an agreement named
@@ -506,7 +520,7 @@ class AgreementFinder:
                 )
             )
             ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids | at_venue) if named_ok else ()
-            if ids and not attached and _MEMORANDUM.search(text, *_clause_around(text, d.start, d.end)):
+            if ids and not attached and _memorandum_of(text, d):
                 ids = ()  # "a memorandum signed on November 11": what was made that day is none of the atlas's
             if at_venue:
                 ids = tuple(i for i in ids if i in at_venue)
