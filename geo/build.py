@@ -27,8 +27,9 @@ ATTRIBUTION = (
 )
 # Properties copied from a places.json entry to its feature, in this order; `source` comes from the recipe.
 FEATURE_PROPERTIES = ("id", "name", "names", "kind", "precision", "agreements")
-# Copied too when a place has them: its note and the sources it cites, its lifetime, who held it when.
-OPTIONAL_PROPERTIES = ("note", "sources", "exists", "control")
+# Copied too when a place has them: its note and the sources it cites, its lifetime, who held it when, the longer names
+# that are another area's.
+OPTIONAL_PROPERTIES = ("note", "sources", "exists", "control", "not_names")
 
 
 class BuildError(Exception):

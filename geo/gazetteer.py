@@ -431,6 +431,8 @@ class Gazetteer:
         out: list[PlaceMatch] = []
         shared: list[list[str]] = []  # the places each match's spelling names, the index's first first
         for i, n, pid in self._name_index().find(words):
+            if pid is None:
+                continue  # another area's name that holds a place's ("East Zangezur")
             # The word right after the name, nothing but spaces between: "Aghdam, officials said" names the town.
             follows = i + n < len(words) and text[words[i + n - 1].end : words[i + n].start].isspace()
             after = words[i + n].key if follows else None
@@ -469,12 +471,14 @@ class Gazetteer:
             # A spelling several places share names the place it comes earliest for among its own names ("TRIPP" is
             # tripp-route's first name and one of nakhchivan-link's later ones), then the first in catalogue order:
             # the index keeps entries of equal length in the order given.
-            entries = [
+            entries: list[tuple[int, str, str | None]] = [
                 (rank, form, pid)
                 for pid, p in self.places.items()
                 for rank, s in enumerate((pid.replace("-", " "), *p.spellings()))
                 for form in dict.fromkeys((s, without_note(s)))
             ]
+            # "East Zangezur" holds Syunik's "Zangezur" but names another area: matched whole, it names no place.
+            entries += [(0, s, None) for p in self.places.values() for group in p.not_names.values() for s in group]
             self._index = NameIndex((s, pid) for _, s, pid in sorted(entries, key=lambda e: e[0]))
         return self._index
 
@@ -496,7 +500,7 @@ class Gazetteer:
                 if t.key not in heads[w.key] or (t.start in covered and (t.start, t.end) not in alone):
                     continue
                 whole = self._name_index().find(tokens(f"{text[t.start : t.end]} {text[w.start : w.end]}"))
-                if len(whole) == 1 and whole[0][:2] == (0, 2):
+                if len(whole) == 1 and whole[0][:2] == (0, 2) and whole[0][2] is not None:
                     if (t.start, t.end) in alone:
                         out.remove(alone[(t.start, t.end)])
                     out.append(PlaceMatch(w.start, t.end, text[w.start : t.end], whole[0][2]))

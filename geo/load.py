@@ -277,6 +277,7 @@ def load_regions(path: Path, catalogue: Catalogue, problems: list[Problem]) -> d
                 exists_until=exists_until,
                 note=raw.get("note"),
                 sources=tuple(raw.get("sources", ())),
+                not_names={lang: tuple(spellings) for lang, spellings in raw.get("not_names", {}).items()},
             )
     return places
 

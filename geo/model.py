@@ -197,6 +197,8 @@ class Place:
     # What a reader should know about the place or its shape, and the sources that note and the names rest on.
     note: str | None = None
     sources: tuple[str, ...] = ()
+    # Longer names holding one of its names that name another area ("East Zangezur" is not Syunik), by language.
+    not_names: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def display_name(self, lang: str = "en") -> str:
         spellings = self.names.get(lang) or ()

@@ -916,6 +916,24 @@ def test_a_place_named_inside_an_agreements_name_is_a_place_of_the_sentence(atla
     assert ("agreement", "TRIPP implementation framework") in {(s.kind, s.text) for s in found.spans}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 10 January the programme began resettling people in Garabagh and East Zangezur.",
+        "10 января программа начала переселение людей в Карабах и Восточный Зангезур.",
+        "10 января в Восточном Зангезуре открылась новая школа.",
+    ],
+)
+def test_east_zangezur_is_not_syunik(atlas, text):
+    # Azerbaijan's economic region of five districts (data/places.json, syunik's not_names), not Armenia's province.
+    assert "syunik" not in only(extract(atlas, text, dt.date(2025, 1, 15))).places
+
+
+def test_zangezur_alone_is_still_syunik(atlas):
+    text = "On 10 January troops were moved to the border of Zangezur."
+    assert "syunik" in only(extract(atlas, text, dt.date(2025, 1, 15))).places
+
+
 def test_russian_forms_of_armenian_side_names(atlas):
     text = "В понедельник из Бердзора, Карвачара и Мартуни выехали жители Арцаха."
     assert only(extract(atlas, text)).places == ("lachin", "kalbajar", "khojavend", "karabakh")
