@@ -3354,6 +3354,16 @@ def test_a_day_counted_in_a_relative_clause_is_an_event_of_its_own(atlas, text):
     assert days == [dt.date(2026, 2, 9), dt.date(2026, 2, 10)]
 
 
+def test_another_agreement_told_as_made_is_not_the_report_befores(atlas):
+    text = (
+        "The leaders signed a joint declaration at the White House on Aug. 8, Trump said. "
+        "The two foreign ministers initialled a peace treaty at the same meeting."
+    )
+    found = extract(atlas, text, dt.date(2025, 11, 10))
+    assert (found[0].date, found[0].agreements) == (dt.date(2025, 8, 8), ("washington-2025-08-08",))
+    assert all("peace-treaty-initialled-2025-08-08" not in c.agreements or "initialled" in c.sentence for c in found)
+
+
 def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
     # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
     text = (

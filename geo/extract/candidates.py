@@ -976,9 +976,26 @@ def _lead_list_places(head: _Sentence, first_event: int, parts: list[_Items]) ->
 
 
 def _provides_for_another(s: _Sentence, before: set[str]) -> bool:
-    """Whether `s` says what an agreement the report before it does not name (`before`: those it names) provides: a
-    report of its own."""
-    return any(r.agreement not in before for r in s.refs) and bool(_PROVIDES.search(s.text))
+    """Whether `s` says what an agreement the report before it does not name (`before`: those it names) provides, or
+    that one was made ("The two foreign ministers initialled a peace treaty at the same meeting"): a report of its
+    own; not a point of it being carried out ("По итогам встречи лидеры подписали заявление … по реализации пункта 9
+    заявления от 10 ноября 2020 года" is the report before's)."""
+    others = tuple(_unique(r.agreement for r in s.refs if r.agreement not in before))
+    if not others:
+        return False
+    if _PROVIDES.search(s.text):
+        return True
+    return bool(_TOLD_MADE.search(s.text)) and not article_references(s.text, s.refs, others)
+
+
+# "The two foreign ministers initialled a peace treaty at the same meeting", "Министры парафировали договор": a text told
+# as made by those who made it; not one named by what was done to it ("the Statement signed by the three leaders",
+# "the treaty initialled in Washington").
+_TOLD_MADE = re.compile(
+    r"\b(?:ministers|leaders|presidents|sides|parties|they|Aliyev|Pashinyan|Pashinian|министры|лидеры|президенты|"
+    r"стороны|Алиев|Пашинян)\b[^.,;:]{0,25}?\s(?:initiall?ed|signed|adopted|issued|парафировал\w*|подписал\w*)\b",
+    re.I,
+)
 
 
 # A clause that opens on a relative pronoun goes on about what the clause before it named.
