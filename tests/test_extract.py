@@ -3364,6 +3364,16 @@ def test_another_agreement_told_as_made_is_not_the_report_befores(atlas):
     assert all("peace-treaty-initialled-2025-08-08" not in c.agreements or "initialled" in c.sentence for c in found)
 
 
+def test_what_a_protocol_fixed_is_what_it_provides(atlas):
+    text = (
+        "The commissions signed the protocol-description on 15 May. "
+        "The protocol fixed a line of about 12.7 km between the villages of Tavush and Gazakh."
+    )
+    found = extract(atlas, text, dt.date(2024, 11, 7))
+    assert [(c.date, c.agreements) for c in found][-1] == (dt.date(2024, 5, 15), ("delimitation-protocol-2024-05-15",))
+    assert "fixed" in found[-1].sentence and "signed" not in found[-1].sentence
+
+
 def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
     # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
     text = (

@@ -126,8 +126,9 @@ _PROVIDES = re.compile(
     # corridor under the control of …", "The statement … dealt with Karabakh, the corridor and transport links", "The
     # corridor was created by the Russian-brokered truce", "deployed … under the deal": what the agreement did is what
     # it says ("the truce that ended the war" is only its name; "the document gave Baku more" a judgement of it).
-    r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice)\b[^.;]{0,40}?"
-    r"\b(?:put|placed|created|established|introduced|set\s+up|left|kept|dealt\s+with)\b|"
+    # "The protocol-description fixed a 12.7-kilometre stretch": what a protocol fixed, it lays down.
+    r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)\b"
+    r"[^.;]{0,40}?\b(?:put|placed|created|established|introduced|set\s+up|left|kept|dealt\s+with|fixe[sd]|defined)\b|"
     r"\b(?:created|established|set\s+up|deployed|placed|introduced)\s+(?:[\w,-]+\s+){0,8}?(?:under|by|since)\s+the\s+"
     r"(?:[\w-]+\s+){0,3}?(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord)\b|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
