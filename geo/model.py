@@ -198,7 +198,7 @@ class Place:
     note: str | None = None
     sources: tuple[str, ...] = ()
     # Longer names holding one of its names that name another area ("East Zangezur" is not Syunik), by language.
-    not_names: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    not_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def display_name(self, lang: str = "en") -> str:
         spellings = self.names.get(lang) or ()
