@@ -3374,6 +3374,19 @@ def test_what_a_protocol_fixed_is_what_it_provides(atlas):
     assert "fixed" in found[-1].sentence and "signed" not in found[-1].sentence
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The border commissions first met on 24 May 2022. The leaders named the 1991 Almaty Declaration as the basis. "
+        "They met Michel in Brussels on August 31 of that year.",
+        "Комиссии впервые встретились 24 мая 2022 года. Основой назвали Алма-Атинскую декларацию 1991 года. "
+        "Лидеры встретились с Мишелем в Брюсселе 31 августа того же года.",
+    ],
+)
+def test_that_year_is_not_the_year_in_a_documents_name(atlas, text):
+    assert extract(atlas, text, dt.date(2023, 8, 9))[-1].date == dt.date(2022, 8, 31)
+
+
 def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
     # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
     text = (

@@ -334,7 +334,11 @@ _OPENS_CLAUSE = re.compile(
 # "the 2020 war", "the 2020 ceasefire statement": a year written as part of a name. A sentence after it does not count
 # "that year" from it; within its own sentence it may ("after the 2020 war, which ended … in November of that year",
 # find_dates).
-_NAMING_YEAR = re.compile(r"(?i:the )\d{4} [a-z]")
+# "the 2020 war", "the 1991 Almaty Declaration", "Алма-Атинской декларации 1991 года": a year that only names a thing.
+_NAMING_YEAR = re.compile(
+    r"(?i:the )\d{4} (?:[a-z]|(?:[A-Z][\w-]+ ){1,2}(?:Declaration|Statement|Agreement|Treaty|Protocol|Accords?)\b)"
+)
+_NAMING_YEAR_AFTER = re.compile(r"(?<![\w-])(?:деклараци|заявлени|соглашени|договор|протокол)\w*\s+$", re.I)
 
 
 class _Extractor:
@@ -359,7 +363,12 @@ class _Extractor:
         self._years = [y for _, y in years]
         # Of those, the ones that tell a time, worked out once: not a year that only names something ("the 2020 war",
         # "the 2020 ceasefire statement").
-        told = [(at, y) for at, y in years if not _NAMING_YEAR.match(text, max(0, at - 4), at + 6)]
+        told = [
+            (at, y)
+            for at, y in years
+            if not _NAMING_YEAR.match(text, max(0, at - 4), at + 60)
+            and not _NAMING_YEAR_AFTER.search(text, max(0, at - 30), at)
+        ]
         self._told_year_at = [at for at, _ in told]
         self._told_years = [y for _, y in told]
         self._narrative_year: int | None = None
