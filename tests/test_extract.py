@@ -3387,6 +3387,33 @@ def test_that_year_is_not_the_year_in_a_documents_name(atlas, text):
     assert extract(atlas, text, dt.date(2023, 8, 9))[-1].date == dt.date(2022, 8, 31)
 
 
+@pytest.mark.parametrize(
+    ("text", "agreement"),
+    [
+        (
+            "On 13 January Mirzoyan and Rubio published the TRIPP framework. It took them a year. "
+            "The framework states that it creates no legal obligations for either government.",
+            "tripp-framework-2026-01-13",
+        ),
+        (
+            "13 января Мирзоян и Рубио опубликовали рамочный документ по TRIPP. Работа заняла год. "
+            "В рамочном документе также подчеркивается, что таможенный контроль остается за Арменией.",
+            "tripp-framework-2026-01-13",
+        ),
+        (
+            "20 сентября в 13:00 вступила в силу договоренность о прекращении огня. Бои стихли. "
+            "По условиям прекращения огня формирования должны были сложить оружие.",
+            "ceasefire-2023-09-20",
+        ),
+    ],
+)
+def test_what_a_framework_states_or_a_truce_sets_as_terms_is_what_it_provides(atlas, text, agreement):
+    last = extract(atlas, text, dt.date(2026, 3, 2))[-1]
+    # The third sentence is a candidate of its own, dated by its agreement.
+    assert last.sentence == text.rsplit(". ", 1)[1]
+    assert agreement in last.agreements
+
+
 def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
     # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
     text = (

@@ -117,11 +117,13 @@ _PROVIDES = re.compile(
     r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
     r"предусматрива\w*|предусмотр\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
     # "…, the statement says", "…, the statement said": what the text itself says.
-    r"(?:statement|document|declaration|agreement|deal|text|treaty|protocol)\s+(?:says|said|states|stated|reads)\b|"
+    r"(?:statement|document|declaration|agreement|deal|text|treaty|protocol|framework)\s+(?:says|said|states|stated|reads)\b|"
     # "The document also notes …", "The joint statement also records …", "В заявлении отмечен …": what it records.
-    r"(?:statement|document|declaration|agreement|text|treaty|protocol)\s+"
+    r"(?:statement|document|declaration|agreement|text|treaty|protocol|framework)\s+"
     r"(?:(?:issued|adopted|signed|published)\s+(?:[\w-]+\s+){0,3}?)?(?:also\s+)?(?:notes|records|mentions)\b|"
-    r"(?<![\w-])в\s+(?:заявлении|документе|декларации)\s+(?:также\s+)?(?:отмеч|зафиксирова|упомина)\w*|"
+    # "В рамочном документе также подчеркивается …": with its adjectives too.
+    r"(?<![\w-])в\s+(?:[а-яё]+\s+){0,2}(?:заявлении|документе|декларации)\s+(?:также\s+)?"
+    r"(?:отмеч|зафиксирова|упомина|подчеркива)\w*|"
     # "That agreement put Russian peacekeepers in Nagorno-Karabakh", "The November statement also left the Lachin
     # corridor under the control of …", "The statement … dealt with Karabakh, the corridor and transport links", "The
     # corridor was created by the Russian-brokered truce", "deployed … under the deal": what the agreement did is what
@@ -132,7 +134,9 @@ _PROVIDES = re.compile(
     r"\b(?:created|established|set\s+up|deployed|placed|introduced)\s+(?:[\w,-]+\s+){0,8}?(?:under|by|since)\s+the\s+"
     r"(?:[\w-]+\s+){0,3}?(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord)\b|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
+    # "По условиям прекращения огня …": under its terms.
     r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b|"
+    r"^\W*по\s+условиям(?![\w-])|"
     # "По этому документу миротворцы должны …": "по" with the text (not "по заявлению министра", an official's).
     r"^\W*по\s+(?:(?:эт|данн|указанн|подписанн)\w*\s+)?(?:документу|соглашению|протоколу|договору)(?![\w-])|"
     # "In the statement adopted after the meeting, the leaders agreed …", "…заявление, в котором стороны договорились
@@ -140,7 +144,8 @@ _PROVIDES = re.compile(
     r"(?:^\W*in\s+(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:statement|document|declaration|text|protocol)\b|"
     r"^\W*в\s+(?:[а-яё]+\s+){0,2}(?:заявлении|документе|декларации|протоколе)(?![\w-])|"
     r"\bin\s+which\s|(?<![\w-])в\s+котор\w+\s)[^.;]{0,80}?"
-    r"(?<![\w-])(?:agreed|recogni[sz]ed|reaffirmed|confirmed|committed|pledged|undertook|договорились|условились)"
+    r"(?<![\w-])(?:agreed|recogni[sz]ed|reaffirmed|confirmed|committed|pledged|undertook|договорились|условились|"
+    r"согласились)"
     r"(?![\w-])|"
     # "At the Brussels talks the leaders also agreed …", "На брюссельской встрече лидеры … подтвердили …": what the
     # sides agreed or affirmed at a meeting the atlas holds as an agreement is what it says.
