@@ -934,6 +934,12 @@ def test_zangezur_alone_is_still_syunik(atlas):
     assert "syunik" in only(extract(atlas, text, dt.date(2025, 1, 15))).places
 
 
+def test_the_road_that_skirts_berdzor_is_the_2022_road_as_the_one_that_skirts_lachin(atlas):
+    for town in ("Lachin", "Berdzor"):
+        text = f"Since 30 August 2022 traffic has used a new road that skirts the town of {town}."
+        assert "lachin-road-2022" in only(extract(atlas, text, dt.date(2023, 8, 9))).places
+
+
 def test_russian_forms_of_armenian_side_names(atlas):
     text = "В понедельник из Бердзора, Карвачара и Мартуни выехали жители Арцаха."
     assert only(extract(atlas, text)).places == ("lachin", "kalbajar", "khojavend", "karabakh")
