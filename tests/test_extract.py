@@ -3420,6 +3420,19 @@ def test_what_a_framework_states_or_a_truce_sets_as_terms_is_what_it_provides(at
     assert agreement in last.agreements
 
 
+def test_a_deadline_set_at_a_meeting_dated_in_its_name_is_that_meetings(atlas):
+    # Undated: the meeting's year is the deadline's, and what the meeting went on to agree is the meeting's.
+    text = (
+        "A border crisis began on 12 May 2021 near the Black Lake. "
+        "At the second meeting, on 6 April 2022, the leaders instructed their foreign ministers to start work on a "
+        "peace treaty and agreed to convene a joint border commission by the end of April."
+    )
+    meeting, deadline = extract(atlas, text, None)[1:]
+    assert (meeting.date, meeting.agreements) == (dt.date(2022, 4, 6), ("brussels-2022-04-06",))
+    assert (deadline.date, deadline.date_precision) == (dt.date(2022, 4, 25), "approximate")
+    assert deadline.agreements == ("brussels-2022-04-06",)
+
+
 def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
     # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
     text = (

@@ -775,10 +775,14 @@ class _Extractor:
                     # name is its own clause's event, not the lead of the rest.
                     # Not one the lead names in a ", which …" clause ("after the 2020 war, which ended with a
                     # Russian-brokered ceasefire in November, and … an offensive in September 2023").
+                    # A clause with no subject of its own goes on with the meeting's ("The fourth meeting, on 31 August
+                    # 2022, tasked …, and scheduled the next session for November").
+                    goes_on = bool(_SAME_SUBJECT_GOES_ON.match(head.text, lo))
                     items.refs += [
                         r
                         for r in lead.refs
-                        if r.agreement not in meeting_ids and not _in_relative_clause(head.text, r.start - head.start)
+                        if (r.agreement not in meeting_ids or goes_on)
+                        and not _in_relative_clause(head.text, r.start - head.start)
                     ]
                 items.actors += [a for a in lead.actors if a not in items.actors]
             if listed:
@@ -1013,6 +1017,13 @@ _TOLD_MADE = re.compile(
 )
 
 
+# "…, and agreed to convene a commission by the end of April", "…, и поручили министрам …": a clause opened by "and"
+# and a verb in the past, whose subject is the clause's before it.
+_SAME_SUBJECT_GOES_ON = re.compile(
+    r"[\s,;]*(?:and|и)\s+(?:also\s+|также\s+)?(?:[a-z]+ed|set|told|made|gave|took|[а-яё]+(?:ли|лись))(?![\w-])", re.I
+)
+
+
 # A clause that opens on a relative pronoun goes on about what the clause before it named.
 _RELATIVE_CLAUSE = re.compile(
     r"[\s,;]*(?:which|that|котор\w+|(?:in|under|by|with|on|в|по|с|на)\s+(?:which|котор\w+))\b", re.I
@@ -1125,7 +1136,8 @@ def _in_year_of_day_before(
     out, moved = [], False
     written: tuple[dt.date, int] | None = None  # the day written with its year, where it ends
     for d, r in zip(found, read, strict=True):
-        if r.has_year and not r.attached and r.date is not None and r.precision == "day":
+        # "At the second meeting, on 6 April 2022, … by the end of April": a meeting dated in its name is a day told.
+        if r.has_year and (not r.attached or _meeting_named(text, r)) and r.date is not None and r.precision == "day":
             written = (r.date, r.end)
         elif written is not None and d.guessed_year and not r.attached and d.date is not None:
             told = _near_in_list(text, written, d.date, d) if dated else _told_after(d.date, written[0])
