@@ -3433,6 +3433,17 @@ def test_a_deadline_set_at_a_meeting_dated_in_its_name_is_that_meetings(atlas):
     assert deadline.agreements == ("brussels-2022-04-06",)
 
 
+def test_the_document_in_a_later_clause_is_the_agreement_the_clause_before_named(atlas):
+    text = (
+        "The regulations were signed on August 30 through an exchange of originals, and Armenia's government endorsed "
+        "the document on September 5."
+    )
+    signed, endorsed = extract(atlas, text, dt.date(2024, 9, 27))
+    assert (signed.date, signed.agreements) == (dt.date(2024, 8, 30), ("delimitation-regulations-2024-08-30",))
+    assert (endorsed.date, endorsed.agreements) == (dt.date(2024, 9, 5), ("delimitation-regulations-2024-08-30",))
+    assert "agreements" in endorsed.low_confidence  # the reader's reading of "the document", marked unsure
+
+
 def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
     # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
     text = (

@@ -789,6 +789,18 @@ class _Extractor:
                 # An item of the list names its agreement by its date: a description before the list ("the talks
                 # held in Brussels, first on …") is the list's, not one item's guess.
                 items.refs = [r for r in items.refs if r.confident]
+            if (
+                parts
+                and not items.refs
+                and any(not d.attached and not d.apart for d in items.dates)  # a report of its own, not a remnant
+                and (word := ANAPHOR.search(head.text, lo, hi)) is not None
+            ):
+                # "The regulations were signed on August 30, and the government endorsed the document on September 5":
+                # the word stands for the one agreement of its kind the clause before named.
+                fits = _unique(r.agreement for r in parts[-1].refs if self.finder.of_kind(r.agreement, word.group()))
+                if len(fits) == 1:
+                    at = head.start + word.start()
+                    items.refs.append(Reference(at, head.start + word.end(), fits[0], confident=False))
             if parts and _RELATIVE_CLAUSE.match(head.text, lo, hi):
                 # "signed regulations on their joint work, which parliament approved in late October": what the
                 # clause before named is what this one tells of; not an agreement that is a report of its own ("The
