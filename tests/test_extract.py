@@ -3444,6 +3444,15 @@ def test_the_document_in_a_later_clause_is_the_agreement_the_clause_before_named
     assert "agreements" in endorsed.low_confidence  # the reader's reading of "the document", marked unsure
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Сочинское заявление ссылается при этом на Устав ООН.", "The Sochi statement also refers to the UN Charter."],
+)
+def test_what_an_agreement_refers_to_is_what_it_says(atlas, text):
+    found = only(extract(atlas, text, dt.date(2022, 11, 1)))
+    assert (found.date, found.agreements) == (dt.date(2022, 10, 31), ("sochi-2022-10-31",))
+
+
 def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
     # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
     text = (

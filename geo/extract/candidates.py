@@ -128,6 +128,9 @@ _PROVIDES = re.compile(
     # corridor under the control of …", "The statement … dealt with Karabakh, the corridor and transport links", "The
     # corridor was created by the Russian-brokered truce", "deployed … under the deal": what the agreement did is what
     # it says ("the truce that ended the war" is only its name; "the document gave Baku more" a judgement of it).
+    # "The Sochi statement refers to the UN Charter", "Сочинское заявление ссылается на …": what it cites is in it.
+    r"(?:statement|document|declaration|agreement|text|treaty|protocol|framework)\s+(?:also\s+)?"
+    r"(?:refers|cites)\b|(?<![\w-])(?:заявлени|документ|деклараци|соглашени)\w*\s+(?:также\s+)?ссылается|"
     # "The protocol-description fixed a 12.7-kilometre stretch": what a protocol fixed, it lays down.
     r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)\b"
     r"[^.;]{0,40}?\b(?:put|placed|created|established|introduced|set\s+up|left|kept|dealt\s+with|fixe[sd]|defined)\b|"
