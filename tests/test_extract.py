@@ -940,6 +940,18 @@ def test_the_road_that_skirts_berdzor_is_the_2022_road_as_the_one_that_skirts_la
         assert "lachin-road-2022" in only(extract(atlas, text, dt.date(2023, 8, 9))).places
 
 
+def test_from_today_in_russian_is_the_publication_day(atlas):
+    text = "Полицейские на трассе Горис – Капан с сегодняшнего дня проверяют и автобусы."
+    found = only(extract(atlas, text, dt.date(2021, 9, 14)))
+    assert (found.date, found.places) == (dt.date(2021, 9, 14), ("goris",))
+
+
+@pytest.mark.parametrize("name", ["Aghband–Kalaleh road bridge", "Aghband-Kalaleh road bridge", "Aghband road bridge"])
+def test_the_aghband_road_bridge_is_the_route_through_iran(atlas, name):
+    text = f"Mustafayev said on 23 February that the {name} over the Araz was complete."
+    assert only(extract(atlas, text, dt.date(2026, 4, 14))).places == ("aras-route-iran",)
+
+
 def test_russian_forms_of_armenian_side_names(atlas):
     text = "В понедельник из Бердзора, Карвачара и Мартуни выехали жители Арцаха."
     assert only(extract(atlas, text)).places == ("lachin", "kalbajar", "khojavend", "karabakh")

@@ -226,7 +226,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # the adjective ("an overnight truce").
         (
             "today",
-            r"(?i:\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|сегодня)\b"
+            # "с сегодняшнего дня" is "from today".
+            r"(?i:\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|сегодня|с\s+сегодняшнего\s+дня)\b"
             r"|\bovernight(?=[,.;]|\s+(?:on|into|in|near|at|and|with|from)\b))",
         ),
         # "over the weekend", "на выходных": the Saturday and Sunday last before publication, a range from Saturday.
