@@ -952,6 +952,15 @@ def test_the_aghband_road_bridge_is_the_route_through_iran(atlas, name):
     assert only(extract(atlas, text, dt.date(2026, 4, 14))).places == ("aras-route-iran",)
 
 
+def test_the_segment_its_sides_name_is_named_even_when_its_villages_come_later(atlas):
+    text = (
+        "The commissions signed the protocol-description of the sections between Gazakh and Tavush villages on May 15, "
+        "and Azerbaijani border guards took over Baghanis Ayrum and Ashaghi Askipara on May 24."
+    )
+    signed, took_over = extract(atlas, text, dt.date(2024, 11, 7))
+    assert "tavush-gazakh-border" in signed.places and "tavush-gazakh-border" in took_over.places
+
+
 def test_russian_forms_of_armenian_side_names(atlas):
     text = "В понедельник из Бердзора, Карвачара и Мартуни выехали жители Арцаха."
     assert only(extract(atlas, text)).places == ("lachin", "kalbajar", "khojavend", "karabakh")

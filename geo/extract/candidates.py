@@ -1495,11 +1495,14 @@ def _resolve_segments(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
             first.setdefault(p.place, p)
         found = []
         for sides, segment in segments.items():
-            if segment in first:
-                continue
             if all(side in first for side in sides):
                 second = max((first[side] for side in sides), key=lambda p: p.start)
-                found.append(PlaceMatch(second.start, second.end, second.text, segment))
+                # Named already where its sides are, or only later in the sentence ("…between Tavush and Gazakh
+                # villages on 15 May, and border guards took over Baghanis Ayrum …": a clause of its own).
+                if segment not in first or first[segment].start > second.end:
+                    found.append(PlaceMatch(second.start, second.end, second.text, segment))
+                continue
+            if segment in first:
                 continue
             # "four villages of the Gazakh district", "the Tavush villages", "четырех сел Газахского района": the
             # villages of one side are the segment's.
