@@ -3474,6 +3474,18 @@ def test_what_an_agreement_refers_to_is_what_it_says(atlas, text):
     assert (found.date, found.agreements) == (dt.date(2022, 10, 31), ("sochi-2022-10-31",))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two years ago today, shortly after midnight, troops opened fire on positions near Jermuk.",
+        "Ровно два года назад войска обстреляли позиции у Джермука.",
+    ],
+)
+def test_years_ago_today_is_the_anniversary_day(atlas, text):
+    found = only(extract(atlas, text, dt.date(2024, 9, 13)))
+    assert (found.date, found.date_precision, found.places) == (dt.date(2022, 9, 13), "day", ("jermuk",))
+
+
 def test_a_meeting_dated_in_its_name_is_the_day_the_story_goes_on_from(atlas):
     # Undated, as analyses often are: each meeting's day is what "the next day" and a year-less day count from.
     text = (

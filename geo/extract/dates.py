@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from calendar import monthrange
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -220,6 +221,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b[Нн]акануне(?=\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]"
             r"|\s+[А-ЯЁ][а-яё]*[^\Wиыйь\d_](?:\s+[а-яё]+){0,4}?\s+[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?\b)",
         ),
+        # "Two years ago today", "ровно два года назад": the publication's day that many years back (an anniversary).
+        (
+            "years_ago_today",
+            r"(?i:\b(?P<n>a|one|two|three|four|five|\d{1,2})\s+years?\s+ago\s+today\b"
+            r"|(?<![\w-])ровно\s+(?P<ru_n>год|два\s+года|три\s+года|четыре\s+года|пять\s+лет|\d{1,2}\s+(?:год|года|лет))"
+            r"\s+назад(?![\w-]))",
+        ),
         # Before "yesterday": "the day before yesterday" is two days back, not one.
         ("two_days_ago", r"(?i:\b(?:the\s+day\s+before\s+yesterday|позавчера)\b)"),
         # "shelled the city overnight": the night before the paper, told as its day (as "в ночь на вторник" is); not
@@ -366,6 +374,7 @@ RELATIVE_KINDS = frozenset(
     {
         "yesterday",
         "two_days_ago",
+        "years_ago_today",
         "today",
         "weekday",
         "weekend",
@@ -473,6 +482,11 @@ def _resolve(
         return published, "day"
     if kind == "two_days_ago":
         return published - dt.timedelta(days=2), "day"
+    if kind == "years_ago_today":
+        ru = (groups.get("ru_n") or "").split()
+        n = (int(ru[0]) if ru[0].isdigit() else calendar.RU_NUMBER_WORDS.get(ru[0], 1)) if ru else _count(groups["n"])
+        back = published.year - n
+        return published.replace(year=back, day=min(published.day, monthrange(back, published.month)[1])), "day"
     if kind == "weekend":
         return published - dt.timedelta(days=(published.weekday() - 5) % 7), "range"
     if kind == "weekday":
@@ -628,7 +642,10 @@ def find_dates(
             relative = kind in RELATIVE_KINDS or kind == "last_named_month"
             if date is None and not (relative and published is None):
                 continue
-            has_year = bool(m.groupdict().get("year") or m.groupdict().get("rel") or that_year)
+            # "Two years ago today" gives its year as surely as one written.
+            has_year = bool(m.groupdict().get("year") or m.groupdict().get("rel") or that_year) or (
+                kind == "years_ago_today"
+            )
             guessed = not has_year and not relative and kind != "iso"
             if kind == "pair" and date is not None:
                 if not 1 <= int(m.group("d1")) < date.day:
