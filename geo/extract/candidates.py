@@ -339,10 +339,9 @@ _OPENS_CLAUSE = re.compile(
 )
 
 
-# "the 2020 war", "the 2020 ceasefire statement": a year written as part of a name. A sentence after it does not count
-# "that year" from it; within its own sentence it may ("after the 2020 war, which ended … in November of that year",
-# find_dates).
-# "the 2020 war", "the 1991 Almaty Declaration", "Алма-Атинской декларации 1991 года": a year that only names a thing.
+# "the 2020 war", "the 2020 ceasefire statement", "the 1991 Almaty Declaration", "Алма-Атинской декларации 1991 года": a
+# year written as part of a name. A sentence after it does not count "that year" from it; within its own sentence it
+# may ("after the 2020 war, which ended … in November of that year", find_dates).
 _NAMING_YEAR = re.compile(
     r"(?i:the )\d{4} (?:[a-z]|(?:[A-Z][\w-]+ ){1,2}(?:Declaration|Statement|Agreement|Treaty|Protocol|Accords?)\b)"
 )
@@ -1035,7 +1034,8 @@ _TOLD_MADE = re.compile(
 # "…, and agreed to convene a commission by the end of April", "…, и поручили министрам …": a clause opened by "and"
 # and a verb in the past, whose subject is the clause's before it.
 _SAME_SUBJECT_GOES_ON = re.compile(
-    r"[\s,;]*(?:and|и)\s+(?:also\s+|также\s+)?(?:[a-z]+ed|set|told|made|gave|took|[а-яё]+(?:ли|лись))(?![\w-])", re.I
+    # A verb in lower case: not a name ("and Red Cross lorries …").
+    r"[\s,;]*(?i:and|и)\s+(?i:also\s+|также\s+)?(?:[a-z]+ed|set|told|made|gave|took|[а-яё]+(?:ли|лись))(?![\w-])"
 )
 
 
