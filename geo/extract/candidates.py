@@ -109,6 +109,8 @@ _DATELINE_PLACE = re.compile(r"^(?:[A-ZА-Я][\w'./-]*(?:\s+[A-ZА-Я][\w'./-]*)
 _DATELINE_END = re.compile(r"^\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+[A-ZА-Я][\w-]{1,30}\.?\s*+)?(?:[-—–:.]|$)")
 # An agency's name opening the lede after a dateline on a line of its own: "Trend: The first families …".
 _LEDE_TAG = re.compile(r"(?P<agency>[A-ZА-Я][\w.]{1,20}):\s+(?=\w+\s+\w+\s+\w)")
+# The words a text is called by when the sentence says what it says ("the framework states", "the document notes").
+_TEXT_WORD = r"(?:statement|document|declaration|agreement|text|treaty|protocol|framework)"
 # A sentence without a date of its own is a candidate only when it says what a named agreement provides.
 _PROVIDES = re.compile(
     r"\b(?:provides?|provided\s+for|foresees?|foresaw|stipulates?|obliges?|obliged|promises?(?!\s+of\b)|requires?|envisages?|"
@@ -117,9 +119,9 @@ _PROVIDES = re.compile(
     r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
     r"предусматрива\w*|предусмотр\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
     # "…, the statement says", "…, the statement said": what the text itself says.
-    r"(?:statement|document|declaration|agreement|deal|text|treaty|protocol|framework)\s+(?:says|said|states|stated|reads)\b|"
+    rf"(?:deal|{_TEXT_WORD})\s+(?:says|said|states|stated|reads)\b|"
     # "The document also notes …", "The joint statement also records …", "В заявлении отмечен …": what it records.
-    r"(?:statement|document|declaration|agreement|text|treaty|protocol|framework)\s+"
+    rf"{_TEXT_WORD}\s+"
     r"(?:(?:issued|adopted|signed|published)\s+(?:[\w-]+\s+){0,3}?)?(?:also\s+)?(?:notes|records|mentions)\b|"
     # "В рамочном документе также подчеркивается …": with its adjectives too.
     r"(?<![\w-])в\s+(?:[а-яё]+\s+){0,2}(?:заявлении|документе|декларации)\s+(?:также\s+)?"
@@ -129,7 +131,7 @@ _PROVIDES = re.compile(
     # corridor was created by the Russian-brokered truce", "deployed … under the deal": what the agreement did is what
     # it says ("the truce that ended the war" is only its name; "the document gave Baku more" a judgement of it).
     # "The Sochi statement refers to the UN Charter", "Сочинское заявление ссылается на …": what it cites is in it.
-    r"(?:statement|document|declaration|agreement|text|treaty|protocol|framework)\s+(?:also\s+)?"
+    rf"{_TEXT_WORD}\s+(?:also\s+)?"
     r"(?:refers|cites)\b|(?<![\w-])(?:заявлени|документ|деклараци|соглашени)\w*\s+(?:также\s+)?ссылается|"
     # "The protocol-description fixed a 12.7-kilometre stretch": what a protocol fixed, it lays down.
     r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)\b"
@@ -799,7 +801,7 @@ class _Extractor:
             ):
                 # "The regulations were signed on August 30, and the government endorsed the document on September 5":
                 # the word stands for the one agreement of its kind the clause before named.
-                fits = _unique(r.agreement for r in parts[-1].refs if self.finder.of_kind(r.agreement, word.group()))
+                fits = _fitting(_unique(r.agreement for r in parts[-1].refs), word.group(), self.finder)
                 if len(fits) == 1:
                     at = head.start + word.start()
                     items.refs.append(Reference(at, head.start + word.end(), fits[0], confident=False))
@@ -1340,6 +1342,11 @@ def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _fitting(agreements: Iterable[str], word: str, finder: AgreementFinder) -> list[str]:
+    """Of `agreements`, those the anaphor `word` can stand for ("the declaration" a declaration, "the document" any)."""
+    return [a for a in agreements if finder.of_kind(a, word)]
+
+
 def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> None:
     """ "The document", "Согласно документу", "Декларация предусматривает", "Under the decision": in a sentence naming
     no agreement, the agreement named last within the ANAPHOR_SENTENCES before it that the word can stand for (a
@@ -1369,7 +1376,7 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
         for ids, at in reversed(named):
             if i - at > reach:
                 break
-            fits = [a for a in ids if finder.of_kind(a, m.group())]
+            fits = _fitting(ids, m.group(), finder)
             if len(fits) == 1:
                 s.refs.append(Reference(m.start(), m.end(), fits[0], confident=False))
                 named.append(((fits[0],), i))
