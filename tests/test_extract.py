@@ -4090,3 +4090,31 @@ def test_the_evaluation_takes_a_point_number_typed_as_a_number_or_as_text_for_th
         }
         scores = evaluate(tmp_path, atlas.places.values(), atlas.agreements.values(), labels={"a.txt": entry})
         assert (scores["articles"]["tp"], scores["articles"]["fp"], scores["articles"]["fn"]) == (1, 0, 0), number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delimitation should follow the Soviet-era borders, a principle the leaders endorsed in Prague in October 2022.",
+        "The leaders reaffirmed in Prague in October 2022 that the Alma-Ata Declaration is the basis.",
+        "Этот принцип лидеры подтвердили в Праге в октябре 2022 года.",
+    ],
+)
+def test_a_principle_endorsed_at_a_venue_in_a_month_is_the_agreement_made_there(atlas, text):
+    found = only(extract(atlas, text, dt.date(2024, 3, 19)))
+    assert (found.date, found.agreements) == (dt.date(2022, 10, 1), ("prague-2022-10-06",))
+
+
+def test_the_closure_in_a_later_clause_is_the_closing_decision_the_clause_before_named(atlas):
+    text = (
+        "The OSCE decided on 1 September to close the Minsk Process at the joint request of Yerevan and Baku, "
+        "and the closure was completed on 30 November."
+    )
+    decided, completed = extract(atlas, text, dt.date(2026, 4, 14))
+    assert (decided.date, decided.agreements) == (dt.date(2025, 9, 1), ("osce-minsk-closure-2025-09-01",))
+    assert (completed.date, completed.agreements) == (dt.date(2025, 11, 30), ("osce-minsk-closure-2025-09-01",))
+    # In the sentence after, too; but no other agreement is a closure.
+    text = "The OSCE decided on 1 September to close the Minsk Process. The closure was completed on 30 November."
+    assert extract(atlas, text, dt.date(2026, 4, 14))[-1].agreements == ("osce-minsk-closure-2025-09-01",)
+    text = "The Washington declaration was signed on 8 August. The closure was announced on 20 August."
+    assert extract(atlas, text, dt.date(2025, 9, 1))[-1].agreements == ()

@@ -130,7 +130,12 @@ _MET = re.compile(r"\bmet\b|(?<![\w-])встретил\w*", re.I)
 _MEETING_KINDS = frozenset({"meetin", "summit", "talks", "встреч", "саммит", "перего"})
 # What kind of text an agreement is, from its title and aliases: "the decision" stands for a decision only.
 # "initialled" is a kind too: of the texts made on 8 August 2025, only the treaty was initialled (its title says so).
-_KIND_WORD = re.compile(rf"{AGREEMENT_WORD}|decisions?|решени\w*|initiall?ed|парафирова\w*", re.I)
+# A closing decision is a kind of its own: "the closure" after it is that decision, not any other text.
+_KIND_WORD = re.compile(
+    rf"{AGREEMENT_WORD}|decisions?|решени\w*|initiall?ed|парафирова\w*|clos(?:ure|ing)|dissolution|закрыти\w*|роспуск\w*",
+    re.I,
+)
+_CLOSING = ("clos", "dissol", "закрыт", "роспуск")
 # The atlas holds no memorandum ("the Russian-Turkish memorandum of 11 November 2020", "Azerbaijan and Iran signed a
 # memorandum in March 2022"): a day it was signed is not the day of an atlas agreement made near it.
 _MEMORANDUM = re.compile(r"(?<![\w-])(?:memorand|меморандум)\w*", re.I)
@@ -156,7 +161,7 @@ _SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со
 # as often an official's statement, unless adopted or pointed back to ("согласно тому же заявлению").
 ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:new|same|whole|signed|final|\w+-\w+)\s+)?"
-    r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty|framework|decision|regulations?|rules)\b"
+    r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty|framework|decision|regulations?|rules|closure)\b"
     r"(?!\s+(?:of|from|between|to)\b|\s+on\s+(?!(?:the\s+)?(?:\d|[A-Z][a-z]+day\b|[A-Z][a-z]+\s+\d)))|"
     r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])|(?<![\w-])деклараци(?:я|и|ю|ей)(?![\w-])|"
     r"(?<![\w-])(?:(?:это|данн|указанн|подписанн)\w*\s+)?соглашени(?:е|я|ю|ем|и)(?![\w-])|"
@@ -182,7 +187,10 @@ ANAPHOR = re.compile(
 )
 # "as agreed in Prague", "the statement adopted in Sochi", "принятом в Сочи": a text made at a place where the
 # atlas's agreements were made (AgreementFinder.made_at_venue); a word or two may stand between ("agreed last year in").
-_MADE_AT = re.compile(rf"(?:{MADE.pattern}|\bmade\b)(?:\s+[\w-]+){{0,2}}?\s+(?:in|at|в|во)\s+(?:the\s+)?$", re.I)
+_MADE_AT = re.compile(
+    rf"(?:{MADE.pattern}|\b(?:made|endorsed|confirmed|reaffirmed)\b|(?<![\w-])(?:подтвердил|одобрил)\w*)(?:\s+[\w-]+){{0,2}}?\s+(?:in|at|в|во)\s+(?:the\s+)?$",
+    re.I,
+)
 # How far before the place its verb may stand, and how far after it a date still dates the making.
 MADE_AT_REACH = 60
 MADE_AT_DATE_REACH = 40
@@ -206,6 +214,8 @@ def _kind_key(word: str) -> str | None:
         return "initia"  # "парафировали" is "initialled"
     if folded == "rules":
         return "regula"  # "the rules" of the commissions' work are their regulations
+    if folded.startswith(_CLOSING):
+        return "closur"  # "closing", "dissolution", "закрытие", "роспуск": one kind, a text that closes something
     return None if folded.startswith("договорен") else folded[:6]
 
 
