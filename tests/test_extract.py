@@ -4118,3 +4118,19 @@ def test_the_closure_in_a_later_clause_is_the_closing_decision_the_clause_before
     assert extract(atlas, text, dt.date(2026, 4, 14))[-1].agreements == ("osce-minsk-closure-2025-09-01",)
     text = "The Washington declaration was signed on 8 August. The closure was announced on 20 August."
     assert extract(atlas, text, dt.date(2025, 9, 1))[-1].agreements == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war ended with a Russian-brokered ceasefire under which Armenia gave up Kalbajar and other districts.",
+        "Baku accused Yerevan of failing to withdraw from Kalbajar as required by the Russian-brokered ceasefire.",
+    ],
+)
+def test_what_an_agreement_named_without_a_date_requires_is_a_report_of_its_day(atlas, text):
+    found = only(extract(atlas, text, dt.date(2022, 1, 12)))
+    assert (found.date, found.agreements, found.places) == (
+        dt.date(2020, 11, 10),
+        ("statement-2020-11-10",),
+        ("kalbajar",),
+    )

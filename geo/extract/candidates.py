@@ -160,6 +160,10 @@ _PROVIDES = re.compile(
     # "…the third paragraph of the declaration, under which communications are to be opened", "…заявлением, по
     # которому в Карабах вошли миротворцы": a relative clause on what the text says.
     r",\s+(?:under|according\s+to)\s+which\b|,\s+(?:по|согласно)\s+котор(?:ому|ой|ым)(?![\w-])|"
+    # "…ended with a Russian-brokered ceasefire under which Armenia gave up Kalbajar": no comma after the text's name.
+    r"\b(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|protocol)\s+under\s+which\b|"
+    # "…withdraw its troops as required by the Russian-brokered ceasefire": what the text asks for.
+    r"\b(?:required|demanded|foreseen|envisaged|stipulated|provided\s+for)\s+(?:by|in|under)\s+the\b|"
     # "Тем же документом стороны подтвердили …": by that text, the sides did what it says.
     r"^\W*(?:тем\s+же|этим|данным|указанным)\s+(?:документом|заявлением|соглашением|протоколом)(?![\w-])",
     re.I,
