@@ -4134,3 +4134,16 @@ def test_what_an_agreement_named_without_a_date_requires_is_a_report_of_its_day(
         ("statement-2020-11-10",),
         ("kalbajar",),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Война завершилась подписанным при посредничестве Москвы заявлением, по которому в Карабах вошли миротворцы.",
+        "The war ended with the statement brokered by Moscow, under which peacekeepers entered Karabakh.",
+    ],
+)
+def test_a_place_that_mediated_a_text_is_not_where_it_was_made(atlas, text):
+    # Moscow brokered both the 2020 statement and that of January 2021: the mediator cannot say which one is meant,
+    # and with no date nothing else does, so there is no report (before, the latest made in Moscow: January 2021's).
+    assert extract(atlas, text, dt.date(2022, 11, 23)) == []

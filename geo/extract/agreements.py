@@ -232,6 +232,9 @@ _BEGAN = re.compile(
 # "agreed to a ceasefire", "ended in a truce brokered by Moscow", "under a 1997 friendship treaty": an indefinite
 # generic word introduces a new one, which only a date can tie to one of the atlas's.
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "brokered by Moscow", "при посредничестве Москвы": the place names who mediated, not where the text was made.
+_MEDIATED_BY = re.compile(r"(?:\b(?:brokered|mediated)\s+by|(?<![\w-])посредничеств\w*)\s+(?:the\s+)?$", re.I)
+MEDIATOR_REACH = 30
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
 # "ended without a joint statement", "завершилась без совместного заявления": no text was made.
 _NONE_MADE = re.compile(r"(?<![\w-])(?:without\s+(?:a|any)|no|без)\s+$", re.I)
@@ -724,7 +727,11 @@ class AgreementFinder:
             after = [d for d in near_dates if d.start >= m.end()]
             if any(d.agreements and describes(d.start, d.end, named=True) for d in after):
                 continue  # "встреча … прошла в Сочи в ноябре прошлого года": its date has named it already
-            places = [(a, b, i) for a, b, i in venues.within(lo, hi) if describes(a, b)]
+            places = [
+                (a, b, i)
+                for a, b, i in venues.within(lo, hi)
+                if describes(a, b) and not _MEDIATED_BY.search(text, max(0, a - MEDIATOR_REACH), a)
+            ]
             told = [
                 d
                 for d in after
