@@ -4147,3 +4147,18 @@ def test_a_place_that_mediated_a_text_is_not_where_it_was_made(atlas, text):
     # Moscow brokered both the 2020 statement and that of January 2021: the mediator cannot say which one is meant,
     # and with no date nothing else does, so there is no report (before, the latest made in Moscow: January 2021's).
     assert extract(atlas, text, dt.date(2022, 11, 23)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The idea of a border commission first appeared in the trilateral statement adopted in Sochi on 26 November 2021.",
+        "Under the trilateral statement signed in Sochi on 26 November last year, the sides agreed to seek a commission.",
+        "Идея комиссии по делимитации впервые появилась в трехстороннем заявлении, принятом в Сочи 26 ноября 2021 года.",
+        "По трехстороннему заявлению, подписанному в Сочи 26 ноября прошлого года, стороны договорились создать комиссию.",
+    ],
+)
+def test_a_shared_alias_is_the_agreement_its_clause_of_making_names(atlas, text):
+    # "Trilateral statement" is also the 2020 statement's alias; the day and place it was signed say which one.
+    found = only(extract(atlas, text, dt.date(2022, 9, 14)))
+    assert (found.date, found.agreements) == (dt.date(2021, 11, 26), ("statement-2021-11-26",))

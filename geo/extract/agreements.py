@@ -241,6 +241,14 @@ _NONE_MADE = re.compile(r"(?<![\w-])(?:without\s+(?:a|any)|no|без)\s+$", re.I
 # "the joint ceasefire monitoring centre", "центр по контролю за прекращением огня", "a centre to monitor the
 # ceasefire": a body named after what it watches, not the agreement; nor "26 ceasefire violations", "нарушений режима
 # прекращения огня": incidents named after what they break.
+# "the trilateral statement signed in Sochi on 26 November 2021", "трехстороннему заявлению, подписанному в Сочи 26
+# ноября": the clause of its making, right after a shared alias, names the agreement by its day or place.
+_MADE_RIGHT_AFTER = re.compile(
+    r",?\s+(?:(?:that|which)\s+(?:was|were)\s+)?(?:signed|adopted|agreed|reached|issued|made|подписанн\w*|принят\w*|"
+    r"достигнут\w*)(?![\w-])[^.;,]*$",
+    re.I,
+)
+MADE_CLAUSE_REACH = 60
 _WATCHED_BY = re.compile(r"\s+(?:monitoring|observation|observer|control|violations?|breach(?:es)?)\b", re.I)
 _WATCHING = re.compile(
     r"(?<![\w-])(?:по\s+)?(?:контрол\w*|наблюдени\w*|мониторинг\w*)\s+(?:за\s+)?$"
@@ -831,6 +839,11 @@ class AgreementFinder:
             start, end = words[i].start, words[i + n - 1].end
             if names.overlapping(start, end):
                 continue  # "the Sochi statement of 26 November 2021": the date already decided
+            if any(
+                r.agreement not in ids and _MADE_RIGHT_AFTER.match(text[end : r.start])
+                for _, _, r in names.within(end, end + MADE_CLAUSE_REACH)
+            ):
+                continue  # "the trilateral statement signed in Sochi on 26 November 2021": its making says which
             if generic and own.overlapping(start, end):
                 continue  # "the Russian-brokered truce": the agreement's own name says which
             if _LATER_ONE.search(text[max(0, start - 20) : start]):
