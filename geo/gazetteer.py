@@ -430,6 +430,7 @@ class Gazetteer:
         words = tokens(text) if words is None else words
         out: list[PlaceMatch] = []
         shared: list[list[str]] = []  # the places each match's spelling names, the index's first first
+        firsts: list[str] = []  # each match's first word
         for i, n, pid in self._name_index().find(words):
             if pid is None:
                 continue  # another area's name that holds a place's ("East Zangezur")
@@ -453,15 +454,19 @@ class Gazetteer:
             if not out or out[-1].start != start:
                 out.append(PlaceMatch(start, end, text[start:end], pid))
                 shared.append([pid])
+                firsts.append(words[i].key)
             else:
                 shared[-1].append(pid)
         # A spelling several places share names one of them, the first the index gives; of districts that share an
         # old name, the one the text names on its own elsewhere ("Гадрут, центр Гадрутского района": Khojavend's town,
-        # so Khojavend, not the part of Fuzuli the Hadrut region also held).
+        # so Khojavend, not the part of Fuzuli the Hadrut region also held), else the one that holds the namesake the
+        # old name is made from ("в Гадрутском районе", "the Hadrut district": the town of Hadrut is Khojavend's).
         alone = {pids[0] for pids in shared if len(pids) == 1}
         out = [
-            replace(p, place=next((q for q in pids if q in alone), p.place)) if self._areas_sharing(pids) else p
-            for p, pids in zip(out, shared, strict=True)
+            replace(p, place=next((q for q in pids if q in alone), self._namesake_of(first, pids) or p.place))
+            if self._areas_sharing(pids)
+            else p
+            for p, pids, first in zip(out, shared, firsts, strict=True)
         ]
         return self._names_apart(text, words, self._boundaries_by_sides(text, words, out))
 
@@ -527,6 +532,21 @@ class Gazetteer:
                     apart.setdefault(head, set()).add(modifier)
             self._apart = {head: frozenset(mods) for head, mods in apart.items()}
         return self._apart
+
+    def _namesake_of(self, first_word: str, pids: list[str]) -> str | None:
+        """Of the places `pids`, the one with a one-word name that `first_word` is (or a Russian form of): the place
+        an old district's name is made from ("Гадрутский" of Hadrut)."""
+        return next(
+            (
+                pid
+                for pid in pids
+                if any(
+                    " " not in (key := fold(without_note(s))) and token_matches(key, first_word)
+                    for s in self.places[pid].spellings()
+                )
+            ),
+            None,
+        )
 
     def _areas_sharing(self, pids: list[str]) -> bool:
         """Whether one spelling names several districts or regions (an old name both took over)."""

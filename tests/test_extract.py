@@ -1413,6 +1413,9 @@ def test_an_old_district_name_two_districts_share_is_the_one_the_text_names(atla
     # Hadrut, written beside it, is Khojavend's.
     text = "Гадрут, который армяне считали центром Гадрутского района, был освобожден 9 октября 2020 года."
     assert only(extract(atlas, text, dt.date(2025, 9, 12))).places == ("khojavend",)
+    # Written alone, the old district is still the one that holds the town it is named after.
+    text = "Солдаты были захвачены 12 декабря 2020 года у сел Хин Тагер и Хцаберд в Гадрутском районе."
+    assert only(extract(atlas, text, dt.date(2021, 7, 4))).places == ("khojavend",)
 
 
 def test_an_office_of_a_place_is_not_the_place(atlas):
