@@ -4165,3 +4165,12 @@ def test_a_shared_alias_is_the_agreement_its_clause_of_making_names(atlas, text)
     # "Trilateral statement" is also the 2020 statement's alias; the day and place it was signed say which one.
     found = only(extract(atlas, text, dt.date(2022, 9, 14)))
     assert (found.date, found.agreements) == (dt.date(2021, 11, 26), ("statement-2021-11-26",))
+
+
+def test_what_a_named_statement_also_offered_is_a_report_of_its_day(atlas):
+    text = (
+        "Aliyev and Pashinyan met in Brussels on Dec. 14 and agreed to restore rail links. "
+        "Michel's Brussels statement also offered EU technical help with delimiting the border."
+    )
+    _, offered = extract(atlas, text, dt.date(2022, 1, 12))
+    assert (offered.date, offered.agreements) == (dt.date(2021, 12, 14), ("brussels-2021-12-14",))

@@ -120,6 +120,8 @@ _PROVIDES = re.compile(
     r"предусматрива\w*|предусмотр\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
     # "…, the statement says", "…, the statement said": what the text itself says.
     rf"(?:deal|{_TEXT_WORD})\s+(?:says|said|states|stated|reads)\b|"
+    # "Michel's statement that night also said …", "The Brussels statement also offered EU help …": what it said too.
+    rf"{_TEXT_WORD}(?:\s+[\w-]+){{0,2}}?\s+also\s+(?:says|said|states|stated|offers|offered|welcomes|welcomed)\b|"
     # "The document also notes …", "The joint statement also records …", "В заявлении отмечен …": what it records.
     rf"{_TEXT_WORD}\s+"
     r"(?:(?:issued|adopted|signed|published)\s+(?:[\w-]+\s+){0,3}?)?(?:also\s+)?(?:notes|records|mentions)\b|"
