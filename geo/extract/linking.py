@@ -152,14 +152,18 @@ def article_agreement(sentences: Sequence[_Sentence], linker: Linker | None = No
     linker); of several as often, the one the article brings up first (the lead says what a story is about)."""
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for i, s in enumerate(sentences):
-        said = {r.agreement for r in s.refs if r.confident}
+    for s in sentences:
+        # In the order the sentence gives them, not a set's: of two named first in one sentence, the earlier wins,
+        # the same in every run.
+        said = dict.fromkeys(r.agreement for r in s.refs if r.confident)
         if linker is not None:
             where = frozenset(p.place for p in s.places)  # once a sentence: one may hold thousands of dates
-            said |= {r.item for d in s.dates if not d.attached for r in linker.ties(d.date, d.precision, where)}
+            said |= dict.fromkeys(
+                r.item for d in s.dates if not d.attached for r in linker.ties(d.date, d.precision, where)
+            )
         for a in said:
             votes[a] += 1
-            first.setdefault(a, i)
+            first.setdefault(a, len(first))
     if not votes:
         return None
     return min(votes, key=lambda a: (-votes[a], first[a]))
