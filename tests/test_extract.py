@@ -4201,3 +4201,24 @@ def test_of_two_agreements_a_sentence_names_first_the_article_is_about_the_earli
         )
         answers.add(run.stdout.strip())
     assert answers == {"tripp-framework-2026-01-13"}
+
+
+def test_a_russian_day_before_a_subject_and_its_verb_is_the_days_event_not_part_of_a_name(atlas):
+    # "комиссии подписали протокол-описание": the day dates the signing, so the story goes on in its year.
+    text = (
+        "15 мая 2024 года комиссии подписали протокол-описание. "
+        "24 мая пограничная служба взяла под контроль села Газахского района."
+    )
+    signed, took = extract(atlas, text, dt.date(2025, 7, 10))
+    assert (signed.date, signed.agreements) == (dt.date(2024, 5, 15), ("delimitation-protocol-2024-05-15",))
+    assert took.date == dt.date(2024, 5, 24)
+
+
+def test_a_year_less_day_the_sentence_also_counts_from_the_day_before_is_in_the_counts_year(atlas):
+    text = (
+        "Комиссии добились результата в прошлом году: 15 мая 2024 года они подписали протокол-описание участков "
+        "границы между Тавушской областью и Газахским районом. "
+        "По данным Баку, документ закрепил отрезок длиной 12,7 км по карте 1976 года. "
+        "Девять дней спустя, 24 мая, пограничная служба взяла под контроль села Газахского района."
+    )
+    assert extract(atlas, text, dt.date(2025, 7, 10))[-1].date == dt.date(2024, 5, 24)

@@ -55,7 +55,9 @@ _BEFORE_DATE = re.compile(
 # "protested on April 5 against any deal" does not name the deal of April 6.
 _NOT_A_NAME_WORD = (
     r"(?:and|or|и|a|an|the|any|no|this|that|these|those|which|who|with|without|against|after|before|for|to|of|in|on|"
-    r"at|by|from|into|under|over|since|until|was|were|is|are|be|been|had|has|have|did|не|на|в|с|по|после|до|против)"
+    r"at|by|from|into|under|over|since|until|was|were|is|are|be|been|had|has|have|did|не|на|в|с|по|после|до|против|"
+    # A Russian verb in the past: "15 мая 2024 года комиссии подписали протокол-описание" tells the day of the signing.
+    r"[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?)"
 )
 # "the trilateral statement signed by the leaders of Azerbaijan, Russia and Armenia on November 10": the signers
 # between the name and its day, a list of them with its commas.

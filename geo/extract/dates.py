@@ -688,7 +688,23 @@ def find_dates(
     if not chosen or background:
         offset = offset_date(sentence, before)
         return [offset] if offset is not None else chosen
+    chosen = _counted_years(sentence, chosen, before)
     return _days_apart(sentence, _later_clauses(sentence, _list_years(sentence, chosen), before))
+
+
+def _counted_years(sentence: str, chosen: list[DateMention], before: dt.date | None) -> list[DateMention]:
+    """ "Девять дней спустя, 24 мая", "Nine days later, on 24 May": a year-less day that the sentence also counts from
+    the day before is in the year the count gives."""
+    counted = offset_date(sentence, before)
+    if counted is None or counted.date is None or counted.precision != "day":
+        return chosen
+    day = counted.date
+    return [
+        replace(d, date=day, guessed_year=False)
+        if d.guessed_year and d.date is not None and (d.date.month, d.date.day) == (day.month, day.day)
+        else d
+        for d in chosen
+    ]
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
