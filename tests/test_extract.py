@@ -4222,3 +4222,15 @@ def test_a_year_less_day_the_sentence_also_counts_from_the_day_before_is_in_the_
         "Девять дней спустя, 24 мая, пограничная служба взяла под контроль села Газахского района."
     )
     assert extract(atlas, text, dt.date(2025, 7, 10))[-1].date == dt.date(2024, 5, 24)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024, on 15 May, the commissions signed the protocol-description.",
+        "В 2024 году, 15 мая, комиссии подписали протокол-описание.",
+    ],
+)
+def test_a_day_set_off_by_a_comma_after_the_year_that_opens_the_sentence_is_in_that_year(atlas, text):
+    found = only(extract(atlas, text, dt.date(2025, 7, 10)))
+    assert (found.date, found.agreements) == (dt.date(2024, 5, 15), ("delimitation-protocol-2024-05-15",))
