@@ -2788,7 +2788,8 @@ def test_an_agreement_named_with_the_year_it_was_made_gives_the_sentence_its_day
     published = dt.date(2026, 2, 3)
     for text, agreement, day in (
         ("The framework rests on the Washington declaration of 2025.", "washington-2025-08-08", dt.date(2025, 8, 8)),
-        ("Рамочный документ опирается на Пражское заявление 2022 года.", "prague-2022-10-06", dt.date(2022, 10, 6)),
+        # ("Рамочный документ" is now the TRIPP framework's own name, so this sentence's subject is another text.)
+        ("Новый документ опирается на Пражское заявление 2022 года.", "prague-2022-10-06", dt.date(2022, 10, 6)),
     ):
         (found,) = extract(atlas, text, published)
         assert (found.date, found.date_precision, found.agreements) == (day, "day", (agreement,)), text
@@ -4234,3 +4235,32 @@ def test_a_year_less_day_the_sentence_also_counts_from_the_day_before_is_in_the_
 def test_a_day_set_off_by_a_comma_after_the_year_that_opens_the_sentence_is_in_that_year(atlas, text):
     found = only(extract(atlas, text, dt.date(2025, 7, 10)))
     assert (found.date, found.agreements) == (dt.date(2024, 5, 15), ("delimitation-protocol-2024-05-15",))
+
+
+def test_the_trilateral_agreement_is_an_alias_as_the_trilateral_statement_is(atlas):
+    text = "The Russian Defence Ministry said on March 26 that Azerbaijan had violated the trilateral agreement near Parukh."
+    found = only(extract(atlas, text, dt.date(2022, 3, 28)))
+    assert (found.date, found.agreements) == (dt.date(2022, 3, 26), ("statement-2020-11-10",))
+
+
+def test_what_was_done_as_part_of_the_same_arrangement_is_what_it_provided(atlas):
+    text = (
+        "Согласно совместному заявлению от 7 декабря 2023 года Армения отозвала свою заявку на COP29. "
+        "В рамках той же договоренности Азербайджан освободил 32 армянских военнослужащих."
+    )
+    _, released = extract(atlas, text, dt.date(2024, 11, 21))
+    assert (released.date, released.agreements) == (dt.date(2023, 12, 7), ("joint-statement-2023-12-07",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "13 января Армения и США опубликовали рамочный документ. Документ не налагает на стороны юридических обязательств.",
+        "On 13 January Armenia and the US published the framework document. The document imposes no obligations.",
+    ],
+)
+def test_what_the_framework_document_imposes_is_what_it_says(atlas, text):
+    published, imposes = extract(atlas, text, dt.date(2026, 3, 13))
+    assert published.agreements == ("tripp-framework-2026-01-13",)
+    assert imposes.sentence.startswith(("Документ", "The document"))
+    assert (imposes.date, imposes.agreements) == (dt.date(2026, 1, 13), ("tripp-framework-2026-01-13",))

@@ -168,6 +168,8 @@ ANAPHOR = re.compile(
     r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])|(?<![\w-])деклараци(?:я|и|ю|ей)(?![\w-])|"
     r"(?<![\w-])(?:(?:это|данн|указанн|подписанн)\w*\s+)?соглашени(?:е|я|ю|ем|и)(?![\w-])|"
     r"(?<![\w-])(?:эт|данн|указанн|подписанн)\w*\s+договор(?:а|у|ом|е)?(?![\w-])|"
+    # "В рамках той же договоренности …", "по этой договоренности": the arrangement named before, of any kind.
+    r"(?<![\w-])(?:эт(?:ой|ою|а|у)|т(?:ой|ою|у|а)\s+же|данн\w*|указанн\w*)\s+договоренност(?:и|ь|ью)(?![\w-])|"
     r"\b(?:the|this|that)\s+pact\b|"
     # "At that meeting, the leaders confirmed …", "At the same meeting …": the meeting the sentence right before named
     # (MEETING_ANAPHOR_SENTENCES), not any meeting.

@@ -120,6 +120,8 @@ _PROVIDES = re.compile(
     r"(?:re)?affirms?|confirms?|"
     r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
     r"предусматрива\w*|предусмотр\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
+    # "Документ не налагает на стороны юридических обязательств", "The text imposes no obligations": what it lays down.
+    r"налага\w*|\bimposes\b|"
     # "…, the statement says", "…, the statement said": what the text itself says.
     rf"(?:deal|{_TEXT_WORD})\s+(?:says|said|states|stated|reads)\b|"
     # "Michel's statement that night also said …", "The Brussels statement also offered EU help …": what it said too.
@@ -146,6 +148,8 @@ _PROVIDES = re.compile(
     # "По условиям прекращения огня …": under its terms.
     r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b|"
     r"^\W*по\s+условиям(?![\w-])|"
+    # "В рамках той же договоренности Азербайджан освободил …", "As part of the same deal, …": what it provided.
+    r"^\W*(?:в\s+рамках\s+(?:т(?:ой|ого|ех)\s+же|эт\w+|данн\w+)|as\s+part\s+of\s+(?:the|this|that)(?:\s+same)?)\s|"
     # "По этому документу миротворцы должны …": "по" with the text (not "по заявлению министра", an official's).
     r"^\W*по\s+(?:(?:эт|данн|указанн|подписанн)\w*\s+)?(?:документу|соглашению|протоколу|договору)(?![\w-])|"
     # "In the statement adopted after the meeting, the leaders agreed …", "…заявление, в котором стороны договорились
