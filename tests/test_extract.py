@@ -4264,3 +4264,9 @@ def test_what_the_framework_document_imposes_is_what_it_says(atlas, text):
     assert published.agreements == ("tripp-framework-2026-01-13",)
     assert imposes.sentence.startswith(("Документ", "The document"))
     assert (imposes.date, imposes.agreements) == (dt.date(2026, 1, 13), ("tripp-framework-2026-01-13",))
+
+
+def test_closing_down_the_minsk_process_is_the_closing_decision(atlas):
+    text = "The OSCE finished closing down the Minsk Process and its structures at 23:59 on Sunday, 30 November."
+    found = only(extract(atlas, text, dt.date(2025, 12, 1)))
+    assert (found.date, found.agreements) == (dt.date(2025, 11, 30), ("osce-minsk-closure-2025-09-01",))
