@@ -4270,3 +4270,13 @@ def test_closing_down_the_minsk_process_is_the_closing_decision(atlas):
     text = "The OSCE finished closing down the Minsk Process and its structures at 23:59 on Sunday, 30 November."
     found = only(extract(atlas, text, dt.date(2025, 12, 1)))
     assert (found.date, found.agreements) == (dt.date(2025, 11, 30), ("osce-minsk-closure-2025-09-01",))
+
+
+def test_a_meeting_dated_before_its_word_is_the_day_the_sentence_tells(atlas):
+    text = (
+        "At the April 6 meeting, the leaders told their foreign ministers to begin work on a peace treaty and agreed "
+        "to convene a joint border commission by the end of April."
+    )
+    meeting, deadline = extract(atlas, text, dt.date(2022, 6, 24))
+    assert (meeting.date, meeting.agreements) == (dt.date(2022, 4, 6), ("brussels-2022-04-06",))
+    assert (deadline.date, deadline.date_precision) == (dt.date(2022, 4, 25), "approximate")

@@ -1077,10 +1077,18 @@ def _only_dates(text: str, lo: int, hi: int, dates: list[DateMention], base: int
 _MEETING_BEFORE = re.compile(r"(?:\b(?:meeting|summit|talks|round)|встреч\w*|саммит\w*),?\s+(?:on|of|от)\s+$", re.I)
 
 
+# "At the April 6 meeting", "the 6 April Brussels talks": the day written before the meeting's word.
+_MEETING_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w-]*)?\s+(?:meeting|summit|talks|round)\b", re.I)
+
+
 def _meeting_named(text: str, d: DateMention) -> bool:
     """Whether `d` is the day in a meeting's name: "the Brussels meeting on 22 May", "The fourth round, on 31
-    August"."""
-    return d.attached and bool(d.agreements) and bool(_MEETING_BEFORE.search(text[max(0, d.start - 40) : d.start]))
+    August", "At the April 6 meeting"."""
+    return (
+        d.attached
+        and bool(d.agreements)
+        and bool(_MEETING_BEFORE.search(text[max(0, d.start - 40) : d.start]) or _MEETING_AFTER.match(text, d.end))
+    )
 
 
 def _agreements_listed(s: _Sentence) -> list[DateMention]:
