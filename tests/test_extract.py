@@ -4280,3 +4280,5 @@ def test_a_meeting_dated_before_its_word_is_the_day_the_sentence_tells(atlas):
     meeting, deadline = extract(atlas, text, dt.date(2022, 6, 24))
     assert (meeting.date, meeting.agreements) == (dt.date(2022, 4, 6), ("brussels-2022-04-06",))
     assert (deadline.date, deadline.date_precision) == (dt.date(2022, 4, 25), "approximate")
+    # The clause with no subject of its own goes on with the meeting's agreement.
+    assert deadline.agreements == ("brussels-2022-04-06",)

@@ -800,6 +800,10 @@ class _Extractor:
                         if (r.agreement not in meeting_ids or goes_on)
                         and not _in_relative_clause(head.text, r.start - head.start)
                     ]
+                    if goes_on and parts:
+                        # "At the April 6 meeting, the leaders told … and agreed to convene …": the meeting named
+                        # with its day in the first clause, not before it.
+                        items.refs += [r for r in parts[0].refs if r.agreement in meeting_ids and r not in items.refs]
                 items.actors += [a for a in lead.actors if a not in items.actors]
             if listed:
                 # An item of the list names its agreement by its date: a description before the list ("the talks
