@@ -4282,3 +4282,16 @@ def test_a_meeting_dated_before_its_word_is_the_day_the_sentence_tells(atlas):
     assert (deadline.date, deadline.date_precision) == (dt.date(2022, 4, 25), "approximate")
     # The clause with no subject of its own goes on with the meeting's agreement.
     assert deadline.agreements == ("brussels-2022-04-06",)
+
+
+def test_a_year_less_day_of_the_agreement_a_sentence_names_is_in_its_year_and_the_story_goes_on_from_it(atlas):
+    text = (
+        "К тому времени бои уже прекратились: 20 сентября в 13:00 вступила в силу договоренность о прекращении огня. "
+        "На следующий день в Евлахе прошла первая встреча представителей карабахских армян с азербайджанской стороной."
+    )
+    ceasefire, yevlakh = extract(atlas, text, dt.date(2025, 2, 26))
+    assert (ceasefire.date, ceasefire.agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",))
+    assert yevlakh.date == dt.date(2023, 9, 21)
+    # Another day of the year stays the publication's year's.
+    text = "The deal on the cessation of hostilities was recalled on 21 September."
+    assert only(extract(atlas, text, dt.date(2025, 2, 26))).date == dt.date(2024, 9, 21)

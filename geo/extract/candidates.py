@@ -645,12 +645,31 @@ class _Extractor:
         s.refs += self.finder.described_references(text, words, s.dates, self.published, list(s.refs))
         s.refs += self.finder.made_at_venue(text, words, s.dates, self.published, list(s.refs))
         s.refs.sort(key=lambda r: (r.start, r.end))
+        self._in_named_agreements_year(s)
         counted_back = self._counted_back_to_named(unnamed_apart, s)
         s.dates = sorted([*s.dates, *counted_back, *self.finder.year_named_dates(text, s.refs)], key=lambda d: d.start)
         self._named.update((r.agreement, s.start) for r in s.refs if r.confident)
         # A place inside an agreement's name is named all the same ("the Tavush–Gazakh protocol").
         s.places = self.gazetteer.find(text, words) if found_places is None else found_places
         s.actors = find_actors(text, self.people)
+
+    def _in_named_agreements_year(self, s: _Sentence) -> None:
+        """ "К тому времени бои уже прекратились: 20 сентября в 13:00 вступила в силу договоренность о прекращении огня",
+        told in 2025: a year-less day that is the day of the one agreement the sentence names by name is in that
+        agreement's year, and the story's time moves with it."""
+        named = [self.finder.by_id[i] for i in dict.fromkeys(r.agreement for r in s.refs if r.confident)]
+        moved = []
+        for d in s.dates:
+            if d.guessed_year and not d.attached and d.precision == "day" and d.date is not None:
+                same_day = [a for a in named if (a.date.month, a.date.day) == (d.date.month, d.date.day)]
+                if len(same_day) == 1 and same_day[0].date != d.date:
+                    if self._last_day == d.date:
+                        self._last_day = same_day[0].date
+                    if self._story_day == d.date:
+                        self._story_day = same_day[0].date
+                    d = replace(d, date=same_day[0].date, guessed_year=False)
+            moved.append(d)
+        s.dates = moved
 
     def _span_still_to_end(self, text: str, d: DateMention) -> bool:
         """Whether `d` is the end of a span still to come ("The mission will now run until 19 February 2027", "до 19
