@@ -4295,3 +4295,12 @@ def test_a_year_less_day_of_the_agreement_a_sentence_names_is_in_its_year_and_th
     # Another day of the year stays the publication's year's.
     text = "The deal on the cessation of hostilities was recalled on 21 September."
     assert only(extract(atlas, text, dt.date(2025, 2, 26))).date == dt.date(2024, 9, 21)
+
+
+def test_the_word_deadline_looks_ahead_for_its_own_date_only_not_for_the_meeting_before_it(atlas):
+    text = (
+        "The process had begun at the commissions' eighth meeting on April 19, which set a deadline of May 15 for "
+        "the protocol-description."
+    )
+    meeting, _ = extract(atlas, text, dt.date(2025, 2, 28))
+    assert (meeting.date, meeting.agreements) == (dt.date(2024, 4, 19), ("delimitation-2024-04-19",))

@@ -98,7 +98,7 @@ _FUTURE_CUE = re.compile(
     re.I,
 )
 # The cues that mark a deadline, which looks ahead for the date it stands before.
-_DEADLINE_WORDS = frozenset({"by", "until", "до", "не"})
+_DEADLINE_WORDS = frozenset({"by", "until", "deadline", "до", "не"})
 # Verbs of saying: "…, the ministry said on Monday", "сообщили в среду".
 SPEECH_VERBS = (
     r"(?:said|says|told|reported|announced|stated|confirmed|added|noted|сообщил\w*|заявил\w*|рассказал\w*|"
