@@ -4304,3 +4304,14 @@ def test_the_word_deadline_looks_ahead_for_its_own_date_only_not_for_the_meeting
     )
     meeting, _ = extract(atlas, text, dt.date(2025, 2, 28))
     assert (meeting.date, meeting.agreements) == (dt.date(2024, 4, 19), ("delimitation-2024-04-19",))
+
+
+def test_a_year_a_colon_opens_dates_the_day_after_it_and_the_story_goes_on_in_that_year(atlas):
+    text = (
+        "The format gathered pace in 2022: after the leaders met again on 6 April, Michel announced that the foreign "
+        "ministers would start preparing a peace treaty. That deadline slipped until after the next Brussels meeting "
+        "on 22 May."
+    )
+    april, may = extract(atlas, text, dt.date(2024, 12, 16))
+    assert (april.date, may.date) == (dt.date(2022, 4, 6), dt.date(2022, 5, 22))
+    assert may.agreements == ("brussels-2022-05-22",)

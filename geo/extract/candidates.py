@@ -95,9 +95,10 @@ _CLAUSE_MARK = re.compile(r"[,;:]")
 # A comma that goes on about the same time: a phrase of time or a relative clause after it ("detained in 2023, after the
 # offensive of 19 September, as a result of which … on 20 September"), not a clause of its own ("…, the ministry said").
 _SAME_TIME_GOES_ON = re.compile(
-    r",\s+(?:after|before|following|during|amid|which|when|where|после|до|в\s+ходе|по\s+итогам|когда|котор\w+|где)\b|"
-    # "In 2024, on 15 May, …", "В 2024 году, 15 мая, …": the comma sets off the day the year opened.
-    r",\s+(?:on\s+)?(?=\d|(?-i:[A-Z])[a-z]+\s+\d)",
+    r"[,:]\s+(?:after|before|following|during|amid|which|when|where|после|до|в\s+ходе|по\s+итогам|когда|котор\w+|где)\b|"
+    # "In 2024, on 15 May, …", "В 2024 году, 15 мая, …": the comma sets off the day the year opened; "The format
+    # gathered pace in 2022: after the leaders met again on 6 April …": a colon opens what the year held.
+    r"[,:]\s+(?:on\s+)?(?=\d|(?-i:[A-Z])[a-z]+\s+\d)",
     re.I,
 )
 # How long after a day written with its year a year-less date of the next sentence may fall to share that year.
@@ -502,6 +503,7 @@ class _Extractor:
                 in_clause = said is not None
             if said is not None and in_clause and d.date is not None and (moved := in_year(d.date, said[0])):
                 d = replace(d, date=moved)
+                self._in_story.add(d.start)  # it moves the story's time as a day written with its year does
             out.append(d)
         return out
 
