@@ -192,7 +192,9 @@ ANAPHOR = re.compile(
 # "as agreed in Prague", "the statement adopted in Sochi", "принятом в Сочи": a text made at a place where the
 # atlas's agreements were made (AgreementFinder.made_at_venue); a word or two may stand between ("agreed last year in").
 _MADE_AT = re.compile(
-    rf"(?:{MADE.pattern}|\b(?:made|endorsed|confirmed|reaffirmed)\b|(?<![\w-])(?:подтвердил|одобрил)\w*)(?:\s+[\w-]+){{0,2}}?\s+(?:in|at|в|во)\s+(?:the\s+)?$",
+    # Besides the verbs of making, those of a principle endorsed there: "a principle the leaders endorsed in Prague".
+    rf"(?:{MADE.pattern}|\b(?:made|endorsed|confirmed|reaffirmed)\b|(?<![\w-])(?:подтвердил|одобрил)\w*)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:in|at|в|во)\s+(?:the\s+)?$",
     re.I,
 )
 # How far before the place its verb may stand, and how far after it a date still dates the making.
@@ -242,9 +244,6 @@ MEDIATOR_REACH = 30
 _LATER_ONE = re.compile(r"\b(?:second|third|fourth|fifth|another|further|new|next|latest)\s+$", re.I)
 # "ended without a joint statement", "завершилась без совместного заявления": no text was made.
 _NONE_MADE = re.compile(r"(?<![\w-])(?:without\s+(?:a|any)|no|без)\s+$", re.I)
-# "the joint ceasefire monitoring centre", "центр по контролю за прекращением огня", "a centre to monitor the
-# ceasefire": a body named after what it watches, not the agreement; nor "26 ceasefire violations", "нарушений режима
-# прекращения огня": incidents named after what they break.
 # "the trilateral statement signed in Sochi on 26 November 2021", "трехстороннему заявлению, подписанному в Сочи 26
 # ноября": the clause of its making, right after a shared alias, names the agreement by its day or place.
 _MADE_RIGHT_AFTER = re.compile(
@@ -253,6 +252,9 @@ _MADE_RIGHT_AFTER = re.compile(
     re.I,
 )
 MADE_CLAUSE_REACH = 60
+# "the joint ceasefire monitoring centre", "центр по контролю за прекращением огня", "a centre to monitor the
+# ceasefire": a body named after what it watches, not the agreement; nor "26 ceasefire violations", "нарушений режима
+# прекращения огня": incidents named after what they break.
 _WATCHED_BY = re.compile(r"\s+(?:monitoring|observation|observer|control|violations?|breach(?:es)?)\b", re.I)
 _WATCHING = re.compile(
     r"(?<![\w-])(?:по\s+)?(?:контрол\w*|наблюдени\w*|мониторинг\w*)\s+(?:за\s+)?$"
