@@ -133,11 +133,8 @@ _MEETING_KINDS = frozenset({"meetin", "summit", "talks", "встреч", "сам
 # What kind of text an agreement is, from its title and aliases: "the decision" stands for a decision only.
 # "initialled" is a kind too: of the texts made on 8 August 2025, only the treaty was initialled (its title says so).
 # A closing decision is a kind of its own: "the closure" after it is that decision, not any other text.
-_KIND_WORD = re.compile(
-    rf"{AGREEMENT_WORD}|decisions?|решени\w*|initiall?ed|парафирова\w*|clos(?:ure|ing)|dissolution|закрыти\w*|роспуск\w*",
-    re.I,
-)
-_CLOSING = ("clos", "dissol", "закрыт", "роспуск")
+_CLOSING_WORD = r"clos(?:ure|ing)|dissolution|закрыти\w*|роспуск\w*"
+_KIND_WORD = re.compile(rf"{AGREEMENT_WORD}|decisions?|решени\w*|initiall?ed|парафирова\w*|{_CLOSING_WORD}", re.I)
 # The atlas holds no memorandum ("the Russian-Turkish memorandum of 11 November 2020", "Azerbaijan and Iran signed a
 # memorandum in March 2022"): a day it was signed is not the day of an atlas agreement made near it.
 _MEMORANDUM = re.compile(r"(?<![\w-])(?:memorand|меморандум)\w*", re.I)
@@ -220,7 +217,7 @@ def _kind_key(word: str) -> str | None:
         return "initia"  # "парафировали" is "initialled"
     if folded == "rules":
         return "regula"  # "the rules" of the commissions' work are their regulations
-    if folded.startswith(_CLOSING):
+    if re.fullmatch(_CLOSING_WORD, folded):
         return "closur"  # "closing", "dissolution", "закрытие", "роспуск": one kind, a text that closes something
     return None if folded.startswith("договорен") else folded[:6]
 
