@@ -175,6 +175,8 @@ def token_matches(name: str, word: str) -> bool:
     rest = word[len(base) :]
     if not word.startswith(base):
         return False
+    if rest.startswith("ьск"):
+        rest = rest[1:]  # a soft sign before the adjective's suffix: "Джебраил" "Джебраильскому"
     if rest.startswith("ск") and 3 <= len(rest) <= MAX_RU_ENDING + 2:
         return rest[2] in _RU_STEM_END  # the adjective: "Кельбаджарский", "Газахского", "Тавушской"
     if base != name and rest.startswith("инск") and 5 <= len(rest) <= MAX_RU_ENDING + 4:

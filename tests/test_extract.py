@@ -1041,6 +1041,14 @@ def test_russian_adjectives_of_names_ending_in_a_vowel(atlas):
     assert [c.places for c in extract(atlas, text, dt.date(2024, 5, 12))] == [("gubadly", "fuzuli"), ("shusha",)]
 
 
+def test_russian_adjectives_with_a_soft_sign(atlas):
+    # "Джебраил" -> "Джебраильскому": the adjective's suffix after a soft sign, in a list of districts.
+    text = (
+        "14 февраля заложили фундамент дороги, которая пройдет по Физулинскому, Джебраильскому и Зангиланскому районам."
+    )
+    assert only(extract(atlas, text, dt.date(2021, 4, 21))).places == ("fuzuli", "jabrayil", "zangilan")
+
+
 def test_russian_early_mid_late_month_after_since_until_and_by(atlas):
     text = "Жители Киранца и Воскепара с конца апреля протестуют против передачи земель."
     found = only(extract(atlas, text, dt.date(2024, 5, 16)))
