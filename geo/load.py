@@ -226,6 +226,7 @@ def load_agreements(path: Path, catalogue: Catalogue, problems: list[Problem]) -
                 signed_at={lang: tuple(names) for lang, names in raw.get("signed_at", {}).items()},
                 kind=kind,
                 generic_names={lang: tuple(names) for lang, names in kinds.get(kind or "", {}).items()},
+                text_agreed=_date(raw, "text_agreed", path.name, label, problems),
             )
             for key in ("article_notes", "article_variants"):
                 for article in raw.get(key, {}):

@@ -143,6 +143,9 @@ class Agreement:
     # "перемирие"; data/agreements.json `kinds`): which one such a word means follows from the dates around it.
     kind: str | None = None
     generic_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # For a text negotiated long before it was made: the day its wording was agreed. Before it, "the peace treaty" is
+    # a text still being negotiated, not this one.
+    text_agreed: dt.date | None = None
 
     def alias_list(self) -> list[str]:
         """Every alias, all languages, in file order."""
@@ -166,6 +169,8 @@ class Agreement:
         for key in ("short_title", "date_note", "mediator"):
             if getattr(self, key):
                 out[key] = getattr(self, key)
+        if self.text_agreed:
+            out["text_agreed"] = self.text_agreed.isoformat()
         if self.article_notes:
             out["article_notes"] = dict(self.article_notes)
         if self.article_variants:

@@ -1049,6 +1049,21 @@ def test_russian_adjectives_with_a_soft_sign(atlas):
     assert only(extract(atlas, text, dt.date(2021, 4, 21))).places == ("fuzuli", "jabrayil", "zangilan")
 
 
+def test_a_treaty_before_its_wording_was_agreed_is_still_being_negotiated(atlas):
+    # data/agreements.json: the peace treaty's wording was agreed on 13 March 2025 (`text_agreed`), before it was
+    # initialled on 8 August 2025.
+    text = (
+        "The foreign ministers agreed in New York on September 26 to work to conclude the peace treaty soon. "
+        "On 13 March 2025 the two sides announced that the text of the peace treaty was agreed."
+    )
+    found = extract(atlas, text, dt.date(2025, 3, 14))
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2024, 9, 26), ()),
+        (dt.date(2025, 3, 13), ("peace-treaty-initialled-2025-08-08",)),
+    ]
+    assert [s.text for s in found[0].spans if s.kind == "agreement"] == []
+
+
 def test_russian_early_mid_late_month_after_since_until_and_by(atlas):
     text = "Жители Киранца и Воскепара с конца апреля протестуют против передачи земель."
     found = only(extract(atlas, text, dt.date(2024, 5, 16)))

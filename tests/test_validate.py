@@ -33,6 +33,7 @@ BROKEN = {
     "duplicate-id": ("events.json", "#2", "id", 'duplicate id "lachin-handover"'),
     "duplicate-id-agreement": ("agreements.json", "#2", "id", 'duplicate id "statement-2020-11-10"'),
     "unknown-agreement-kind": ("agreements.json", '"statement-2020-11-10"', "kind", 'unknown kind "ceasfire"'),
+    "bad-text-agreed": ("agreements.json", '"statement-2020-11-10"', "text_agreed", "not a real date"),
     "missing-field": ("events.json", '"lachin-handover"', "title", "missing required field"),
     "unknown-source": ("events.json", '"lachin-handover"', "source", 'unknown source id "test-newz"'),
     "self-intersecting": ("regions.geojson", '"shusha"', "geometry", "Self-intersection"),

@@ -50,7 +50,7 @@ class Reason:
         return {"field": self.field, "item": self.item, "source": self.source, "why": self.why}
 
 
-def _span(day: dt.date, precision: str | None, end: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+def date_span(day: dt.date, precision: str | None, end: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
     """The days a date may stand for, by its precision; None when too vague to tie anything to."""
     if precision == "day":
         return day, day
@@ -94,7 +94,7 @@ class Linker:
                     t.agreement for t in e.ties if t.kind != "inferred" and made_on.get(t.agreement) == e.date
                 )
             )
-            days = _span(e.date, e.date_precision, e.end_date)
+            days = date_span(e.date, e.date_precision, e.end_date)
             if named and days:
                 self._signings.append(_Signing(e.id, *days, frozenset(e.places), named))
         # Every day the atlas knows something happened on, by month and day: the year of a day a text without a
