@@ -1064,6 +1064,16 @@ def test_a_treaty_before_its_wording_was_agreed_is_still_being_negotiated(atlas)
     assert [s.text for s in found[0].spans if s.kind == "agreement"] == []
 
 
+def test_a_day_counted_in_its_own_clause_after_the_speaking_is_another_event(atlas):
+    # The speaking day stays an event: the counted day after ", and" is not what the words report.
+    text = (
+        "On Thursday evening Pashinyan told a reporter in Tirana that Armenia had no claims on its neighbours, and the "
+        "following morning Azerbaijan's foreign ministry accused him of misleading the world."
+    )
+    found = extract(atlas, text, dt.date(2025, 5, 17))
+    assert [c.date for c in found] == [dt.date(2025, 5, 15), dt.date(2025, 5, 16)]
+
+
 def test_russian_early_mid_late_month_after_since_until_and_by(atlas):
     text = "Жители Киранца и Воскепара с конца апреля протестуют против передачи земель."
     found = only(extract(atlas, text, dt.date(2024, 5, 16)))

@@ -1327,8 +1327,16 @@ def _spoken_days(s: _Sentence) -> frozenset[int]:
     # "…announced last Thursday that the centre in Aghdam, which began operating in January 2021, would close": a day
     # in a relative clause is not what the words report.
     said_at = frozenset(d.start for d in spoken)
-    # Nor a clause counted from the speaking day ("…said on Monday that …, a day after Baku installed a checkpoint").
-    reported = any(d.start not in said_at and not d.apart and not _in_relative_clause(s.text, d.start) for d in own)
+    # Nor a clause counted from the speaking day ("…said on Monday that …, a day after Baku installed a checkpoint"),
+    # nor a day counted in a clause of its own ("…told a reporter on Thursday that …, and the following morning Baku
+    # accused him"): another event, not what the words report.
+    reported = any(
+        d.start not in said_at
+        and not d.apart
+        and not _in_relative_clause(s.text, d.start)
+        and not (d.counted and _counted_in_own_clause(s.text, prev_end, d))
+        for d, prev_end in zip(own, ends, strict=False)
+    )
     return said_at if reported else frozenset()
 
 
