@@ -2580,6 +2580,15 @@ def test_places_a_lead_lists_belong_to_the_dated_clauses_that_name_them_again(at
     assert got == [("aghdam", "lachin"), ("kalbajar",)]
 
 
+def test_one_place_before_the_first_day_is_the_first_events_not_a_list(atlas):
+    # "в Карабахе" is where the offensive took place; "НКР" in the later clause does not take it from there.
+    text = (
+        "Наступление армии в Карабахе, начатое 19 сентября, быстро закончилось, а 28 сентября глава НКР подписал указ."
+    )
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2023, 10, 2))]
+    assert got == [(dt.date(2023, 9, 19), ("karabakh",)), (dt.date(2023, 9, 28), ("karabakh",))]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (
