@@ -2589,6 +2589,12 @@ def test_one_place_before_the_first_day_is_the_first_events_not_a_list(atlas):
     assert got == [(dt.date(2023, 9, 19), ("karabakh",)), (dt.date(2023, 9, 28), ("karabakh",))]
 
 
+def test_a_dateline_with_its_agency_between_slashes_is_no_report(atlas):
+    text = "БАКУ, 27 апреля /Trend/ – Президент Ильхам Алиев в понедельник посетил Джебраильский и Зангиланский районы."
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2021, 4, 27))]
+    assert got == [(dt.date(2021, 4, 26), ("jabrayil", "zangilan"))]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

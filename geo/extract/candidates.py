@@ -108,8 +108,12 @@ DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not 
 # "BAKU, March 22 -", "YEREVAN/BAKU, April 24 (Reuters) -", "МОСКВА, 10 ноября. /ТАСС/.": place, then the date.
 # "BAKU, ", "ДАВОС (Швейцария), ": a dateline's place, its country perhaps in brackets.
 _DATELINE_PLACE = re.compile(r"^(?:[A-ZА-Я][\w'./-]*(?:\s+[A-ZА-Я][\w'./-]*)*(?:\s+\([^()]{1,30}\))?,\s+){1,2}")
-# Possessive spaces: two optional runs of spaces side by side would split one long run every possible way.
-_DATELINE_END = re.compile(r"^\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+[A-ZА-Я][\w-]{1,30}\.?\s*+)?(?:[-—–:.]|$)")
+# What ends it after the date: a bracket ("(Reuters)"), an agency between slashes as Russian-language wires write it
+# ("БАКУ, 27 апреля /Trend/ –"), a comma and an agency, then a dash, colon or full stop. Possessive spaces: two
+# optional runs of spaces side by side would split one long run every possible way.
+_DATELINE_END = re.compile(
+    r"^\s*+(?:\([^)]{0,60}\)\s*+)?(?:/[^/\s][^/\n]{0,30}/\s*+)?(?:,\s*+[A-ZА-Я][\w-]{1,30}\.?\s*+)?(?:[-—–:.]|$)"
+)
 # An agency's name opening the lede after a dateline on a line of its own: "Trend: The first families …".
 _LEDE_TAG = re.compile(r"(?P<agency>[A-ZА-Я][\w.]{1,20}):\s+(?=\w+\s+\w+\s+\w)")
 # The words a text is called by when the sentence says what it says ("the framework states", "the document notes").
