@@ -2595,6 +2595,12 @@ def test_a_dateline_with_its_agency_between_slashes_is_no_report(atlas):
     assert got == [(dt.date(2021, 4, 26), ("jabrayil", "zangilan"))]
 
 
+def test_a_clause_opened_by_after_begins_at_its_comma_not_inside_its_list(atlas):
+    text = "The bypass opened on 30 August 2022, after Azerbaijan took over Lachin town, Zabukh and Sus on 26 August."
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2022, 9, 1))]
+    assert got == [(dt.date(2022, 8, 30), ()), (dt.date(2022, 8, 26), ("lachin", "aghavno"))]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -215,6 +215,12 @@ _ITEM_BREAK = re.compile(rf"[,;:]\s+(?:(?:{CONJUNCTIONS})\s+)?")
 # A sentence opening on a clause of time ("After the statement … anchored …, the leaders …"), which ends at its comma.
 _FRONTED_CLAUSE = re.compile(r"^\W*(?:after|once|when|после\s+того\s+как|когда)\s", re.I)
 _COMMA = re.compile(r",\s")
+# A comma and the word that opens a subordinate clause of another time: "…, after Azerbaijan took over …", "…, после
+# того как …"; not "when", which tells more of the day before it ("on April 19, when the commissions agreed …").
+_SUBORDINATE = re.compile(
+    r",\s+(?:after|before|once|until|because|following|после(?:\s+того,?\s+как)?|до\s+того,?\s+как)\s",
+    re.I,
+)
 _COMMA_WHICH = r",\s+(?:which|where|котор\w+|где)\s"
 _WHICH_BREAK = re.compile(
     # "…, which first met on 30 January", "…ended the 44-day war that had begun on September 27".
@@ -771,7 +777,11 @@ class _Extractor:
             gap = [m for m in gap if m.end() < after.start] or gap
             # "Kalbajar was handed back in November 2020, while Khojavend, called Martuni by Armenians, came … in
             # September 2023": a clause of its own begins at its conjunction, not at the comma of an aside within it.
-            gap = [m for m in gap if OWN_CLAUSE.match(head.text, m.start())] or gap
+            # So does one opened by a subordinating word ("That new road opened on 30 August, after Azerbaijan took over
+            # Lachin town, Zabukh and Sus on 26 August"): not at a comma of the list within it.
+            gap = [
+                m for m in gap if OWN_CLAUSE.match(head.text, m.start()) or _SUBORDINATE.match(head.text, m.start())
+            ] or gap
             if not gap and after.date != before.date:
                 # "announced on September 28 that it would dissolve … by January 1, 2024", "signed a decree on 28
                 # September ordering the republic to dissolve by 1 January 2024": what was said or ordered, with a
