@@ -2601,6 +2601,19 @@ def test_a_clause_opened_by_after_begins_at_its_comma_not_inside_its_list(atlas)
     assert got == [(dt.date(2022, 8, 30), ()), (dt.date(2022, 8, 26), ("lachin", "aghavno"))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В четверг Баку отказался от встречи министров, которую Блинкен собирался провести в Вашингтоне 20 ноября.",
+        "On Thursday Baku called off the ministers' meeting that Blinken was going to host in Washington on 20 November.",
+    ],
+)
+def test_what_was_meant_to_happen_looks_ahead(atlas, text):
+    # Published on Saturday 18 November 2023: the meeting meant for 20 November is two days on, not last year's.
+    found = extract(atlas, text, dt.date(2023, 11, 18))
+    assert [c.date for c in found] == [dt.date(2023, 11, 16), dt.date(2023, 11, 20)]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

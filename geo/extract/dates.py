@@ -75,6 +75,9 @@ _FUTURE_CUE = re.compile(
     rf"{MOVED_LATER}|"
     # What may yet happen: "could meet in October", "В октябре лидеры могут встретиться".
     r"could\s+(?!not\b|have\b)\w+|мо(?:гут|жет)\s+(?:\w+\s+)?\w+(?:ть|ться|ти)(?![\w-])|"
+    # What was meant to happen, in any tense: "which Blinken was going to host on 20 November", "которую Блинкен
+    # собирался провести 20 ноября" (an infinitive after it: "комиссия собиралась в декабре" is a past meeting).
+    r"(?:was|were)\s+going\s+to|собира\w+\s+(?:\w+\s+)?\w+(?:ть|ться|ти)(?![\w-])|"
     # "by 15 May", "by the end of April", "by Nov. 25"; not the agent of a verb ("hosted by Michel, after their first
     # talks in Brussels in December").
     r"by\s+(?=(?:the\s+)?(?:(?:end|middle|start|beginning|close)\s+of\s+)?(?:(?:early|mid|late)[\s-]+)?"
