@@ -2614,6 +2614,18 @@ def test_what_was_meant_to_happen_looks_ahead(atlas, text):
     assert [c.date for c in found] == [dt.date(2023, 11, 16), dt.date(2023, 11, 20)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia took Azerbaijan to the court on Sept. 16, 2021, and Baku filed its own case a week later.",
+        "Ереван подал иск 16 сентября 2021 года, а через неделю Баку ответил встречным иском.",
+    ],
+)
+def test_a_week_later_is_seven_days_on(atlas, text):
+    found = extract(atlas, text, dt.date(2023, 11, 18))
+    assert [c.date for c in found] == [dt.date(2021, 9, 16), dt.date(2021, 9, 23)]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -333,6 +333,10 @@ _DAY_PART = r"(?:day|morning|afternoon|evening|night)"
 # sentence that writes no date of its own (within one sentence, "a day after" is _DAYS_APART's).
 _OFFSET = re.compile(
     r"(?i:\b(?:(?P<n>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\s+(?P<dir>later|earlier)"
+    # "Baku filed its own case a week later": seven days; more weeks are rounder than a reader's day.
+    r"|(?P<week>(?:a|one)\s+week\s+(?:later|earlier))"
+    # "а через неделю Баку ответил", "неделей позже": a week after the day the sentences before gave.
+    r"|(?P<ru_week>(?:через|спустя)\s+неделю|неделю\s+спустя|неделей\s+(?:позже|позднее))"
     rf"|the\s+(?P<same>same\s+{_DAY_PART}|(?:next|following)\s+{_DAY_PART}|day\s+before|previous\s+{_DAY_PART})"
     # "Earlier in the day", "later that day", "On that day": the day the sentence before gave.
     r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
@@ -592,6 +596,8 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         days = _SAME_DAY_SHIFT[m.group("same").split()[0].lower()]
     elif m.group("that"):
         days = 0
+    elif m.group("ru_week") or m.group("week"):
+        days = -7 if m.group().lower().endswith("earlier") else 7
     elif written := m.group("ru_count") or m.group("ru_count_after"):
         days = calendar.RU_NUMBER_WORDS.get(written.lower()) or int(written)
     elif m.group("ru_dir") is not None:
