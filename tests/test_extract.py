@@ -2626,6 +2626,19 @@ def test_a_week_later_is_seven_days_on(atlas, text):
     assert [c.date for c in found] == [dt.date(2021, 9, 16), dt.date(2021, 9, 23)]
 
 
+def test_russian_this_decision_is_the_decision_named_before(atlas):
+    # data/agreements.json gives the OSCE's closing decision a Russian alias with "решение", so "этому решению" fits it.
+    text = (
+        "1 сентября ОБСЕ закрыла Минский процесс. "
+        "Согласно этому решению, административные вопросы следовало урегулировать не позднее 1 декабря."
+    )
+    found = extract(atlas, text, dt.date(2025, 12, 2))
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2025, 9, 1), ("osce-minsk-closure-2025-09-01",)),
+        (dt.date(2025, 12, 1), ("osce-minsk-closure-2025-09-01",)),
+    ]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

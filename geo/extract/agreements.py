@@ -178,6 +178,9 @@ ANAPHOR = re.compile(
     r"(?<![\w-])(?:принят|подписан)\w*\s+(?:там\s+)?(?:(?:совместн|трехсторонн|итогов)\w*\s+)?заявлени\w*|"
     # "согласно тому же заявлению", "по этому заявлению": pointed back to, the statement named before.
     r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+заявлени\w*|"
+    # "Согласно этому решению, …", "по тому же решению": pointed back to, the decision named before ("решение" alone is
+    # as often anyone's decision).
+    r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|о)\s+же)\s+решени\w*|"
     # "Согласно этому пункту, …", "Under that point, …": a point of the agreement named before.
     r"(?<![\w-])(?:(?:эт|данн|указанн)\w*|т(?:ого|ому|ом|ем|от)\s+же)\s+пункт\w*|"
     r"\b(?:this|that|the\s+same)\s+(?:point|article|clause|paragraph)\b|"
