@@ -2639,6 +2639,12 @@ def test_russian_this_decision_is_the_decision_named_before(atlas):
     ]
 
 
+def test_a_month_and_kind_with_no_day_to_count_from_names_the_one_of_that_month(atlas):
+    # No publication date and no year: of the ceasefires in the data, only the 2020 statement was made in a November.
+    text = "The leaders set out to turn the vaguest clause of the November ceasefire into a work plan."
+    assert [c.agreements for c in extract(atlas, text, None)] == [("statement-2020-11-10",)]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (
