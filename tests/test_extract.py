@@ -2645,6 +2645,18 @@ def test_a_month_and_kind_with_no_day_to_count_from_names_the_one_of_that_month(
     assert [c.agreements for c in extract(atlas, text, None)] == [("statement-2020-11-10",)]
 
 
+def test_an_agreement_with_its_day_before_a_which_clause_with_a_day_of_its_own_is_a_report(atlas):
+    text = (
+        "Aghdam was among the districts given up under the ceasefire of Nov. 10 last year, which ended six weeks of "
+        "fighting over Nagorno-Karabakh that had begun on Sept. 27."
+    )
+    got = [(c.date, c.places, c.agreements) for c in extract(atlas, text, dt.date(2021, 6, 12))]
+    assert got == [
+        (dt.date(2020, 11, 10), ("aghdam",), ("statement-2020-11-10",)),
+        (dt.date(2020, 9, 27), ("karabakh",), ()),
+    ]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -222,6 +222,7 @@ _SUBORDINATE = re.compile(
     re.I,
 )
 _COMMA_WHICH = r",\s+(?:which|where|котор\w+|где)\s"
+_COMMA_WHICH_RE = re.compile(_COMMA_WHICH, re.I)
 _WHICH_BREAK = re.compile(
     # "…, which first met on 30 January", "…ended the 44-day war that had begun on September 27".
     rf"{_COMMA_WHICH}|\s+that\s+(?=(?:had|has|was|were|began|started|broke)\s)",
@@ -942,6 +943,16 @@ class _Extractor:
                     return False
                 return len(_WORD.findall(head.text, fronted.end(), r.start)) <= FRONTED_NAME_WORDS and says_more
             opening = bool(_OPENS_CLAUSE.search(head.text, max(0, r.start - OPEN_REACH), r.start))
+            # "… under the ceasefire of Nov. 10 last year, which ended six weeks of fighting that had begun on Sept.
+            # 27": an agreement written with its day, before a ", which" clause with a day of its own, is what its
+            # clause tells of, wherever the clause names it.
+            dated = any(d.attached and r.start <= d.start < r.end for d in head.dates)
+            if (
+                relative
+                and dated
+                and any(_COMMA_WHICH_RE.match(head.text, b.start()) for b in breaks if b.start() >= r.end)
+            ):
+                return True
             return opening and (says_more or not relative)
 
         lead = [r for r in head.refs if r.end <= cut.start()]
