@@ -929,6 +929,9 @@ class _Extractor:
         if not breaks:
             return []
         cut = breaks[-1]
+        # Worked out once: a pasted sentence may hold thousands of names, dates and breaks.
+        last_which = max((b.start() for b in breaks if _COMMA_WHICH_RE.match(head.text, b.start())), default=-1)
+        attached_at = sorted(d.start for d in head.dates if d.attached)
 
         def opens(r: Reference) -> bool:
             """Whether the agreement is what its clause opens on, and (in a fronted or relative sentence) the clause
@@ -946,12 +949,9 @@ class _Extractor:
             # "… under the ceasefire of Nov. 10 last year, which ended six weeks of fighting that had begun on Sept.
             # 27": an agreement written with its day, before a ", which" clause with a day of its own, is what its
             # clause tells of, wherever the clause names it.
-            dated = any(d.attached and r.start <= d.start < r.end for d in head.dates)
-            if (
-                relative
-                and dated
-                and any(_COMMA_WHICH_RE.match(head.text, b.start()) for b in breaks if b.start() >= r.end)
-            ):
+            at = bisect.bisect_left(attached_at, r.start)
+            dated = at < len(attached_at) and attached_at[at] < r.end
+            if relative and dated and last_which >= r.end:
                 return True
             return opening and (says_more or not relative)
 
