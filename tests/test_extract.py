@@ -2657,6 +2657,23 @@ def test_an_agreement_with_its_day_before_a_which_clause_with_a_day_of_its_own_i
     ]
 
 
+def test_a_text_with_no_year_and_no_publication_date_takes_the_year_the_atlas_knows_its_days_in(atlas):
+    # 11 January and 26 November are days the atlas knows in 2021 (the Moscow and Sochi statements): the year-less
+    # days all take it, marked as guessed. Without the atlas's events nothing dates them, and no report is made.
+    text = (
+        "The three leaders met in Moscow on 11 January and set up a working group of deputy prime ministers. "
+        "The group first sat on 30 January. The leaders praised its work in Sochi on 26 November."
+    )
+    linker = Linker(atlas.events, atlas.agreements.values())
+    found = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), None, linker=linker)
+    assert [(c.date, "date" in c.low_confidence) for c in found] == [
+        (dt.date(2021, 1, 11), True),
+        (dt.date(2021, 1, 30), True),
+        (dt.date(2021, 11, 26), True),
+    ]
+    assert extract(atlas, text, None) == []
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -104,6 +104,8 @@ _SAME_TIME_GOES_ON = re.compile(
 # How long after a day written with its year a year-less date of the next sentence may fall to share that year.
 STORY_YEAR_DAYS = 60
 DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not given"
+# Any year with a 29 February, to read a year-less day's month and day before its year is known.
+LEAP_YEAR = 2000
 
 # "BAKU, March 22 -", "YEREVAN/BAKU, April 24 (Reuters) -", "МОСКВА, 10 ноября. /ТАСС/.": place, then the date.
 # "BAKU, ", "ДАВОС (Швейцария), ": a dateline's place, its country perhaps in brackets.
@@ -411,6 +413,21 @@ class _Extractor:
         self._in_story: set[int] = set()  # where the sentence's days moved into the story's year stand
         self._in_known: set[int] = set()  # where the sentence's days moved into a year the atlas knows stand
         self._named: dict[str, int] = {}  # each agreement the sentences so far named surely: where it was last
+        self._year_of_days: int | None = None  # a text with no year and no publication date: see infer_year
+
+    def infer_year(self, sentences: list[_Sentence]) -> None:
+        """A text that writes no year and has no publication date is dated as a reader who knows the atlas would: by
+        the year in which the atlas knows the most of the days it names (`Linker.likeliest_year`). Its year-less days
+        then take that year, marked as guessed, as they would take a year the text wrote."""
+        if self.published is not None or self._years or self.linker is None:
+            return
+        days = [
+            (d.date.month, d.date.day)
+            for s in sentences
+            for d in find_dates(s.text, None, lambda _at: LEAP_YEAR)
+            if d.date is not None and d.precision == "day" and d.guessed_year
+        ]
+        self._year_of_days = self.linker.likeliest_year(days)
 
     def _in_years_known(self, s: _Sentence, words: list, found_places: list[PlaceMatch]) -> list[DateMention]:
         """In a text without a publication date, a day written without a year is in the year the atlas knows an event
@@ -530,8 +547,10 @@ class _Extractor:
         """For a text without a publication date: a year written earlier in the same sentence ("in 2022 the leaders
         met again on 6 April and 22 May"), else the year of the last event dated with its year before `at` (the
         story's own time: "12 June 2024"), else the year last written ("the 2020 ceasefire", "until 2025")."""
-        if self.published is not None or not self._years:
+        if self.published is not None:
             return None
+        if not self._years:
+            return self._year_of_days
         if sentence_start is not None and (said := self._year_said(at, sentence_start)) is not None:
             return said[0]
         if self._narrative_year is not None:
@@ -1665,6 +1684,7 @@ def assemble(
     """Candidate events in `text`, in the order the article tells them (input already checked)."""
     ex = _Extractor(text, places, agreements, published, people, linker)
     sentences = [_Sentence(a, b, text[a:b]) for a, b in split_sentences(text)]
+    ex.infer_year(sentences)
     for s in sentences:
         ex.analyse(s)
     _resolve_anaphors(sentences, ex.finder)

@@ -107,6 +107,16 @@ class Linker:
         for a in agreements:
             self._known.setdefault((a.date.month, a.date.day), []).append((a.date.year, frozenset({a.id})))
 
+    def likeliest_year(self, days: Iterable[tuple[int, int]]) -> int | None:
+        """For a text that writes no year and has no publication date: the year in which the atlas knows the most of
+        the (month, day) pairs it names, each day voting once for every year the atlas knows it in, when one year
+        leads. "Met in Moscow on 11 January …, first sat on 30 January …, in Sochi on 26 November" is 2021's."""
+        votes = Counter(year for day in set(days) for year in {year for year, _ in self._known.get(day, ())})
+        ranked = votes.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
     def year_known(self, day: dt.date, places: AbstractSet[str], agreements: AbstractSet[str]) -> int | None:
         """For a text without a publication date: the year in which the atlas has an event of `day`'s month and day in
         one of `places`, or tied to one of `agreements` (or one of them made that day), when there is exactly one such
