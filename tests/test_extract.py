@@ -2674,6 +2674,29 @@ def test_a_text_with_no_year_and_no_publication_date_takes_the_year_the_atlas_kn
     assert extract(atlas, text, None) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A soldier was killed on the border on 16 August. That evening a second soldier died near Yeraskh.",
+        "16 августа на границе погиб военнослужащий. Вечером того же дня погиб второй военнослужащий.",
+    ],
+)
+def test_a_part_of_the_day_told_before_is_that_day(atlas, text):
+    assert [c.date for c in extract(atlas, text, dt.date(2021, 8, 17))] == [dt.date(2021, 8, 16)] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yerevan said it remained ready to meet on 7 December in the same format.",
+        "В Ереване заявили, что по-прежнему готовы к встрече 7 декабря в том же формате.",
+    ],
+)
+def test_readiness_looks_ahead(atlas, text):
+    # Published on 25 November 2022: the meeting Yerevan is ready for is twelve days on, not last year's.
+    assert [c.date for c in extract(atlas, text, dt.date(2022, 11, 25))] == [dt.date(2022, 12, 7)]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -75,6 +75,8 @@ _FUTURE_CUE = re.compile(
     rf"{MOVED_LATER}|"
     # What may yet happen: "could meet in October", "В октябре лидеры могут встретиться".
     r"could\s+(?!not\b|have\b)\w+|мо(?:гут|жет)\s+(?:\w+\s+)?\w+(?:ть|ться|ти)(?![\w-])|"
+    # Readiness is for what is still to come: "Yerevan remained ready to meet on 7 December", "готов к встрече 7 декабря".
+    r"ready\s+to\s+\w+|готов\w*\s+(?:к\s+\w+|\w+(?:ть|ться))(?![\w-])|"
     # What was meant to happen, in any tense: "which Blinken was going to host on 20 November", "которую Блинкен
     # собирался провести 20 ноября" (an infinitive after it: "комиссия собиралась в декабре" is a past meeting).
     r"(?:was|were)\s+going\s+to|собира\w+\s+(?:\w+\s+)?\w+(?:ть|ться|ти)(?![\w-])|"
@@ -340,6 +342,8 @@ _OFFSET = re.compile(
     rf"|the\s+(?P<same>same\s+{_DAY_PART}|(?:next|following)\s+{_DAY_PART}|day\s+before|previous\s+{_DAY_PART})"
     # "Earlier in the day", "later that day", "On that day": the day the sentence before gave.
     r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
+    # "that evening", "Вечером того же дня": a part of the day told before.
+    rf"|that\s+{_DAY_PART}|(?:утром|дн[её]м|вечером|ночью)\s+того\s+же\s+дня"
     # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
     r"|(?:only\s+|just\s+|a\s+few\s+|several\s+)?hours\s+(?:later|earlier|before|after)"
     r"|(?:спустя|через)\s+несколько\s+часов|несколькими\s+часами\s+(?:ранее|позже|позднее)"
