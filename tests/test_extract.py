@@ -2697,6 +2697,15 @@ def test_readiness_looks_ahead(atlas, text):
     assert [c.date for c in extract(atlas, text, dt.date(2022, 11, 25))] == [dt.date(2022, 12, 7)]
 
 
+def test_a_future_in_words_reported_after_the_date_does_not_move_the_date_ahead(atlas):
+    # Published in September 2021: the assurance was given last December; what it said would happen is not the date.
+    said = "Officials assured critics in December that foreigners would continue to use the Goris-Kapan road."
+    assert [c.date for c in extract(atlas, said, dt.date(2021, 9, 14))] == [dt.date(2020, 12, 1)]
+    # A cue before the date still looks ahead, inside the reported words too.
+    will = "Officials said that the Goris-Kapan road would reopen in December."
+    assert [c.date for c in extract(atlas, will, dt.date(2021, 9, 14))] == [dt.date(2021, 12, 1)]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

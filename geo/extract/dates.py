@@ -634,7 +634,17 @@ def find_dates(
     found = []
     # Once per sentence: a long one may hold thousands of dates. A deadline ("by January 1, 2024", "до 1 марта") looks
     # ahead for its own date only: "decreed on September 28 that … be dissolved by January 1, 2024" is past.
-    coming = any(m.group().split()[0].lower() not in _DEADLINE_WORDS for m in _FUTURE_CUE.finditer(sentence))
+    cues = [m.start() for m in _FUTURE_CUE.finditer(sentence) if m.group().split()[0].lower() not in _DEADLINE_WORDS]
+    # Not a cue in words reported after the date ("assured critics in December that foreigners would continue to use
+    # the road": "would" is what was said then, not what is still to come): a cue counts before the first "that" or
+    # "что" after the date.
+    reported_at = [m.start() for m in REPORTED_CLAUSE.finditer(sentence)]
+
+    def coming_for(m: re.Match[str]) -> bool:
+        i = bisect.bisect_left(reported_at, m.end())
+        bound = reported_at[i] if i < len(reported_at) else len(sentence)
+        return bool(cues) and cues[0] < bound
+
     # Where each year stands, found once: "that year" takes the last one before it (a bisection, not a search back).
     written = [(y.start(), int(y.group("year"))) for y in BARE_YEAR.finditer(sentence)]
     written_at = [at for at, _ in written]
@@ -649,7 +659,7 @@ def find_dates(
                     that_year = written[i - 1][1] if i else year_before
                     if that_year is not None and _YEAR_AFTER.match(m.group("that_year")):
                         that_year += 1
-                date, precision = _resolve(kind, m, published, anchor, coming, that_year)
+                date, precision = _resolve(kind, m, published, anchor, coming_for(m), that_year)
             except (OverflowError, ValueError, StopIteration):  # "yesterday" on 1 January of year 1
                 continue
             relative = kind in RELATIVE_KINDS or kind == "last_named_month"
