@@ -638,7 +638,7 @@ def find_dates(
     # Not a cue in words reported after the date ("assured critics in December that foreigners would continue to use
     # the road": "would" is what was said then, not what is still to come): a cue counts before the first "that" or
     # "что" after the date.
-    reported_at = [m.start() for m in REPORTED_CLAUSE.finditer(sentence)]
+    reported_at = [m.start() for m in _REPORTED_WORD.finditer(sentence)]
 
     def coming_for(m: re.Match[str]) -> bool:
         i = bisect.bisect_left(reported_at, m.end())
@@ -859,6 +859,11 @@ _SAME_DAY = re.compile(rf"в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?�
 # "указ о прекращении существования республики с 1 января 2024 года": what a decree orders, with a day of its own.
 REPORTED_CLAUSE = re.compile(
     r",?\s+(?:that|ordering|requiring|calling\s+for|что|(?:указ|распоряжение|постановление)\s+об?)\s", re.I
+)
+# The word that opens such a clause, found by itself: a search for REPORTED_CLAUSE, which begins with a run of spaces,
+# would try every space of a long run as its start.
+_REPORTED_WORD = re.compile(
+    r"(?<=\s)(?:that|ordering|requiring|calling\s+for|что|(?:указ|распоряжение|постановление)\s+об?)\s", re.I
 )
 # An item of a list of dated names, its day counted from the item before: "Fuzuli on 17 October, Zangilan three days
 # later", "Физули 17 октября, Зангелан тремя днями позже": a comma or "and" and one capitalised name right before it,
