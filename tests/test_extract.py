@@ -2706,6 +2706,41 @@ def test_a_future_in_words_reported_after_the_date_does_not_move_the_date_ahead(
     assert [c.date for c in extract(atlas, will, dt.date(2021, 9, 14))] == [dt.date(2021, 12, 1)]
 
 
+@pytest.mark.parametrize(
+    ("text", "agreement", "deadline"),
+    [
+        (
+            "At their second meeting, on 6 April 2022, the leaders tasked their foreign ministers with a peace treaty, "
+            "and a joint border commission was to be convened before the end of that month.",
+            "brussels-2022-04-06",
+            (dt.date(2022, 4, 25), "approximate"),
+        ),
+        (
+            "На второй встрече, 6 апреля 2022 года, лидеры поручили министрам готовить мирный договор, а совместную "
+            "пограничную комиссию решили созвать до конца апреля.",
+            "brussels-2022-04-06",
+            (dt.date(2022, 4, 25), "approximate"),
+        ),
+        (
+            "On 1 September 2025 the OSCE closed the Minsk process, and its structures were to be wound up by "
+            "1 December.",
+            "osce-minsk-closure-2025-09-01",
+            (dt.date(2025, 12, 1), "day"),
+        ),
+    ],
+)
+def test_a_deadline_set_in_a_clause_of_its_own_is_a_term_of_the_agreement_before_it(atlas, text, agreement, deadline):
+    made, due = extract(atlas, text, deadline[0] + dt.timedelta(days=30))
+    assert made.agreements == due.agreements == (agreement,)
+    assert (due.date, due.date_precision) == deadline
+
+
+def test_a_day_after_a_named_agreement_that_is_no_deadline_does_not_take_it(atlas):
+    text = "On 1 September 2025 the OSCE closed the Minsk process, and Baku hosted a forum on 1 December."
+    closing, forum = extract(atlas, text, dt.date(2025, 12, 5))
+    assert (closing.agreements, forum.agreements) == (("osce-minsk-closure-2025-09-01",), ())
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

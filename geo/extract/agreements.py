@@ -543,7 +543,7 @@ class AgreementFinder:
                     has_context
                     and (not d.relative or made or met)
                     and not _dates_an_operation(text, d)
-                    and not _DEADLINE_BEFORE.search(text, max(0, d.start - DEADLINE_REACH), d.start)
+                    and not DEADLINE_BEFORE.search(text, max(0, d.start - DEADLINE_REACH), d.start)
                 )
             )
             ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids | at_venue) if named_ok else ()
@@ -968,7 +968,7 @@ _OPERATION_BEFORE_DATE = re.compile(
 
 # "…must agree the description by May 15", "к 15 мая": a deadline set, not a day something was made on.
 DEADLINE_REACH = 20
-_DEADLINE_BEFORE = re.compile(r"(?:\bby|(?<![\w-])(?:к|до)|no\s+later\s+than|не\s+позднее)\s+$", re.I)
+DEADLINE_BEFORE = re.compile(r"(?:\bby|(?<![\w-])(?:к|до)|no\s+later\s+than|не\s+позднее)\s+$", re.I)
 
 
 def _dates_an_operation(text: str, d: DateMention) -> bool:

@@ -39,6 +39,8 @@ from geo.extract.agreements import (
     ANAPHOR,
     ANAPHOR_SENTENCES,
     CONJUNCTIONS,
+    DEADLINE_BEFORE,
+    DEADLINE_REACH,
     MADE,
     MEETING_ANAPHOR_SENTENCES,
     OWN_CLAUSE,
@@ -876,6 +878,10 @@ class _Extractor:
                 if len(fits) == 1:
                     at = head.start + word.start()
                     items.refs.append(Reference(at, head.start + word.end(), fits[0], confident=False))
+            if parts and not items.refs and parts[-1].refs and _sets_a_deadline(self.text, items.dates):
+                # "…, the leaders agreed to convene a joint border commission by the end of April", "…, а процедуры
+                # закрытия должны быть завершены к 1 декабря": a deadline is a term of what the clause before named.
+                items.refs += parts[-1].refs
             if parts and _RELATIVE_CLAUSE.match(head.text, lo, hi):
                 # "signed regulations on their joint work, which parliament approved in late October": what the
                 # clause before named is what this one tells of; not an agreement that is a report of its own ("The
@@ -1094,6 +1100,24 @@ class _Extractor:
                 )
             )
         return out
+
+
+# "до конца апреля", "by 15 May": a date written as a deadline; "before the end of that month" too.
+_OPENS_DEADLINE = re.compile(r"(?:до|к|by)\s", re.I)
+_BEFORE_END = re.compile(r"\bbefore\s+$", re.I)
+
+
+def _sets_a_deadline(text: str, dates: list[DateMention]) -> bool:
+    """Whether the first own date of a clause (in article offsets in `text`) is a deadline set."""
+    d = next((d for d in dates if not d.attached and not d.apart), None)
+    if d is None:
+        return False
+    before = max(0, d.start - DEADLINE_REACH)
+    return bool(
+        _OPENS_DEADLINE.match(text, d.start)
+        or DEADLINE_BEFORE.search(text, before, d.start)
+        or (text.startswith("the end", d.start) and _BEFORE_END.search(text, before, d.start))
+    )
 
 
 def _lead_list_places(head: _Sentence, first_event: int, parts: list[_Items]) -> None:
