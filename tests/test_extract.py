@@ -2741,6 +2741,38 @@ def test_a_day_after_a_named_agreement_that_is_no_deadline_does_not_take_it(atla
     assert (closing.agreements, forum.agreements) == (("osce-minsk-closure-2025-09-01",), ())
 
 
+@pytest.mark.parametrize(
+    ("text", "framed"),
+    [
+        (
+            "The commissions signed a protocol-description of the Tavush-Gazakh sections on 15 May 2024, and "
+            "Azerbaijani border guards took over the four villages on 24 May.",
+            False,
+        ),
+        (
+            "Положение о совместной деятельности комиссий было подписано 30 августа 2024 года, а 3 сентября "
+            "правительство Армении провело заседание.",
+            False,
+        ),
+        # A clause that refers back to the agreement goes on with it.
+        (
+            "The regulations on the commissions' joint activity were signed on 30 August 2024, and the Armenian "
+            "government published them on 3 September.",
+            True,
+        ),
+        (
+            "Положение о совместной деятельности комиссий было подписано 30 августа 2024 года, а 3 сентября его "
+            "опубликовало правительство Армении.",
+            True,
+        ),
+    ],
+)
+def test_an_agreement_made_on_the_first_clauses_day_frames_a_later_clause_only_when_it_refers_back(atlas, text, framed):
+    made, later = extract(atlas, text, dt.date(2024, 11, 7))
+    assert made.agreements and made.date == atlas.agreements[made.agreements[0]].date
+    assert later.agreements == (made.agreements if framed else ())
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

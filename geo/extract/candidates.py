@@ -834,6 +834,10 @@ class _Extractor:
         lead_end = events[0].start
         lead = _items_of(head, 0, lead_end, dates=False)
         lead.places = []
+        # "The commissions signed a protocol-description on 15 May, and border guards took over the villages on 24
+        # May": an agreement the lead names, made on the first clause's day, is what that clause tells, not the frame
+        # of the rest.
+        made_first = {r.agreement for r in lead.refs if self.finder.by_id[r.agreement].date == events[0].date}
         parts: list[_Items] = []
         for lo, hi in zip(cuts, cuts[1:], strict=False):
             items = _items_of(head, lo, hi)
@@ -851,10 +855,13 @@ class _Extractor:
                     # A clause with no subject of its own goes on with the meeting's ("The fourth meeting, on 31 August
                     # 2022, tasked …, and scheduled the next session for November").
                     goes_on = bool(_SAME_SUBJECT_GOES_ON.match(head.text, lo))
+                    # "…, а на следующий день ее текст опубликовал МИД", "…, and Aliyev approved them on 25 October".
+                    refers_back = bool(_REFERS_BACK.search(head.text, lo, hi) or ANAPHOR.search(head.text, lo, hi))
                     items.refs += [
                         r
                         for r in lead.refs
                         if (r.agreement not in meeting_ids or goes_on)
+                        and (r.agreement not in made_first or goes_on or refers_back)
                         and not _in_relative_clause(head.text, r.start - head.start)
                     ]
                     if goes_on and parts:
@@ -1163,6 +1170,10 @@ _SAME_SUBJECT_GOES_ON = re.compile(
     # A verb in lower case: not a name ("and Red Cross lorries …").
     r"[\s,;]*(?i:and|и)\s+(?i:also\s+|также\s+)?(?:[a-z]+ed|set|told|made|gave|took|[а-яё]+(?:ли|лись))(?![\w-])"
 )
+
+
+# A pronoun or a word for closing that stands for what an earlier clause named.
+_REFERS_BACK = re.compile(r"\b(?:it|its|them)\b|(?<![\w-])(?:е[её]|он|она|оно|его|их|ним|закрыти\w*)(?![\w-])", re.I)
 
 
 # A clause that opens on a relative pronoun goes on about what the clause before it named.
