@@ -2773,6 +2773,25 @@ def test_an_agreement_made_on_the_first_clauses_day_frames_a_later_clause_only_w
     assert later.agreements == (made.agreements if framed else ())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two foreign ministers sent the appeal on 8 August, the day on which Pashinyan and Aliyev signed a Joint "
+        "Declaration in Washington.",
+        "Обращение министры подписали в Белом доме 8 августа, в день подписания Вашингтонской декларации.",
+    ],
+)
+def test_an_agreement_made_on_the_day_a_clause_points_back_to_is_a_report_of_its_own(atlas, text):
+    appeal, declaration = extract(atlas, text, dt.date(2025, 12, 1))
+    assert appeal.date == declaration.date == dt.date(2025, 8, 8)
+    assert (appeal.agreements, declaration.agreements) == ((), ("washington-2025-08-08",))
+
+
+def test_a_clause_pointing_back_to_the_day_that_makes_no_agreement_is_part_of_the_report(atlas):
+    text = "The deputy minister spoke to journalists on 11 November, the day the conference opened in Baku."
+    assert [c.date for c in extract(atlas, text, dt.date(2024, 11, 20))] == [dt.date(2024, 11, 11)]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -765,23 +765,25 @@ class _Extractor:
             headline.actors = []
             shared.add(headline)
         if len(events) <= 1 or len(events) > MAX_EVENTS_PER_SENTENCE:
-            second = _second_made(head) if len(events) == 1 else None
-            if second is None:
+            # "That day the leaders signed a joint declaration, and their foreign ministers initialled a peace
+            # treaty": two texts made that day, each its own report; so is one made on the day a clause of its own
+            # points back to ("…sent the appeal on 8 August, the day their leaders signed a joint declaration").
+            found = (_made_that_day(head), _second_made(head)) if len(events) == 1 else ()
+            cuts = sorted({at for at in found if at is not None})
+            if not cuts:
                 items = _items_of(head)
                 items.add(shared)
                 return self._build(group, [items], earlier)
-            # "That day the leaders signed a joint declaration, and their foreign ministers initialled a peace
-            # treaty": two texts made that day, each its own report.
-            first, later = _items_of(head, 0, second), _items_of(head, second)
-            # The day, in either clause, is both clauses' and names both texts; each clause keeps the one it names.
+            clauses = [_items_of(head, lo, hi) for lo, hi in zip([0, *cuts], [*cuts, len(head.text)], strict=True)]
+            # The day, in any clause, is every clause's and names every text; each clause keeps the one it names.
             day = _shift(events[0], head.start)
-            for items in (first, later):
+            for items in clauses:
                 by_name = {r.agreement for r in items.refs if r.start != day.start}
                 items.refs = [r for r in items.refs if r.start != day.start or r.agreement in by_name]
                 if day not in items.dates:
                     items.dates.append(day)
-            later.add(shared)
-            return self._build(group, [first, later], earlier)
+            clauses[-1].add(shared)
+            return self._build(group, clauses, earlier)
         # One clause per dated event: cut at the last clause break before each further date.
         cuts = [0]
         # "Tavush and Gazakh", "Jermuk, Goris and Sotk": a comma or "and" between two places is a list, not a clause.
@@ -1382,6 +1384,34 @@ def _second_made(s: _Sentence) -> int | None:
             return m.start()
         return None
     return None
+
+
+# ", the day their leaders signed …", ", the day on which …", ", в день подписания …", ", в тот же день, когда …".
+_THE_DAY = re.compile(
+    r",\s+(?:on\s+)?the\s+(?:same\s+)?day\s+(?:on\s+which\s+|when\s+|that\s+)?|,\s+в\s+(?:тот\s+(?:же\s+)?)?день,?\s+(?:когда\s+)?",
+    re.I,
+)
+_MADE_NOUN = re.compile(r"(?<![\w-])(?:подписани|парафировани|приняти)\w*", re.I)
+
+
+def _made_that_day(s: _Sentence) -> int | None:
+    """Where a clause begins that points back to the sentence's one day as the day an agreement was made ("…sent the
+    appeal on 8 August, the day their leaders signed a joint declaration", "…8 августа, в день подписания Вашингтонской
+    декларации"): a report of its own, when it names an agreement the sentence did not name before it. None when
+    there is no such clause."""
+    own = s.own_dates
+    if len(own) != 1:
+        return None
+    m = _THE_DAY.match(s.text, own[0].end)
+    if m is None:
+        return None
+    named = _named_refs(s)
+    before = {r.agreement for r in named if r.start < m.start()}
+    after = [r for r in named if r.start >= m.end() and r.agreement not in before]
+    if not after:
+        return None
+    made = MADE.search(s.text, m.end(), after[0].end) or _MADE_NOUN.search(s.text, m.end(), after[0].end)
+    return m.start() if made else None
 
 
 def _spoken_days(s: _Sentence) -> frozenset[int]:
