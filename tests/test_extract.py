@@ -2792,6 +2792,19 @@ def test_a_clause_pointing_back_to_the_day_that_makes_no_agreement_is_part_of_th
     assert [c.date for c in extract(atlas, text, dt.date(2024, 11, 20))] == [dt.date(2024, 11, 11)]
 
 
+def test_an_undated_texts_days_before_its_first_year_take_the_year_the_atlas_knows_them_in(atlas):
+    # No publication date; the only year comes later. The atlas knows 13 January in 2026 (the TRIPP framework).
+    text = (
+        "The ministers met in Washington on 13 January, and the foreign ministry published a statement the following "
+        "day. Their talks built on the joint declaration signed at the White House on 8 August 2025."
+    )
+    linker = Linker(atlas.events, atlas.agreements.values())
+    met, published, _ = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), None, linker=linker)
+    assert (met.date, published.date) == (dt.date(2026, 1, 13), dt.date(2026, 1, 14))
+    # Without the atlas's events, the year written later dates them, as before.
+    assert [c.date for c in extract(atlas, text, None)][:2] == [dt.date(2025, 1, 13), dt.date(2025, 1, 14)]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -415,21 +415,31 @@ class _Extractor:
         self._in_story: set[int] = set()  # where the sentence's days moved into the story's year stand
         self._in_known: set[int] = set()  # where the sentence's days moved into a year the atlas knows stand
         self._named: dict[str, int] = {}  # each agreement the sentences so far named surely: where it was last
-        self._year_of_days: int | None = None  # a text with no year and no publication date: see infer_year
+        self._sentences: list[_Sentence] = []  # the text's sentences, for the year the atlas knows its days in
+        self._atlas_year: tuple[int | None] | None = None  # that year, once worked out (see infer_year)
 
     def infer_year(self, sentences: list[_Sentence]) -> None:
-        """A text that writes no year and has no publication date is dated as a reader who knows the atlas would: by
-        the year in which the atlas knows the most of the days it names (`Linker.likeliest_year`). Its year-less days
-        then take that year, marked as guessed, as they would take a year the text wrote."""
-        if self.published is not None or self._years or self.linker is None:
-            return
-        days = [
-            (d.date.month, d.date.day)
-            for s in sentences
-            for d in find_dates(s.text, None, lambda _at: LEAP_YEAR)
-            if d.date is not None and d.precision == "day" and d.guessed_year
-        ]
-        self._year_of_days = self.linker.likeliest_year(days)
+        """An undated text is dated, where it writes no year that tells a time, as a reader who knows the atlas would:
+        by the year in which the atlas knows the most of the days it names (`Linker.likeliest_year`). Its year-less
+        days then take that year, marked as guessed, as they would take a year the text wrote. Worked out when first
+        needed: most texts write a year before their first day."""
+        if self.published is None and self.linker is not None:
+            self._sentences = sentences
+
+    def _year_of_days(self) -> int | None:
+        """The year the atlas knows the most of the text's days in (see infer_year); None when no year leads."""
+        if self._atlas_year is None:
+            year = None
+            if self._sentences and self.linker is not None:
+                days = [
+                    (d.date.month, d.date.day)
+                    for s in self._sentences
+                    for d in find_dates(s.text, None, lambda _at: LEAP_YEAR)
+                    if d.date is not None and d.precision == "day" and d.guessed_year
+                ]
+                year = self.linker.likeliest_year(days)
+            self._atlas_year = (year,)
+        return self._atlas_year[0]
 
     def _in_years_known(self, s: _Sentence, words: list, found_places: list[PlaceMatch]) -> list[DateMention]:
         """In a text without a publication date, a day written without a year is in the year the atlas knows an event
@@ -548,15 +558,22 @@ class _Extractor:
     def anchor_year(self, at: int, sentence_start: int | None = None) -> int | None:
         """For a text without a publication date: a year written earlier in the same sentence ("in 2022 the leaders
         met again on 6 April and 22 May"), else the year of the last event dated with its year before `at` (the
-        story's own time: "12 June 2024"), else the year last written ("the 2020 ceasefire", "until 2025")."""
+        story's own time: "12 June 2024"), else the last year before `at` that tells a time, else the year the atlas
+        knows the text's days in (infer_year), else the year last written ("the 2020 ceasefire", "until 2025")."""
         if self.published is not None:
             return None
         if not self._years:
-            return self._year_of_days
+            return self._year_of_days()
         if sentence_start is not None and (said := self._year_said(at, sentence_start)) is not None:
             return said[0]
         if self._narrative_year is not None:
             return self._narrative_year
+        # A year that tells a time before `at`; else the year the atlas knows the text's days in; else any year
+        # written, one that names something ("the 1990 declaration") too.
+        if (told := self._year_told_before(at)) is not None:
+            return told
+        if (known := self._year_of_days()) is not None:
+            return known
         i = bisect.bisect_right(self._year_at, at)
         return self._years[i - 1] if i else self._years[0]
 

@@ -652,7 +652,9 @@ def find_dates(
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             try:
-                anchor = anchor_year(m.start()) if anchor_year is not None and published is None else None
+                # Only a date without its year takes one: the anchor may read the whole text once (infer_year).
+                wants_anchor = published is None and not m.groupdict().get("year")
+                anchor = anchor_year(m.start()) if anchor_year is not None and wants_anchor else None
                 that_year = None
                 if m.groupdict().get("that_year"):
                     i = bisect.bisect_left(written_at, m.start())
