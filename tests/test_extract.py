@@ -2805,6 +2805,31 @@ def test_an_undated_texts_days_before_its_first_year_take_the_year_the_atlas_kno
     assert [c.date for c in extract(atlas, text, None)][:2] == [dt.date(2025, 1, 13), dt.date(2025, 1, 14)]
 
 
+_ANNOUNCED = "Mirzoyan and Rubio announced the TRIPP implementation framework in Washington on 13 January. "
+_ENDED = "The trilateral statement of 10 November 2020 ended the war. "
+
+
+@pytest.mark.parametrize(
+    ("text", "provided_by"),
+    [
+        (
+            _ANNOUNCED + "The framework gives a TRIPP Development Company the right to build the route for 49 years.",
+            "tripp-framework-2026-01-13",
+        ),
+        (_ENDED + "The statement's fourth point set the peacekeepers' term at five years.", "statement-2020-11-10"),
+        (_ANNOUNCED + "The framework drew criticism from the opposition.", None),
+    ],
+)
+def test_what_the_text_named_at_the_head_of_a_sentence_gives_or_sets_is_what_it_says(atlas, text, provided_by):
+    found = extract(atlas, text, dt.date(2026, 1, 20))
+    if provided_by is None:
+        assert len(found) == 1
+    else:
+        made, provides = found
+        assert provides.agreements == made.agreements == (provided_by,)
+        assert provides.date == made.date
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

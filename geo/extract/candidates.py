@@ -148,6 +148,12 @@ _PROVIDES = re.compile(
     # "The Sochi statement refers to the UN Charter", "Сочинское заявление ссылается на …": what it cites is in it.
     rf"{_TEXT_WORD}\s+(?:also\s+)?"
     r"(?:refers|cites)\b|(?<![\w-])(?:заявлени|документ|деклараци|соглашени)\w*\s+(?:также\s+)?ссылается|"
+    # "The framework gives a TRIPP company the right …", "The regulations make the declaration the basis …", "The
+    # statement's fourth point set the mission's term …": what the text named at the head of the sentence gives, makes
+    # or sets, it lays down.
+    r"^\W*the\s+(?:[\w-]+\s+){0,2}?(?:statement|document|declaration|agreement|text|treaty|protocol(?:-description)?|"
+    r"framework|regulations|decision|deal)(?:['’]s\s+(?:[\w-]+\s+)?(?:point|article|paragraph))?\s+(?:also\s+)?"
+    r"(?:gives|grants|hands|sets?|makes|made|bars|bans|allows|lays\s+down|leaves)\b|"
     # "The protocol-description fixed a 12.7-kilometre stretch": what a protocol fixed, it lays down.
     r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)\b"
     r"[^.;]{0,40}?\b(?:put|placed|created|established|introduced|set\s+up|left|kept|dealt\s+with|fixe[sd]|defined)\b|"
