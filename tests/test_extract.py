@@ -2830,6 +2830,47 @@ def test_what_the_text_named_at_the_head_of_a_sentence_gives_or_sets_is_what_it_
         assert provides.date == made.date
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "day", "agreements"),
+    [
+        (
+            "Mustafayev spoke at a cabinet meeting on 13 October. At the same meeting he said the Horadiz-Aghband road "
+            "would be finished the following year.",
+            dt.date(2026, 3, 5),
+            dt.date(2025, 10, 13),
+            (),
+        ),
+        (
+            "Пашинян провел пресс-конференцию 17 декабря. На той же пресс-конференции он сообщил, что попросил "
+            "восстановить железную дорогу от Ерасха.",
+            dt.date(2025, 12, 18),
+            dt.date(2025, 12, 17),
+            (),
+        ),
+        (
+            "Armenia and Azerbaijan issued a joint statement on 7 December. In the same document Armenia backed "
+            "Azerbaijan's bid to host COP29.",
+            dt.date(2024, 3, 19),
+            dt.date(2023, 12, 7),
+            ("joint-statement-2023-12-07",),
+        ),
+        (
+            "Армения и Азербайджан 7 декабря выпустили совместное заявление. В том же документе Азербайджан поддержал "
+            "кандидатуру Армении в Бюро COP.",
+            dt.date(2024, 11, 12),
+            dt.date(2023, 12, 7),
+            ("joint-statement-2023-12-07",),
+        ),
+    ],
+)
+def test_the_same_meeting_or_document_as_the_report_before_is_a_report_of_its_own(
+    atlas, text, published, day, agreements
+):
+    first, same = extract(atlas, text, published)
+    assert (same.date, same.date_precision, same.agreements) == (day, "day", agreements)
+    assert first.date == day
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -159,6 +159,9 @@ _PROVIDES = re.compile(
     r"[^.;]{0,40}?\b(?:put|placed|created|established|introduced|set\s+up|left|kept|dealt\s+with|fixe[sd]|defined)\b|"
     r"\b(?:created|established|set\s+up|deployed|placed|introduced)\s+(?:[\w,-]+\s+){0,8}?(?:under|by|since)\s+the\s+"
     r"(?:[\w-]+\s+){0,3}?(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord)\b|"
+    # "In the same document Armenia withdrew its bid …", "В том же документе Азербайджан поддержал …": what it says.
+    r"^\W*(?:in|under)\s+the\s+same\s+(?:document|statement|declaration|text|agreement|protocol)\b|"
+    r"^\W*в\s+т(?:ом|ой)\s+же\s+(?:[а-яё]+\s+)?(?:документе|заявлении|декларации|соглашении|протоколе)(?![\w-])|"
     # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
     # "По условиям прекращения огня …": under its terms.
     r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b|"

@@ -342,6 +342,10 @@ _OFFSET = re.compile(
     rf"|the\s+(?P<same>same\s+{_DAY_PART}|(?:next|following)\s+{_DAY_PART}|day\s+before|previous\s+{_DAY_PART})"
     # "Earlier in the day", "later that day", "On that day": the day the sentence before gave.
     r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
+    # "At the same meeting he said …", "На той же пресс-конференции Пашинян сообщил …": the day of the event told before.
+    r"|(?:at|during|in)\s+the\s+same\s+(?:meeting|press\s+conference|session|briefing|interview|talks|summit|forum|"
+    r"ceremony|visit|event)|(?:на|в|во\s+время)\s+т(?:ой|ом|ех|ого)\s+же\s+(?:встреч[еи]|пресс-конференци[ии]|"
+    r"брифинг[еа]|заседани[ия]|интервью|переговор(?:ах|ов)|саммит[еа]|форум[еа]|церемони[ии]|визит[еа])"
     # "that evening", "Вечером того же дня": a part of the day told before.
     rf"|that\s+{_DAY_PART}|(?:утром|дн[её]м|вечером|ночью)\s+того\s+же\s+дня"
     # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
