@@ -105,6 +105,7 @@ RU_NUMBER_WORDS = {
     "семь": 7,
     "восемь": 8,
     "девять": 9,
+    "десять": 10,
 }
 # A year-less date after publication is last year's ("met on March 22" in a story of 20 March 2022 is 2021), unless
 # the sentence looks ahead ("will", "by", "до"): then it is this year's up to FUTURE_DAYS_WITH_CUE ahead.

@@ -2871,6 +2871,23 @@ def test_the_same_meeting_or_document_as_the_report_before_is_a_report_of_its_ow
     assert first.date == day
 
 
+@pytest.mark.parametrize(
+    "then",
+    [
+        "He promised to come back to Voskepar in ten days to continue the conversation.",
+        "Премьер пообещал вернуться в Воскепар через десять дней.",
+    ],
+)
+def test_a_promise_to_come_back_in_so_many_days_counts_them_from_the_day_told(atlas, then):
+    met, back = extract(atlas, "Pashinyan met residents of Voskepar on 18 March. " + then, dt.date(2024, 3, 20))
+    assert (met.date, back.date, back.date_precision) == (dt.date(2024, 3, 18), dt.date(2024, 3, 28), "day")
+
+
+def test_days_of_an_event_are_no_count_from_the_day_told(atlas):
+    text = "The war began on 27 September 2020. Azerbaijan retook the districts in 44 days of fighting."
+    assert [c.date for c in extract(atlas, text, dt.date(2021, 3, 1))] == [dt.date(2020, 9, 27)]
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

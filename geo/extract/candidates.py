@@ -1155,6 +1155,11 @@ def _sets_a_deadline(text: str, dates: list[DateMention]) -> bool:
     )
 
 
+def _days_of(group: list[_Sentence]) -> set[dt.date | None]:
+    """The days the sentences of a report give as their own."""
+    return {d.date for s in group for d in s.own_dates}
+
+
 def _lead_list_places(head: _Sentence, first_event: int, parts: list[_Items]) -> None:
     """ "… among them Jabrayil, Fuzuli and Zangilan, whose towns fell one after another: Jabrayil on 4 October, Fuzuli
     on 17 October …": a place the lead names before the first dated clause and a later clause names again is that
@@ -1791,8 +1796,12 @@ def assemble(
         if s is headline:
             continue
         # "The two leaders arrived earlier in the day": a day counted from the report's own continues that report.
+        # Not one counted to another day ("He promised to come back in ten days"): that is a report of its own.
         continues = (
-            groups and CONTINUATION.match(s.text) and all(d.counted for d in s.own_dates) and groups[-1][-1].closed
+            groups
+            and CONTINUATION.match(s.text)
+            and all(d.counted and d.date in _days_of(groups[-1]) for d in s.own_dates)
+            and groups[-1][-1].closed
         )
         if continues and (
             _provides_for_another(s, named) or _says_what_it_provides(s) or _names_another_by_date(s, named)

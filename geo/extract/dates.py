@@ -339,6 +339,8 @@ _OFFSET = re.compile(
     r"|(?P<week>(?:a|one)\s+week\s+(?:later|earlier))"
     # "а через неделю Баку ответил", "неделей позже": a week after the day the sentences before gave.
     r"|(?P<ru_week>(?:через|спустя)\s+неделю|неделю\s+спустя|неделей\s+(?:позже|позднее))"
+    # "promised to come back in ten days": that many days after the day told (not "in 44 days of fighting").
+    r"|\b(?:in|within)\s+(?P<n_in>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\b(?!\s+of\b)"
     rf"|the\s+(?P<same>same\s+{_DAY_PART}|(?:next|following)\s+{_DAY_PART}|day\s+before|previous\s+{_DAY_PART})"
     # "Earlier in the day", "later that day", "On that day": the day the sentence before gave.
     r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
@@ -604,6 +606,8 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         days = _SAME_DAY_SHIFT[m.group("same").split()[0].lower()]
     elif m.group("that"):
         days = 0
+    elif m.group("n_in"):
+        days = _count(m.group("n_in"))
     elif m.group("ru_week") or m.group("week"):
         days = -7 if m.group().lower().endswith("earlier") else 7
     elif written := m.group("ru_count") or m.group("ru_count_after"):
