@@ -28,8 +28,8 @@ ATTRIBUTION = (
 # Properties copied from a places.json entry to its feature, in this order; `source` comes from the recipe.
 FEATURE_PROPERTIES = ("id", "name", "names", "kind", "precision", "agreements")
 # Copied too when a place has them: its note and the sources it cites, its lifetime, who held it when, the longer names
-# that are another area's.
-OPTIONAL_PROPERTIES = ("note", "sources", "exists", "control", "not_names")
+# that are another area's, how a text describes it without a name.
+OPTIONAL_PROPERTIES = ("note", "sources", "exists", "control", "not_names", "described_by")
 
 
 class BuildError(Exception):

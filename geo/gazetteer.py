@@ -285,6 +285,11 @@ class KeptForSameObjects(Generic[Built]):
         return built
 
 
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """One case-blind pattern for any of `words`, each whole."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
+
+
 class Gazetteer:
     """Every spelling of every place, folded once: search, resolve and find-in-text all ask here."""
 
@@ -300,6 +305,12 @@ class Gazetteer:
         self._boundary_words: dict[str, frozenset[str]] | None = None
         self._segments: dict[frozenset[str], str] | None = None
         self._apart: dict[str, frozenset[str]] | None = None
+        # Each place a text may describe without a name: the places it is described with, and its words as one pattern.
+        self._described = [
+            (pid, frozenset(p.described_with), _any_of(w for group in p.described_words.values() for w in group))
+            for pid, p in self.places.items()
+            if p.described_with and p.described_words
+        ]
 
     def search(self, text: str) -> list[Place]:
         """Places one of whose spellings matches `text`: exact matches first, then prefixes, then substrings."""
@@ -364,6 +375,18 @@ class Gazetteer:
         needle = fold(text)
         close = difflib.get_close_matches(needle, self._sorted_keys, n=1) if needle else []
         return self._owner[close[0]] if close else None
+
+    def described(self, text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
+        """`found` (the places `text` names) with those it describes without a name (data/places.json's
+        `described_by`): one of a place's words in a text that names every place it is described with ("a route to
+        Nakhchivan through Iranian territory" is the route through Iran), where it does not name the place already."""
+        named = {p.place for p in found}
+        more = [
+            PlaceMatch(m.start(), m.end(), m.group(), pid)
+            for pid, with_, words in self._described
+            if pid not in named and with_ <= named and (m := words.search(text)) is not None
+        ]
+        return sorted([*found, *more], key=lambda p: (p.start, p.end)) if more else found
 
     def routes_made_by(self) -> dict[str, str]:
         """Each agreement that first named a route (the first tie of a place of kind "route" that names it, as

@@ -279,7 +279,16 @@ def load_regions(path: Path, catalogue: Catalogue, problems: list[Problem]) -> d
                 note=raw.get("note"),
                 sources=tuple(raw.get("sources", ())),
                 not_names={lang: tuple(spellings) for lang, spellings in raw.get("not_names", {}).items()},
+                described_with=tuple(raw.get("described_by", {}).get("with", ())),
+                described_words={
+                    lang: tuple(words) for lang, words in raw.get("described_by", {}).get("words", {}).items()
+                },
             )
+    for place in places.values():
+        # Checked once every place is in: a description may name a place listed after it.
+        problems.extend(
+            check_ids(list(place.described_with), places, "place", path.name, f'"{place.id}"', "described_by.with")
+        )
     return places
 
 

@@ -2888,6 +2888,36 @@ def test_days_of_an_event_are_no_count_from_the_day_told(atlas):
     assert [c.date for c in extract(atlas, text, dt.date(2021, 3, 1))] == [dt.date(2020, 9, 27)]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "In March 2022 Azerbaijan and Iran agreed on new links to Nakhchivan through Iranian territory.",
+            ("nakhchivan", "aras-route-iran"),
+        ),
+        (
+            "В марте 2022 года Баку и Тегеран договорились о сообщении с Нахчываном через территорию Ирана.",
+            ("nakhchivan", "aras-route-iran"),
+        ),
+        # Without the place it is described with, the words describe nothing of the atlas.
+        ("Turkmen gas began to reach Azerbaijan through Iran in March 2022.", ()),
+    ],
+)
+def test_a_place_described_with_the_places_and_words_its_data_gives_is_named(atlas, text, places):
+    assert only(extract(atlas, text, dt.date(2026, 3, 1))).places == places
+
+
+def test_a_description_added_to_the_data_is_read_without_touching_code(atlas):
+    # data/places.json's `described_by`, here given to Shusha for the test: its words, with Khankendi named.
+    shusha = dataclasses.replace(
+        atlas.places["shusha"], described_with=("khankendi",), described_words={"en": ("the town above",)}
+    )
+    places = [shusha if p.id == "shusha" else p for p in atlas.places.values()]
+    text = "On 8 November 2020 troops took the town above Khankendi."
+    found = only(extract_candidates(text, places, atlas.agreements.values(), dt.date(2021, 1, 1)))
+    assert set(found.places) == {"khankendi", "shusha"}
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

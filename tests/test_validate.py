@@ -37,6 +37,12 @@ BROKEN = {
     "missing-field": ("events.json", '"lachin-handover"', "title", "missing required field"),
     "unknown-source": ("events.json", '"lachin-handover"', "source", 'unknown source id "test-newz"'),
     "self-intersecting": ("regions.geojson", '"shusha"', "geometry", "Self-intersection"),
+    "unknown-described-place": (
+        "regions.geojson",
+        '"shusha"',
+        "described_by.with",
+        'unknown place id "lachn" (did you mean "lachin"?)',
+    ),
     "wrong-crs": ("regions.geojson", "", "crs", "must be WGS84 lon/lat"),
     "malformed-json": ("events.json", "", "", "malformed JSON at line"),
     "year-out-of-range": ("events.json", '"lachin-handover"', "date", "years the page can chart (1900 to 2100)"),

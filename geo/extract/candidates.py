@@ -1787,6 +1787,8 @@ def assemble(
     resolve_to_article_agreement(sentences, ex.finder, linker)
     _resolve_place_heads(sentences, ex.gazetteer)
     _resolve_described_routes(sentences, ex.gazetteer)
+    for s in sentences:
+        s.places = ex.gazetteer.described(s.text, s.places)
     _resolve_local_names(sentences)
     _resolve_segments(sentences, ex.gazetteer)
     headline = sentences[0] if sentences and not sentences[0].closed and len(sentences) > 1 else None
