@@ -2918,6 +2918,22 @@ def test_a_description_added_to_the_data_is_read_without_touching_code(atlas):
     assert set(found.places) == {"khankendi", "shusha"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aliyev signed the order to build the airport in January.",
+        "The head of state signed a decree on the new district in January.",
+        "Указом Ильхама Алиева, подписанным в январе, объявлен новый праздник.",
+    ],
+)
+def test_a_states_own_order_or_decree_signed_in_a_month_is_no_agreement_of_that_month(atlas, text):
+    found = only(extract(atlas, text, dt.date(2021, 10, 26)))
+    assert (found.date, found.agreements) == (dt.date(2021, 1, 1), ())
+    # The same month names the agreement made in it when what was signed is one.
+    statement = only(extract(atlas, "The leaders signed a statement in January.", dt.date(2021, 10, 26)))
+    assert statement.agreements == ("statement-2021-01-11",)
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

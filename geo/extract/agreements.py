@@ -136,8 +136,13 @@ _MEETING_KINDS = frozenset({"meetin", "summit", "talks", "встреч", "сам
 _CLOSING_WORD = r"clos(?:ure|ing)|dissolution|закрыти\w*|роспуск\w*"
 _KIND_WORD = re.compile(rf"{AGREEMENT_WORD}|decisions?|решени\w*|initiall?ed|парафирова\w*|{_CLOSING_WORD}", re.I)
 # The atlas holds no memorandum ("the Russian-Turkish memorandum of 11 November 2020", "Azerbaijan and Iran signed a
-# memorandum in March 2022"): a day it was signed is not the day of an atlas agreement made near it.
-_MEMORANDUM = re.compile(r"(?<![\w-])(?:memorand|меморандум)\w*", re.I)
+# memorandum in March 2022"), nor a state's own order or decree ("signed an order on building the airport in January",
+# "Указом Ильхама Алиева, подписанным в июле 2023 года"): a day one was signed is not the day of an atlas agreement.
+_MEMORANDUM = re.compile(
+    r"(?<![\w-])(?:memorand|меморандум)\w*|\b(?:an?|the|his|its|this)\s+(?:executive\s+)?(?:order|decree)s?\b|"
+    r"(?<![\w-])(?:указ(?:а|у|ом|е|ы)?|распоряжени\w*)(?![\w-])",
+    re.I,
+)
 MEMORANDUM_REACH = 80
 
 
