@@ -2934,6 +2934,25 @@ def test_a_states_own_order_or_decree_signed_in_a_month_is_no_agreement_of_that_
     assert statement.agreements == ("statement-2021-01-11",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вторая карабахская война завершилась подписанием трехстороннего заявления 9 ноября 2020 года.",
+        "The EU welcomes the ceasefire agreed between Armenia and Azerbaijan with the mediation of Russia on 9 November.",
+    ],
+)
+def test_a_day_naming_an_agreement_the_atlas_dates_a_day_later_is_the_agreements_day(atlas, text):
+    # The statement was signed around midnight of 9-10 November 2020; the atlas, and a reader, date it the 10th.
+    found = only(extract(atlas, text, dt.date(2020, 11, 19)))
+    assert (found.date, found.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",))
+
+
+def test_a_day_after_an_agreement_naming_it_is_its_own_day(atlas):
+    # "14 January 2026" names the framework of the 13th (a day's slack), but it is the day the text came out.
+    text = "On 14 January 2026 Armenia's foreign ministry published the text of the TRIPP framework."
+    assert only(extract(atlas, text, dt.date(2026, 1, 20))).date == dt.date(2026, 1, 14)
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -36,6 +36,7 @@ from typing import Any
 from geo.dates import MONTH_NAMES, RU_MONTH_STEMS, in_year
 from geo.extract.actors import People, find_actors
 from geo.extract.agreements import (
+    AGREEMENT_DATE_SLACK_DAYS,
     ANAPHOR,
     ANAPHOR_SENTENCES,
     CONJUNCTIONS,
@@ -718,8 +719,22 @@ class _Extractor:
         told in 2025: a year-less day that is the day of the one agreement the sentence names by name is in that
         agreement's year, and the story's time moves with it."""
         named = [self.finder.by_id[i] for i in dict.fromkeys(r.agreement for r in s.refs if r.confident)]
+        # "трехстороннего заявления 9 ноября 2020 года", "the ceasefire agreed … on 9 November": a day that names an
+        # agreement the atlas dates a day later (the statement signed around midnight of 9-10 November 2020) is that
+        # agreement's day, written with a year or not; a day after one is another event (its text published).
+        naming: dict[tuple[int, int], set[str]] = {}
+        for r in s.refs:
+            naming.setdefault((r.start, r.end), set()).add(r.agreement)
         moved = []
         for d in s.dates:
+            ids = naming.get((d.start, d.end), set())
+            near = self.finder.by_id[next(iter(ids))] if len(ids) == 1 else None
+            if near is not None and d.precision == "day" and d.date is not None and near.date != d.date:
+                day = in_year(d.date, near.date.year) if d.guessed_year else d.date
+                if day is not None and 0 < (near.date - day).days <= AGREEMENT_DATE_SLACK_DAYS:
+                    if self._last_day == d.date:
+                        self._last_day = near.date
+                    d = replace(d, date=near.date, guessed_year=False)
             if d.guessed_year and not d.attached and d.precision == "day" and d.date is not None:
                 same_day = [a for a in named if (a.date.month, a.date.day) == (d.date.month, d.date.day)]
                 if len(same_day) == 1 and same_day[0].date != d.date:
