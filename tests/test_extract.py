@@ -2953,6 +2953,19 @@ def test_a_day_after_an_agreement_naming_it_is_its_own_day(atlas):
     assert only(extract(atlas, text, dt.date(2026, 1, 20))).date == dt.date(2026, 1, 14)
 
 
+def test_the_regulations_named_before_are_the_bare_polozhenie_approved_or_followed(atlas):
+    text = (
+        "Армения и Азербайджан 30 августа 2024 года подписали положение о совместной деятельности комиссий. "
+        "Правительство Армении одобрило положение 5 сентября. Согласно положению, комиссии опираются на "
+        "Алма-Атинскую декларацию. Положение на границе остается напряженным с 12 сентября."
+    )
+    signed, approved, provides, situation = extract(atlas, text, dt.date(2024, 10, 23))
+    regulations = ("delimitation-regulations-2024-08-30",)
+    assert signed.agreements == approved.agreements == provides.agreements == regulations
+    assert approved.date == dt.date(2024, 9, 5)
+    assert situation.agreements == ()
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (
