@@ -33,6 +33,9 @@ HOSTILE_UNITS = {
     # One report continued by every sentence after it, each naming an agreement by its date (each sentence once
     # looked at every sentence of the report before it, and each sentence once looked at every reference of the report).
     "continued": "The sides said the statement of 10 November 2020 stands. ",
+    # One report continued by sentences counted to its own day (each sentence once gathered the days of every
+    # sentence of the report before it).
+    "same_day": "He said so the same day. ",
     # Clauses counted back from a day to an agreement described by its venue (each counted clause was once looked up
     # in the list of every such clause of the sentence).
     "counted": "on October 12, six days after the meeting in Prague and the Sochi summit, ",

@@ -31,6 +31,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from geo.dates import MONTH_NAMES, RU_MONTH_STEMS, in_year
@@ -426,30 +427,27 @@ class _Extractor:
         self._in_known: set[int] = set()  # where the sentence's days moved into a year the atlas knows stand
         self._named: dict[str, int] = {}  # each agreement the sentences so far named surely: where it was last
         self._sentences: list[_Sentence] = []  # the text's sentences, for the year the atlas knows its days in
-        self._atlas_year: tuple[int | None] | None = None  # that year, once worked out (see infer_year)
 
     def infer_year(self, sentences: list[_Sentence]) -> None:
         """An undated text is dated, where it writes no year that tells a time, as a reader who knows the atlas would:
         by the year in which the atlas knows the most of the days it names (`Linker.likeliest_year`). Its year-less
         days then take that year, marked as guessed, as they would take a year the text wrote. Worked out when first
-        needed: most texts write a year before their first day."""
+        needed (`_year_of_days`): most texts write a year before their first day."""
         if self.published is None and self.linker is not None:
             self._sentences = sentences
 
+    @cached_property
     def _year_of_days(self) -> int | None:
         """The year the atlas knows the most of the text's days in (see infer_year); None when no year leads."""
-        if self._atlas_year is None:
-            year = None
-            if self._sentences and self.linker is not None:
-                days = [
-                    (d.date.month, d.date.day)
-                    for s in self._sentences
-                    for d in find_dates(s.text, None, lambda _at: LEAP_YEAR)
-                    if d.date is not None and d.precision == "day" and d.guessed_year
-                ]
-                year = self.linker.likeliest_year(days)
-            self._atlas_year = (year,)
-        return self._atlas_year[0]
+        if not self._sentences or self.linker is None:
+            return None
+        days = [
+            (d.date.month, d.date.day)
+            for s in self._sentences
+            for d in find_dates(s.text, None, lambda _at: LEAP_YEAR)
+            if d.date is not None and d.precision == "day" and d.guessed_year
+        ]
+        return self.linker.likeliest_year(days)
 
     def _in_years_known(self, s: _Sentence, words: list, found_places: list[PlaceMatch]) -> list[DateMention]:
         """In a text without a publication date, a day written without a year is in the year the atlas knows an event
@@ -573,7 +571,7 @@ class _Extractor:
         if self.published is not None:
             return None
         if not self._years:
-            return self._year_of_days()
+            return self._year_of_days
         if sentence_start is not None and (said := self._year_said(at, sentence_start)) is not None:
             return said[0]
         if self._narrative_year is not None:
@@ -582,7 +580,7 @@ class _Extractor:
         # written, one that names something ("the 1990 declaration") too.
         if (told := self._year_told_before(at)) is not None:
             return told
-        if (known := self._year_of_days()) is not None:
+        if (known := self._year_of_days) is not None:
             return known
         i = bisect.bisect_right(self._year_at, at)
         return self._years[i - 1] if i else self._years[0]
@@ -1168,11 +1166,6 @@ def _sets_a_deadline(text: str, dates: list[DateMention]) -> bool:
         or DEADLINE_BEFORE.search(text, before, d.start)
         or (text.startswith("the end", d.start) and _BEFORE_END.search(text, before, d.start))
     )
-
-
-def _days_of(group: list[_Sentence]) -> set[dt.date | None]:
-    """The days the sentences of a report give as their own."""
-    return {d.date for s in group for d in s.own_dates}
 
 
 def _lead_list_places(head: _Sentence, first_event: int, parts: list[_Items]) -> None:
@@ -1809,6 +1802,7 @@ def assemble(
     headline = sentences[0] if sentences and not sentences[0].closed and len(sentences) > 1 else None
     groups: list[list[_Sentence]] = []
     named: set[str] = set()  # the agreements the last group names, kept as it grows (a paste may be one long group)
+    days: set[dt.date | None] = set()  # the days the last group's sentences give as their own, kept likewise
     for s in sentences:
         if s is headline:
             continue
@@ -1817,7 +1811,7 @@ def assemble(
         continues = (
             groups
             and CONTINUATION.match(s.text)
-            and all(d.counted and d.date in _days_of(groups[-1]) for d in s.own_dates)
+            and all(d.counted and d.date in days for d in s.own_dates)
             and groups[-1][-1].closed
         )
         if continues and (
@@ -1828,8 +1822,9 @@ def assemble(
             groups[-1].append(s)
         else:
             groups.append([s])
-            named = set()
+            named, days = set(), set()
         named.update(r.agreement for r in s.refs)
+        days.update(d.date for d in s.own_dates)
     out: list[Candidate] = []
     earlier: tuple[str, ...] = ()
     for g in groups:
