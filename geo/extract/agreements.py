@@ -138,23 +138,23 @@ _KIND_WORD = re.compile(rf"{AGREEMENT_WORD}|decisions?|решени\w*|initiall?
 # The atlas holds no memorandum ("the Russian-Turkish memorandum of 11 November 2020", "Azerbaijan and Iran signed a
 # memorandum in March 2022"), nor a state's own order or decree ("signed an order on building the airport in January",
 # "Указом Ильхама Алиева, подписанным в июле 2023 года"): a day one was signed is not the day of an atlas agreement.
-_MEMORANDUM = re.compile(
+_OUTSIDE_TEXT = re.compile(
     r"(?<![\w-])(?:memorand|меморандум)\w*|\b(?:an?|the|his|its|this)\s+(?:executive\s+)?(?:order|decree)s?\b|"
     r"(?<![\w-])(?:указ(?:а|у|ом|е|ы)?|распоряжени\w*)(?![\w-])",
     re.I,
 )
-MEMORANDUM_REACH = 80
+OUTSIDE_TEXT_REACH = 80
 
 
-def _memorandum_of(text: str, d: DateMention) -> bool:
-    """Whether the day `d` dates a memorandum: one named in its clause, or just before it across a list or a relative
-    clause ("under a memorandum signed by the Russian and Turkish defence ministers on November 11", "a memorandum that
-    Türkiye and Russia signed on November 11"); not for a clause counted from it ("…signed on November 11, two days
-    after the leaders signed the statement")."""
+def _dates_an_outside_text(text: str, d: DateMention) -> bool:
+    """Whether the day `d` dates a text the atlas holds none of (a memorandum, an order, a decree): one named in its
+    clause, or just before it across a list or a relative clause ("under a memorandum signed by the Russian and Turkish
+    defence ministers on November 11", "a memorandum that Türkiye and Russia signed on November 11"); not for a clause
+    counted from it ("…signed on November 11, two days after the leaders signed the statement")."""
     lo, hi = _clause_around(text, d.start, d.end)
     if not d.apart:
-        lo = min(lo, max(0, d.start - MEMORANDUM_REACH))
-    return bool(_MEMORANDUM.search(text, lo, hi))
+        lo = min(lo, max(0, d.start - OUTSIDE_TEXT_REACH))
+    return bool(_OUTSIDE_TEXT.search(text, lo, hi))
 
 
 # "since the November 2020 truce", "after the Brussels meeting of April 2022": a month that dates a period from it.
@@ -556,7 +556,7 @@ class AgreementFinder:
                 )
             )
             ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids | at_venue) if named_ok else ()
-            if ids and not attached and _memorandum_of(text, d):
+            if ids and not attached and _dates_an_outside_text(text, d):
                 ids = ()  # "a memorandum signed on November 11": what was made that day is none of the atlas's
             if at_venue:
                 ids = tuple(i for i in ids if i in at_venue)

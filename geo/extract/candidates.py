@@ -704,7 +704,7 @@ class _Extractor:
         s.refs += self.finder.described_references(text, words, s.dates, self.published, list(s.refs))
         s.refs += self.finder.made_at_venue(text, words, s.dates, self.published, list(s.refs))
         s.refs.sort(key=lambda r: (r.start, r.end))
-        self._in_named_agreements_year(s)
+        self._dated_as_named_agreements(s)
         counted_back = self._counted_back_to_named(unnamed_apart, s)
         s.dates = sorted([*s.dates, *counted_back, *self.finder.year_named_dates(text, s.refs)], key=lambda d: d.start)
         self._named.update((r.agreement, s.start) for r in s.refs if r.confident)
@@ -712,10 +712,11 @@ class _Extractor:
         s.places = self.gazetteer.find(text, words) if found_places is None else found_places
         s.actors = find_actors(text, self.people)
 
-    def _in_named_agreements_year(self, s: _Sentence) -> None:
+    def _dated_as_named_agreements(self, s: _Sentence) -> None:
         """ "К тому времени бои уже прекратились: 20 сентября в 13:00 вступила в силу договоренность о прекращении огня",
         told in 2025: a year-less day that is the day of the one agreement the sentence names by name is in that
-        agreement's year, and the story's time moves with it."""
+        agreement's year, and the story's time moves with it; a day that names an agreement the atlas dates a day later
+        is that agreement's day."""
         named = [self.finder.by_id[i] for i in dict.fromkeys(r.agreement for r in s.refs if r.confident)]
         # "трехстороннего заявления 9 ноября 2020 года", "the ceasefire agreed … on 9 November": a day that names an
         # agreement the atlas dates a day later (the statement signed around midnight of 9-10 November 2020) is that
@@ -897,7 +898,10 @@ class _Extractor:
                     # 2022, tasked …, and scheduled the next session for November").
                     goes_on = bool(_SAME_SUBJECT_GOES_ON.match(head.text, lo))
                     # "…, а на следующий день ее текст опубликовал МИД", "…, and Aliyev approved them on 25 October".
-                    refers_back = bool(_REFERS_BACK.search(head.text, lo, hi) or ANAPHOR.search(head.text, lo, hi))
+                    # Looked for only when the lead names an agreement made on the first clause's day.
+                    refers_back = bool(made_first) and bool(
+                        _REFERS_BACK.search(head.text, lo, hi) or ANAPHOR.search(head.text, lo, hi)
+                    )
                     items.refs += [
                         r
                         for r in lead.refs
