@@ -2966,6 +2966,23 @@ def test_the_regulations_named_before_are_the_bare_polozhenie_approved_or_follow
     assert situation.agreements == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regulations on the commissions' joint activity, signed on August 30, were ratified by Armenia's "
+        "parliament on October 23.",
+        "Положение о совместной деятельности комиссий, подписанное 30 августа, было ратифицировано парламентом Армении "
+        "23 октября.",
+    ],
+)
+def test_an_agreement_described_by_its_signing_is_the_subject_of_the_verb_after_it(atlas, text):
+    # The clause of its signing describes the subject; the verb after it tells what then happened to the same text.
+    signed, ratified = extract(atlas, text, dt.date(2024, 12, 1))
+    regulations = ("delimitation-regulations-2024-08-30",)
+    assert (signed.date, signed.agreements) == (dt.date(2024, 8, 30), regulations)
+    assert (ratified.date, ratified.agreements) == (dt.date(2024, 10, 23), regulations)
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

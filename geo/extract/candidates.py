@@ -1213,7 +1213,11 @@ _TOLD_MADE = re.compile(
 # and a verb in the past, whose subject is the clause's before it.
 _SAME_SUBJECT_GOES_ON = re.compile(
     # A verb in lower case: not a name ("and Red Cross lorries …").
-    r"[\s,;]*(?i:and|и)\s+(?i:also\s+|также\s+)?(?:[a-z]+ed|set|told|made|gave|took|[а-яё]+(?:ли|лись))(?![\w-])"
+    r"[\s,;]*(?i:and|и)\s+(?i:also\s+|также\s+)?(?:[a-z]+ed|set|told|made|gave|took|[а-яё]+(?:ли|лись))(?![\w-])|"
+    # "The regulations, signed on August 30, were ratified on October 23": the subject's own verb, after a clause
+    # that described it.
+    r"[\s,;]*(?:was|were|(?:has|have|had)\s+been)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|en)(?![\w-])|"
+    r"[\s,;]*(?:был[аио]?|были)\s+(?:также\s+|затем\s+)?[а-яё]+(?:н|т)[аоы]?(?![\w-])"
 )
 
 
