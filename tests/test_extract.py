@@ -2983,6 +2983,28 @@ def test_an_agreement_described_by_its_signing_is_the_subject_of_the_verb_after_
     assert (ratified.date, ratified.agreements) == (dt.date(2024, 10, 23), regulations)
 
 
+def test_what_a_named_agreement_does_in_the_present_tense_is_what_it_provides(atlas):
+    # An undated sentence is a candidate when it says what an agreement lays down, in any tense.
+    text = (
+        "The Karabakh Armenian authorities refuse, arguing that the 2020 ceasefire statement places the Lachin "
+        "corridor under the control of Russian peacekeepers."
+    )
+    found = only(extract(atlas, text, dt.date(2023, 8, 17)))
+    assert (found.date, found.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",))
+    assert "lachin-corridor" in found.places
+
+
+def test_a_numbered_article_of_the_initialled_text_is_the_treaty_named_before(atlas):
+    text = (
+        "The peace agreement initialled at the White House on 8 August 2025 has still to be signed. "
+        "Article 7 of the initialled text bars either side from deploying forces of a third country along the "
+        "common border."
+    )
+    _, article = extract(atlas, text, dt.date(2026, 2, 13))
+    assert (article.date, article.agreements) == (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",))
+    assert article.articles == (("peace-treaty-initialled-2025-08-08", "7"),)
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -153,12 +153,15 @@ _PROVIDES = re.compile(
     # "The framework gives a TRIPP company the right …", "The regulations make the declaration the basis …", "The
     # statement's fourth point set the mission's term …": what the text named at the head of the sentence gives, makes
     # or sets, it lays down.
-    r"^\W*the\s+(?:[\w-]+\s+){0,2}?(?:statement|document|declaration|agreement|text|treaty|protocol(?:-description)?|"
+    # "Article 7 of the initialled text bars …": what a numbered part of the text lays down, the text does.
+    r"^\W*(?:(?:article|point|paragraph|clause)\s+(?:\d+|[IVX]+)\s+of\s+)?"
+    r"the\s+(?:[\w-]+\s+){0,2}?(?:statement|document|declaration|agreement|text|treaty|protocol(?:-description)?|"
     r"framework|regulations|decision|deal)(?:['’]s\s+(?:[\w-]+\s+)?(?:point|article|paragraph))?\s+(?:also\s+)?"
     r"(?:gives|grants|hands|sets?|makes|made|bars|bans|allows|lays\s+down|leaves)\b|"
     # "The protocol-description fixed a 12.7-kilometre stretch": what a protocol fixed, it lays down.
     r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)\b"
-    r"[^.;]{0,40}?\b(?:put|placed|created|established|introduced|set\s+up|left|kept|dealt\s+with|fixe[sd]|defined)\b|"
+    r"[^.;]{0,40}?\b(?:puts?|place[sd]|create[sd]|establish(?:es|ed)|introduce[sd]|sets?\s+up|left|leaves|kept|keeps|"
+    r"dealt\s+with|deals\s+with|fixe[sd]|define[sd])\b|"
     r"\b(?:created|established|set\s+up|deployed|placed|introduced)\s+(?:[\w,-]+\s+){0,8}?(?:under|by|since)\s+the\s+"
     r"(?:[\w-]+\s+){0,3}?(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord)\b|"
     # "In the same document Armenia withdrew its bid …", "В том же документе Азербайджан поддержал …": what it says.
