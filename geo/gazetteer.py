@@ -87,6 +87,11 @@ _RU_SIDES_AFTER = frozenset("с и".split())
 # of the work on it ("комиссий по делимитации государственной границы": a body's name).
 _RU_BETWEEN = "между"
 _RU_WORK_ON_BOUNDARY = ("делимитац", "демаркац")
+# Nor with other sides written before it: "через азербайджано-грузинскую границу", "на азербайджано-иранской границе".
+# How far before the boundary word its adjective of sides may start ("азербайджано-грузинскую ").
+SIDES_BEFORE_REACH = 40
+_RU_SIDES_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)о-([а-яё]+)\s+$", re.I)
+_RU_OWN_SIDES = ("армян", "азербайджан")
 # Between a possessor and its boundary word: "Armenia's state border", "Armenia's eastern border".
 _BOUNDARY_ADJECTIVES = frozenset("state national international eastern western northern southern".split())
 SIDES_REACH = 4
@@ -121,6 +126,9 @@ def ru_boundary_of_others(text: str, words: Sequence[Token], j: int) -> bool:
     if words[j].key not in _RU_BOUNDARIES:
         return False
     if j + 1 < len(words) and (words[j + 1].key == _RU_BETWEEN or text[words[j + 1].start].isupper()):
+        return True
+    sides = _RU_SIDES_BEFORE.search(text, max(0, words[j].start - SIDES_BEFORE_REACH), words[j].start)
+    if sides and not all(side.lower().startswith(_RU_OWN_SIDES) for side in sides.groups()):
         return True
     return any(w.key.startswith(_RU_WORK_ON_BOUNDARY) for w in words[max(0, j - 2) : j])
 

@@ -1477,6 +1477,14 @@ def test_a_border_named_by_one_side_is_the_boundary_that_side_has_in_the_atlas(a
         == ()
     )
     assert only(extract(atlas, "На границе Армении с Ираном в среду было спокойно.", dt.date(2021, 5, 13))).places == ()
+    # Other sides written before the bare Russian word, as an adjective: not the Armenia–Azerbaijan border.
+    for text in (
+        "Пленных в среду доставили в Армению через азербайджано-грузинскую границу.",
+        "Мост на азербайджано-иранской границе открыли в среду.",
+    ):
+        assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == (), text
+    text = "Войска в среду пересекли армяно-азербайджанскую границу."
+    assert only(extract(atlas, text, dt.date(2021, 5, 13))).places == ("armenia-azerbaijan-border",)
     text = "Azerbaijan's border service installed a checkpoint in Lachin on Sunday."
     assert only(extract(atlas, text, dt.date(2023, 4, 24))).places == ("lachin",)
     # A side written as an adjective: "the Armenian border", not "the Iranian border" nor "Armenian border guards".
