@@ -3013,6 +3013,17 @@ def test_a_numbered_article_of_the_initialled_text_is_the_treaty_named_before(at
     assert article.articles == (("peace-treaty-initialled-2025-08-08", "7"),)
 
 
+def test_a_month_before_a_verb_of_meeting_names_no_meeting_of_that_month(atlas):
+    # "встречались" is a verb: the ministers' meetings of October 2022 were not the leaders' Prague or Sochi meeting.
+    text = "В октябре министры встречались дважды: 2 октября в Женеве и 14 октября в Астане."
+    geneva, astana = extract(atlas, text, dt.date(2022, 11, 8))
+    assert (geneva.date, geneva.agreements) == (dt.date(2022, 10, 2), ())
+    assert (astana.date, astana.agreements) == (dt.date(2022, 10, 14), ())
+    # The noun still names the meeting its day was held on.
+    found = only(extract(atlas, "На встрече 6 октября в Праге лидеры договорились о миссии ЕС.", dt.date(2022, 11, 8)))
+    assert found.agreements == ("prague-2022-10-06",)
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

@@ -41,7 +41,9 @@ ARTICLE_TIE_WINDOW = 120
 AGREEMENT_WORD = (
     r"(?:statements?|declarations?|agreements?|deal|accords?|meeting|summit|talks|rounds?|truce|ceasefire|protocol|"
     r"regulations|rules|treaty|framework|document|"
-    r"заявлени\w*|соглашени\w*|деклараци\w*|встреч\w*|саммит\w*|переговор\w*|протокол\w*|положени\w*|"
+    # The nouns only: "встречались", "переговорили" are verbs ("В октябре министры встречались дважды").
+    r"заявлени\w*|соглашени\w*|деклараци\w*|встреч(?:а|и|е|у|ей|ею|ам|ами|ах)?(?![\w-])|саммит\w*|"
+    r"переговор(?:ы|ов|ам|ами|ах)(?![\w-])|протокол\w*|положени\w*|"
     r"договор\w*|документ\w*)"
 )
 # "statement of November 10, 2020", "заявления от 10 ноября": the date right after names the agreement.
