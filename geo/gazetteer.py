@@ -87,8 +87,8 @@ _RU_SIDES_AFTER = frozenset("с и".split())
 # of the work on it ("комиссий по делимитации государственной границы": a body's name).
 _RU_BETWEEN = "между"
 _RU_WORK_ON_BOUNDARY = ("делимитац", "демаркац")
-# Nor with other sides written before it: "через азербайджано-грузинскую границу", "на азербайджано-иранской границе".
-# How far before the boundary word its adjective of sides may start ("азербайджано-грузинскую ").
+# Nor with other sides written before it, as an adjective: "через азербайджано-грузинскую границу", "на
+# азербайджано-иранской границе" (SIDES_BEFORE_REACH: how far before the boundary word that adjective may start).
 SIDES_BEFORE_REACH = 40
 _RU_SIDES_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)о-([а-яё]+)\s+$", re.I)
 _RU_OWN_SIDES = ("армян", "азербайджан")
@@ -121,8 +121,9 @@ def _names_border_fighting(text: str, words: Sequence[Token], j: int) -> bool:
 
 
 def ru_boundary_of_others(text: str, words: Sequence[Token], j: int) -> bool:
-    """Whether the word at `j` is a bare Russian boundary word with its sides after it or the object of delimitation:
-    then it is not the Armenia–Azerbaijan border by itself."""
+    """Whether the word at `j` is a bare Russian boundary word with its sides after it, other sides before it
+    ("азербайджано-иранской границе") or the object of delimitation: then it is not the Armenia–Azerbaijan border by
+    itself."""
     if words[j].key not in _RU_BOUNDARIES:
         return False
     if j + 1 < len(words) and (words[j + 1].key == _RU_BETWEEN or text[words[j + 1].start].isupper()):

@@ -3025,14 +3025,14 @@ def test_a_month_before_a_verb_of_meeting_names_no_meeting_of_that_month(atlas):
 
 
 def test_an_agreement_named_by_what_it_is_about_is_no_anaphor(atlas):
-    published = "13 января стороны опубликовали рамочный документ по TRIPP."
+    framework = "13 января стороны опубликовали рамочный документ по TRIPP."
     text = (
-        f"{published} 9 февраля в Ереване он и Пашинян подписали соглашение о сотрудничестве в области атомной энергии."
+        f"{framework} 9 февраля в Ереване он и Пашинян подписали соглашение о сотрудничестве в области атомной энергии."
     )
     _, nuclear = extract(atlas, text, dt.date(2026, 2, 16))
     assert (nuclear.date, nuclear.agreements) == (dt.date(2026, 2, 9), ())
     # The bare word still stands for the text named before.
-    _, called = extract(atlas, f"{published} 14 января Пашинян назвал это соглашение важным.", dt.date(2026, 2, 16))
+    _, called = extract(atlas, f"{framework} 14 января Пашинян назвал это соглашение важным.", dt.date(2026, 2, 16))
     assert (called.date, called.agreements) == (dt.date(2026, 1, 14), ("tripp-framework-2026-01-13",))
 
 
