@@ -980,7 +980,9 @@ _OPERATION_BEFORE_DATE = re.compile(
 
 # "…must agree the description by May 15", "к 15 мая": a deadline set, not a day something was made on.
 DEADLINE_REACH = 20
-DEADLINE_BEFORE = re.compile(r"(?:\bby|(?<![\w-])(?:к|до)|no\s+later\s+than|не\s+позднее)\s+$", re.I)
+# The words, for the date's own start too (candidates: "до конца апреля" is written as one date).
+DEADLINE_WORDS = r"\bby|(?<![\w-])(?:к|до)|no\s+later\s+than|не\s+позднее"
+DEADLINE_BEFORE = re.compile(rf"(?:{DEADLINE_WORDS})\s+$", re.I)
 
 
 def _dates_an_operation(text: str, d: DateMention) -> bool:

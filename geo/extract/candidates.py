@@ -43,6 +43,7 @@ from geo.extract.agreements import (
     CONJUNCTIONS,
     DEADLINE_BEFORE,
     DEADLINE_REACH,
+    DEADLINE_WORDS,
     MADE,
     MEETING_ANAPHOR_SENTENCES,
     OWN_CLAUSE,
@@ -155,8 +156,8 @@ _PROVIDES = re.compile(
     # or sets, it lays down.
     # "Article 7 of the initialled text bars …": what a numbered part of the text lays down, the text does.
     r"^\W*(?:(?:article|point|paragraph|clause)\s+(?:\d+|[IVX]+)\s+of\s+)?"
-    r"the\s+(?:[\w-]+\s+){0,2}?(?:statement|document|declaration|agreement|text|treaty|protocol(?:-description)?|"
-    r"framework|regulations|decision|deal)(?:['’]s\s+(?:[\w-]+\s+)?(?:point|article|paragraph))?\s+(?:also\s+)?"
+    rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{_TEXT_WORD}|protocol-description|regulations|decision|deal)"
+    r"(?:['’]s\s+(?:[\w-]+\s+)?(?:point|article|paragraph))?\s+(?:also\s+)?"
     r"(?:gives|grants|hands|sets?|makes|made|bars|bans|allows|lays\s+down|leaves)\b|"
     # "The protocol-description fixed a 12.7-kilometre stretch": what a protocol fixed, it lays down.
     r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)\b"
@@ -1158,7 +1159,7 @@ class _Extractor:
 
 
 # "до конца апреля", "by 15 May": a date written as a deadline; "before the end of that month" too.
-_OPENS_DEADLINE = re.compile(r"(?:до|к|by)\s", re.I)
+_OPENS_DEADLINE = re.compile(rf"(?:{DEADLINE_WORDS})\s", re.I)
 _BEFORE_END = re.compile(r"\bbefore\s+$", re.I)
 
 
