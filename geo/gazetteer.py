@@ -71,7 +71,7 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     )
 
 
-_BOUNDARIES = frozenset("border boundary".split())
+_BOUNDARIES = frozenset("border boundary frontier".split())
 # "a corridor through Lachin", "the zone of the Russian peacekeepers", "the zone patrolled by Russian peacekeepers": what
 # joins a name's head noun to the word that sets it apart, written after it; that word within HEAD_JOIN_WORDS.
 _JOINED_AFTER_HEAD = re.compile(r"\s+(?:through|of|(?:patrolled|controlled|guarded|held)\s+by)\s+(?:the\s+)?", re.I)

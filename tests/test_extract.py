@@ -4199,6 +4199,18 @@ def test_a_russian_sentence_opening_on_the_time_of_day_is_the_day_told_before(at
     assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 5, 25), dt.date(2023, 5, 24)]
 
 
+def test_the_frontier_is_the_border_unless_its_sides_are_others(atlas):
+    def places(text: str) -> tuple[str, ...]:
+        return only(extract(atlas, text, dt.date(2024, 3, 19))).places
+
+    assert places("The commissions first met on the frontier in May 2022.") == ("armenia-azerbaijan-border",)
+    assert places("On Monday Baku again ruled out a third-country presence along the common frontier.") == (
+        "armenia-azerbaijan-border",
+    )
+    assert places("On 16 January the commissions agreed to work south to the frontier with Iran.") == ()
+    assert places("On 16 January Armenia's frontier with Azerbaijan was quiet.") == ("armenia-azerbaijan-border",)
+
+
 def test_the_border_with_another_country_is_not_the_border_named_before(atlas):
     text = "Talks on the Armenian–Azerbaijani border resumed on Sunday. Azerbaijan reinforced the border with Iran on Monday."
     assert extract(atlas, text, dt.date(2023, 5, 26))[-1].places == ()
