@@ -536,6 +536,12 @@ def test_initialled_names_the_text_that_was_initialled_that_day(atlas):
         "washington-2025-08-08",
         "peace-treaty-initialled-2025-08-08",
     }
+    # One text signed that day is not the treaty, which was only initialled.
+    for text in (
+        "The ministers sent the joint appeal signed in Washington on 8 August 2025.",
+        "Доставка стала возможной благодаря документу, подписанному 8 августа 2025 года в Вашингтоне.",
+    ):
+        assert only(extract(atlas, text, None)).agreements == ("washington-2025-08-08",), text
 
 
 def test_a_deadline_day_names_no_agreement_made_that_day(atlas):

@@ -217,6 +217,13 @@ _VENUE_OPENING = re.compile(r"^\W*(?:in|at|в|во)\s+(?=\w)", re.I)
 # How many sentences back "that meeting" may find the meeting it stands for: the one just told, or a meeting the
 # atlas does not know ("They met again in Granada") would be taken for the one named before it.
 MEETING_ANAPHOR_SENTENCES = 1
+# "signed", "подписанному": a text signed, which an agreement only initialled (its kind, `_INITIALLED_KIND`) is not.
+_SIGNED = re.compile(r"\bsigned\b|(?<![\w-])подписа[лн]\w*", re.I)
+_INITIALLED_KIND = "initia"
+# "the documents signed at the White House": all the texts of that day, the initialled one too.
+_SEVERAL_TEXTS = re.compile(
+    r"\b(?:documents|texts|agreements|deals)\b|(?<![\w-])документ(?:ы|ов|ами|ах)(?![\w-])", re.I
+)
 # Words for any kind of agreement (folded, first six letters, as of_kind compares them).
 _GENERIC_KINDS = frozenset({"docume", "agreem", "deal", "text", "pact", "докуме", "соглаш"})
 # A point of a text ("this point", "этому пункту") is of whatever kind the text is (prefixes: "пункту", "пункта").
@@ -229,7 +236,7 @@ def _kind_key(word: str) -> str | None:
     Washington declaration a treaty."""
     folded = fold(word)
     if folded.startswith("парафир"):
-        return "initia"  # "парафировали" is "initialled"
+        return _INITIALLED_KIND  # "парафировали" is "initialled"
     if folded == "rules":
         return "regula"  # "the rules" of the commissions' work are their regulations
     if re.fullmatch(_CLOSING_WORD, folded):
@@ -580,7 +587,7 @@ class AgreementFinder:
                 # an "and" inside the name).
                 ids = self._by_alias(ids, text[slice(*_own_clause_around(text, d, len(dates) > 1))])
             if len(ids) > 1:
-                ids = self._by_kind(ids, text)
+                ids = self._by_kind(ids, text, text[slice(*_own_clause_around(text, d, len(dates) > 1))])
             if ids:
                 refs += [Reference(start, end, a) for a in ids]
                 date, precision = d.date, d.precision
@@ -617,11 +624,16 @@ class AgreementFinder:
             return True
         return key in self._kinds[agreement_id]
 
-    def _by_kind(self, ids: tuple[str, ...], text: str) -> tuple[str, ...]:
+    def _by_kind(self, ids: tuple[str, ...], text: str, clause: str) -> tuple[str, ...]:
         """Of several agreements made the same day, those whose kind of text the sentence names ("declaration",
-        "treaty"), judged by the words of their aliases and titles; all of them when that does not decide."""
+        "treaty"), judged by the words of their aliases and titles; else, when the date's clause says a text was
+        signed, those that were not only initialled ("the document signed in Washington on 8 August" is not the
+        treaty initialled there that day, but "the documents signed at the White House" are all of that day's); all
+        of them when neither decides."""
         said = {key for w in _KIND_WORD.finditer(text) if (key := _kind_key(w.group())) is not None}
         kept = [agreement_id for agreement_id in ids if said & self._kinds[agreement_id]]
+        if not 0 < len(kept) < len(ids) and _SIGNED.search(clause) and not _SEVERAL_TEXTS.search(clause):
+            kept = [agreement_id for agreement_id in ids if _INITIALLED_KIND not in self._kinds[agreement_id]]
         return tuple(kept) if 0 < len(kept) < len(ids) else ids
 
     # --- by year ---
