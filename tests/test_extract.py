@@ -2686,6 +2686,14 @@ def test_a_text_with_no_year_and_no_publication_date_takes_the_year_the_atlas_kn
         (dt.date(2021, 11, 26), True),
     ]
     assert extract(atlas, text, None) == []
+    # The only year written names a text. The atlas knows 13 March in 2025 only (the treaty text agreed) and 12 June in
+    # 2021 and 2024: a day of one known year outweighs a day of several, and the days are 2025's, not the named 1990.
+    text = (
+        "Both sides declared on 13 March that the text of the peace treaty had been agreed. Baku still asks for a "
+        "constitution without the 1990 declaration of independence. On 12 June the first families drew lots."
+    )
+    found = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), None, linker=linker)
+    assert [c.date for c in found] == [dt.date(2025, 3, 13), dt.date(2025, 6, 12)]
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
 from geo.dates import month_end
@@ -109,10 +110,15 @@ class Linker:
 
     def likeliest_year(self, days: Iterable[tuple[int, int]]) -> int | None:
         """For a text that writes no year and has no publication date: the year in which the atlas knows the most of
-        the (month, day) pairs it names, each day voting once for every year the atlas knows it in, when one year
-        leads. "Met in Moscow on 11 January …, first sat on 30 January …, in Sochi on 26 November" is 2021's."""
-        votes = Counter(year for day in set(days) for year in {year for year, _ in self._known.get(day, ())})
-        ranked = votes.most_common(2)
+        the (month, day) pairs it names, when one year leads. "Met in Moscow on 11 January …, first sat on 30 January
+        …, in Sochi on 26 November" is 2021's. Each day has one vote, shared among the years the atlas knows it in: a
+        day of one year says more than a day of several ("13 March" of 2025 against "12 June" of 2021 and 2024)."""
+        votes: dict[int, Fraction] = {}  # Fractions add up exactly: a tie stays a tie
+        for day in set(days):
+            years = {year for year, _ in self._known.get(day, ())}
+            for year in years:
+                votes[year] = votes.get(year, Fraction(0)) + Fraction(1, len(years))
+        ranked = sorted(votes.items(), key=lambda vote: -vote[1])[:2]
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None
         return ranked[0][0]
