@@ -742,6 +742,11 @@ def test_since_a_month_in_russian_is_that_month_as_in_english(atlas):
 def test_a_coming_deadline_without_a_year_stays_in_the_future(atlas):
     found = only(extract(atlas, "Lachin will be handed over on 1 December.", dt.date(2020, 11, 27)))
     assert found.date == dt.date(2020, 12, 1) and "date" in found.low_confidence
+    # An obligation is still to be met; "must have" looks back.
+    text = "The list must go to the three leaders for approval before March 1."
+    assert only(extract(atlas, text, dt.date(2021, 2, 28))).date == dt.date(2021, 3, 1)
+    text = "The list must have reached the leaders on March 1."
+    assert only(extract(atlas, text, dt.date(2021, 2, 28))).date == dt.date(2020, 3, 1)
 
 
 def test_a_deadline_looks_ahead_for_its_own_date_only(atlas):
@@ -2134,6 +2139,7 @@ def test_what_the_agreement_just_named_provides_is_a_report_of_its_own(atlas):
         # A perfective verb's present form is a future: "will hold", "will take place".
         ("Делегации двух стран проведут переговоры в Берлине 28 февраля.", (2024, 2, 26), (2024, 2, 28)),
         ("Следующая встреча комиссий состоится 16 мая.", (2025, 5, 12), (2025, 5, 16)),
+        ("Алиев предупредил, что в феврале в Армению прибудет большая делегация.", (2023, 1, 26), (2023, 2, 1)),
     ],
 )
 def test_a_russian_cue_reads_a_yearless_date_as_coming(atlas, text, published, coming):

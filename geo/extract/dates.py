@@ -67,10 +67,12 @@ MOVED_LATER = r"postpon(?:e|es|ed|ing)|defer(?:s|red|ring)?|push(?:es|ed|ing)?\s
 # Russian perfective verbs whose present form is a future: a cue before a date (_FUTURE_CUE) and after it (_FUTURE_AFTER).
 _RU_PERFECTIVE_FUTURE = (
     r"провед(?:ет|ёт|ут)|пройд(?:ет|ёт|ут)|состо(?:ится|ятся)|собер(?:ется|ётся|утся)|подпиш(?:ет|ут)|"
-    r"начн(?:ется|ётся|утся)|возобнов(?:ится|ятся)|посет(?:ит|ят)"
+    r"начн(?:ется|ётся|утся)|возобнов(?:ится|ятся)|посет(?:ит|ят)|прибуд(?:ет|ут)"
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|until|next|is\s+to|are\s+to|"
+    # An obligation is still to be met: "the list must go to the leaders before March 1" (not "must have").
+    r"must(?!\s+have\b)|"
     # Something moved to a later day, in any tense: "agreed on Sunday to push back the handover … to Nov. 25".
     rf"{MOVED_LATER}|"
     # What may yet happen: "could meet in October", "В октябре лидеры могут встретиться".
