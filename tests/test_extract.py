@@ -2663,6 +2663,13 @@ def test_a_month_and_kind_with_no_day_to_count_from_names_the_one_of_that_month(
     # No publication date and no year: of the ceasefires in the data, only the 2020 statement was made in a November.
     text = "The leaders set out to turn the vaguest clause of the November ceasefire into a work plan."
     assert [c.agreements for c in extract(atlas, text, None)] == [("statement-2020-11-10",)]
+    # Two statements were made in a November (2020, 2021): the year the story is told in says which.
+    text = (
+        "The fighting ended on 10 November 2020. "
+        "The November statement held because it put Russian peacekeepers along the Lachin corridor."
+    )
+    *_, held = extract(atlas, text, None)
+    assert (held.date, held.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",))
 
 
 def test_an_agreement_with_its_day_before_a_which_clause_with_a_day_of_its_own_is_a_report(atlas):

@@ -682,10 +682,13 @@ class AgreementFinder:
                     names.add(m.start(), m.end(), out[-1])
         return out
 
-    def month_references(self, text: str, taken: list[Reference], before: dt.date | None) -> list[Reference]:
+    def month_references(
+        self, text: str, taken: list[Reference], before: dt.date | None, story_year: int | None = None
+    ) -> list[Reference]:
         """Agreements named by a month and a kind of text ("the November statement"): of that kind, made in that
         month of the year written after it, else in the latest such month not after `before` (the sentence's day or
-        the publication), else in any year; only when that month had one agreement of that kind."""
+        the publication), else, in a text without a publication date, in `story_year` (the year its year-less days
+        take), else in any year; only when that month had one agreement of that kind."""
         out: list[Reference] = []
         names = _Spans((r.start, r.end, r) for r in taken)
         for m in _MONTH_BEFORE.finditer(text):
@@ -699,6 +702,8 @@ class AgreementFinder:
                 fitting = [a for a in fitting if a.date <= before]
                 latest = max((a.date.year for a in fitting), default=None)
                 fitting = [a for a in fitting if a.date.year == latest]
+            elif story_year is not None:
+                fitting = [a for a in fitting if a.date.year == story_year]
             # With no day to count from (a text without a publication date or a year), only a month that had one
             # agreement of that kind in any year names it ("the November ceasefire").
             if len(fitting) == 1:

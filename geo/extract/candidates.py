@@ -701,7 +701,9 @@ class _Extractor:
         )
         s.refs += self.finder.year_references(text, list(s.refs))
         own = [d.date for d in s.dates if not d.attached and d.date is not None]
-        s.refs += self.finder.month_references(text, list(s.refs), max(own, default=self.published))
+        s.refs += self.finder.month_references(
+            text, list(s.refs), max(own, default=self.published), self.anchor_year(s.start)
+        )
         s.refs += self.finder.alias_references(
             text, words, s.dates, self.published, None, list(s.refs), self._named, generic_words=True
         )
