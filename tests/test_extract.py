@@ -1890,6 +1890,14 @@ def test_nakanune_is_the_day_before_but_not_on_the_eve_of(atlas):
     # "накануне выборов" is "on the eve of the elections": no day of its own.
     assert extract(atlas, "Накануне выборов в Карабахе прошли протесты.", dt.date(2021, 6, 10)) == []
     assert extract(atlas, "Протесты в Карабахе прошли накануне очередной встречи лидеров.", dt.date(2021, 6, 10)) == []
+    # Before a pronoun or a title in the nominative, the subject; its genitive is "on the eve of" again.
+    for text in (
+        "Накануне ведомство сообщило о гибели двух военнослужащих на границе.",
+        "Накануне президент Азербайджана Ильхам Алиев объявил о снятии ограничений на транзит в Армению.",
+        "Накануне он рассказал о пробках на дороге Горис – Капан.",
+    ):
+        assert only(extract(atlas, text, dt.date(2022, 1, 12))).date == dt.date(2022, 1, 11), text
+    assert extract(atlas, "Накануне визита президента в Карабахе прошли протесты.", dt.date(2021, 6, 10)) == []
 
 
 def test_earlier_in_the_day_is_the_day_of_the_sentence_before(atlas):
