@@ -3630,6 +3630,10 @@ def test_a_year_written_with_in_dates_the_year_less_dates_after_it_in_a_dated_te
 def test_yesterday_beside_a_date_is_that_date_and_last_or_next_tuesday_on_a_tuesday_is_a_week_off(atlas):
     text = "Накануне, 15 ноября, Пашинян заявил на заседании Совета безопасности о вторжении."
     assert [c.date for c in extract(atlas, text, dt.date(2021, 11, 17))] == [dt.date(2021, 11, 15)]
+    # So is "a year ago today" beside the dates it gives, a range too.
+    text = "Ровно год назад, 28-29 февраля 2024 года, министры провели двухдневный раунд переговоров в Берлине."
+    found = only(extract(atlas, text, dt.date(2025, 2, 28)))
+    assert (found.date, found.date_precision) == (dt.date(2024, 2, 28), "range")
     published = dt.date(2023, 9, 26)  # a Tuesday
     for text in ("Residents left Stepanakert last Tuesday.", "В минувший вторник жители покинули Степанакерт."):
         assert [c.date for c in extract(atlas, text, published)] == [dt.date(2023, 9, 19)], text

@@ -428,7 +428,7 @@ class DateMention:
     agreements: tuple[str, ...] = ()  # set when the date names these agreements rather than the event
     attached: bool = False  # part of an agreement's name ("the statement of 10 November")
     counted: bool = False  # "the same day", "earlier in the day": counted from a day written before
-    weekday: bool = False  # "on Tuesday", "в среду", "накануне": a day named from publication, not written
+    weekday: bool = False  # "on Tuesday", "в среду", "накануне", "ровно год назад": a day named from publication
     apart: bool = False  # "…, a day after": a clause counted from the day of the clause before it
     coming: bool = False  # year-less and read as still to come: after the publication date
 
@@ -704,7 +704,7 @@ def find_dates(
                     has_year,
                     relative,
                     guessed,
-                    weekday=kind in ("weekday", "weekday_of_week", "yesterday"),
+                    weekday=kind in ("weekday", "weekday_of_week", "yesterday", "years_ago_today"),
                     coming=coming_date,
                 )
             )
@@ -775,9 +775,10 @@ _EVE = re.compile(r"(?i:накануне|yesterday|вчера)")
 
 
 def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
-    """A weekday (or "yesterday") written beside a date names that date's day, not a second one: one mention over
-    both, dated by the date as written (a weekday counted from a publication days later would be another week's;
-    "Накануне, 15 ноября" in a report published on the 17th is the eve of the day before, not the 16th)."""
+    """A weekday (or "yesterday", "a year ago today") written beside a date names that date's day (or range), not a
+    second one: one mention over both, dated by the date as written (a weekday counted from a publication days later
+    would be another week's; "Накануне, 15 ноября" in a report published on the 17th is the eve of the day before, not
+    the 16th)."""
     out: list[DateMention] = []
     for d in chosen:
         last = out[-1] if out else None
@@ -790,7 +791,7 @@ def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[Dat
             continue
         if last.weekday != d.weekday:
             written = d if last.weekday else last
-            if not written.relative and written.precision == "day":
+            if not written.relative and written.precision in ("day", "range"):
                 closed = "(" in sentence[last.end : d.start] and sentence.startswith(")", d.end)
                 end = d.end + 1 if closed else d.end
                 out[-1] = replace(written, start=last.start, end=end)
