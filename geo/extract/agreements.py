@@ -578,6 +578,7 @@ class AgreementFinder:
                 ids = tuple(i for i in ids if self._kinds[i] & _MEETING_KINDS or i in venue_ids)
             if met_there:
                 ids = tuple(i for i in ids if i in venue_ids)
+            clause = text[slice(*_own_clause_around(text, d, len(dates) > 1))] if len(ids) > 1 else ""
             if len(ids) > 1 and attached:
                 # "the Prague meeting of October 2022": the name around the date says which of the month's it is.
                 ids = self._by_alias(ids, text[max(0, start - ALIAS_NAME_REACH) : end + ALIAS_NAME_REACH])
@@ -585,9 +586,9 @@ class AgreementFinder:
                 # "initialled the Agreement on the Establishment of Peace and Inter-State Relations on 8 August": of
                 # the two agreements of that day, the one the words around the date name (its clause may be cut at
                 # an "and" inside the name).
-                ids = self._by_alias(ids, text[slice(*_own_clause_around(text, d, len(dates) > 1))])
+                ids = self._by_alias(ids, clause)
             if len(ids) > 1:
-                ids = self._by_kind(ids, text, text[slice(*_own_clause_around(text, d, len(dates) > 1))])
+                ids = self._by_kind(ids, text, clause)
             if ids:
                 refs += [Reference(start, end, a) for a in ids]
                 date, precision = d.date, d.precision
