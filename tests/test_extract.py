@@ -2996,17 +2996,20 @@ def test_a_day_after_an_agreement_naming_it_is_its_own_day(atlas):
     assert only(extract(atlas, text, dt.date(2026, 1, 20))).date == dt.date(2026, 1, 14)
 
 
-def test_the_regulations_named_before_are_the_bare_polozhenie_approved_or_followed(atlas):
+def test_the_regulations_named_before_are_the_bare_polozhenie_approved_followed_or_opening_a_sentence(atlas):
     text = (
         "Армения и Азербайджан 30 августа 2024 года подписали положение о совместной деятельности комиссий. "
         "Правительство Армении одобрило положение 5 сентября. Согласно положению, комиссии опираются на "
-        "Алма-Атинскую декларацию. Положение на границе остается напряженным с 12 сентября."
+        "Алма-Атинскую декларацию. Положение на границе остается напряженным с 12 сентября. "
+        "Положение также предусматривает, что стороны подпишут договор о государственной границе."
     )
-    signed, approved, provides, situation = extract(atlas, text, dt.date(2024, 10, 23))
+    signed, approved, provides, situation, provides_too = extract(atlas, text, dt.date(2024, 10, 23))
     regulations = ("delimitation-regulations-2024-08-30",)
     assert signed.agreements == approved.agreements == provides.agreements == regulations
     assert approved.date == dt.date(2024, 9, 5)
     assert situation.agreements == ()
+    # Opening a sentence, its subject: what the regulations provide, on their day.
+    assert (provides_too.date, provides_too.agreements) == (dt.date(2024, 8, 30), regulations)
 
 
 @pytest.mark.parametrize(
