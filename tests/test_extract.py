@@ -625,6 +625,13 @@ def test_an_agreement_described_by_place_parties_and_month_is_found(atlas):
     # Of the two texts signed at the White House that day, the one whose kind the reference says.
     accord = "Returnees said on Monday the accord signed at the White House in August had convinced them."
     assert only(extract(atlas, accord, dt.date(2025, 11, 28))).agreements == ("washington-2025-08-08",)
+    # A deadline the text sets is a term of it, not the day it was made.
+    for moscow in (
+        "The Moscow statement obliged the group to submit a list by 1 March.",
+        "Московское заявление обязывало группу до 1 марта представить перечень работ.",
+    ):
+        found = only(extract(atlas, moscow, dt.date(2021, 4, 21)))
+        assert (found.date, found.agreements) == (dt.date(2021, 3, 1), ("statement-2021-01-11",)), moscow
 
 
 def test_a_place_or_date_that_is_not_the_agreements_own_names_none(atlas):

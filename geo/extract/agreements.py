@@ -779,6 +779,8 @@ class AgreementFinder:
                 for a, b, i in venues.within(lo, hi)
                 if describes(a, b) and not _MEDIATED_BY.search(text, max(0, a - MEDIATOR_REACH), a)
             ]
+            # Not a deadline the text sets ("The Moscow statement obliged the group to submit a list by 1 March"): a
+            # term of it, not the day it was made.
             told = [
                 d
                 for d in after
@@ -786,6 +788,7 @@ class AgreementFinder:
                 and d.date is not None
                 and (not d.relative or d.precision == "month")
                 and not _dates_an_operation(text, d)
+                and not DEADLINE_BEFORE.search(text, max(0, d.start - DEADLINE_REACH), d.start)
             ]
             years = [
                 y
