@@ -107,6 +107,18 @@ RU_NUMBER_WORDS = {
     "девять": 9,
     "десять": 10,
 }
+# The same counts in the instrumental, by how many ("двумя днями ранее": two days earlier).
+RU_NUMBER_WORDS_BY = {
+    "двумя": 2,
+    "тремя": 3,
+    "четырьмя": 4,
+    "пятью": 5,
+    "шестью": 6,
+    "семью": 7,
+    "восемью": 8,
+    "девятью": 9,
+    "десятью": 10,
+}
 # A year-less date after publication is last year's ("met on March 22" in a story of 20 March 2022 is 2021), unless
 # the sentence looks ahead ("will", "by", "до"): then it is this year's up to FUTURE_DAYS_WITH_CUE ahead.
 FUTURE_DAYS_WITHOUT_CUE = 0

@@ -4173,6 +4173,14 @@ def test_russian_days_later_count_from_the_day_before(atlas):
     assert [c.date for c in extract(atlas, text, dt.date(2023, 10, 16))] == [dt.date(2023, 10, 1), dt.date(2023, 10, 5)]
     text = "Пашинян и Алиев встретились 1 октября. Спустя шесть дней лидеры приняли заявление."
     assert [c.date for c in extract(atlas, text, dt.date(2023, 10, 16))] == [dt.date(2023, 10, 1), dt.date(2023, 10, 7)]
+    # Earlier too: "двумя днями ранее" (by two days), "за три дня до этого" (three days before that).
+    for text, days in (
+        ("Пашинян выступил 12 июня. По словам Пашиняна, двумя днями ранее он встречался с Рикером.", -2),
+        ("Пашинян выступил 12 июня. Тремя днями позже он встретился с Рикером.", 3),
+        ("Пашинян выступил 12 июня. За три дня до этого он встречался с Рикером.", -3),
+    ):
+        said, counted = extract(atlas, text, dt.date(2021, 6, 20))
+        assert counted.date - said.date == dt.timedelta(days=days), text
 
 
 def test_a_day_something_is_called_or_set_for_is_still_to_come(atlas):

@@ -336,6 +336,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _RU_NUMBER = r"\d{1,2}|" + "|".join(calendar.RU_NUMBER_WORDS)
+_RU_NUMBER_BY = "|".join(calendar.RU_NUMBER_WORDS_BY)  # "двумя днями ранее": by how many
 _DAY_PART = r"(?:day|morning|afternoon|evening|night)"
 # "the same day", "two days later", "на следующий день": counted from the last day the sentences before gave, in a
 # sentence that writes no date of its own (within one sentence, "a day after" is _DAYS_APART's).
@@ -372,6 +373,9 @@ _OFFSET = re.compile(
     # "Четыре дня спустя", "спустя пять дней", "через два дня": that many days after the day the sentences before gave.
     rf"|(?P<ru_count>{_RU_NUMBER})\s+(?:дня|дней)\s+спустя|(?:спустя|через)\s+(?P<ru_count_after>{_RU_NUMBER})\s+(?:дня|дней)"
     r"(?!\s+после)"
+    # "двумя днями ранее", "тремя днями позже", "за три дня до этого": that many days before or after it.
+    rf"|(?P<ru_by>{_RU_NUMBER_BY}|\d{{1,2}})\s+днями\s+(?P<ru_by_dir>ранее|раньше|позже|позднее)"
+    rf"|за\s+(?P<ru_count_before>{_RU_NUMBER})\s+(?:дня|дней)\s+до\s+этого"
     # "by the end of that month", "late that month", "в конце того же месяца": a part of the month of the day written
     # before (before "that month", which it holds).
     r"|(?:the\s+)?(?P<part_of>end|middle|beginning|start)\s+of\s+(?:that|the\s+same)\s+month"
@@ -616,6 +620,12 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         days = _count(m.group("n_in"))
     elif m.group("ru_week") or m.group("week"):
         days = -7 if m.group().lower().endswith("earlier") else 7
+    elif written := m.group("ru_by"):
+        days = (calendar.RU_NUMBER_WORDS_BY.get(written.lower()) or int(written)) * (
+            -1 if m.group("ru_by_dir").lower() in ("ранее", "раньше") else 1
+        )
+    elif written := m.group("ru_count_before"):
+        days = -(calendar.RU_NUMBER_WORDS.get(written.lower()) or int(written))
     elif written := m.group("ru_count") or m.group("ru_count_after"):
         days = calendar.RU_NUMBER_WORDS.get(written.lower()) or int(written)
     elif m.group("ru_dir") is not None:
