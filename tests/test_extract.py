@@ -1919,6 +1919,30 @@ def test_earlier_in_the_day_is_the_day_of_the_sentence_before(atlas):
     assert len(extract(atlas, text, dt.date(2021, 6, 15))) == 1
 
 
+@pytest.mark.parametrize(
+    ("told", "counted", "published", "days"),
+    [
+        (
+            "On 13 March the two countries announced that the treaty text was agreed.",
+            "Three days after the announcement, the defence ministry accused Armenian troops of firing on the border.",
+            dt.date(2025, 4, 12),
+            3,
+        ),
+        (
+            "Aliyev opened the airport in Fuzuli on Tuesday.",
+            "Ten days before the ceremony, the government gave the airport its international status.",
+            dt.date(2021, 10, 27),
+            -10,
+        ),
+    ],
+)
+def test_days_after_or_before_the_event_opening_a_sentence_count_from_the_day_told_before(
+    atlas, told, counted, published, days
+):
+    first, second = extract(atlas, f"{told} {counted}", published)
+    assert second.sentence == counted and second.date - first.date == dt.timedelta(days=days)
+
+
 def test_the_year_at_the_end_of_a_list_of_dates_is_the_lists(atlas):
     text = "Under Article 6 of the same statement, Kalbajar was returned on November 25 and Lachin on December 1, 2020."
     found = extract(atlas, text, dt.date(2024, 11, 20))

@@ -348,6 +348,12 @@ _OFFSET = re.compile(
     r"|(?P<ru_week>(?:через|спустя)\s+неделю|неделю\s+спустя|неделей\s+(?:позже|позднее))"
     # "promised to come back in ten days": that many days after the day told (not "in 44 days of fighting").
     r"|\b(?:in|within)\s+(?P<n_in>a|one|\d{1,2}|" + "|".join(calendar.NUMBER_WORDS) + r")\s+days?\b(?!\s+of\b)"
+    # "Three days after the announcement, …", "Ten days before the ceremony, …" opening the sentence: counted from the
+    # event told before, which "the" points back to.
+    r"|(?<![\w\s,])(?P<n_rel>a|one|\d{1,2}|"
+    + "|".join(calendar.NUMBER_WORDS)
+    + r")\s+days?\s+(?P<rel_dir>after|before)"
+    r"\s+the\s+(?=\w)"
     rf"|the\s+(?P<same>same\s+{_DAY_PART}|(?:next|following)\s+{_DAY_PART}|day\s+before|previous\s+{_DAY_PART})"
     # "Earlier in the day", "later that day", "On that day": the day the sentence before gave.
     r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
@@ -618,6 +624,8 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         days = 0
     elif m.group("n_in"):
         days = _count(m.group("n_in"))
+    elif m.group("n_rel"):
+        days = _count(m.group("n_rel")) * (1 if m.group("rel_dir").lower() == "after" else -1)
     elif m.group("ru_week") or m.group("week"):
         days = -7 if m.group().lower().endswith("earlier") else 7
     elif written := m.group("ru_by"):
