@@ -352,8 +352,7 @@ _OFFSET = re.compile(
     # event told before, which "the" points back to.
     r"|(?<![\w\s,])(?P<n_rel>a|one|\d{1,2}|"
     + "|".join(calendar.NUMBER_WORDS)
-    + r")\s+days?\s+(?P<rel_dir>after|before)"
-    r"\s+the\s+(?=\w)"
+    + r")\s+days?\s+(?P<rel_dir>after|before)(?=\s+the\s+\w)"
     rf"|the\s+(?P<same>same\s+{_DAY_PART}|(?:next|following)\s+{_DAY_PART}|day\s+before|previous\s+{_DAY_PART})"
     # "Earlier in the day", "later that day", "On that day": the day the sentence before gave.
     r"|(?P<that>earlier\s+in\s+the\s+day|later\s+(?:that|in\s+the)\s+day|(?:on\s+)?that\s+(?:same\s+)?day"
