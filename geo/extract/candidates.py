@@ -696,14 +696,11 @@ class _Extractor:
             if named_days and (self._last_day is None or max(named_days) > self._last_day):
                 self._last_day = max(named_days)
                 self._narrative_year = self._last_day.year
-        s.refs += self.finder.alias_references(
-            text, words, s.dates, self.published, self.anchor_year(s.start), list(s.refs)
-        )
+        story_year = self.anchor_year(s.start)  # for a text without a publication date; None otherwise
+        s.refs += self.finder.alias_references(text, words, s.dates, self.published, story_year, list(s.refs))
         s.refs += self.finder.year_references(text, list(s.refs))
         own = [d.date for d in s.dates if not d.attached and d.date is not None]
-        s.refs += self.finder.month_references(
-            text, list(s.refs), max(own, default=self.published), self.anchor_year(s.start)
-        )
+        s.refs += self.finder.month_references(text, list(s.refs), max(own, default=self.published), story_year)
         s.refs += self.finder.alias_references(
             text, words, s.dates, self.published, None, list(s.refs), self._named, generic_words=True
         )
