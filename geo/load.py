@@ -224,6 +224,7 @@ def load_agreements(path: Path, catalogue: Catalogue, problems: list[Problem]) -
                 },
                 aliases={lang: tuple(names) for lang, names in raw.get("aliases", {}).items()},
                 signed_at={lang: tuple(names) for lang, names in raw.get("signed_at", {}).items()},
+                closes={lang: tuple(names) for lang, names in raw.get("closes", {}).items()},
                 kind=kind,
                 generic_names={lang: tuple(names) for lang, names in kinds.get(kind or "", {}).items()},
                 text_agreed=_date(raw, "text_agreed", path.name, label, problems),

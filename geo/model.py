@@ -139,6 +139,8 @@ class Agreement:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Language code -> where it was signed or the meeting held, as texts write it ("Sochi", "сочинский").
     signed_at: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Language code -> what it closed or wound up, as texts name it ("Minsk Process", "Минская группа").
+    closes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # The kind of text it is ("ceasefire"), and the generic words every agreement of that kind shares ("the truce",
     # "перемирие"; data/agreements.json `kinds`): which one such a word means follows from the dates around it.
     kind: str | None = None
@@ -179,6 +181,8 @@ class Agreement:
             out["aliases"] = {lang: list(names) for lang, names in self.aliases.items()}
         if self.signed_at:
             out["signed_at"] = {lang: list(names) for lang, names in self.signed_at.items()}
+        if self.closes:
+            out["closes"] = {lang: list(names) for lang, names in self.closes.items()}
         return out
 
 

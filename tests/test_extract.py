@@ -4897,3 +4897,47 @@ def test_a_year_a_colon_opens_dates_the_day_after_it_and_the_story_goes_on_in_th
     april, may = extract(atlas, text, dt.date(2024, 12, 16))
     assert (april.date, may.date) == (dt.date(2022, 4, 6), dt.date(2022, 5, 22))
     assert may.agreements == ("brussels-2022-05-22",)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The Minsk Process, set up by the CSCE in 1992, was formally wound up on 1 September 2025.", None),
+        (
+            "Минская группа ОБСЕ, которую Баку давно считал ненужной, окончательно прекратила работу 30 ноября.",
+            "2026-01-29",
+        ),
+        ("Работа Минского процесса и Группы планирования высокого уровня прекращена 30 ноября.", "2025-12-01"),
+    ],
+)
+def test_a_thing_an_agreement_closed_told_as_closed_refers_to_it(atlas, text, published):
+    found = only(extract(atlas, text, dt.date.fromisoformat(published) if published else None))
+    assert found.agreements == ("osce-minsk-closure-2025-09-01",)
+    assert any(s.kind == "agreement" and ("Минск" in s.text or "Minsk" in s.text) for s in found.spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # A demand, or something still to be done, is not the closing.
+        ("On 20 January Aliyev said he wanted the Minsk Group dissolved.", "2025-01-21"),
+        ("20 января Алиев заявил, что Минская группа должна быть распущена.", "2025-01-21"),
+        # Before the decision, an ending told is another's (or a claim), not this one.
+        ("On 14 April Aliyev said the Minsk Group had ceased to function.", "2021-04-15"),
+        # The name and the ending in different parts of the sentence.
+        ("The Minsk Group co-chairs met on 3 May; talks were closed to the press.", "2025-12-01"),
+    ],
+)
+def test_a_thing_an_agreement_closed_not_told_as_closed_by_it_refers_to_nothing(atlas, text, published):
+    assert only(extract(atlas, text, dt.date.fromisoformat(published))).agreements == ()
+
+
+def test_what_an_agreement_closed_comes_from_the_data(atlas):
+    text = "The Ferry Commission was dissolved on 25 November 2020."
+    assert only(extract(atlas, text)).agreements == ()
+    closing = [
+        dataclasses.replace(a, closes={"en": ("Ferry Commission",)}) if a.id == "statement-2020-11-10" else a
+        for a in atlas.agreements.values()
+    ]
+    found = only(extract_candidates(text, atlas.places.values(), closing, dt.date(2022, 3, 25)))
+    assert found.agreements == ("statement-2020-11-10",)

@@ -328,6 +328,22 @@ _RU_ORDINAL_ARTICLE = re.compile(r"(?i:\b(?P<ord>" + "|".join(_RU_ORDINALS) + r"
 _ARTICLE_OF = re.compile(r"^\s*(?:of|in|under|from)\s", re.I)
 
 
+# "was wound up", "stopped operating", "прекратила существование", "прекращена": told as closed, not as to be closed
+# ("wants the group dissolved", "должна быть распущена").
+_CLOSED = re.compile(
+    r"(?<![\w-])(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:closed|wound\s+up|dissolved|abolished|disbanded|shut\s+down)"
+    r"|(?:stopped|ceased)\s+(?:operating|functioning|to\s+(?:exist|operate|function))"
+    r"|(?<!быть\s)(?<!будет\s)(?:прекратил\w*\s+(?:существование|работу|деятельность)|"
+    r"(?:прекращен|закрыт|распущен|упразднен|ликвидирован)[аоы]?))(?![\w-])",
+    re.I,
+)
+# How far after the name of what was closed the words that tell it may stand ("the Minsk Process, the Personal
+# Representative … and the High-Level Planning Group stopped operating"), within its clause.
+CLOSED_REACH = 160
+_SENTENCE_PART_END = re.compile(r"[.;:!?\n]")
+
+
 @dataclass(frozen=True)
 class Reference:
     """Where a sentence refers to an agreement, and whether the reading is sure."""
@@ -367,6 +383,9 @@ class AgreementFinder:
         }
         self._venues = NameIndex(
             (name, a.id) for a in self.agreements for names in a.signed_at.values() for name in names
+        )
+        self._closed_things = NameIndex(
+            (name, a.id) for a in self.agreements for names in a.closes.values() for name in names
         )
 
     def opening_venue(self, text: str, words: Sequence[Token]) -> list[Reference]:
@@ -670,6 +689,26 @@ class AgreementFinder:
         year = int(m.group("year"))
         kept = [a.id for a in self.agreements if a.date.year == year and self.of_kind(a.id, m.group("kind"))]
         return kept[0] if len(kept) == 1 else None
+
+    def closing_references(
+        self, text: str, words: Sequence[Token], published: dt.date | None, taken: list[Reference]
+    ) -> list[Reference]:
+        """ "The Minsk structures were formally wound up on 30 November", "Минская группа ОБСЕ … прекратила
+        существование": a thing an agreement closed (`closes` in the data), told as closed later in its clause, refers
+        to that agreement. A text published before the agreement tells of another ending (or none)."""
+        out: list[Reference] = []
+        names = _Spans((r.start, r.end, r) for r in taken)
+        for i, n, agreement_id in self._closed_things.find(words):
+            start, end = words[i].start, words[i + n - 1].end
+            if names.overlapping(start, end):
+                continue  # "the closure of the Minsk process": an alias said it
+            if published is not None and published < self.by_id[agreement_id].date:
+                continue
+            told = _CLOSED.search(text, end, end + CLOSED_REACH)
+            if told is not None and not _SENTENCE_PART_END.search(text, end, told.start()):
+                out.append(Reference(start, end, agreement_id))
+                names.add(start, end, out[-1])
+        return out
 
     def year_references(self, text: str, taken: list[Reference]) -> list[Reference]:
         """Agreements named by a bare year and a kind of text ("the 2020 ceasefire"), when that year had only one
