@@ -3477,7 +3477,8 @@ def test_in_a_text_without_a_publication_date_a_day_written_with_its_year_dates_
     )
     found = extract(atlas, text, None)
     assert [(c.date, c.agreements) for c in found[1:]] == [
-        (dt.date(2025, 3, 13), ()),
+        # The treaty is described by the day its wording was agreed (round 165).
+        (dt.date(2025, 3, 13), ("peace-treaty-initialled-2025-08-08",)),
         (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",)),
         # A year in an agreement's name is not when the sentence happens: the story's year is.
         (dt.date(2025, 10, 6), ("statement-2020-11-10",)),
@@ -4941,3 +4942,25 @@ def test_what_an_agreement_closed_comes_from_the_data(atlas):
     ]
     found = only(extract_candidates(text, atlas.places.values(), closing, dt.date(2022, 3, 25)))
     assert found.agreements == ("statement-2020-11-10",)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The treaty text, agreed on 13 March 2025, bars third-party forces along the common border.", "2025-03-13"),
+        (
+            "The treaty text the two ministries announced as agreed in March 2025 opens on mutual recognition.",
+            "2025-03-01",
+        ),
+        ("The treaty text, finalised on 13 March 2025, leaves delimitation to the commissions.", "2025-03-13"),
+        ("Договор, согласованный 13 марта 2025 года, запрещает размещать на границе силы третьих стран.", "2025-03-13"),
+    ],
+)
+def test_a_treaty_described_by_the_day_its_wording_was_agreed_is_that_treaty(atlas, text, day):
+    found = only(extract(atlas, text, None))
+    assert (found.date, found.agreements) == (dt.date.fromisoformat(day), ("peace-treaty-initialled-2025-08-08",))
+
+
+def test_a_meeting_on_the_day_a_treatys_wording_was_agreed_is_not_the_treaty(atlas):
+    text = "The foreign ministers held talks on 13 March 2025 and agreed to meet again."
+    assert only(extract(atlas, text, dt.date(2025, 9, 1))).agreements == ()

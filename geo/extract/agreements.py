@@ -312,8 +312,8 @@ _PREMODIFIER = re.compile(rf"(?:'s)?(?:\s+(?!{_NOT_A_NAME_WORD}\b)[\w-]+){{0,2}}
 # Participles that say a text was made or a meeting held (", signed at the White House", ", подписанный в июне"): a
 # comma before one does not end the description.
 _DESCRIBED_MADE = (
-    r"(?:signed|held|reached|adopted|agreed|initiall?ed|brokered|hosted|taken|made|struck|concluded|"
-    r"подписанн\w*|принят\w*|достигнут\w*|состоявш\w*|заключенн\w*)"
+    r"(?:signed|held|reached|adopted|agreed|initiall?ed|brokered|hosted|taken|made|struck|concluded|finali[sz]ed|"
+    r"подписанн\w*|принят\w*|достигнут\w*|состоявш\w*|заключенн\w*|согласованн\w*)"
 )
 _DESCRIPTION_STOP = re.compile(rf"[.;:!?()\[\]\n]|\s[—–]\s|,\s(?!{_DESCRIBED_MADE}(?![\w-]))", re.I)
 
@@ -850,7 +850,15 @@ class AgreementFinder:
                 parties = next(int(k[1]) for k, v in count.groupdict().items() if v)
                 pool = [a for a in pool if len(a.parties) == parties]
             if told:
-                pool = [a for a in pool if any(self._fits_date(a, d) for d in told)]
+                # "The treaty text, agreed on 13 March 2025": a text is also described by the day its wording was
+                # agreed, long before it was made.
+                pool = [
+                    a
+                    for a in pool
+                    if any(
+                        self._fits_date(a, d, a.text_agreed if self.of_kind(a.id, m.group()) else None) for d in told
+                    )
+                ]
             elif years:
                 pool = [a for a in pool if a.date.year in {int(y.group("year")) for y in years}]
             pool = [a for a in pool if self.of_kind(a.id, m.group())] or pool
@@ -872,12 +880,14 @@ class AgreementFinder:
         return out
 
     @staticmethod
-    def _fits_date(a: Agreement, d: DateMention) -> bool:
-        """Whether date `d` can be the day `a` was made: the same day or the next/previous one, or the same month."""
+    def _fits_date(a: Agreement, d: DateMention, also: dt.date | None = None) -> bool:
+        """Whether date `d` can be the day `a` was made (or the day `also`): the same day or the next/previous one,
+        or the same month."""
         assert d.date is not None
+        days = [a.date] if also is None else [a.date, also]
         if d.precision == "month":
-            return (a.date.year, a.date.month) == (d.date.year, d.date.month)
-        return abs((a.date - d.date).days) <= AGREEMENT_DATE_SLACK_DAYS
+            return any((day.year, day.month) == (d.date.year, d.date.month) for day in days)
+        return any(abs((day - d.date).days) <= AGREEMENT_DATE_SLACK_DAYS for day in days)
 
     # --- by alias ---
 
