@@ -4964,3 +4964,13 @@ def test_a_treaty_described_by_the_day_its_wording_was_agreed_is_that_treaty(atl
 def test_a_meeting_on_the_day_a_treatys_wording_was_agreed_is_not_the_treaty(atlas):
     text = "The foreign ministers held talks on 13 March 2025 and agreed to meet again."
     assert only(extract(atlas, text, dt.date(2025, 9, 1))).agreements == ()
+
+
+def test_the_first_item_of_a_list_a_colon_opens_keeps_its_own_places_named_again_later(atlas):
+    text = (
+        "The president toured the regained districts: Fuzuli, Jabrayil and Aghdam in November 2020, Zangilan in "
+        "December, and Fuzuli again in January 2021."
+    )
+    november, december, january = extract(atlas, text, dt.date(2021, 8, 17))
+    assert november.places == ("fuzuli", "jabrayil", "aghdam")
+    assert (december.places, january.places) == (("zangilan",), ("fuzuli",))

@@ -1180,7 +1180,10 @@ def _lead_list_places(head: _Sentence, first_event: int, parts: list[_Items]) ->
     """ "… among them Jabrayil, Fuzuli and Zangilan, whose towns fell one after another: Jabrayil on 4 October, Fuzuli
     on 17 October …": a place the lead names before the first dated clause and a later clause names again is that
     clause's, not the first one's too."""
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(head.text, 0, first_event)]
+    # A colon opens the list: the lead ends there ("… travelled to the liberated lands: to Fuzuli, Jabrayil and Aghdam
+    # in November 2020, …, to Fuzuli and Shusha in January": the first item's own places are not a lead).
+    colon = head.text.rfind(": ", 0, first_event)
+    breaks = [colon] if colon >= 0 else [m.start() for m in _CLAUSE_BREAK.finditer(head.text, 0, first_event)]
     if not breaks:
         return
     lead_end = head.start + breaks[-1]  # places are in article offsets, the sentence's breaks in its own
