@@ -4974,3 +4974,16 @@ def test_the_first_item_of_a_list_a_colon_opens_keeps_its_own_places_named_again
     november, december, january = extract(atlas, text, dt.date(2021, 8, 17))
     assert november.places == ("fuzuli", "jabrayil", "aghdam")
     assert (december.places, january.places) == (("zangilan",), ("fuzuli",))
+
+
+def test_a_count_of_days_after_a_meeting_dated_in_its_name_counts_from_that_meeting(atlas):
+    text = (
+        "Michel first hosted the leaders on 14 December 2021. After their meeting on 22 May 2022, the border "
+        "commissions sat together on the interstate border two days later."
+    )
+    _, meeting, commissions = extract(atlas, text, None)
+    assert (meeting.date, meeting.agreements) == (dt.date(2022, 5, 22), ("brussels-2022-05-22",))
+    assert commissions.date == dt.date(2022, 5, 24)
+    # A statement named by its day is not the day the sentence tells: the count is from the sentence before.
+    text = "Armenia handed over Lachin on 1 December 2020. Citing the statement of 10 November 2020, Aliyev spoke the next day."
+    assert extract(atlas, text, dt.date(2021, 5, 1))[-1].date == dt.date(2020, 12, 2)

@@ -632,6 +632,15 @@ class _Extractor:
             # "The same day Aliyev said Baku expects Yerevan to fulfil the statement of 10 November 2020": a day
             # counted from the sentence before is the sentence's own when the only day it writes names an agreement.
             counted = offset_date(text, self._last_day)
+            # "After their meeting on 22 May 2022, the commissions first sat two days later": a meeting dated in its
+            # name before the count is the day the sentence tells, and the count is from it.
+            meeting = [
+                d
+                for d in s.dates
+                if counted is not None and d.end <= counted.start and d.precision == "day" and _meeting_named(text, d)
+            ]
+            if meeting:
+                counted = offset_date(text, meeting[-1].date)
             if counted is not None and not any(counted.start < d.end and d.start < counted.end for d in s.dates):
                 s.dates = sorted([*s.dates, counted], key=lambda d: d.start)
         # "…met officials on Thursday, a day after the separatists agreed to a ceasefire": an agreement made the day
