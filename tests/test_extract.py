@@ -4987,3 +4987,20 @@ def test_a_count_of_days_after_a_meeting_dated_in_its_name_counts_from_that_meet
     # A statement named by its day is not the day the sentence tells: the count is from the sentence before.
     text = "Armenia handed over Lachin on 1 December 2020. Citing the statement of 10 November 2020, Aliyev spoke the next day."
     assert extract(atlas, text, dt.date(2021, 5, 1))[-1].date == dt.date(2020, 12, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "saturday"),
+    [
+        # Told on a weekday, "last weekend" and "over the weekend" are the weekend just gone.
+        ("The summit in Djerba last weekend ended without a statement.", "2022-11-25", "2022-11-19"),
+        ("The summit in Djerba ended over the weekend.", "2022-11-25", "2022-11-19"),
+        # Told on a Saturday or Sunday, "last weekend" is the one before; "over the weekend" is still this one.
+        ("The summit in Djerba last weekend ended without a statement.", "2022-11-26", "2022-11-19"),
+        ("На прошлых выходных в Джербе прошел саммит.", "2022-11-27", "2022-11-19"),
+        ("The summit in Djerba ended over the weekend.", "2022-11-26", "2022-11-26"),
+    ],
+)
+def test_last_weekend_told_on_a_weekend_is_the_weekend_before(atlas, text, published, saturday):
+    found = only(extract(atlas, text, dt.date.fromisoformat(published)))
+    assert (found.date, found.date_precision) == (dt.date.fromisoformat(saturday), "range")

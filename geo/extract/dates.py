@@ -252,8 +252,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "over the weekend", "на выходных": the Saturday and Sunday last before publication, a range from Saturday.
         (
             "weekend",
-            r"(?i:\b(?:(?:over|during|at|on)\s+the\s+weekend|(?:last|this\s+past)\s+weekend|weekend['’]s"
-            r"|на\s+(?:(?:минувших|прошлых)\s+)?выходных|в\s+(?:минувшие|прошлые)\s+выходные)\b)",
+            r"(?i:\b(?:(?:over|during|at|on)\s+the\s+weekend|weekend['’]s|на\s+выходных)\b)",
+        ),
+        # "last weekend", "на прошлых выходных": the same, but in a text of a Saturday or Sunday the weekend before.
+        (
+            "last_weekend",
+            r"(?i:\b(?:(?:last|this\s+past)\s+weekend|на\s+(?:минувших|прошлых)\s+выходных"
+            r"|в\s+(?:минувшие|прошлые)\s+выходные)\b)",
         ),
         # "on Wednesday and Thursday", "в среду и четверг": two days running, a range from the first.
         ("weekday", rf"(?i:\bon\s+(?P<wd>{_EN_WEEKDAY})\s+and\s+(?:on\s+)?(?P<wd2>{_EN_WEEKDAY})\b)"),
@@ -410,6 +415,7 @@ RELATIVE_KINDS = frozenset(
         "today",
         "weekday",
         "weekend",
+        "last_weekend",
         "ago",
         "weeks_ago",
         "last_week",
@@ -519,8 +525,11 @@ def _resolve(
         n = (int(ru[0]) if ru[0].isdigit() else calendar.RU_NUMBER_WORDS.get(ru[0], 1)) if ru else _count(groups["n"])
         back = published.year - n
         return published.replace(year=back, day=min(published.day, monthrange(back, published.month)[1])), "day"
-    if kind == "weekend":
-        return published - dt.timedelta(days=(published.weekday() - 5) % 7), "range"
+    if kind in ("weekend", "last_weekend"):
+        back = (published.weekday() - 5) % 7
+        if kind == "last_weekend" and published.weekday() >= 5:
+            back += 7  # told on the weekend, "last weekend" is the one before it
+        return published - dt.timedelta(days=back), "range"
     if kind == "weekday":
         wd = fold(groups["wd"])
         index = calendar.weekday_index(wd)
