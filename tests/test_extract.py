@@ -5004,3 +5004,17 @@ def test_a_count_of_days_after_a_meeting_dated_in_its_name_counts_from_that_meet
 def test_last_weekend_told_on_a_weekend_is_the_weekend_before(atlas, text, published, saturday):
     found = only(extract(atlas, text, dt.date.fromisoformat(published)))
     assert (found.date, found.date_precision) == (dt.date.fromisoformat(saturday), "range")
+
+
+def test_a_year_less_day_between_the_days_the_sentence_before_wrote_is_in_their_year(atlas):
+    text = (
+        "The statement set two deadlines, 15 November 2020 for Kalbajar and 1 December 2020 for Lachin. "
+        "At Yerevan's request the deadline for Kalbajar was later moved to 25 November."
+    )
+    assert extract(atlas, text, dt.date(2021, 8, 17))[-1].date == dt.date(2020, 11, 25)
+    # Days a year apart are no one story's time: a later year-less day keeps the publication's reading.
+    text = (
+        "Moscow still cites the agreements of 11 January 2021 and 26 November 2021. "
+        "The commissions first met on the border on 24 May."
+    )
+    assert extract(atlas, text, dt.date(2022, 11, 1))[-1].date == dt.date(2022, 5, 24)

@@ -108,6 +108,9 @@ _SAME_TIME_GOES_ON = re.compile(
 )
 # How long after a day written with its year a year-less date of the next sentence may fall to share that year.
 STORY_YEAR_DAYS = 60
+# The days a sentence writes with their year are one story's time when they are this close: "by 15 November 2020 and
+# by 1 December 2020" is; "the statements of 11 January and 26 November 2021" are not.
+STORY_SPAN = dt.timedelta(days=STORY_YEAR_DAYS)
 DATE_NOTE_AGREEMENT = "date of the agreement named; the event's own date is not given"
 # Any year with a 29 February, to read a year-less day's month and day before its year is known.
 LEAP_YEAR = 2000
@@ -427,6 +430,7 @@ class _Extractor:
         self._last_day: dt.date | None = None  # the day "the same day" in a later sentence counts from
         self._filed: DateMention | None = None  # the date of a dateline on a line of its own, for the lede after it
         self._story_day: dt.date | None = None  # the latest day the sentence before wrote with its year
+        self._story_first: dt.date | None = None  # and the earliest
         self._in_story: set[int] = set()  # where the sentence's days moved into the story's year stand
         self._in_known: set[int] = set()  # where the sentence's days moved into a year the atlas knows stand
         self._named: dict[str, int] = {}  # each agreement the sentences so far named surely: where it was last
@@ -481,15 +485,17 @@ class _Extractor:
     def _in_story_year(self, found: list[DateMention]) -> list[DateMention]:
         """ "The district was to be returned by November 15, 2020. … the army entered Kalbajar on November 25.": a
         year-less date just after a day the sentence before wrote with another year than the publication's is in
-        that story's year, when it falls within STORY_YEAR_DAYS after that day."""
+        that story's year, when it falls within STORY_YEAR_DAYS after that day, or between the days it wrote when they
+        are a short span apart ("…by 15 November 2020 and Lachin by 1 December 2020. … moved to 25 November")."""
         before = self._story_day
         self._in_story = set()
         if before is None or self.published is None or before.year == self.published.year:
             return found
+        first = self._story_first if self._story_first and self._story_first >= before - STORY_SPAN else before
         out = []
         for d in found:
             moved = in_year(d.date, before.year) if d.guessed_year and d.date is not None and not d.attached else None
-            if moved is not None and 0 <= (moved - before).days <= STORY_YEAR_DAYS:
+            if moved is not None and first <= moved <= before + STORY_SPAN:
                 d = replace(d, date=moved)
                 self._in_story.add(d.start)
             out.append(d)
@@ -657,17 +663,16 @@ class _Extractor:
         s.dates = kept
         # A day moved into the story's year moves the story on as one written with its year: "The fall of Shusha on 8
         # November decided the war. The statement … listed the districts: Kalbajar by 15 November, …".
-        self._story_day = max(
-            (
-                d.date
-                for d in s.dates
-                if (d.has_year or d.start in self._in_story or d.start in self._in_known)
-                and not d.attached
-                and d.date
-                and d.precision == "day"
-            ),
-            default=None,
-        )
+        story_days = [
+            d.date
+            for d in s.dates
+            if (d.has_year or d.start in self._in_story or d.start in self._in_known)
+            and not d.attached
+            and d.date
+            and d.precision == "day"
+        ]
+        self._story_day = max(story_days, default=None)
+        self._story_first = min(story_days, default=None)
         # "The documents agreed last Friday …, the aide said on Tuesday. … the same day": the day of what was
         # reported, not the day it was said.
         spoken = _spoken_days(s)
