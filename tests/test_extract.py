@@ -5018,3 +5018,40 @@ def test_a_year_less_day_between_the_days_the_sentence_before_wrote_is_in_their_
         "The commissions first met on the border on 24 May."
     )
     assert extract(atlas, text, dt.date(2022, 11, 1))[-1].date == dt.date(2022, 5, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "In May, the presidential aide floated signing the treaty on the margins of the climate summit.",
+            "2024-07-24",
+        ),
+        ("Еще в мае 2024 года премьер говорил, что ни один пункт того заявления больше не действует.", "2025-09-01"),
+    ],
+)
+def test_a_month_names_no_agreement_of_that_month_when_the_only_kind_the_sentence_names_is_another(
+    atlas, text, published
+):
+    # May 2024's one agreement is a protocol; "the treaty" and "того заявления" are not it.
+    assert only(extract(atlas, text, dt.date.fromisoformat(published))).agreements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "agreement"),
+    [
+        # The kind fits, or the venue the clause names says which.
+        (
+            "The protocol agreed in May fixed the first sections of the line.",
+            "2024-07-24",
+            "delimitation-protocol-2024-05-15",
+        ),
+        (
+            "The leaders went over what they discussed in Brussels in May, including the peace treaty.",
+            "2023-06-01",
+            "brussels-2023-05-14",
+        ),
+    ],
+)
+def test_a_month_still_names_the_agreement_of_the_kind_or_venue_the_sentence_names(atlas, text, published, agreement):
+    assert agreement in only(extract(atlas, text, dt.date.fromisoformat(published))).agreements

@@ -117,6 +117,7 @@ CONTEXT = re.compile(
     r"договорил|согласил(?:ся|ась|ись|и)\b|встретил|принял|принят",
     re.I,
 )
+_AGREEMENT_WORD = re.compile(AGREEMENT_WORD, re.I)
 # Verbs that say an agreement was made on the day a date gives ("agreed the section on Friday"): such a date
 # names it, and with the slack of a day.
 MADE = re.compile(
@@ -509,7 +510,13 @@ class AgreementFinder:
         rest = "".join([*pieces, text[at:]])
         for pattern in (_YEAR_BEFORE, _YEAR_AFTER, _YEAR_OF_WAR):
             rest = pattern.sub(lambda m: " " if self._year_names_one(m) else m.group(0), rest)
-        has_context = bool(CONTEXT.search(rest))
+        context = [m.group() for m in CONTEXT.finditer(rest)]
+        has_context = bool(context)
+        # "In May, Hajiyev floated signing the treaty", "в мае 2024 года … пунктов того заявления": with no verb of
+        # making or meeting, only the kinds of text the sentence names say which agreement of a month it is.
+        kinds_only = [w for w in context if _AGREEMENT_WORD.fullmatch(w) and not w.lower().startswith("договорил")]
+        if len(kinds_only) < len(context) or not any(self._names_a_kind(w) for w in kinds_only):
+            kinds_only = []
         made_anywhere = bool(MADE.search(text))
         met_anywhere = bool(_MET.search(text))
         # Where the atlas's agreements were made, as the sentence names them ("in Prague", "в Сочи"): found once, when
@@ -590,6 +597,8 @@ class AgreementFinder:
             ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids | at_venue) if named_ok else ()
             if ids and not attached and _dates_an_outside_text(text, d):
                 ids = ()  # "a memorandum signed on November 11": what was made that day is none of the atlas's
+            if ids and not attached and d.precision == "month" and kinds_only:
+                ids = tuple(i for i in ids if i in venue_ids or any(self.of_kind(i, w) for w in kinds_only))
             if at_venue:
                 ids = tuple(i for i in ids if i in at_venue)
             start = d.start if name_at is None else name_at
@@ -638,6 +647,14 @@ class AgreementFinder:
         named = {agreement_id for _, _, agreement_id in self._aliases.find(tokens(window))}
         kept = tuple(i for i in ids if i in named)
         return kept or ids
+
+    def _names_a_kind(self, word: str) -> bool:
+        """Whether `word` names a kind of text some agreement of the atlas is and others are not ("treaty",
+        "заявления"), not a meeting or a word for any text ("talks", "round", "document")."""
+        key = _kind_key(fold(word).split()[-1])
+        if key is None or key in _GENERIC_KINDS or key in _MEETING_KINDS or key.startswith(_POINT_KINDS):
+            return False
+        return any(key in kinds for kinds in self._kinds.values())
 
     def of_kind(self, agreement_id: str, word: str) -> bool:
         """Whether "the <word>" can stand for the agreement: a generic word ("document", "text", "deal") for any,
