@@ -649,8 +649,8 @@ class AgreementFinder:
         return kept or ids
 
     def _names_a_kind(self, word: str) -> bool:
-        """Whether `word` names a kind of text some agreement of the atlas is and others are not ("treaty",
-        "заявления"), not a meeting or a word for any text ("talks", "round", "document")."""
+        """Whether `word` names a kind of text some agreement of the atlas is ("treaty", "заявления"), not a meeting
+        or a word for any text ("talks", "summit", "document")."""
         key = _kind_key(fold(word).split()[-1])
         if key is None or key in _GENERIC_KINDS or key in _MEETING_KINDS or key.startswith(_POINT_KINDS):
             return False

@@ -640,13 +640,12 @@ class _Extractor:
             counted = offset_date(text, self._last_day)
             # "After their meeting on 22 May 2022, the commissions first sat two days later": a meeting dated in its
             # name before the count is the day the sentence tells, and the count is from it.
-            meeting = [
-                d
-                for d in s.dates
-                if counted is not None and d.end <= counted.start and d.precision == "day" and _meeting_named(text, d)
-            ]
-            if meeting:
-                counted = offset_date(text, meeting[-1].date)
+            if counted is not None:
+                meetings = [
+                    d for d in s.dates if d.end <= counted.start and d.precision == "day" and _meeting_named(text, d)
+                ]
+                if meetings:
+                    counted = offset_date(text, meetings[-1].date)
             if counted is not None and not any(counted.start < d.end and d.start < counted.end for d in s.dates):
                 s.dates = sorted([*s.dates, counted], key=lambda d: d.start)
         # "…met officials on Thursday, a day after the separatists agreed to a ceasefire": an agreement made the day
