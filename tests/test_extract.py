@@ -5055,3 +5055,13 @@ def test_a_month_names_no_agreement_of_that_month_when_the_only_kind_the_sentenc
 )
 def test_a_month_still_names_the_agreement_of_the_kind_or_venue_the_sentence_names(atlas, text, published, agreement):
     assert agreement in only(extract(atlas, text, dt.date.fromisoformat(published))).agreements
+
+
+def test_a_place_the_lead_names_stays_the_leads_when_a_later_clause_only_stands_for_it_by_a_common_noun(atlas):
+    text = (
+        "The Lachin corridor, the only road between Nagorno-Karabakh and Armenia, has been closed since 12 December, "
+        "and on 23 April Azerbaijan put a checkpoint at the Hakari bridge, at the Armenian end of the road."
+    )
+    blocked, checkpoint = extract(atlas, text, dt.date(2023, 6, 6))
+    assert "lachin-corridor" in blocked.places
+    assert "hakari-bridge-checkpoint" in checkpoint.places

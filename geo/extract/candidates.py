@@ -1200,7 +1200,9 @@ def _lead_list_places(head: _Sentence, first_event: int, parts: list[_Items]) ->
     if not breaks:
         return
     lead_end = head.start + breaks[-1]  # places are in article offsets, the sentence's breaks in its own
-    later = {p.place for items in parts[1:] for p in items.places}
+    # Named again, not stood for by a common noun ("…, and on 23 April a checkpoint went up at the Armenian end of the
+    # road": "the road" is the lead's corridor, not a list item's own place).
+    later = {p.place for items in parts[1:] for p in items.places if p.text[:1].isupper()}
     if len({p.place for p in parts[0].places if p.end <= lead_end}) < 2:
         return  # one place is where the first clause's event happened, not a list ("Наступление … в Карабахе, начатое …")
     parts[0].places = [p for p in parts[0].places if p.end > lead_end or p.place not in later]
