@@ -83,10 +83,10 @@ _BOUNDARY_SIDES_AFTER = _SIDES_AFTER | {"of"}
 _RU_BOUNDARIES = frozenset("граница границы границе границу границей".split())
 _RU_SIDES_AFTER = frozenset("с и".split())
 # The bare Russian boundary word is the Armenia–Azerbaijan border, as "the border" is, but not with its sides written
-# after it ("участок границы между Тавушем и Газахом", "границе Армении с Ираном": the sides decide) nor as the object
-# of the work on it ("комиссий по делимитации государственной границы": a body's name).
+# after it ("участок границы между Тавушем и Газахом", "границе Армении с Ираном": the sides decide). As the object of
+# the work on it ("комиссий по делимитации государственной границы") it is that border too, as "delimiting the border"
+# is.
 _RU_BETWEEN = "между"
-_RU_WORK_ON_BOUNDARY = ("делимитац", "демаркац")
 # Nor with other sides written before it, as an adjective: "через азербайджано-грузинскую границу", "на
 # азербайджано-иранской границе" (SIDES_BEFORE_REACH: how far before the boundary word that adjective may start).
 SIDES_BEFORE_REACH = 40
@@ -121,17 +121,14 @@ def _names_border_fighting(text: str, words: Sequence[Token], j: int) -> bool:
 
 
 def ru_boundary_of_others(text: str, words: Sequence[Token], j: int) -> bool:
-    """Whether the word at `j` is a bare Russian boundary word with its sides after it, other sides before it
-    ("азербайджано-иранской границе") or the object of delimitation: then it is not the Armenia–Azerbaijan border by
-    itself."""
+    """Whether the word at `j` is a bare Russian boundary word with its sides after it or other sides before it
+    ("азербайджано-иранской границе"): then it is not the Armenia–Azerbaijan border by itself."""
     if words[j].key not in _RU_BOUNDARIES:
         return False
     if j + 1 < len(words) and (words[j + 1].key == _RU_BETWEEN or text[words[j + 1].start].isupper()):
         return True
     sides = _RU_SIDES_BEFORE.search(text, max(0, words[j].start - SIDES_BEFORE_REACH), words[j].start)
-    if sides and not all(side.lower().startswith(_RU_OWN_SIDES) for side in sides.groups()):
-        return True
-    return any(w.key.startswith(_RU_WORK_ON_BOUNDARY) for w in words[max(0, j - 2) : j])
+    return sides is not None and not all(side.lower().startswith(_RU_OWN_SIDES) for side in sides.groups())
 
 
 _WORD_CHAR = re.compile(r"\w")

@@ -1258,11 +1258,13 @@ def test_the_border_once_the_interstate_border_is_named_but_a_border_village_is_
     assert extract(atlas, text, dt.date(2023, 9, 25))[-1].places == ("kornidzor",)
     text = "Talks on the Armenian–Azerbaijani border resumed. Putin said the border commission should meet by the end of December."
     assert extract(atlas, text, dt.date(2021, 11, 26))[-1].places == ()
-    # In Russian the bare word is the border too, but not with its sides written after it, nor in the name of the
-    # work on it ("комиссии по делимитации границы").
+    # In Russian the bare word is the border too, but not with its sides written after it. As the object of the work
+    # on it ("комиссии по делимитации границы") it is the border, as "delimiting the border" is (round 176).
     text = "Первые наблюдатели ЕС приступили к работе на границе 20 октября."
     assert only(extract(atlas, text, dt.date(2022, 11, 1))).places == ("armenia-azerbaijan-border",)
     text = "Комиссии по делимитации государственной границы провели заседание 19 апреля."
+    assert only(extract(atlas, text, dt.date(2024, 4, 20))).places == ("armenia-azerbaijan-border",)
+    text = "Комиссии по делимитации армяно-иранской границы провели заседание 19 апреля."
     assert only(extract(atlas, text, dt.date(2024, 4, 20))).places == ()
     text = "Комиссии согласовали 19 апреля участок границы между Тавушем и Газахом."
     assert only(extract(atlas, text, dt.date(2024, 4, 20))).places == ("tavush", "gazakh", "tavush-gazakh-border")
