@@ -5067,3 +5067,13 @@ def test_a_place_the_lead_names_stays_the_leads_when_a_later_clause_only_stands_
     blocked, checkpoint = extract(atlas, text, dt.date(2023, 6, 6))
     assert "lachin-corridor" in blocked.places
     assert "hakari-bridge-checkpoint" in checkpoint.places
+
+
+def test_the_administrative_closure_stands_for_the_closing_decision_named_before(atlas):
+    text = (
+        "The OSCE closed the Minsk Process on 1 September. "
+        "The Secretariat was given until 1 December to finish the administrative closure."
+    )
+    decided, finished = extract(atlas, text, dt.date(2025, 12, 5))
+    assert decided.agreements == finished.agreements == ("osce-minsk-closure-2025-09-01",)
+    assert finished.date == dt.date(2025, 12, 1)

@@ -167,7 +167,7 @@ _SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со
 # report of fighting speaks of a new one as often as of the last one named; so is the Russian "заявление", which is
 # as often an official's statement, unless adopted or pointed back to ("согласно тому же заявлению").
 ANAPHOR = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?:new|same|whole|signed|initiall?ed|final|\w+-\w+)\s+)?"
+    r"\b(?:the|this|that)\s+(?:(?:new|same|whole|signed|initiall?ed|final|formal|official|administrative|\w+-\w+)\s+)?"
     r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty|framework|decision|regulations?|rules|closure)\b"
     r"(?!\s+(?:of|from|between|to)\b|\s+on\s+(?!(?:the\s+)?(?:\d|[A-Z][a-z]+day\b|[A-Z][a-z]+\s+\d)))|"
     r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])|(?<![\w-])деклараци(?:я|и|ю|ей)(?![\w-])|"
