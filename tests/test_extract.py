@@ -5077,3 +5077,14 @@ def test_the_administrative_closure_stands_for_the_closing_decision_named_before
     decided, finished = extract(atlas, text, dt.date(2025, 12, 5))
     assert decided.agreements == finished.agreements == ("osce-minsk-closure-2025-09-01",)
     assert finished.date == dt.date(2025, 12, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 26 October Aliyev said the November statement holds a provision on the Nakhchivan corridor.",
+        "26 октября Алиев заявил, что в ноябрьском заявлении есть положение о Нахчыванском коридоре.",
+    ],
+)
+def test_the_nakhchivan_corridor_is_the_nakhchivan_link_not_the_exclave(atlas, text):
+    assert only(extract(atlas, text, dt.date(2021, 10, 27))).places == ("nakhchivan-link",)
