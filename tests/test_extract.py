@@ -5088,3 +5088,22 @@ def test_the_administrative_closure_stands_for_the_closing_decision_named_before
 )
 def test_the_nakhchivan_corridor_is_the_nakhchivan_link_not_the_exclave(atlas, text):
     assert only(extract(atlas, text, dt.date(2021, 10, 27))).places == ("nakhchivan-link",)
+
+
+def test_places_before_the_first_date_are_the_first_clauses_when_it_names_none_of_them_again(atlas):
+    text = (
+        "The local authorities told residents of Berdzor, Aghavno and Sus to leave by 25 August 2022, "
+        "and on 26 August Azerbaijani troops entered Lachin and Zabukh."
+    )
+    leave, entered = extract(atlas, text, dt.date(2022, 9, 1))
+    assert set(leave.places) == set(entered.places) == {"lachin", "aghavno"}
+    # A lead that lists places each item then names again still gives each to its item.
+    text = (
+        "Azerbaijan retook several districts, among them Jabrayil, Fuzuli and Zangilan, whose towns fell one after "
+        "another: Jabrayil on 4 October, Fuzuli on 17 October and Zangilan on 20 October."
+    )
+    assert [c.places for c in extract(atlas, text, dt.date(2020, 10, 25))] == [
+        ("jabrayil",),
+        ("fuzuli",),
+        ("zangilan",),
+    ]

@@ -1203,8 +1203,13 @@ def _lead_list_places(head: _Sentence, first_event: int, parts: list[_Items]) ->
     # Named again, not stood for by a common noun ("…, and on 23 April a checkpoint went up at the Armenian end of the
     # road": "the road" is the lead's corridor, not a list item's own place).
     later = {p.place for items in parts[1:] for p in items.places if p.text[:1].isupper()}
-    if len({p.place for p in parts[0].places if p.end <= lead_end}) < 2:
+    lead = {p.place for p in parts[0].places if p.end <= lead_end}
+    if len(lead) < 2:
         return  # one place is where the first clause's event happened, not a list ("Наступление … в Карабахе, начатое …")
+    if not any(p.start >= lead_end and p.place in lead for p in parts[0].places):
+        # The first item names none of the lead's places ("told Armenians living in Berdzor, Aghavno and Sus to leave
+        # by 25 August, and on 26 August troops entered Lachin …"): the places are the first clause's, not a list's.
+        return
     parts[0].places = [p for p in parts[0].places if p.end > lead_end or p.place not in later]
 
 
