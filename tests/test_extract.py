@@ -5107,3 +5107,17 @@ def test_places_before_the_first_date_are_the_first_clauses_when_it_names_none_o
         ("fuzuli",),
         ("zangilan",),
     ]
+
+
+def test_in_an_undated_text_a_year_told_on_its_own_after_the_last_dated_day_moves_the_story_to_it(atlas):
+    text = (
+        "The first crisis came in mid-December 2020, when two villages fell. The hardest test came in spring 2022. "
+        "On 24 March troops advanced into the peacekeepers' zone at Farrukh."
+    )
+    assert extract(atlas, text, None)[-1].date == dt.date(2022, 3, 24)
+    # A month's year ("in October 2023") does not: a month is no day the story moved to.
+    text = (
+        "The ARF protested against the declaration on 9 August 2025. The route is part of a project Pashinyan "
+        "unveiled in October 2023. On 21 August Pashinyan spoke of a new constitution."
+    )
+    assert extract(atlas, text, None)[-1].date == dt.date(2025, 8, 21)

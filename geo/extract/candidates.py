@@ -91,6 +91,12 @@ _IN_YEAR = re.compile(
     re.I,
 )
 IN_YEAR_REACH = 20
+# A year on its own or with its season, not a month's ("came in spring 2022", "в 2022 году"; not "in October 2023").
+_IN_YEAR_ALONE = re.compile(
+    r"(?:(?<![\w-])(?:in|в)\s+|\bin\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+    r"|(?<![\w-])(?:весной|летом|осенью|зимой)\s+)$",
+    re.I,
+)
 # "the war of 2020, which began on September 27": a year naming a thing, and the clause that goes on about it.
 _OF_YEAR = re.compile(r"(?<![\w-])of\s+$", re.I)
 _YEAR_THEN_WHICH = re.compile(r"\d{4},\s+(?:which|that|котор\w+)\s[^,;:]*$", re.I)
@@ -427,6 +433,7 @@ class _Extractor:
         self._told_year_at = [at for at, _ in told]
         self._told_years = [y for _, y in told]
         self._narrative_year: int | None = None
+        self._narrative_at = 0  # where the day that set the story's year ends
         self._last_day: dt.date | None = None  # the day "the same day" in a later sentence counts from
         self._filed: DateMention | None = None  # the date of a dateline on a line of its own, for the lede after it
         self._story_day: dt.date | None = None  # the latest day the sentence before wrote with its year
@@ -585,6 +592,12 @@ class _Extractor:
         if sentence_start is not None and (said := self._year_said(at, sentence_start)) is not None:
             return said[0]
         if self._narrative_year is not None:
+            # "The sharpest challenge came in spring 2022. On 24 March …": a year told after the story's last dated day
+            # moves the story to it.
+            i = bisect.bisect_left(self._told_year_at, at)
+            where = self._told_year_at[i - 1] if i else -1
+            if where >= self._narrative_at and _IN_YEAR_ALONE.search(self.text, max(0, where - IN_YEAR_REACH), where):
+                return self._told_years[i - 1]
             return self._narrative_year
         # A year that tells a time before `at`; else the year the atlas knows the text's days in; else any year
         # written, one that names something ("the 1990 declaration") too.
@@ -692,6 +705,7 @@ class _Extractor:
                 and (d.precision in ("day", "range") or self._last_day is None)
             ):
                 self._narrative_year = d.date.year
+                self._narrative_at = s.start + d.end
             if (
                 told
                 and d.precision in ("day", "range")
@@ -709,6 +723,7 @@ class _Extractor:
             if named_days and (self._last_day is None or max(named_days) > self._last_day):
                 self._last_day = max(named_days)
                 self._narrative_year = self._last_day.year
+                self._narrative_at = s.end
         story_year = self.anchor_year(s.start)  # for a text without a publication date; None otherwise
         s.refs += self.finder.alias_references(text, words, s.dates, self.published, story_year, list(s.refs))
         s.refs += self.finder.year_references(text, list(s.refs))
