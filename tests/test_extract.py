@@ -5121,3 +5121,15 @@ def test_in_an_undated_text_a_year_told_on_its_own_after_the_last_dated_day_move
         "unveiled in October 2023. On 21 August Pashinyan spoke of a new constitution."
     )
     assert extract(atlas, text, None)[-1].date == dt.date(2025, 8, 21)
+
+
+def test_a_russian_statement_that_provides_stands_for_the_statement_named_before_after_an_adverb(atlas):
+    text = (
+        "Трехстороннее заявление подписали 10 ноября 2020 года. "
+        "Первоначально заявление предусматривало передачу Кельбаджара к 15 ноября, однако срок был продлен."
+    )
+    handover = extract(atlas, text, dt.date(2021, 8, 17))[-1]
+    assert (handover.date, handover.agreements) == (dt.date(2020, 11, 15), ("statement-2020-11-10",))
+    # An official's statement is no text: "В заявлении министр сообщил" names none.
+    text = "Трехстороннее заявление подписали 10 ноября 2020 года. Вчера министр сделал заявление о переговорах 20 мая."
+    assert extract(atlas, text, dt.date(2021, 5, 21))[-1].agreements == ()
