@@ -5133,3 +5133,16 @@ def test_a_russian_statement_that_provides_stands_for_the_statement_named_before
     # An official's statement is no text: "В заявлении министр сообщил" names none.
     text = "Трехстороннее заявление подписали 10 ноября 2020 года. Вчера министр сделал заявление о переговорах 20 мая."
     assert extract(atlas, text, dt.date(2021, 5, 21))[-1].agreements == ()
+
+
+def test_an_agreement_named_by_its_month_opens_a_report_of_its_own(atlas):
+    text = (
+        "On 5 April Armenia protested. "
+        "The January agreement, signed by Pashinyan, Aliyev and Putin, set up a working group of deputy prime ministers."
+    )
+    protest, january = extract(atlas, text, dt.date(2021, 4, 21))
+    assert (protest.date, protest.agreements) == (dt.date(2021, 4, 5), ())
+    assert (january.date, january.agreements) == (dt.date(2021, 1, 11), ("statement-2021-01-11",))
+    # "The meeting" after a dated report still goes on with it.
+    text = "Pashinyan and Aliyev met in Brussels on 14 December. The meeting lasted five hours."
+    assert len(extract(atlas, text, dt.date(2021, 12, 16))) == 1

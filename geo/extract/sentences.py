@@ -18,9 +18,11 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)|\n")
 _LAST_WORD = re.compile(r"([^\s(\[\"“«]+)$")
 _CLOSED = re.compile(r"[.!?…:;\"'”’»)\]]$")
-# Openers that continue the sentence before: pronouns, quotations, "The sides", "The Baku-hosted meeting".
+# Openers that continue the sentence before: pronouns, quotations, "The sides", "The Baku-hosted meeting"; not an
+# agreement named by its month ("The January agreement set up a working group": a report of its own).
 CONTINUATION = re.compile(
-    r"^(?:[\"“«„]|(?:He|She|They|It|Both|Its|His|Her|Their)\b|The\s+(?:[\w-]+\s+)?"
+    r"^(?:[\"“«„]|(?:He|She|They|It|Both|Its|His|Her|Their)\b|The\s+(?:(?!(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b)[\w-]+\s+)?"
     r"(?:sides?|parties|two|men|leaders|ministers|officials|meeting|talks|conversation|call|visit|deal|"
     r"statement|document|declaration|agreement)\b|(?:After|Following|During|At)\s+the\s+(?:meeting|talks)\b|"
     r"(?:Он|Она|Они|Стороны)\b|По\s+итогам\s+(?:встречи|переговоров)\b)"
