@@ -84,19 +84,23 @@ from geo.model import Actor, Agreement, Place
 MAX_EVENTS_PER_SENTENCE = 12
 # "In 2022 the leaders met …", "в 2022 году": a year written as when, not as part of a name ("the 1991 declaration").
 # "in 2022", "In August 2022", "в августе 2022 года": a year the sentence's later days are in.
+# "in autumn 2023", "in the summer of 2024", "осенью 2023 года": a season of the year.
+_SEASON_OF = (
+    r"\bin\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?|(?<![\w-])(?:весной|летом|осенью|зимой)\s+"
+)
 _IN_YEAR = re.compile(
-    r"(?:(?<![\w-])(?:in|в)\s+(?:(?:" + "|".join(MONTH_NAMES) + "|" + "|".join(RU_MONTH_STEMS) + r")\w*\s+)?|"
-    # "in autumn 2023", "in the summer of 2024", "осенью 2023 года": a season of the year.
-    r"\bin\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?|(?<![\w-])(?:весной|летом|осенью|зимой)\s+)$",
+    r"(?:(?<![\w-])(?:in|в)\s+(?:(?:"
+    + "|".join(MONTH_NAMES)
+    + "|"
+    + "|".join(RU_MONTH_STEMS)
+    + r")\w*\s+)?|"
+    + _SEASON_OF
+    + r")$",
     re.I,
 )
 IN_YEAR_REACH = 20
 # A year on its own or with its season, not a month's ("came in spring 2022", "в 2022 году"; not "in October 2023").
-_IN_YEAR_ALONE = re.compile(
-    r"(?:(?<![\w-])(?:in|в)\s+|\bin\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
-    r"|(?<![\w-])(?:весной|летом|осенью|зимой)\s+)$",
-    re.I,
-)
+_IN_YEAR_ALONE = re.compile(r"(?:(?<![\w-])(?:in|в)\s+|" + _SEASON_OF + r")$", re.I)
 # "the war of 2020, which began on September 27": a year naming a thing, and the clause that goes on about it.
 _OF_YEAR = re.compile(r"(?<![\w-])of\s+$", re.I)
 _YEAR_THEN_WHICH = re.compile(r"\d{4},\s+(?:which|that|котор\w+)\s[^,;:]*$", re.I)

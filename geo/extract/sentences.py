@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from geo.dates import MONTH_NAMES
 from geo.gazetteer import fold
 
 # Only this much of the text before a full stop is looked at for an abbreviation: keeps splitting linear.
@@ -21,8 +22,9 @@ _CLOSED = re.compile(r"[.!?…:;\"'”’»)\]]$")
 # Openers that continue the sentence before: pronouns, quotations, "The sides", "The Baku-hosted meeting"; not an
 # agreement named by its month ("The January agreement set up a working group": a report of its own).
 CONTINUATION = re.compile(
-    r"^(?:[\"“«„]|(?:He|She|They|It|Both|Its|His|Her|Their)\b|The\s+(?:(?!(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b)[\w-]+\s+)?"
+    r"^(?:[\"“«„]|(?:He|She|They|It|Both|Its|His|Her|Their)\b|The\s+(?:(?!(?:"
+    + "|".join(MONTH_NAMES)
+    + r")\b)[\w-]+\s+)?"
     r"(?:sides?|parties|two|men|leaders|ministers|officials|meeting|talks|conversation|call|visit|deal|"
     r"statement|document|declaration|agreement)\b|(?:After|Following|During|At)\s+the\s+(?:meeting|talks)\b|"
     r"(?:Он|Она|Они|Стороны)\b|По\s+итогам\s+(?:встречи|переговоров)\b)"
