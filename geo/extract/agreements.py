@@ -251,6 +251,13 @@ def _kind_key(word: str) -> str | None:
     return None if folded.startswith("договорен") else folded[:6]
 
 
+def _specific_kind(word: str) -> str | None:
+    """The kind the last word of `word` names, or None for a word any text is ("document", "text", "договоренности")
+    or a point of one ("пункту")."""
+    key = _kind_key(fold(word).split()[-1])
+    return None if key is None or key in _GENERIC_KINDS or key.startswith(_POINT_KINDS) else key
+
+
 # How many sentences back an anaphor may find the agreement it stands for. Measured on dev (agreements precision /
 # recall): 1 sentence 0.90 / 0.81, 2: 0.91 / 0.83, 3 to 5: 0.91 / 0.85, 6 or the whole article: 0.90 / 0.85.
 ANAPHOR_SENTENCES = 3
@@ -594,7 +601,7 @@ class AgreementFinder:
                     has_context
                     and (not d.relative or made or met)
                     and not _dates_an_operation(text, d)
-                    and not DEADLINE_BEFORE.search(text, max(0, d.start - DEADLINE_REACH), d.start)
+                    and not follows_deadline_word(text, d)
                 )
             )
             ids = self.named_by_date(d, loose=not attached, made=made, at=venue_ids | at_venue) if named_ok else ()
@@ -654,18 +661,14 @@ class AgreementFinder:
     def _names_a_kind(self, word: str) -> bool:
         """Whether `word` names a kind of text some agreement of the atlas is ("treaty", "заявления"), not a meeting
         or a word for any text ("talks", "summit", "document")."""
-        key = _kind_key(fold(word).split()[-1])
-        if key is None or key in _GENERIC_KINDS or key in _MEETING_KINDS or key.startswith(_POINT_KINDS):
-            return False
-        return any(key in kinds for kinds in self._kinds.values())
+        key = _specific_kind(word)
+        return key is not None and key not in _MEETING_KINDS and any(key in kinds for kinds in self._kinds.values())
 
     def of_kind(self, agreement_id: str, word: str) -> bool:
         """Whether "the <word>" can stand for the agreement: a generic word ("document", "text", "deal") for any,
         a kind ("declaration", "protocol") for one whose title or aliases say so."""
-        key = _kind_key(fold(word).split()[-1])
-        if key is None or key in _GENERIC_KINDS or key.startswith(_POINT_KINDS):
-            return True
-        return key in self._kinds[agreement_id]
+        key = _specific_kind(word)
+        return key is None or key in self._kinds[agreement_id]
 
     def _by_kind(self, ids: tuple[str, ...], text: str, clause: str) -> tuple[str, ...]:
         """Of several agreements made the same day, those whose kind of text the sentence names ("declaration",
@@ -847,7 +850,7 @@ class AgreementFinder:
                 and d.date is not None
                 and (not d.relative or d.precision == "month")
                 and not _dates_an_operation(text, d)
-                and not DEADLINE_BEFORE.search(text, max(0, d.start - DEADLINE_REACH), d.start)
+                and not follows_deadline_word(text, d)
             ]
             years = [
                 y
@@ -1076,6 +1079,11 @@ DEADLINE_REACH = 20
 # The words, for the date's own start too (candidates: "до конца апреля" is written as one date).
 DEADLINE_WORDS = r"\bby|(?<![\w-])(?:к|до)|no\s+later\s+than|не\s+позднее"
 DEADLINE_BEFORE = re.compile(rf"(?:{DEADLINE_WORDS})\s+$", re.I)
+
+
+def follows_deadline_word(text: str, d: DateMention) -> bool:
+    """Whether a deadline word stands right before date `d` ("by 1 March", "до 1 марта"): a term set, not a day."""
+    return DEADLINE_BEFORE.search(text, max(0, d.start - DEADLINE_REACH), d.start) is not None
 
 
 def _dates_an_operation(text: str, d: DateMention) -> bool:

@@ -41,7 +41,6 @@ from geo.extract.agreements import (
     ANAPHOR,
     ANAPHOR_SENTENCES,
     CONJUNCTIONS,
-    DEADLINE_BEFORE,
     DEADLINE_REACH,
     DEADLINE_WORDS,
     MADE,
@@ -51,6 +50,7 @@ from geo.extract.agreements import (
     Reference,
     article_references,
     finder_of,
+    follows_deadline_word,
 )
 from geo.extract.dates import (
     BARE_YEAR,
@@ -1200,11 +1200,10 @@ def _sets_a_deadline(text: str, dates: list[DateMention]) -> bool:
     d = next((d for d in dates if not d.attached and not d.apart), None)
     if d is None:
         return False
-    before = max(0, d.start - DEADLINE_REACH)
     return bool(
         _OPENS_DEADLINE.match(text, d.start)
-        or DEADLINE_BEFORE.search(text, before, d.start)
-        or (text.startswith("the end", d.start) and _BEFORE_END.search(text, before, d.start))
+        or follows_deadline_word(text, d)
+        or (text.startswith("the end", d.start) and _BEFORE_END.search(text, max(0, d.start - DEADLINE_REACH), d.start))
     )
 
 

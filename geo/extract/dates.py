@@ -522,7 +522,7 @@ def _resolve(
         return published - dt.timedelta(days=2), "day"
     if kind == "years_ago_today":
         ru = (groups.get("ru_n") or "").split()
-        n = (int(ru[0]) if ru[0].isdigit() else calendar.RU_NUMBER_WORDS.get(ru[0], 1)) if ru else _count(groups["n"])
+        n = _ru_count(ru[0]) if ru else _count(groups["n"])
         back = published.year - n
         return published.replace(year=back, day=min(published.day, monthrange(back, published.month)[1])), "day"
     if kind in ("weekend", "last_weekend"):
@@ -616,6 +616,12 @@ def _count(word: str) -> int:
     return 1 if n in ("a", "one", "the") else int(n) if n.isdigit() else calendar.NUMBER_WORDS[n]
 
 
+def _ru_count(word: str) -> int:
+    """A Russian count as written: "3", "три", "двумя" (by how many); a word that is no number ("год", "день") is one."""
+    n = word.lower()
+    return int(n) if n.isdigit() else calendar.RU_NUMBER_WORDS.get(n) or calendar.RU_NUMBER_WORDS_BY.get(n) or 1
+
+
 def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
     """ "The same day", "two days later" in a sentence without a date of its own: counted from `before`."""
     m = _OFFSET.search(sentence)
@@ -637,13 +643,11 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
     elif m.group("ru_week") or m.group("week"):
         days = -7 if m.group().lower().endswith("earlier") else 7
     elif written := m.group("ru_by"):
-        days = (calendar.RU_NUMBER_WORDS_BY.get(written.lower()) or int(written)) * (
-            -1 if m.group("ru_by_dir").lower() in ("ранее", "раньше") else 1
-        )
+        days = _ru_count(written) * (-1 if m.group("ru_by_dir").lower() in ("ранее", "раньше") else 1)
     elif written := m.group("ru_count_before"):
-        days = -(calendar.RU_NUMBER_WORDS.get(written.lower()) or int(written))
+        days = -_ru_count(written)
     elif written := m.group("ru_count") or m.group("ru_count_after"):
-        days = calendar.RU_NUMBER_WORDS.get(written.lower()) or int(written)
+        days = _ru_count(written)
     elif m.group("ru_dir") is not None:
         days = -1 if m.group("ru_dir").lower() in ("ранее", "раньше") else 1
     elif m.group("n") is None:
@@ -998,8 +1002,7 @@ def _days_apart(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
         if last is None:
             continue
         if m.group("ru_dir"):
-            written = (m.group("ru_n") or "").lower()
-            n = calendar.RU_NUMBER_WORDS.get(written) or (int(written) if written.isdigit() else 1)
+            n = _ru_count(m.group("ru_n") or "")
             # "через день после того, как …": the sentence's day is a day after the clause's; "за день до": before.
             days = -n if m.group("ru_rel").lower() == "после" else n
         else:
