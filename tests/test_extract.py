@@ -5059,6 +5059,22 @@ def test_a_month_still_names_the_agreement_of_the_kind_or_venue_the_sentence_nam
     assert agreement in only(extract(atlas, text, dt.date.fromisoformat(published))).agreements
 
 
+def test_with_several_dates_a_month_names_an_agreement_by_a_kind_word_of_its_own_clause_only(atlas):
+    text = (
+        "Armenia's court cleared the regulations on the joint activity of the border commissions on Thursday. "
+        "The commissions had aimed to finalise the regulations by July 1, but the prime minister's office said in "
+        "August that the talks on the wording had needed more time."
+    )
+    _, deadline, statement = extract(atlas, text, dt.date(2024, 9, 26))
+    # The office spoke in August, the month the regulations were signed; "the regulations" are the first clause's.
+    assert (statement.date, statement.date_precision) == (dt.date(2024, 8, 1), "month")
+    assert "in August" not in [s.text for s in statement.spans if s.kind == "agreement"]
+    assert deadline.agreements == ("delimitation-regulations-2024-08-30",)
+    # In its own clause the kind word still says which agreement of the month it is.
+    (signed,) = extract(atlas, "The regulations signed in August were ratified by Armenia later.", dt.date(2024, 11, 1))
+    assert signed.agreements == ("delimitation-regulations-2024-08-30",)
+
+
 def test_a_place_the_lead_names_stays_the_leads_when_a_later_clause_only_stands_for_it_by_a_common_noun(atlas):
     text = (
         "The Lachin corridor, the only road between Nagorno-Karabakh and Armenia, has been closed since 12 December, "

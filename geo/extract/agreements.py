@@ -548,15 +548,19 @@ class AgreementFinder:
                 if b <= hi and not _DESCRIBED_KIND.search(text, _clause_around(text, a0, b)[0], a0)
             )
 
-        def said_of(d: DateMention, verb: re.Pattern[str]) -> bool:
-            """Whether the verb stands in the date's own clause (anywhere, in a sentence of one date). A clause
-            counted from another day ("…, two days after the leaders of Azerbaijan, Armenia and Russia signed the
-            statement") runs on to the next clause of its own, past the commas of a list."""
+        def clause_of(d: DateMention) -> tuple[int, int]:
+            """The date's own clause (the whole sentence, in a sentence of one date). A clause counted from another
+            day ("…, two days after the leaders of Azerbaijan, Armenia and Russia signed the statement") runs on to
+            the next clause of its own, past the commas of a list."""
             if len(dates) < 2:
-                return True
+                return 0, len(text)
             if d.apart:
-                return bool(verb.search(text, d.start, _own_clause_around(text, d, several=True)[1]))
-            return bool(verb.search(text, *_clause_around(text, d.start, d.end)))
+                return d.start, _own_clause_around(text, d, several=True)[1]
+            return _clause_around(text, d.start, d.end)
+
+        def said_of(d: DateMention, verb: re.Pattern[str]) -> bool:
+            """Whether the verb stands in the date's own clause."""
+            return bool(verb.search(text, *clause_of(d)))
 
         out: list[DateMention] = []
         refs: list[Reference] = []
@@ -608,7 +612,10 @@ class AgreementFinder:
             if ids and not attached and _dates_an_outside_text(text, d):
                 ids = ()  # "a memorandum signed on November 11": what was made that day is none of the atlas's
             if ids and not attached and d.precision == "month" and kinds_only:
-                ids = tuple(i for i in ids if i in venue_ids or any(self.of_kind(i, w) for w in kinds_only))
+                # With several dates, the kind word is in the date's own clause, as a verb of making must be: "The
+                # commissions aimed to finalise the regulations by July 1, but the office said in August that …".
+                kinds = [w.group() for w in _AGREEMENT_WORD.finditer(text, *clause_of(d)) if w.group() in kinds_only]
+                ids = tuple(i for i in ids if i in venue_ids or any(self.of_kind(i, w) for w in kinds))
             if at_venue:
                 ids = tuple(i for i in ids if i in at_venue)
             start = d.start if name_at is None else name_at
