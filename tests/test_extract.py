@@ -792,6 +792,20 @@ def test_a_protest_against_any_deal_keeps_its_own_date(atlas):
     assert (found.date, found.agreements) == (dt.date(2022, 4, 5), ())
 
 
+def test_a_day_before_a_verb_of_making_is_the_day_of_the_making_not_part_of_a_name(atlas):
+    text = (
+        "The border commissions agreed the first four sections of the line, between villages of Tavush and Gazakh, on "
+        "19 April 2024, and on 30 August signed regulations on their joint work that make the Alma-Ata Declaration "
+        "the basis of delimitation."
+    )
+    sections, regulations = extract(atlas, text, None)
+    assert (sections.date, sections.agreements) == (dt.date(2024, 4, 19), ("delimitation-2024-04-19",))
+    assert (regulations.date, regulations.agreements) == (
+        dt.date(2024, 8, 30),
+        ("delimitation-regulations-2024-08-30",),
+    )
+
+
 def test_soglashenie_is_the_agreement_named_shortly_before(atlas):
     text = (
         "Армения и Азербайджан 7 декабря опубликовали совместное заявление об обмене военнопленными. "

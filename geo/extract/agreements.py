@@ -58,6 +58,8 @@ _BEFORE_DATE = re.compile(
 _NOT_A_NAME_WORD = (
     r"(?:and|or|и|a|an|the|any|no|this|that|these|those|which|who|with|without|against|after|before|for|to|of|in|on|"
     r"at|by|from|into|under|over|since|until|was|were|is|are|be|been|had|has|have|did|не|на|в|с|по|после|до|против|"
+    # An English verb of making: "and on 30 August signed regulations on their joint work" tells the day of the signing.
+    r"signed|adopted|agreed|initiall?ed|reached|issued|released|published|approved|ratified|concluded|"
     # A Russian verb in the past: "15 мая 2024 года комиссии подписали протокол-описание" tells the day of the signing.
     r"[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?)"
 )
