@@ -19,6 +19,7 @@ import re
 import statistics
 import sys
 import time
+from collections import defaultdict
 
 from playwright.sync_api import sync_playwright
 
@@ -235,13 +236,56 @@ _WATCH_FIRST_PLACE = f"""(() => {{ if (window !== window.top) return;
 }})();"""
 
 
+# When the page's first websocket message and the message carrying the map's arguments arrive, on the page's clock.
+_WATCH_MESSAGES = """(() => { if (window !== window.top) return;
+    const Native = window.WebSocket;
+    window.WebSocket = function (...args) {
+        const socket = new Native(...args);
+        socket.addEventListener("message", (event) => {
+            const at = performance.now();
+            if (window.__firstMessageAt === undefined) window.__firstMessageAt = at;
+            if (window.__mapMessageAt === undefined && event.data instanceof ArrayBuffer &&
+                new TextDecoder().decode(event.data).includes("streamlit_folium")) window.__mapMessageAt = at;
+        });
+        return socket;
+    };
+    window.WebSocket.prototype = Native.prototype;
+    Object.assign(window.WebSocket, Native);
+})();"""
+# The map frame's start and the end of its last script from the app's static folder (the atlas's map.js, the naive
+# page's leaflet.js), on the page's clock.
+_FRAME_MILESTONES = f"""() => {{
+    const frame = document.querySelector({MAP_IFRAME!r}).contentWindow;
+    const shift = frame.performance.timeOrigin - performance.timeOrigin;
+    const scripts = frame.performance.getEntriesByType("resource")
+        .filter((e) => e.name.includes("/app/static/") && e.name.endsWith(".js"));
+    return {{
+        firstMessage: window.__firstMessageAt, mapMessage: window.__mapMessageAt, frameStart: shift,
+        scriptIn: Math.max(...scripts.map((e) => e.responseEnd)) + shift, firstPlace: window.__firstPlaceAt,
+    }};
+}}"""
+# The first map's way, step by step (each a median over the loads, in ms): from navigation to the first websocket
+# message (the page's code and the connection), from it to the message with the map's arguments (the script run on
+# the server), from that to the map's frame starting (the browser drawing the run's elements), from that to the map's
+# script in (st_folium's frame and bundle, then the script), and from that to the first place painted.
+FIRST_MAP_STEPS = {
+    "connect": ("firstMessage", None),
+    "run": ("mapMessage", "firstMessage"),
+    "page": ("frameStart", "mapMessage"),
+    "frame": ("scriptIn", "frameStart"),
+    "draw": ("firstPlace", "scriptIn"),
+}
+
+
 def first_map_figures(browser) -> dict[str, float]:
     """first_map_s: from navigation to the frame that paints the first place, on a warm server, the atlas and the
     naive page (bench/naive_app.py) loaded alternately in fresh browser contexts, which goes first changing every
     round (the second of a pair meets a machine the first has just worked); median of FIRST_MAPS loads each.
-    first_map_seen_s: the same loads until Playwright saw a place visible (its polling is delayed by a busy page)."""
+    first_map_seen_s: the same loads until Playwright saw a place visible (its polling is delayed by a busy page).
+    first_map_<step>_ms and naive_first_map_<step>_ms: the same loads' way to the first place, FIRST_MAP_STEPS."""
     painted: dict[str, list[float]] = {"atlas": [], "naive": []}
     seen: dict[str, list[float]] = {"atlas": [], "naive": []}
+    steps: dict[str, dict[str, list[float]]] = {"atlas": defaultdict(list), "naive": defaultdict(list)}
     with server("streamlit_app.py") as app_url, server("bench/naive_app.py") as naive_url:
         for i in range(FIRST_MAPS + 1):
             pair = (("atlas", app_url), ("naive", naive_url))
@@ -249,6 +293,7 @@ def first_map_figures(browser) -> dict[str, float]:
                 context = offline_context(browser, url)
                 page = context.new_page()
                 page.add_init_script(_WATCH_FIRST_PLACE)
+                page.add_init_script(_WATCH_MESSAGES)
                 start = time.perf_counter()
                 page.goto(url)
                 page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(
@@ -259,6 +304,9 @@ def first_map_figures(browser) -> dict[str, float]:
                 if i:  # the first load of each server only warms it (imports, caches)
                     painted[name].append(page.evaluate("() => window.__firstPlaceAt") / 1000)
                     seen[name].append(seen_s)
+                    at = page.evaluate(_FRAME_MILESTONES)
+                    for step, (end, start) in FIRST_MAP_STEPS.items():
+                        steps[name][step].append(at[end] - (at[start] if start else 0))
                 context.close()
     atlas, naive = statistics.median(painted["atlas"]), statistics.median(painted["naive"])
     atlas_seen, naive_seen = statistics.median(seen["atlas"]), statistics.median(seen["naive"])
@@ -269,6 +317,11 @@ def first_map_figures(browser) -> dict[str, float]:
         "first_map_seen_s": round(atlas_seen, 2),
         "naive_first_map_seen_s": round(naive_seen, 2),
         "first_map_seen_vs_naive": round(atlas_seen / naive_seen, 2),
+        **{
+            f"{prefix}first_map_{step}_ms": round(statistics.median(steps[name][step]), 1)
+            for step in FIRST_MAP_STEPS
+            for name, prefix in (("atlas", ""), ("naive", "naive_"))
+        },
     }
 
 
