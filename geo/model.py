@@ -145,8 +145,8 @@ class Agreement:
     # "перемирие"; data/agreements.json `kinds`): which one such a word means follows from the dates around it.
     kind: str | None = None
     generic_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # For a text negotiated long before it was made: the day its wording was agreed. Before it, "the peace treaty" is
-    # a text still being negotiated, not this one.
+    # For a text negotiated long before it was made: the day its wording was agreed, which describes it as well as the
+    # day it was made ("The treaty text, agreed on 13 March 2025, …").
     text_agreed: dt.date | None = None
 
     def alias_list(self) -> list[str]:

@@ -1081,19 +1081,20 @@ def test_russian_adjectives_with_a_soft_sign(atlas):
     assert only(extract(atlas, text, dt.date(2021, 4, 21))).places == ("fuzuli", "jabrayil", "zangilan")
 
 
-def test_a_treaty_before_its_wording_was_agreed_is_still_being_negotiated(atlas):
-    # data/agreements.json: the peace treaty's wording was agreed on 13 March 2025 (`text_agreed`), before it was
-    # initialled on 8 August 2025.
+def test_the_treaty_under_negotiation_within_a_year_of_its_making_is_that_treaty(atlas):
+    # data/agreements.json: the peace treaty was initialled on 8 August 2025; its wording was agreed on 13 March 2025.
     text = (
         "The foreign ministers agreed in New York on September 26 to work to conclude the peace treaty soon. "
         "On 13 March 2025 the two sides announced that the text of the peace treaty was agreed."
     )
     found = extract(atlas, text, dt.date(2025, 3, 14))
     assert [(c.date, c.agreements) for c in found] == [
-        (dt.date(2024, 9, 26), ()),
+        (dt.date(2024, 9, 26), ("peace-treaty-initialled-2025-08-08",)),
         (dt.date(2025, 3, 13), ("peace-treaty-initialled-2025-08-08",)),
     ]
-    assert [s.text for s in found[0].spans if s.kind == "agreement"] == []
+    # More than a year before it, "a peace treaty" is the idea, not this text.
+    text = "In April 2022 the leaders asked their foreign ministers to start preparing a peace treaty."
+    assert only(extract(atlas, text, dt.date(2022, 4, 8))).agreements == ()
 
 
 def test_a_day_counted_in_its_own_clause_after_the_speaking_is_another_event(atlas):

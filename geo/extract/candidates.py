@@ -65,7 +65,7 @@ from geo.extract.dates import (
     offset_date,
     opens_its_clause,
 )
-from geo.extract.linking import Linker, Reason, date_span, resolve_to_article_agreement
+from geo.extract.linking import Linker, Reason, resolve_to_article_agreement
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
 from geo.gazetteer import (
     NOT_A_PLACE_AFTER,
@@ -1086,15 +1086,6 @@ class _Extractor:
             return others == 0  # a byline writes its date in full; "Baku confirmed the same day." is a report
         return others <= BYLINE_WORDS
 
-    def _still_negotiated(self, agreements: tuple[str, ...], day: dt.date | None, precision: str | None) -> set[str]:
-        """Those of `agreements` whose wording was agreed only after every day `day` may stand for
-        (`Agreement.text_agreed`)."""
-        days = date_span(day, precision) if day is not None else None
-        if days is None:
-            return set()
-        agreed = {a: self.finder.by_id[a].text_agreed for a in agreements}
-        return {a for a, when in agreed.items() if when is not None and days[1] < when}
-
     def _build(self, group: list[_Sentence], parts: list[_Items], earlier: tuple[str, ...]) -> list[Candidate]:
         start, end = group[0].start, group[-1].end
         sentence = self.text[start:end]
@@ -1159,14 +1150,6 @@ class _Extractor:
                 note = DATE_NOTE_AGREEMENT
             else:
                 continue
-            # "agreed to make efforts to conclude the peace treaty" in September 2024: a text still being negotiated,
-            # not the treaty whose wording was agreed in March 2025.
-            if drafts := self._still_negotiated(agreements, date, precision):
-                agreements = tuple(a for a in agreements if a not in drafts)
-                article_tuple = tuple(a for a in article_tuple if a[0] not in drafts)
-                dropped = {(r.start - start, r.end - start) for r in refs if r.agreement in drafts}
-                spans = [s for s in spans if s.kind != "agreement" or (s.start, s.end) not in dropped]
-                refs = [r for r in refs if r.agreement not in drafts]
             if any(not r.confident for r in refs):
                 low.append("agreements")
             out.append(
