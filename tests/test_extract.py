@@ -5121,6 +5121,13 @@ def test_the_nakhchivan_corridor_is_the_nakhchivan_link_not_the_exclave(atlas, t
     assert only(extract(atlas, text, dt.date(2021, 10, 27))).places == ("nakhchivan-link",)
 
 
+def test_the_lachin_border_post_by_its_russian_names_is_the_hakari_bridge_checkpoint_not_the_district(atlas):
+    text = (
+        "Варданяна задержали 27 сентября 2023 года на пограничном пункте «Лачин», когда он пытался выехать в Армению."
+    )
+    assert only(extract(atlas, text, dt.date(2026, 2, 5))).places == ("hakari-bridge-checkpoint",)
+
+
 def test_places_before_the_first_date_are_the_first_clauses_when_it_names_none_of_them_again(atlas):
     text = (
         "The local authorities told residents of Berdzor, Aghavno and Sus to leave by 25 August 2022, "
