@@ -3900,6 +3900,27 @@ def test_a_memorandum_named_before_a_list_or_a_relative_clause_is_none_of_the_at
     assert all(c.agreements == () for c in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "President Ilham Aliyev signed an order on the composition of the State Commission, headed by Shahin "
+            "Mustafayev, on May 23.",
+            "2022-05-24",
+        ),
+        (
+            "Меморандум о создании центра подписали министры обороны России и Турции Сергей Шойгу и Хулуси Акар "
+            "11 ноября, на следующий день после прекращения боевых действий.",
+            "2021-02-28",
+        ),
+    ],
+)
+def test_an_order_or_memorandum_described_at_length_before_its_day_is_none_of_the_atlass(atlas, text, published):
+    # The day after the Brussels meeting of 22 May 2022, the day after the statement of 10 November 2020: a text
+    # signed then is the order or the memorandum, whatever stands between its name and its day.
+    assert only(extract(atlas, text, dt.date.fromisoformat(published))).agreements == ()
+
+
 def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
     for text, published in (
         ("The truce had been in force since 20:00 on Wednesday, the security council secretary said.", "2022-09-15"),

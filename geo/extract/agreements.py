@@ -148,7 +148,9 @@ _OUTSIDE_TEXT = re.compile(
     r"(?<![\w-])(?:указ(?:а|у|ом|е|ы)?|распоряжени\w*)(?![\w-])",
     re.I,
 )
-OUTSIDE_TEXT_REACH = 80
+# How far before the day the name of such a text may stand: past a long description of it ("signed an order on the
+# composition of the State Commission, headed by Shahin Mustafayev, on May 23").
+OUTSIDE_TEXT_REACH = 120
 
 
 def _dates_an_outside_text(text: str, d: DateMention) -> bool:
