@@ -30,7 +30,7 @@ _RU_STEM_END = "аеиоуыэюяь"
 # "Karabakh state minister", "the border commissions", "the border village of Kornidzor", "Tavush governor" (folded).
 NOT_A_PLACE_AFTER = frozenset(
     "official officials authorities authority government leader leaders leadership president ombudsman state "
-    "parliament commission commissions village villages guard guards service troops ministry ministries health "
+    "parliament commission commissions delimitation village villages guard guards service troops ministry ministries health "
     "information security governor mayor diocese eparchy bureau власти руководство президент губернатор мэр епархия епархии "
     "епархию епархией бюро".split()
 )

@@ -5149,6 +5149,26 @@ def test_the_lachin_border_post_by_its_russian_names_is_the_hakari_bridge_checkp
     assert only(extract(atlas, text, dt.date(2026, 2, 5))).places == ("hakari-bridge-checkpoint",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commissions first met on May 24 on the two countries' border.",
+        "Armenian troops left the area on December 18 after Pashinyan said it lay on the Azerbaijani side of the "
+        "Soviet-era border.",
+    ],
+)
+def test_the_two_countries_and_the_soviet_era_border_are_the_armenia_azerbaijan_border(atlas, text):
+    assert only(extract(atlas, text, dt.date(2022, 6, 24))).places == ("armenia-azerbaijan-border",)
+
+
+def test_the_border_before_delimitation_names_the_commissions_not_the_place(atlas):
+    text = (
+        "The court ruled on Thursday that the regulations on the joint activity of the two countries' border "
+        "delimitation commissions are compatible with the constitution."
+    )
+    assert only(extract(atlas, text, dt.date(2024, 9, 27))).places == ()
+
+
 def test_places_before_the_first_date_are_the_first_clauses_when_it_names_none_of_them_again(atlas):
     text = (
         "The local authorities told residents of Berdzor, Aghavno and Sus to leave by 25 August 2022, "
