@@ -792,6 +792,20 @@ def test_a_protest_against_any_deal_keeps_its_own_date(atlas):
     assert (found.date, found.agreements) == (dt.date(2022, 4, 5), ())
 
 
+def test_a_deadline_listed_after_past_days_shares_their_year(atlas):
+    text = "Aghdam was returned to Azerbaijan on Nov. 20, followed by Kalbajar on Nov. 25 and Lachin by Dec. 1."
+    assert [c.date for c in extract(atlas, text, dt.date(2021, 6, 12))] == [
+        dt.date(2020, 11, 20),
+        dt.date(2020, 11, 25),
+        dt.date(2020, 12, 1),
+    ]
+    # Not one that falls before them in their year: that one is still to come.
+    text = (
+        "Kalbajar was returned to Azerbaijan on Nov. 25, and demining of the road to its airport should end by Oct. 1."
+    )
+    assert [c.date for c in extract(atlas, text, dt.date(2021, 6, 12))] == [dt.date(2020, 11, 25), dt.date(2021, 10, 1)]
+
+
 def test_a_day_before_a_verb_of_making_is_the_day_of_the_making_not_part_of_a_name(atlas):
     text = (
         "The border commissions agreed the first four sections of the line, between villages of Tavush and Gazakh, on "

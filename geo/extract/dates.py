@@ -758,7 +758,8 @@ def find_dates(
         offset = offset_date(sentence, before)
         return [offset] if offset is not None else chosen
     chosen = _counted_years(sentence, chosen, before)
-    return _days_apart(sentence, _later_clauses(sentence, _list_years(sentence, chosen), before))
+    listed = _list_years(sentence, _list_deadlines(sentence, chosen, published))
+    return _days_apart(sentence, _later_clauses(sentence, listed, before))
 
 
 def _counted_years(sentence: str, chosen: list[DateMention], before: dt.date | None) -> list[DateMention]:
@@ -885,6 +886,32 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
         carried = calendar.in_year(d.date, after.date.year)
         if carried is not None and carried <= after.date:
             out[i] = replace(d, date=carried, guessed_year=False)
+    return out
+
+
+# How long after the day listed before it a year-less deadline of the same list may fall to share its year.
+LIST_DEADLINE_DAYS = 60
+
+
+def _list_deadlines(sentence: str, chosen: list[DateMention], published: dt.date | None) -> list[DateMention]:
+    """ "Aghdam was returned on Nov. 20, followed by Kalbajar on Nov. 25 and Lachin by Dec. 1" (in June 2021): a
+    year-less deadline that "by" would read as still to come, listed right after a year-less day read in an earlier
+    year, is in that day's year when it then falls shortly after it: the list tells one story."""
+    if published is None:
+        return chosen
+    out = list(chosen)
+    for i in range(1, len(out)):
+        before, d = out[i - 1], out[i]
+        if not (d.guessed_year and before.guessed_year) or d.relative or before.relative:
+            continue
+        if d.date is None or before.date is None or d.date <= published or before.date.year >= d.date.year:
+            continue
+        gap = sentence[before.end : d.start]
+        if len(gap) > LIST_YEAR_GAP or not LIST_JOIN.search(gap):
+            continue
+        moved = calendar.in_year(d.date, before.date.year)
+        if moved is not None and before.date <= moved <= before.date + dt.timedelta(days=LIST_DEADLINE_DAYS):
+            out[i] = replace(d, date=moved, coming=False)
     return out
 
 
