@@ -27,12 +27,13 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W_]+")
 _RU_STEM_END = "аеиоуыэюяь"
 # Words after a place name that make it a body, an office or a kind of thing, not the place: "Artsakh officials",
-# "Karabakh state minister", "the border commissions", "the border village of Kornidzor", "Tavush governor" (folded).
+# "Karabakh state minister", "the border commissions", "the border delimitation commissions", "the border village of
+# Kornidzor", "Tavush governor" (folded).
 NOT_A_PLACE_AFTER = frozenset(
     "official officials authorities authority government leader leaders leadership president ombudsman state "
-    "parliament commission commissions delimitation village villages guard guards service troops ministry ministries health "
-    "information security governor mayor diocese eparchy bureau власти руководство президент губернатор мэр епархия епархии "
-    "епархию епархией бюро".split()
+    "parliament commission commissions delimitation village villages guard guards service troops ministry ministries "
+    "health information security governor mayor diocese eparchy bureau власти руководство президент губернатор мэр "
+    "епархия епархии епархию епархией бюро".split()
 )
 _SETTLEMENTS = frozenset({"village", "villages"})
 _AREA_KINDS = frozenset({"district", "region"})

@@ -895,7 +895,7 @@ LIST_DEADLINE_DAYS = 60
 
 def _list_deadlines(sentence: str, chosen: list[DateMention], published: dt.date | None) -> list[DateMention]:
     """ "Aghdam was returned on Nov. 20, followed by Kalbajar on Nov. 25 and Lachin by Dec. 1" (in June 2021): a
-    year-less deadline that "by" would read as still to come, listed right after a year-less day read in an earlier
+    year-less day read as still to come (there, by its "by"), listed right after a year-less day read in an earlier
     year, is in that day's year when it then falls shortly after it: the list tells one story."""
     if published is None:
         return chosen
