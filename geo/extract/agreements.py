@@ -345,7 +345,7 @@ _ARTICLE_OF = re.compile(r"^\s*(?:of|in|under|from)\s", re.I)
 
 # "was wound up", "stopped operating", "прекратила существование", "прекращена": told as closed, not as to be closed
 # ("wants the group dissolved", "должна быть распущена").
-_CLOSED = re.compile(
+_TOLD_CLOSED = re.compile(
     r"(?<![\w-])(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
     r"(?:closed|wound\s+up|dissolved|abolished|disbanded|shut\s+down)"
     r"|(?:stopped|ceased)\s+(?:operating|functioning|to\s+(?:exist|operate|function))"
@@ -738,7 +738,7 @@ class AgreementFinder:
                 continue  # "the closure of the Minsk process": an alias said it
             if published is not None and published < self.by_id[agreement_id].date:
                 continue
-            told = _CLOSED.search(text, end, end + CLOSED_REACH)
+            told = _TOLD_CLOSED.search(text, end, end + CLOSED_REACH)
             if told is not None and not _SENTENCE_PART_END.search(text, end, told.start()):
                 out.append(Reference(start, end, agreement_id))
                 names.add(start, end, out[-1])

@@ -60,8 +60,10 @@ from geo.extract.dates import (
     MOVED_LATER,
     REPORTED_CLAUSE,
     SPEECH_VERBS,
+    STORY_YEAR_DAYS,
     DateMention,
     find_dates,
+    listed_together,
     offset_date,
     opens_its_clause,
 )
@@ -116,8 +118,6 @@ _SAME_TIME_GOES_ON = re.compile(
     r"[,:]\s+(?:on\s+)?(?=\d|(?-i:[A-Z])[a-z]+\s+\d)",
     re.I,
 )
-# How long after a day written with its year a year-less date of the next sentence may fall to share that year.
-STORY_YEAR_DAYS = 60
 # The days a sentence writes with their year are one story's time when they are this close: "by 15 November 2020 and
 # by 1 December 2020" is; "the statements of 11 January and 26 November 2021" are not.
 STORY_SPAN = dt.timedelta(days=STORY_YEAR_DAYS)
@@ -1309,10 +1309,7 @@ def _agreements_listed(s: _Sentence) -> list[DateMention]:
         return []
     # Only a list: each item joined to the next ("and", "и", a comma); and only where a date in a name is among them
     # (dates of the sentence's own are its events already).
-    joined = all(
-        b.start - a.end <= LIST_YEAR_GAP and LIST_JOIN.search(s.text, a.end, b.start)
-        for a, b in zip(named, named[1:], strict=False)
-    )
+    joined = all(listed_together(s.text, a, b) for a, b in zip(named, named[1:], strict=False))
     return named if joined and any(d.attached for d in named) else []
 
 

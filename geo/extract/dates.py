@@ -868,6 +868,14 @@ def _weekdays_ahead_of_the_speaking(
 # How far apart two dates of one list may stand ("on November 25 and Lachin on December 1, 2020").
 LIST_YEAR_GAP = 80
 LIST_JOIN = re.compile(r",|\s(?:and|or|и|или)\s")
+# How long after a day a year-less day told with it may fall to share its year: in the next sentence
+# (candidates._in_story_year) or later in the same list (_list_deadlines).
+STORY_YEAR_DAYS = 60
+
+
+def listed_together(sentence: str, first: DateMention, then: DateMention) -> bool:
+    """Whether `then` follows `first` as the next item of one list: close, joined by a comma or "and"."""
+    return then.start - first.end <= LIST_YEAR_GAP and LIST_JOIN.search(sentence, first.end, then.start) is not None
 
 
 def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
@@ -880,17 +888,12 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
             continue
         if after.guessed_year:  # the year of the next one is written (or carried from the one after it)
             continue
-        gap = sentence[d.end : after.start]
-        if len(gap) > LIST_YEAR_GAP or not LIST_JOIN.search(gap):
+        if not listed_together(sentence, d, after):
             continue
         carried = calendar.in_year(d.date, after.date.year)
         if carried is not None and carried <= after.date:
             out[i] = replace(d, date=carried, guessed_year=False)
     return out
-
-
-# How long after the day listed before it a year-less deadline of the same list may fall to share its year.
-LIST_DEADLINE_DAYS = 60
 
 
 def _list_deadlines(sentence: str, chosen: list[DateMention], published: dt.date | None) -> list[DateMention]:
@@ -906,11 +909,10 @@ def _list_deadlines(sentence: str, chosen: list[DateMention], published: dt.date
             continue
         if d.date is None or before.date is None or d.date <= published or before.date.year >= d.date.year:
             continue
-        gap = sentence[before.end : d.start]
-        if len(gap) > LIST_YEAR_GAP or not LIST_JOIN.search(gap):
+        if not listed_together(sentence, before, d):
             continue
         moved = calendar.in_year(d.date, before.date.year)
-        if moved is not None and before.date <= moved <= before.date + dt.timedelta(days=LIST_DEADLINE_DAYS):
+        if moved is not None and before.date <= moved <= before.date + dt.timedelta(days=STORY_YEAR_DAYS):
             out[i] = replace(d, date=moved, coming=False)
     return out
 
