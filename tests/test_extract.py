@@ -3360,6 +3360,27 @@ def test_a_clause_opening_on_an_agreement_before_a_dated_clause_is_a_report_of_t
         assert [c.date for c in extract(atlas, text, published)] == [dt.date(2020, 11, 20)], text
 
 
+def test_a_later_clause_telling_of_an_agreements_own_day_is_a_report_of_that_agreement(atlas):
+    published = dt.date(2023, 12, 13)
+    for text in (
+        "Two villagers were detained in December 2020 near Hadrut, weeks after the trilateral statement of November 10 "
+        "had stopped the fighting.",
+        "The offensive began on 27 September 2020, and the trilateral statement signed on 10 November ended it.",
+        "Двое жителей были задержаны в декабре 2020 года у Гадрута, через несколько недель после того, как "
+        "трехстороннее заявление от 10 ноября остановило боевые действия.",
+    ):
+        first, statement = extract(atlas, text, published)
+        assert first.agreements == (), text
+        assert (statement.date, statement.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",)), text
+    # Named as what an act broke, the agreement stays with that act.
+    for text in (
+        "Troops took up new positions on 24 March 2022, in breach of the trilateral statement of 10 November 2020.",
+        "Armenia accused Baku on 24 March 2022 of violating the trilateral statement of 10 November 2020.",
+    ):
+        (report,) = extract(atlas, text, published)
+        assert (report.date, report.agreements) == (dt.date(2022, 3, 24), ("statement-2020-11-10",)), text
+
+
 def test_a_clause_opening_on_what_a_point_of_an_agreement_provides_is_a_report_of_that_agreement(atlas):
     published = dt.date(2023, 9, 29)
     for text in (

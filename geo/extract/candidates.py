@@ -819,7 +819,8 @@ class _Extractor:
         # "заявлениях от 11 января и 26 ноября 2021 года": agreements listed by their dates are one report each.
         listed = _agreements_listed(head)
         meetings = sorted(
-            {d.start: d for d in [*meetings, *listed, *self._agreement_lead(head)]}.values(), key=lambda d: d.start
+            {d.start: d for d in [*meetings, *listed, *self._agreement_lead(head), *_agreement_tail(head)]}.values(),
+            key=lambda d: d.start,
         )
         events = sorted({d.start: d for d in [*own_dates, *meetings]}.values(), key=lambda d: d.start)
         meeting_ids = {a for d in meetings for a in d.agreements}
@@ -1289,6 +1290,44 @@ def _meeting_named(text: str, d: DateMention) -> bool:
         and bool(d.agreements)
         and bool(_MEETING_BEFORE.search(text[max(0, d.start - 40) : d.start]) or _MEETING_AFTER.match(text, d.end))
     )
+
+
+# What an agreement's own day saw, told in the clause that names it: its signing, or the fighting it ended.
+_ITS_DAY_TOLD = re.compile(
+    r"\b(?:signed|ended|stopped|halted|put\s+an\s+end)\b|(?<![\w-])(?:подписа[лн]\w*|остановил\w*|прекратил\w*|"
+    r"положил\w*\s+конец)",
+    re.I,
+)
+TAIL_ACT_REACH = 120  # characters either side of the agreement's name in which its clause tells what that day saw
+
+
+def _agreement_tail(s: _Sentence) -> list[DateMention]:
+    """ "Most of the servicemen were detained in December 2020, weeks after the trilateral statement of November 10 had
+    ended the war", "The war, which began on September 27, ended with the trilateral statement signed on November 10":
+    an agreement named by its day in a clause after the sentence's first day of its own, a clause that tells of that
+    day (the text signed, the fighting ended), is a report of its own, dated by the agreement. Named only as what an
+    act broke or followed ("…, calling it a violation of the statement of November 9") it stays with that act."""
+    own = s.own_dates
+    if not own:
+        return []
+    # By bisection: a pasted sentence may hold thousands of dates and breaks.
+    own_ends, own_starts = [o.end for o in own], [o.start for o in own]
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(s.text)]
+    break_ends = [end for _, end in breaks]
+    out = []
+    for d in s.dates:
+        if not (d.attached and len(d.agreements) == 1 and d.start > own[0].end):
+            continue
+        before = own_ends[bisect.bisect_right(own_ends, d.start) - 1]
+        at = bisect.bisect_right(break_ends, d.start) - 1
+        if at < 0 or breaks[at][0] < before:
+            continue  # the day the sentence tells and the agreement's name are in one clause
+        after = bisect.bisect_left(own_starts, d.end)
+        lo = max(break_ends[at], d.start - TAIL_ACT_REACH)
+        hi = min(own_starts[after] if after < len(own_starts) else len(s.text), d.end + TAIL_ACT_REACH)
+        if _ITS_DAY_TOLD.search(s.text, lo, hi) is not None:
+            out.append(d)
+    return out
 
 
 def _agreements_listed(s: _Sentence) -> list[DateMention]:
