@@ -3195,6 +3195,30 @@ def test_that_month_is_the_month_of_the_day_before_and_a_dated_clause_after_it_i
         assert (left.date, left.date_precision) == (dt.date(2024, 4, 25), "approximate"), text
 
 
+def test_the_following_month_is_the_month_after_the_day_before(atlas):
+    published = dt.date(2025, 2, 20)
+    for text in (
+        "A protocol fixed the line on April 19 last year, and the villages passed to Azerbaijani control the following "
+        "month.",
+        "The commissions fixed the line on April 19 last year. A month later the villages passed to Azerbaijan.",
+        "Комиссии согласовали линию 19 апреля прошлого года, а месяц спустя села перешли под контроль Азербайджана.",
+    ):
+        fixed, passed = extract(atlas, text, published)
+        assert fixed.date == dt.date(2024, 4, 19), text
+        assert (passed.date, passed.date_precision) == (dt.date(2024, 5, 1), "month"), text
+    # Across a year's end, and counted back.
+    text = "The mission started on 20 December 2022. A month earlier the ministers had agreed to send it."
+    assert [(c.date, c.date_precision) for c in extract(atlas, text, published)] == [
+        (dt.date(2022, 12, 20), "day"),
+        (dt.date(2022, 11, 1), "month"),
+    ]
+    text = "The mission started on 20 December 2022. A month later it opened a second office."
+    assert extract(atlas, text, published)[-1].date == dt.date(2023, 1, 1)
+    # "Через месяц после …" counts from what follows it, not from the day before.
+    text = "Армия вошла в Кельбаджар 25 ноября 2020 года, а через месяц после этого войска покинули Гадрут."
+    assert len(extract(atlas, text, published)) == 1
+
+
 def test_a_sentence_naming_an_agreement_by_its_month_is_a_candidate_dated_as_the_labels_read_it(tmp_path):
     # Made-up records: a meeting of March 2027 and a protocol of June 2027, known only from data/.
     atlas = _atlas_with_made_up_agreements(

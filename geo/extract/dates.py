@@ -392,7 +392,12 @@ _OFFSET = re.compile(
     r"|(?P<part>early|mid|late)[\s-]+(?:that|the\s+same)\s+month"
     r"|(?:в|к|до|с)\s+(?P<ru_part>начал[еау]|середин[еыу]|конц[еау])\s+того\s+же\s+месяца"
     # "That month", "в том же месяце": the month of the day written before.
-    r"|(?P<month>(?:in\s+)?(?:that|the\s+same)\s+(?:same\s+)?month|в\s+(?:том\s+же\s+месяце|тот\s+же\s+месяц)))\b)"
+    r"|(?P<month>(?:in\s+)?(?:that|the\s+same)\s+(?:same\s+)?month|в\s+(?:том\s+же\s+месяце|тот\s+же\s+месяц))"
+    # "…, and those villages passed to Azerbaijani control the following month", "a month later", "месяц спустя": the
+    # month after (or before) that of the day written before; not "next month", which counts from the publication,
+    # nor "через месяц после …", counted from what follows it.
+    r"|(?P<month_on>the\s+following\s+month|a\s+month\s+(?:later|earlier)|месяц\s+спустя|"
+    r"(?:через|спустя)\s+месяц(?!\s+после)|месяцем\s+(?:позже|позднее|ранее|раньше)))\b)"
 )
 _OFFSET_SIGN = {"later": 1, "earlier": -1}
 _SAME_DAY_SHIFT = {"same": 0, "next": 1, "following": 1, "day": -1, "previous": -1}  # by the first word
@@ -629,6 +634,11 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         return None
     if m.group("month"):
         return DateMention(m.start(), m.end(), before.replace(day=1), "month", False, True, counted=True)
+    if written := m.group("month_on"):
+        step = -1 if written.lower().endswith(("earlier", "ранее", "раньше")) else 1
+        index = before.year * 12 + before.month - 1 + step
+        month = dt.date(index // 12, index % 12 + 1, 1)
+        return DateMention(m.start(), m.end(), month, "month", False, True, counted=True)
     if part := m.group("part_of") or m.group("part") or m.group("ru_part"):
         day = calendar.approximate_day(fold(part))
         return DateMention(m.start(), m.end(), before.replace(day=day), "approximate", False, True, counted=True)
