@@ -3136,6 +3136,23 @@ def test_an_agreement_named_by_what_it_is_about_is_no_anaphor(atlas):
     assert (called.date, called.agreements) == (dt.date(2026, 1, 14), ("tripp-framework-2026-01-13",))
 
 
+def test_an_anaphor_dated_by_an_abbreviated_month_is_still_an_anaphor(atlas):
+    signed = "The two neighbours signed regulations on the joint work of their border commissions on Aug. 30."
+    for day in ("Sept. 5", "September 5", "5 September"):
+        _, approved = extract(
+            atlas, f"{signed} Armenia's government approved the regulations on {day}.", dt.date(2024, 9, 26)
+        )
+        assert (approved.date, approved.agreements) == (
+            dt.date(2024, 9, 5),
+            ("delimitation-regulations-2024-08-30",),
+        ), day
+    # "On" a subject is what the text is about: a name of its own, no anaphor.
+    _, talks = extract(
+        atlas, f"{signed} On Sept. 5 the ministers discussed the regulations on transit.", dt.date(2024, 9, 26)
+    )
+    assert talks.agreements == ()
+
+
 def test_a_meeting_arranged_looks_ahead_in_any_tense(atlas):
     # "agreed to meet again … on 1 June" is an arrangement to come: the next 1 June after publication, not the last.
     for text in (

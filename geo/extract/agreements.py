@@ -173,7 +173,7 @@ _SINCE = re.compile(r"\b(?:since|after|following|before|until|после|с|со
 ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:new|same|whole|signed|initiall?ed|final|formal|official|administrative|\w+-\w+)\s+)?"
     r"(?:document|agreement|statement|declaration|deal|accord|protocol|text|treaty|framework|decision|regulations?|rules|closure)\b"
-    r"(?!\s+(?:of|from|between|to)\b|\s+on\s+(?!(?:the\s+)?(?:\d|[A-Z][a-z]+day\b|[A-Z][a-z]+\s+\d)))|"
+    r"(?!\s+(?:of|from|between|to)\b|\s+on\s+(?!(?:the\s+)?(?:\d|[A-Z][a-z]+day\b|[A-Z][a-z]+\.?\s+\d)))|"
     r"(?<![\w-])(?:документ|протокол)(?:а|у|ом|е|ы|ов)?(?![\w-])|(?<![\w-])деклараци(?:я|и|ю|ей)(?![\w-])|"
     # "Правительство одобрило положение 5 сентября", "Согласно положению, комиссии …": the regulations named before;
     # not "положение в регионе" (the situation) nor "положение о …" (a name of its own).
