@@ -2238,6 +2238,22 @@ def test_a_dash_before_a_date_does_not_cut_the_place_it_dates_off(atlas):
     ]
 
 
+def test_the_same_act_again_on_another_day_is_at_the_same_places(atlas):
+    for text in (
+        "Baku said Armenian units fired at its positions in Nakhchivan and Kalbajar on June 21 and again the following "
+        "day.",
+        "Баку заявил, что армянские подразделения обстреляли его позиции в Нахчыване и Кельбаджаре 21 июня и снова 22 "
+        "июня.",
+    ):
+        assert [(c.date, c.places) for c in extract(atlas, text, dt.date(2024, 6, 24))] == [
+            (dt.date(2024, 6, 21), ("nakhchivan", "kalbajar")),
+            (dt.date(2024, 6, 22), ("nakhchivan", "kalbajar")),
+        ], text
+    # Another act on that day is not the first one's: it names its own places, or none.
+    text = "Baku said Armenian units fired at its positions in Nakhchivan on June 21, and talks resumed the next day."
+    assert [c.places for c in extract(atlas, text, dt.date(2024, 6, 24))] == [("nakhchivan",), ()]
+
+
 def test_a_village_introduced_in_a_district_stands_for_the_district(atlas):
     text = (
         "A draw was held on Friday for families moving to Aghali village of Zangilan district. "

@@ -1261,7 +1261,12 @@ _RELATIVE_CLAUSE = re.compile(
 
 
 # What is left of a clause that is only a further date of a list: "and October 28", ", и 25 ноября".
-_DATE_LIST_REST = re.compile(r"^[\s,;]*(?:(?:and|or|и|или)\s+)?(?:(?:on|in|by|to|на|в|к)\s+)?[\s.]*$", re.I)
+# "…on June 21 and again the following day", "…23 июня и снова 24-го": "again" says the same act once more.
+_DATE_LIST_REST = re.compile(
+    r"^[\s,;]*(?:(?:and|or|и|или)\s+)?(?:(?:again|once\s+more|снова|вновь|еще\s+раз)\s+)?(?:(?:on|in|by|to|на|в|к)\s+)?"
+    r"[\s.]*$",
+    re.I,
+)
 
 
 def _only_dates(text: str, lo: int, hi: int, dates: list[DateMention], base: int) -> bool:
