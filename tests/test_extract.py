@@ -688,10 +688,26 @@ def test_a_sentence_naming_both_sides_of_a_segment_names_the_segment(atlas):
     for text in (
         "Azerbaijan took control of four villages of the Gazakh district on Friday.",
         "В пятницу пограничники взяли под охрану земли четырех сел Газахского района.",
+        "В пятницу пограничники взяли под контроль четыре села Газахского района.",
+        "В пятницу пограничники взяли под контроль четыре села в Газахском районе.",
     ):
         assert places(text, dt.date(2024, 5, 25)) == ("gazakh", "tavush-gazakh-border"), text
-    # One side alone is that place only.
+    # One side alone is that place only, and so is any village there ("сел в Тавуше", "какого-либо села").
     assert places("On 9 May protesters from Tavush marched to Yerevan.", dt.date(2024, 5, 10)) == ("tavush",)
+    for text in (
+        "15 марта министр заявил, что Ереван не ведет переговоров о сдаче сел в Тавуше.",
+        "15 марта премьер заявил, что о передаче какого-либо села Тавушской области речи нет.",
+    ):
+        assert places(text, dt.date(2024, 3, 20)) == ("tavush",), text
+    # Both sides named, then the villages of one again in a clause of their own: the segment in both clauses.
+    text = (
+        "The commissions agreed the first sections between Tavush and Gazakh on 19 April, and border guards took over "
+        "the four Gazakh villages on 24 May."
+    )
+    assert [c.places for c in extract(atlas, text, dt.date(2025, 1, 30))] == [
+        ("tavush", "gazakh", "tavush-gazakh-border"),
+        ("gazakh", "tavush-gazakh-border"),
+    ]
 
 
 def test_people_and_agreement_aliases_follow_their_schemas():

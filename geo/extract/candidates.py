@@ -1805,6 +1805,13 @@ def _resolve_segments(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
                 # villages on 15 May, and border guards took over Baghanis Ayrum …": a clause of its own).
                 if segment not in first or first[segment].start > second.end:
                     found.append(PlaceMatch(second.start, second.end, second.text, segment))
+                # "…between Tavush and Gazakh on 19 April, and border guards took over the four Gazakh villages on 24
+                # May": the villages of a side named again later, in a clause of their own, name it there too.
+                found += [
+                    PlaceMatch(p.start, p.end, p.text, segment)
+                    for p in s.places
+                    if p.place in sides and p.start > second.end and _villages_of(s.text, p)
+                ][:1]
                 continue
             if segment in first:
                 continue
@@ -1816,8 +1823,12 @@ def _resolve_segments(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
         s.places = sorted([*s.places, *found], key=lambda p: p.start)
 
 
-# "villages of (its) Gazakh district", "четырех сел Газахского района" before a side's name; "Tavush villages" after it.
-_VILLAGES_BEFORE = re.compile(r"(?<![\w-])(?:villages\s+(?:of|in)\s+(?:the\s+|its\s+)?|сел\s+)$", re.I)
+# "villages of (its) Gazakh district", "четырех сел Газахского района", "четыре села в Газахском районе" before a side's
+# name (not "сел в Тавуше", "какого-либо села": any village there); "Tavush villages" after it.
+_VILLAGES_BEFORE = re.compile(
+    r"(?<![\w-])(?:villages\s+(?:of|in)\s+(?:the\s+|its\s+)?|сел\s+|(?:дв|тр|четыр)\w*\s+сел[аоё]?\s+(?:в\s+)?)$",
+    re.I,
+)
 _VILLAGES_AFTER = re.compile(r"\s+villages\b", re.I)
 VILLAGES_REACH = 30
 
