@@ -67,7 +67,9 @@ MOVED_LATER = r"postpon(?:e|es|ed|ing)|defer(?:s|red|ring)?|push(?:es|ed|ing)?\s
 # Russian perfective verbs whose present form is a future: a cue before a date (_FUTURE_CUE) and after it (_FUTURE_AFTER).
 _RU_PERFECTIVE_FUTURE = (
     r"провед(?:ет|ёт|ут)|пройд(?:ет|ёт|ут)|состо(?:ится|ятся)|собер(?:ется|ётся|утся)|подпиш(?:ет|ут)|"
-    r"начн(?:ется|ётся|утся)|возобнов(?:ится|ятся)|посет(?:ит|ят)|прибуд(?:ет|ут)"
+    r"начн(?:ется|ётся|утся)|возобнов(?:ится|ятся)|посет(?:ит|ят)|прибуд(?:ет|ут)|"
+    # "вернутся к обсуждению текста в декабре", "с декабря продолжат обсуждение", "обсудят в декабре".
+    r"верн(?:ется|ётся|утся)|продолж(?:ит|ат)|обсуд(?:ит|ят)"
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|until|next|is\s+to|are\s+to|"
