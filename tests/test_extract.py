@@ -1997,6 +1997,12 @@ def test_the_year_at_the_end_of_a_list_of_dates_is_the_lists(atlas):
         (dt.date(2020, 11, 25), ("kalbajar",)),
         (dt.date(2020, 12, 1), ("lachin",)),
     ]
+    # The year of a span's end is no item's: the day before it keeps the year it is read in.
+    for text in (
+        "EU ministers extended the mission on 30 January, setting its new term until 19 February 2027.",
+        "Министры продлили мандат миссии 30 января, установив новый срок до 19 февраля 2027 года.",
+    ):
+        assert extract(atlas, text, dt.date(2025, 2, 20))[0].date == dt.date(2025, 1, 30), text
 
 
 def test_a_yearless_day_just_after_a_day_of_another_year_is_in_that_story_year(atlas):

@@ -62,6 +62,7 @@ from geo.extract.dates import (
     SPEECH_VERBS,
     STORY_YEAR_DAYS,
     DateMention,
+    ends_a_span,
     find_dates,
     listed_together,
     offset_date,
@@ -220,9 +221,6 @@ _RESCHEDULED = re.compile(
     r"\b(?:to|until|till)\s+(?:the\s+)?$|(?:перенес\w*|отлож\w*|продлен\w*|продлил\w*)[^.;:]{0,60}?\s(?:на|до)\s+$",
     re.I,
 )
-# Where a span ends: "run until 19 February 2027", "продлен до 19 февраля".
-SPAN_END_REACH = 8
-_SPAN_END = re.compile(r"(?i:\b(?:until|till|through)\s+$|(?<![\w-])(?:до|по)\s+$)")
 # A dated line naming nothing, with no more words than this besides its dates, is a byline ("Press release, 17
 # October 2022.", "Analysis, 12 June 2023."), not a report.
 BYLINE_WORDS = 2
@@ -785,7 +783,7 @@ class _Extractor:
         """Whether `d` is the end of a span still to come ("The mission will now run until 19 February 2027", "до 19
         февраля 2027 года"): a day nothing happens on yet, which "the day before" in the next sentence does not count
         from."""
-        ends_span = _SPAN_END.search(text, max(0, d.start - SPAN_END_REACH), d.start) is not None
+        ends_span = ends_a_span(text, d)
         return ends_span and self.published is not None and d.date is not None and d.date > self.published
 
     def _counted_back_to_named(self, apart: list[DateMention], s: _Sentence) -> list[DateMention]:

@@ -890,15 +890,28 @@ def listed_together(sentence: str, first: DateMention, then: DateMention) -> boo
     return then.start - first.end <= LIST_YEAR_GAP and LIST_JOIN.search(sentence, first.end, then.start) is not None
 
 
+# Where a span ends: "run until 19 February 2027", "продлен до 19 февраля".
+SPAN_END_REACH = 8
+_SPAN_END = re.compile(r"(?i:\b(?:until|till|through)\s+$|(?<![\w-])(?:до|по)\s+$)")
+
+
+def ends_a_span(sentence: str, d: DateMention) -> bool:
+    """Whether `d` is the end of a span: "until 19 February 2027", "до 19 февраля"."""
+    return _SPAN_END.search(sentence, max(0, d.start - SPAN_END_REACH), d.start) is not None
+
+
 def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
     """ "Kalbajar was returned on November 25 and Lachin on December 1, 2020": the year written at the end of a list
-    of dates is the year of the year-less ones before it, when they come before it in that year."""
+    of dates is the year of the year-less ones before it, when they come before it in that year. Not the year of a
+    span's end ("extended the mission on 30 January, setting its term until 19 February 2027"): that is no item."""
     out = list(chosen)
     for i in range(len(out) - 2, -1, -1):
         d, after = out[i], out[i + 1]
         if not d.guessed_year or d.date is None or after.date is None or after.relative:
             continue
         if after.guessed_year:  # the year of the next one is written (or carried from the one after it)
+            continue
+        if ends_a_span(sentence, after):
             continue
         if not listed_together(sentence, d, after):
             continue
