@@ -2005,6 +2005,18 @@ def test_the_year_at_the_end_of_a_list_of_dates_is_the_lists(atlas):
         assert extract(atlas, text, dt.date(2025, 2, 20))[0].date == dt.date(2025, 1, 30), text
 
 
+def test_a_first_plan_since_changed_is_a_day_of_the_story_not_one_to_come(atlas):
+    published = dt.date(2021, 8, 17)
+    for text in (
+        "The handover of Kalbajar was originally scheduled for November 15.",
+        "Первоначально передача Кельбаджара была намечена на 15 ноября, однако срок был продлен.",
+        "Изначально передачу Кельбаджара запланировали на 15 ноября.",
+    ):
+        assert only(extract(atlas, text, published)).date == dt.date(2020, 11, 15), text
+    # A plan told as it stands still looks ahead.
+    assert only(extract(atlas, "The handover is scheduled for November 15.", published)).date == dt.date(2021, 11, 15)
+
+
 def test_a_yearless_day_just_after_a_day_of_another_year_is_in_that_story_year(atlas):
     text = (
         "Under the trilateral statement, the district was to be returned by November 15, 2020. "

@@ -106,6 +106,19 @@ _FUTURE_CUE = re.compile(
     r"ожидает\w*|предстоит|предстоят)\b",
     re.I,
 )
+# A plan told as the first one, since changed: "was originally scheduled for November 15", "Первоначально передача
+# была намечена на 15 ноября" is a day of the story, not one still to come.
+_FIRST_PLAN = re.compile(r"\b(?:originally|initially|первоначально|изначально)\b(?=[^.;:]*$)", re.I)
+FIRST_PLAN_REACH = 50
+
+
+def _future_cues(text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
+    """The cues of `text[lo:hi]` that look ahead: not one told as the first plan, since changed."""
+    for m in _FUTURE_CUE.finditer(text, lo, len(text) if hi is None else hi):
+        if not _FIRST_PLAN.search(text, max(0, m.start() - FIRST_PLAN_REACH), m.start()):
+            yield m
+
+
 # The cues that mark a deadline, which looks ahead for the date it stands before.
 _DEADLINE_WORDS = frozenset({"by", "until", "deadline", "до", "не"})
 # Verbs of saying: "…, the ministry said on Monday", "сообщили в среду".
@@ -467,7 +480,7 @@ def _resolve(
     # A cue just before the date or inside it ("by July") looks ahead; one anywhere else in the sentence (`coming`:
     # "on 12 October the court will hear", "The leaders will meet in Chisinau on 1 June … and in Brussels in July")
     # keeps a date after publication this year's, but never makes a date long past next year's.
-    ahead = bool(_FUTURE_CUE.search(m.string[max(0, m.start() - FUTURE_CUE_WINDOW) : m.end()]))
+    ahead = any(_future_cues(m.string, max(0, m.start() - FUTURE_CUE_WINDOW), m.end()))
     year = int(groups["year"]) if groups.get("year") else None
     if groups.get("that_year"):
         year = written_year  # "that year" with no year written before it: year-less
@@ -690,7 +703,7 @@ def find_dates(
     found = []
     # Once per sentence: a long one may hold thousands of dates. A deadline ("by January 1, 2024", "до 1 марта") looks
     # ahead for its own date only: "decreed on September 28 that … be dissolved by January 1, 2024" is past.
-    cues = [m.start() for m in _FUTURE_CUE.finditer(sentence) if m.group().split()[0].lower() not in _DEADLINE_WORDS]
+    cues = [m.start() for m in _future_cues(sentence) if m.group().split()[0].lower() not in _DEADLINE_WORDS]
     # Not a cue in words reported after the date ("assured critics in December that foreigners would continue to use
     # the road": "would" is what was said then, not what is still to come): a cue counts before the first "that" or
     # "что" after the date.
