@@ -3467,6 +3467,16 @@ def test_a_later_clause_telling_of_an_agreements_own_day_is_a_report_of_that_agr
         first, statement = extract(atlas, text, published)
         assert first.agreements == (), text
         assert (statement.date, statement.agreements) == (dt.date(2020, 11, 10), ("statement-2020-11-10",)), text
+    # So does one telling that the agreement was made: "agreed … under a ceasefire on Sept. 20".
+    for text in (
+        "Azerbaijan took back the region in an offensive last September, and the local fighters agreed to lay down "
+        "their arms under a ceasefire on Sept. 20.",
+        "Азербайджан вернул регион в ходе наступления в сентябре, и местные формирования согласились сложить оружие "
+        "по соглашению о прекращении огня от 20 сентября.",
+    ):
+        offensive, ceasefire = extract(atlas, text, dt.date(2024, 3, 19))
+        assert (offensive.date, offensive.agreements) == (dt.date(2023, 9, 1), ()), text
+        assert (ceasefire.date, ceasefire.agreements) == (dt.date(2023, 9, 20), ("ceasefire-2023-09-20",)), text
     # Named as what an act broke, the agreement stays with that act.
     for text in (
         "Troops took up new positions on 24 March 2022, in breach of the trilateral statement of 10 November 2020.",

@@ -1295,10 +1295,11 @@ def _meeting_named(text: str, d: DateMention) -> bool:
     )
 
 
-# What an agreement's own day saw, told in the clause that names it: its signing, or the fighting it ended.
+# What an agreement's own day saw, told in the clause that names it: its making (signed, agreed, accepted), or the
+# fighting it ended.
 _ITS_DAY_TOLD = re.compile(
-    r"\b(?:signed|ended|stopped|halted|put\s+an\s+end)\b|(?<![\w-])(?:подписа[лн]\w*|остановил\w*|прекратил\w*|"
-    r"положил\w*\s+конец)",
+    r"\b(?:signed|agreed|accepted|reached|ended|stopped|halted|put\s+an\s+end)\b|"
+    r"(?<![\w-])(?:подписа[лн]\w*|согласил\w*|договорил\w*|достигнут\w*|остановил\w*|прекратил\w*|положил\w*\s+конец)",
     re.I,
 )
 TAIL_ACT_REACH = 120  # characters either side of the agreement's name in which its clause tells what that day saw
@@ -1308,7 +1309,7 @@ def _agreement_tail(s: _Sentence) -> list[DateMention]:
     """ "Most of the servicemen were detained in December 2020, weeks after the trilateral statement of November 10 had
     ended the war", "The war, which began on September 27, ended with the trilateral statement signed on November 10":
     an agreement named by its day in a clause after the sentence's first day of its own, a clause that tells of that
-    day (the text signed, the fighting ended), is a report of its own, dated by the agreement. Named only as what an
+    day (the text signed or agreed, the fighting ended), is a report of its own, dated by the agreement. Named only as what an
     act broke or followed ("…, calling it a violation of the statement of November 9") it stays with that act."""
     own = s.own_dates
     if not own:
