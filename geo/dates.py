@@ -23,6 +23,12 @@ def in_year(day: dt.date, year: int) -> dt.date | None:
         return None
 
 
+def month_start(day: dt.date, months: int = 0) -> dt.date:
+    """The first day of the month `months` after `day`'s (before it when negative): "next month", "a month earlier"."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 def month_end(day: dt.date) -> dt.date:
     """The last day of `day`'s month: what a date read as a month ("in July 2024") reaches to."""
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])

@@ -1309,8 +1309,8 @@ def _agreement_tail(s: _Sentence) -> list[DateMention]:
     """ "Most of the servicemen were detained in December 2020, weeks after the trilateral statement of November 10 had
     ended the war", "The war, which began on September 27, ended with the trilateral statement signed on November 10":
     an agreement named by its day in a clause after the sentence's first day of its own, a clause that tells of that
-    day (the text signed or agreed, the fighting ended), is a report of its own, dated by the agreement. Named only as what an
-    act broke or followed ("…, calling it a violation of the statement of November 9") it stays with that act."""
+    day (the text signed or agreed, the fighting ended), is a report of its own, dated by the agreement. Named only as
+    what an act broke or followed ("…, calling it a violation of the statement of November 9") it stays with that act."""
     own = s.own_dates
     if not own:
         return []

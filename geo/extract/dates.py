@@ -582,18 +582,15 @@ def _resolve(
         return dt.date(published.year + shift, 12, calendar.APPROXIMATE_DAYS["end"]), "approximate"
     if kind == "part_of_month":
         which = (groups["which"] or groups["ru_which"]).lower()
-        first_of_month = published.replace(day=1)
-        if which in ("last", "прошлого"):
-            first_of_month = (first_of_month - dt.timedelta(days=1)).replace(day=1)
+        first_of_month = calendar.month_start(published, -1 if which in ("last", "прошлого") else 0)
         part = fold(groups["q"] or groups["q_of"] or groups["ru_q"])
         day = calendar.approximate_day(part)
         return first_of_month.replace(day=day), "approximate"
     if kind == "this_month":
         return published.replace(day=1), "month"
     if kind == "next_month":
-        return (published.replace(day=28) + dt.timedelta(days=4)).replace(day=1), "month"
-    first = published.replace(day=1) - dt.timedelta(days=1)
-    return first.replace(day=1), "month"
+        return calendar.month_start(published, 1), "month"
+    return calendar.month_start(published, -1), "month"
 
 
 _FUTURE_IN_THE_PAST = re.compile(r"(?i:would|could)\b")
@@ -651,8 +648,7 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         return DateMention(m.start(), m.end(), before.replace(day=1), "month", False, True, counted=True)
     if written := m.group("month_on"):
         step = -1 if written.lower().endswith(("earlier", "ранее", "раньше")) else 1
-        index = before.year * 12 + before.month - 1 + step
-        month = dt.date(index // 12, index % 12 + 1, 1)
+        month = calendar.month_start(before, step)
         return DateMention(m.start(), m.end(), month, "month", False, True, counted=True)
     if part := m.group("part_of") or m.group("part") or m.group("ru_part"):
         day = calendar.approximate_day(fold(part))
