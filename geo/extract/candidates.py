@@ -1806,11 +1806,11 @@ def _resolve_segments(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
                     found.append(PlaceMatch(second.start, second.end, second.text, segment))
                 # "…between Tavush and Gazakh on 19 April, and border guards took over the four Gazakh villages on 24
                 # May": the villages of a side named again later, in a clause of their own, name it there too.
-                found += [
-                    PlaceMatch(p.start, p.end, p.text, segment)
-                    for p in s.places
-                    if p.place in sides and p.start > second.end and _villages_of(s.text, p)
-                ][:1]
+                again = next(
+                    (p for p in s.places if p.place in sides and p.start > second.end and _villages_of(s.text, p)), None
+                )
+                if again is not None:
+                    found.append(PlaceMatch(again.start, again.end, again.text, segment))
                 continue
             if segment in first:
                 continue
