@@ -1312,16 +1312,15 @@ def _agreement_tail(s: _Sentence) -> list[DateMention]:
     day (the text signed or agreed, the fighting ended), is a report of its own, dated by the agreement. Named only as
     what an act broke or followed ("…, calling it a violation of the statement of November 9") it stays with that act."""
     own = s.own_dates
-    if not own:
+    named = [d for d in s.dates if own and d.attached and len(d.agreements) == 1 and d.start > own[0].end]
+    if not named:
         return []
     # By bisection: a pasted sentence may hold thousands of dates and breaks.
     own_ends, own_starts = [o.end for o in own], [o.start for o in own]
     breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(s.text)]
     break_ends = [end for _, end in breaks]
     out = []
-    for d in s.dates:
-        if not (d.attached and len(d.agreements) == 1 and d.start > own[0].end):
-            continue
+    for d in named:
         before = own_ends[bisect.bisect_right(own_ends, d.start) - 1]
         at = bisect.bisect_right(break_ends, d.start) - 1
         if at < 0 or breaks[at][0] < before:
