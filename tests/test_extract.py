@@ -898,6 +898,19 @@ def test_a_range_across_two_months(atlas):
     assert (found.date, found.date_precision) == (dt.date(2022, 10, 20), "range")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council gave the mission a budget for the period from 20 February 2025 to 19 February 2027.",
+        "The mission will run from February 20, 2025 to February 19, 2027.",
+        "Совет выделил миссии бюджет на период с 20 февраля 2025 года по 19 февраля 2027 года.",
+    ],
+)
+def test_a_range_across_years_starts_in_its_first_days_own_year(atlas, text):
+    found = only(extract(atlas, text, dt.date(2025, 1, 31)))
+    assert (found.date, found.date_precision) == (dt.date(2025, 2, 20), "range")
+
+
 def test_an_undated_text_takes_the_year_of_its_last_dated_event_not_of_any_year_written(atlas):
     text = (
         "The last Russian peacekeepers left Karabakh on 12 June 2024, four years after the 2020 ceasefire. "

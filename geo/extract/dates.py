@@ -35,6 +35,7 @@ _RU_MON = (
 _MON2 = _MON.replace("(?P<mon>", "(?P<mon2>")
 _RU_MON2 = _RU_MON.replace("(?P<mon>", "(?P<mon2>")
 _YEAR = r"(?P<year>\d{4})(?!\d)"
+_YEAR1 = r"(?P<year1>\d{4})(?!\d)"  # a range's first day's own year: "from 20 February 2025 to 19 February 2027"
 _EN_WEEKDAY = "|".join(calendar.WEEKDAYS)
 _RU_WEEKDAY = "|".join(calendar.RU_WEEKDAYS)
 # "в ноябре прошлого года", "26 ноября этого года", "November last year": a year counted from the publication's.
@@ -155,7 +156,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "range",
             # "from 20 October to 19 December", "from the afternoon of 19 September to 13:00 on 20 September".
-            rf"\b(?i:from)\s+(?:the\s+[a-z]+\s+of\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{_MON}\s+)?"
+            rf"\b(?i:from)\s+(?:the\s+[a-z]+\s+of\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{_MON}(?:,?\s+{_YEAR1})?\s+)?"
             rf"(?i:to|until|till)\s+(?:\d{{1,2}}:\d\d\s+(?:on\s+)?|the\s+[a-z]+\s+of\s+)?(?P<day>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?\s+(?P<mon2>[A-Z][a-z]+){_EN_YEAR}",
         ),
@@ -163,7 +164,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # written or not.
         (
             "range",
-            rf"\b(?i:from|between)\s+{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?,?\s+"
+            rf"\b(?i:from|between)\s+{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR1})?,?\s+"
             rf"(?i:to|until|till|through|and)\s+(?:{_MON2}\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){_EN_YEAR}",
         ),
         (
@@ -204,7 +205,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "с 20 апреля по 22 апреля", "с 30 сентября по 2 октября 2023 года": each day with its month.
         (
             "range",
-            rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+{_RU_MON}(?:\s+\d{{4}}(?:\s*(?:года|г\.?))?)?\s+(?i:по|до)\s+"
+            rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+{_RU_MON}(?:\s+{_YEAR1}(?:\s*(?:года|г\.?))?)?\s+(?i:по|до)\s+"
             rf"(?P<day>\d{{1,2}})\s+{_RU_MON2}{_RU_YEAR}",
         ),
         ("range", rf"\b(?P<d1>\d{{1,2}})\s*[-–—]\s*(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
@@ -512,6 +513,8 @@ def _resolve(
             month = calendar.month_number(name)
         except StopIteration:
             return None, None
+        if groups.get("year1"):
+            year = int(groups["year1"])
         return complete(month, int(groups["d1"])), "range"
     if kind == "month_range":
         from_month, to_month = calendar.month_number(groups["mon"]), calendar.month_number(groups["mon2"])
