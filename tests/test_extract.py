@@ -687,6 +687,7 @@ def test_a_sentence_naming_both_sides_of_a_segment_names_the_segment(atlas):
     # The villages of one side are the segment's villages.
     for text in (
         "Azerbaijan took control of four villages of the Gazakh district on Friday.",
+        "Armenia handed back four villages in Azerbaijan's Gazakh district on Friday.",
         "В пятницу пограничники взяли под охрану земли четырех сел Газахского района.",
         "В пятницу пограничники взяли под контроль четыре села Газахского района.",
         "В пятницу пограничники взяли под контроль четыре села в Газахском районе.",

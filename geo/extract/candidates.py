@@ -1821,10 +1821,12 @@ def _resolve_segments(sentences: list[_Sentence], gazetteer: Gazetteer) -> None:
         s.places = sorted([*s.places, *found], key=lambda p: p.start)
 
 
-# "villages of (its) Gazakh district", "четырех сел Газахского района", "четыре села в Газахском районе" before a side's
-# name (not "сел в Тавуше", "какого-либо села": any village there); "Tavush villages" after it.
+# "villages of (its) Gazakh district", "villages in Azerbaijan's Gazakh district", "четырех сел Газахского района",
+# "четыре села в Газахском районе" before a side's name (not "сел в Тавуше", "какого-либо села": any village there);
+# "Tavush villages" after it.
 _VILLAGES_BEFORE = re.compile(
-    r"(?<![\w-])(?:villages\s+(?:of|in)\s+(?:the\s+|its\s+)?|сел\s+|(?:дв|тр|четыр)\w*\s+сел[аоё]?\s+(?:в\s+)?)$",
+    r"(?<![\w-])(?:villages\s+(?:of|in)\s+(?:the\s+|its\s+|(?:Azerbaijan|Armenia)['’]s\s+)?|сел\s+|"
+    r"(?:дв|тр|четыр)\w*\s+сел[аоё]?\s+(?:в\s+)?)$",
     re.I,
 )
 _VILLAGES_AFTER = re.compile(r"\s+villages\b", re.I)
