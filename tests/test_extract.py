@@ -2990,6 +2990,17 @@ _ENDED = "The trilateral statement of 10 November 2020 ended the war. "
             "tripp-framework-2026-01-13",
         ),
         (_ENDED + "The statement's fourth point set the peacekeepers' term at five years.", "statement-2020-11-10"),
+        # "itself", and a plural text: "The framework itself creates …", "The regulations make …".
+        (_ANNOUNCED + "The framework itself creates no binding obligations.", "tripp-framework-2026-01-13"),
+        (
+            _ANNOUNCED + "The framework itself states that it creates no legal obligations.",
+            "tripp-framework-2026-01-13",
+        ),
+        (
+            "The commissions signed the regulations on their joint work on 30 August 2024. The regulations make the 1991 "
+            "Alma-Ata Declaration the basis of delimitation.",
+            "delimitation-regulations-2024-08-30",
+        ),
         (_ANNOUNCED + "The framework drew criticism from the opposition.", None),
     ],
 )

@@ -149,7 +149,7 @@ _PROVIDES = re.compile(
     # "Документ не налагает на стороны юридических обязательств", "The text imposes no obligations": what it lays down.
     r"налага\w*|\bimposes\b|"
     # "…, the statement says", "…, the statement said": what the text itself says.
-    rf"(?:deal|{_TEXT_WORD})\s+(?:says|said|states|stated|reads)\b|"
+    rf"(?:deal|{_TEXT_WORD})(?:\s+itself)?\s+(?:says|said|states|stated|reads)\b|"
     # "Michel's statement that night also said …", "The Brussels statement also offered EU help …": what it said too.
     rf"{_TEXT_WORD}(?:\s+[\w-]+){{0,2}}?\s+also\s+(?:says|said|states|stated|offers|offered|welcomes|welcomed)\b|"
     # "The document also notes …", "The joint statement also records …", "В заявлении отмечен …": what it records.
@@ -165,14 +165,14 @@ _PROVIDES = re.compile(
     # "The Sochi statement refers to the UN Charter", "Сочинское заявление ссылается на …": what it cites is in it.
     rf"{_TEXT_WORD}\s+(?:also\s+)?"
     r"(?:refers|cites)\b|(?<![\w-])(?:заявлени|документ|деклараци|соглашени)\w*\s+(?:также\s+)?ссылается|"
-    # "The framework gives a TRIPP company the right …", "The regulations make the declaration the basis …", "The
-    # statement's fourth point set the mission's term …": what the text named at the head of the sentence gives, makes
-    # or sets, it lays down.
+    # "The framework gives a TRIPP company the right …", "The framework itself creates no obligations", "The
+    # regulations make the declaration the basis …", "The statement's fourth point set the mission's term …": what the
+    # text named at the head of the sentence gives, makes, creates or sets, it lays down.
     # "Article 7 of the initialled text bars …": what a numbered part of the text lays down, the text does.
     r"^\W*(?:(?:article|point|paragraph|clause)\s+(?:\d+|[IVX]+)\s+of\s+)?"
     rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{_TEXT_WORD}|protocol-description|regulations|decision|deal)"
-    r"(?:['’]s\s+(?:[\w-]+\s+)?(?:point|article|paragraph))?\s+(?:also\s+)?"
-    r"(?:gives|grants|hands|sets?|makes|made|bars|bans|allows|lays\s+down|leaves)\b|"
+    r"(?:['’]s\s+(?:[\w-]+\s+)?(?:point|article|paragraph))?(?:\s+itself)?\s+(?:also\s+)?"
+    r"(?:gives?|grants?|hands?|sets?|makes?|made|bars?|bans?|allows?|lays?\s+down|leaves?|creates?)\b|"
     # "The protocol-description fixed a 12.7-kilometre stretch": what a protocol fixed, it lays down.
     r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)\b"
     r"[^.;]{0,40}?\b(?:puts?|place[sd]|create[sd]|establish(?:es|ed)|introduce[sd]|sets?\s+up|left|leaves|kept|keeps|"
