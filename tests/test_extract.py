@@ -2019,6 +2019,19 @@ def test_the_year_at_the_end_of_a_list_of_dates_is_the_lists(atlas):
         assert extract(atlas, text, dt.date(2025, 2, 20))[0].date == dt.date(2025, 1, 30), text
 
 
+def test_a_text_dated_in_an_aside_at_the_head_of_the_sentence_is_what_the_next_clause_tells_of(atlas):
+    text = (
+        "Положение о совместной деятельности комиссий, подписанное 30 августа 2024 года, парламент Армении ратифицировал "
+        "23 октября."
+    )
+    signed, ratified = extract(atlas, text, dt.date(2025, 2, 28))
+    assert (signed.date, signed.agreements) == (dt.date(2024, 8, 30), ("delimitation-regulations-2024-08-30",))
+    assert (ratified.date, ratified.agreements) == (dt.date(2024, 10, 23), ("delimitation-regulations-2024-08-30",))
+    # An aside that dates something else leaves the next clause its own.
+    text = "Положение о совместной деятельности комиссий подписали 30 августа 2024 года, а 23 октября министры встретились в Москве."
+    assert extract(atlas, text, dt.date(2025, 2, 28))[-1].agreements == ()
+
+
 def test_a_first_plan_since_changed_is_a_day_of_the_story_not_one_to_come(atlas):
     published = dt.date(2021, 8, 17)
     for text in (

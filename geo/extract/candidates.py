@@ -931,7 +931,7 @@ class _Extractor:
                     # Russian-brokered ceasefire in November, and … an offensive in September 2023").
                     # A clause with no subject of its own goes on with the meeting's ("The fourth meeting, on 31 August
                     # 2022, tasked …, and scheduled the next session for November").
-                    goes_on = bool(_SAME_SUBJECT_GOES_ON.match(head.text, lo))
+                    goes_on = bool(_SAME_SUBJECT_GOES_ON.match(head.text, lo)) or _after_named_aside(head, lead, lo)
                     # "…, а на следующий день ее текст опубликовал МИД", "…, and Aliyev approved them on 25 October".
                     # Looked for only when the lead names an agreement made on the first clause's day.
                     refers_back = bool(made_first) and bool(
@@ -1250,6 +1250,23 @@ _SAME_SUBJECT_GOES_ON = re.compile(
 
 # A pronoun or a word for closing that stands for what an earlier clause named.
 _REFERS_BACK = re.compile(r"\b(?:it|its|them)\b|(?<![\w-])(?:е[её]|он|она|оно|его|их|ним|закрыти\w*)(?![\w-])", re.I)
+
+
+# "Положение …, подписанное 30 августа 2024 года, парламент ратифицировал 23 октября", "The regulations, signed on 30
+# August, parliament ratified on 23 October": the participle that dates a text named at the head of the sentence, set
+# off by commas; the clause after it tells what was done to that text.
+_DATING_ASIDE = re.compile(
+    r",\s+(?:подписанн|парафированн|принят|согласованн|утвержденн)\w*[^,;]{0,60}$|"
+    r",\s+(?:signed|initiall?ed|adopted|agreed)\b[^,;]{0,60}$",
+    re.I,
+)
+NAMED_ASIDE_REACH = 100
+
+
+def _after_named_aside(head: _Sentence, lead: _Items, lo: int) -> bool:
+    """Whether the clause at `lo` follows a dating aside that comes right after a text the sentence opens on."""
+    m = _DATING_ASIDE.search(head.text, max(0, lo - NAMED_ASIDE_REACH), lo)
+    return m is not None and any(r.end - head.start == m.start() for r in lead.refs)
 
 
 # A clause that opens on a relative pronoun goes on about what the clause before it named.
