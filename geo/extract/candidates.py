@@ -1252,14 +1252,10 @@ _SAME_SUBJECT_GOES_ON = re.compile(
 _REFERS_BACK = re.compile(r"\b(?:it|its|them)\b|(?<![\w-])(?:е[её]|он|она|оно|его|их|ним|закрыти\w*)(?![\w-])", re.I)
 
 
-# "Положение …, подписанное 30 августа 2024 года, парламент ратифицировал 23 октября", "The regulations, signed on 30
-# August, parliament ratified on 23 October": the participle that dates a text named at the head of the sentence, set
-# off by commas; the clause after it tells what was done to that text.
-_DATING_ASIDE = re.compile(
-    r",\s+(?:подписанн|парафированн|принят|согласованн|утвержденн)\w*[^,;]{0,60}$|"
-    r",\s+(?:signed|initiall?ed|adopted|agreed)\b[^,;]{0,60}$",
-    re.I,
-)
+# "Положение …, подписанное 30 августа 2024 года, парламент ратифицировал 23 октября": the participle that dates a text
+# named at the head of the sentence, set off by commas; the clause after it tells what was done to that text (its
+# object, put first). English says it in the passive (_SAME_SUBJECT_GOES_ON).
+_DATING_ASIDE = re.compile(r",\s+(?:подписанн|парафированн|принят|согласованн|утвержденн)\w*[^,;]{0,60}$", re.I)
 NAMED_ASIDE_REACH = 100
 
 
@@ -1329,7 +1325,9 @@ def _agreement_tail(s: _Sentence) -> list[DateMention]:
     day (the text signed or agreed, the fighting ended), is a report of its own, dated by the agreement. Named only as
     what an act broke or followed ("…, calling it a violation of the statement of November 9") it stays with that act."""
     own = s.own_dates
-    named = [d for d in s.dates if own and d.attached and len(d.agreements) == 1 and d.start > own[0].end]
+    if not own:
+        return []
+    named = [d for d in s.dates if d.attached and len(d.agreements) == 1 and d.start > own[0].end]
     if not named:
         return []
     # By bisection: a pasted sentence may hold thousands of dates and breaks.
