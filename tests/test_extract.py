@@ -5421,3 +5421,24 @@ def test_an_agreement_named_by_its_month_opens_a_report_of_its_own(atlas):
     # "The meeting" after a dated report still goes on with it.
     text = "Pashinyan and Aliyev met in Brussels on 14 December. The meeting lasted five hours."
     assert len(extract(atlas, text, dt.date(2021, 12, 16))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the nine points in the statement that Armenia, Azerbaijan and Russia signed on the night of 9-10 November "
+        "2020, the last has proved the hardest.",
+        "Of all the commitments in the ceasefire statement signed overnight on 9-10 November 2020, the humanitarian "
+        "ones looked the simplest.",
+    ],
+)
+def test_a_text_signed_over_a_night_of_two_days_is_dated_by_its_own_day(atlas, text):
+    found = only(extract(atlas, text, None))
+    assert (found.date, found.date_precision, found.agreements) == (
+        dt.date(2020, 11, 10),
+        "day",
+        ("statement-2020-11-10",),
+    )
+    # Talks held over two days stay the two days, whatever they agreed.
+    talks = only(extract(atlas, "The leaders met in Brussels on 13-14 May 2023 and agreed on a statement.", None))
+    assert (talks.date, talks.date_precision) == (dt.date(2023, 5, 13), "range")

@@ -230,6 +230,12 @@ _VENUE_OPENING = re.compile(r"^\W*(?:in|at|в|во)\s+(?=\w)", re.I)
 MEETING_ANAPHOR_SENTENCES = 1
 # "signed", "подписанному": a text signed, which an agreement only initialled (its kind, `_INITIALLED_KIND`) is not.
 _SIGNED = re.compile(r"\bsigned\b|(?<![\w-])подписа[лн]\w*", re.I)
+# "signed on the night of 9-10 November", "подписали в ночь с 9 на 10 ноября": a text signed over two days is signed
+# once, on the one day the atlas holds for it.
+_SIGNED_OVER = re.compile(
+    r"(?:\bsigned|(?<![\w-])подписа[лн]\w*)\s+(?:overnight\s+)?(?:on\s+)?(?:the\s+night\s+of\s+|в\s+ночь\s+(?:с\s+)?)?$",
+    re.I,
+)
 _INITIALLED_KIND = "initia"
 # "the documents signed at the White House": all the texts of that day, the initialled one too.
 _SEVERAL_TEXTS = re.compile(
@@ -648,8 +654,15 @@ class AgreementFinder:
                 # "two days after the leaders signed the statement": the signing the clause counts back to is the
                 # agreement's own day, however the writer counted.
                 counted_to_signing = d.apart and made and len(ids) == 1
-                if counted_to_signing or (
-                    attached and (d.precision in ("day", "range") or (len(ids) == 1 and not period))
+                signed_over = (
+                    d.precision == "range"
+                    and len(ids) == 1
+                    and _SIGNED_OVER.search(text[max(0, d.start - 40) : d.start])
+                )
+                if (
+                    counted_to_signing
+                    or signed_over
+                    or (attached and (d.precision in ("day", "range") or (len(ids) == 1 and not period)))
                 ):
                     # "November 9, 2020" names the statement dated 10 November, "the November 2020 agreement" the
                     # statement of 10 November: the agreement's own date. "Since the November 2020 truce" dates a

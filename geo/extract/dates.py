@@ -259,12 +259,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Before "yesterday": "the day before yesterday" is two days back, not one.
         ("two_days_ago", r"(?i:\b(?:the\s+day\s+before\s+yesterday|позавчера)\b)"),
         # "shelled the city overnight": the night before the paper, told as its day (as "в ночь на вторник" is); not
-        # the adjective ("an overnight truce").
+        # the adjective ("an overnight truce"), nor a night whose date follows ("signed overnight on 9-10 November").
         (
             "today",
             # "с сегодняшнего дня" is "from today".
             r"(?i:\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|сегодня|с\s+сегодняшнего\s+дня)\b"
-            r"|\bovernight(?=[,.;]|\s+(?:on|into|in|near|at|and|with|from)\b))",
+            r"|\bovernight(?=[,.;]|\s+(?:on(?!\s+(?:\d|[A-Z][a-z]+\.?\s+\d))|into|in|near|at|and|with|from)\b))",
         ),
         # "over the weekend", "на выходных": the Saturday and Sunday last before publication, a range from Saturday.
         (
