@@ -2866,6 +2866,8 @@ def test_a_text_with_no_year_and_no_publication_date_takes_the_year_the_atlas_kn
     [
         "A soldier was killed on the border on 16 August. That evening a second soldier died near Yeraskh.",
         "16 августа на границе погиб военнослужащий. Вечером того же дня погиб второй военнослужащий.",
+        "16 августа на границе погиб военнослужащий. Около 17:30 того же дня обстрел возобновился.",
+        "16 августа у Ерасха возобновился обстрел. С того же дня село обходят грузовики.",
     ],
 )
 def test_a_part_of_the_day_told_before_is_that_day(atlas, text):

@@ -383,7 +383,8 @@ _OFFSET = re.compile(
     r"ceremony|visit|event)|(?:на|в|во\s+время)\s+т(?:ой|ом|ех|ого)\s+же\s+(?:встреч[еи]|пресс-конференци[ии]|"
     r"брифинг[еа]|заседани[ия]|интервью|переговор(?:ах|ов)|саммит[еа]|форум[еа]|церемони[ии]|визит[еа])"
     # "that evening", "Вечером того же дня": a part of the day told before.
-    rf"|that\s+{_DAY_PART}|(?:утром|дн[её]м|вечером|ночью)\s+того\s+же\s+дня"
+    # "Около 17:30 того же дня", "уже с того же дня": any time of, or from, the day told before.
+    rf"|that\s+{_DAY_PART}|(?:утром|дн[её]м|вечером|ночью)\s+того\s+же\s+дня|(?<![\w-])того\s+же\s+дня"
     # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
     r"|(?:only\s+|just\s+|a\s+few\s+|several\s+)?hours\s+(?:later|earlier|before|after)"
     r"|(?:спустя|через)\s+несколько\s+часов|несколькими\s+часами\s+(?:ранее|позже|позднее)"
