@@ -5449,3 +5449,15 @@ def test_a_text_signed_over_a_night_of_two_days_is_dated_by_its_own_day(atlas, t
     # Talks held over two days stay the two days, whatever they agreed.
     talks = only(extract(atlas, "The leaders met in Brussels on 13-14 May 2023 and agreed on a statement.", None))
     assert (talks.date, talks.date_precision) == (dt.date(2023, 5, 13), "range")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday President Ilham Aliyev signed an order approving the Regulation on joint activity of the two "
+        "state commissions on the delimitation of the border.",
+        "Парламент Армении в среду ратифицировал регламент совместной работы комиссий по делимитации.",
+    ],
+)
+def test_the_delimitation_regulations_are_named_by_the_singular_and_the_russian_reglament(atlas, text):
+    assert only(extract(atlas, text, dt.date(2024, 10, 25))).agreements == ("delimitation-regulations-2024-08-30",)
