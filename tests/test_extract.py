@@ -1253,6 +1253,15 @@ def test_under_the_document_says_what_the_agreement_named_before_provides(atlas)
     )
     found = extract(atlas, text, dt.date(2024, 4, 20))
     assert found[-1].agreements == ("delimitation-2024-04-19",) and found[-1].date == dt.date(2024, 4, 19)
+    # "Under Article I of the treaty": a numbered part of the text says it.
+    text = (
+        "The foreign ministers initialled the peace treaty on 8 August 2025. The treaty has seventeen articles. "
+        "Under Article I of the treaty, each party recognises the other's territorial integrity."
+    )
+    found = extract(atlas, text, None)
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",))
+    ] * 2
 
 
 def test_the_corridor_is_the_corridor_named_before(atlas):

@@ -182,9 +182,10 @@ _PROVIDES = re.compile(
     # "In the same document Armenia withdrew its bid …", "В том же документе Азербайджан поддержал …": what it says.
     r"^\W*(?:in|under)\s+the\s+same\s+(?:document|statement|declaration|text|agreement|protocol)\b|"
     r"^\W*в\s+т(?:ом|ой)\s+же\s+(?:[а-яё]+\s+)?(?:документе|заявлении|декларации|соглашении|протоколе)(?![\w-])|"
-    # "Under the document, Azerbaijan releases …", "Согласно протоколу, … переходят": what the agreement says.
-    # "По условиям прекращения огня …": under its terms.
-    r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+(?:the|this|that|its)\b|^\W*согласно\b|"
+    # "Under the document, Azerbaijan releases …", "Under Article I of the treaty, each party …", "Согласно протоколу,
+    # … переходят": what the agreement says. "По условиям прекращения огня …": under its terms.
+    r"^\W*(?:under|according\s+to|in\s+line\s+with|pursuant\s+to)\s+"
+    r"(?:(?:article|point|paragraph|clause)\s+(?:\d+|[IVX]+)\s+of\s+)?(?:the|this|that|its)\b|^\W*согласно\b|"
     r"^\W*по\s+условиям(?![\w-])|"
     # "В рамках той же договоренности Азербайджан освободил …", "As part of the same deal, …": what it provided.
     r"^\W*(?:в\s+рамках\s+(?:т(?:ой|ого|ех)\s+же|эт\w+|данн\w+)|as\s+part\s+of\s+(?:the|this|that)(?:\s+same)?)\s|"
