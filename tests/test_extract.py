@@ -5470,3 +5470,27 @@ def test_a_text_signed_over_a_night_of_two_days_is_dated_by_its_own_day(atlas, t
 )
 def test_the_delimitation_regulations_are_named_by_the_singular_and_the_russian_reglament(atlas, text):
     assert only(extract(atlas, text, dt.date(2024, 10, 25))).agreements == ("delimitation-regulations-2024-08-30",)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Under point 6 of the trilateral statement signed on 10 November 2020, Armenia was to return Kalbajar "
+            "district by 15 November.",
+            dt.date(2020, 11, 15),
+        ),
+        (
+            "Under the statement signed on 10 November 2020, Armenia returned Kalbajar on 25 November.",
+            dt.date(2020, 11, 25),
+        ),
+        # The agreement's month, read as its day, is no day written: the offensive is the paper's September.
+        (
+            "Its peacekeepers, deployed under the November 2020 ceasefire, failed to halt Azerbaijan's offensive of "
+            "19 September.",
+            dt.date(2023, 9, 19),
+        ),
+    ],
+)
+def test_a_yearless_day_after_an_agreements_day_written_with_its_year_is_in_that_year(atlas, text, day):
+    assert extract(atlas, text, dt.date(2024, 3, 1))[-1].date == day

@@ -1423,13 +1423,21 @@ def _in_year_of_day_before(
     """ "The treaty text, agreed on 13 March 2025, was initialled at the White House on 8 August": in a text without a
     publication date, a year-less date after a day the sentence wrote with its year, not as part of an agreement's
     name (`read`: the same dates as `found`, read for agreements), is in that year. In a dated text only the next
-    day of a list, near it in that year (`_near_in_list`): "… on December 1, 2020, while Shusha had been taken on
-    November 8". The dates with those moved, or None when none moves."""
+    day of a list, near it in that year (`_near_in_list`), an agreement's day among them: "… on December 1, 2020,
+    while Shusha had been taken on November 8". The dates with those moved, or None when none moves."""
     out, moved = [], False
     written: tuple[dt.date, int] | None = None  # the day written with its year, where it ends
     for d, r in zip(found, read, strict=True):
         # "At the second meeting, on 6 April 2022, … by the end of April": a meeting dated in its name is a day told.
-        if r.has_year and (not r.attached or _meeting_named(text, r)) and r.date is not None and r.precision == "day":
+        # In a dated text, an agreement's day written with its year ("the statement signed on 10 November 2020, …
+        # by 15 November") is one too; not its month, read as its day ("the November 2020 ceasefire").
+        named_day = r.attached and dated and d.precision == "day"
+        if (
+            r.has_year
+            and (not r.attached or _meeting_named(text, r) or named_day)
+            and r.date is not None
+            and r.precision == "day"
+        ):
             written = (r.date, r.end)
         elif written is not None and d.guessed_year and not r.attached and d.date is not None:
             told = _near_in_list(text, written, d.date, d) if dated else _told_after(d.date, written[0])
