@@ -5494,3 +5494,21 @@ def test_the_delimitation_regulations_are_named_by_the_singular_and_the_russian_
 )
 def test_a_yearless_day_after_an_agreements_day_written_with_its_year_is_in_that_year(atlas, text, day):
     assert extract(atlas, text, dt.date(2024, 3, 1))[-1].date == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the mayor of Goris said there were queues, and on Tuesday police began stopping buses.",
+        "В понедельник мэр Гориса рассказал журналистам о пробках, а во вторник полицейские начали останавливать "
+        "автобусы.",
+    ],
+)
+def test_a_weekday_in_a_clause_of_its_own_after_a_speaking_day_is_another_event(atlas, text):
+    found = extract(atlas, text, dt.date(2021, 9, 16))
+    assert [c.date for c in found] == [dt.date(2021, 9, 13), dt.date(2021, 9, 14)]
+    # Without a clause of its own, the weekday is what the words report: "said on Monday that … on Tuesday".
+    told = extract(
+        atlas, "The mayor of Goris said on Monday that police began stopping buses on Sunday.", dt.date(2021, 9, 16)
+    )
+    assert [c.date for c in told] == [dt.date(2021, 9, 12)]

@@ -1579,11 +1579,13 @@ def _spoken_days(s: _Sentence) -> frozenset[int]:
     # Nor a clause counted from the speaking day ("…said on Monday that …, a day after Baku installed a checkpoint"),
     # nor a day counted in a clause of its own ("…told a reporter on Thursday that …, and the following morning Baku
     # accused him"): another event, not what the words report.
+    # A weekday in a clause of its own likewise ("On Monday the mayor said …, and on Tuesday the police began …").
     reported = any(
         d.start not in said_at
         and not d.apart
         and not _in_relative_clause(s.text, d.start)
         and not (d.counted and _counted_in_own_clause(s.text, prev_end, d))
+        and not (d.weekday and OWN_CLAUSE.search(s.text, prev_end, d.start))
         for d, prev_end in zip(own, ends, strict=False)
     )
     return said_at if reported else frozenset()
