@@ -5512,3 +5512,18 @@ def test_a_weekday_in_a_clause_of_its_own_after_a_speaking_day_is_another_event(
         atlas, "The mayor of Goris said on Monday that police began stopping buses on Sunday.", dt.date(2021, 9, 16)
     )
     assert [c.date for c in told] == [dt.date(2021, 9, 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Следующую встречу стороны решили провести в понедельник, 1 марта.", dt.date(2021, 3, 1)),
+        ("The sides decided to meet again on Monday, March 1.", dt.date(2021, 3, 1)),
+        # The weekday fits the year read: nothing moves.
+        ("The sides met on Sunday, March 1, to talk about the border.", dt.date(2020, 3, 1)),
+        # "Накануне" names no weekday: the eve of the day written, not its year.
+        ("Накануне, 15 февраля, министры встретились в Мюнхене.", dt.date(2021, 2, 15)),
+    ],
+)
+def test_a_weekday_beside_a_yearless_day_says_which_year_it_is(atlas, text, day):
+    assert only(extract(atlas, text, dt.date(2021, 2, 27))).date == day

@@ -848,14 +848,36 @@ def _weekdays_beside_dates(sentence: str, chosen: list[DateMention]) -> list[Dat
             out[-1] = replace(d, start=last.start)
             continue
         if last.weekday != d.weekday:
-            written = d if last.weekday else last
+            written, named = (d, last) if last.weekday else (last, d)
             if not written.relative and written.precision in ("day", "range"):
                 closed = "(" in sentence[last.end : d.start] and sentence.startswith(")", d.end)
                 end = d.end + 1 if closed else d.end
-                out[-1] = replace(written, start=last.start, end=end)
+                out[-1] = replace(_in_year_of_weekday(sentence, written, named), start=last.start, end=end)
                 continue
         out.append(d)
     return out
+
+
+_WEEKDAY_NAME = re.compile(rf"(?i:\b(?:{_EN_WEEKDAY}|{_RU_WEEKDAY})\b)")
+
+
+def _in_year_of_weekday(sentence: str, written: DateMention, named: DateMention) -> DateMention:
+    """A day whose year was guessed, in the year before or after where the weekday written beside it falls on it ("в
+    понедельник, 1 марта" in a paper of 27 February 2021 is 1 March 2021, a Monday, not 1 March 2020); else as read.
+    Only a weekday's name tells one: "Накануне, 15 ноября" is the eve of another day."""
+    if not (written.guessed_year and named.precision == "day" and written.precision == "day"):
+        return written
+    if not _WEEKDAY_NAME.search(sentence, named.start, named.end):
+        return written
+    if written.date is None or named.date is None or written.date.weekday() == named.date.weekday():
+        return written
+    years = [written.date.year - 1, written.date.year + 1]
+    fits = [
+        day
+        for y in years
+        if (day := calendar.in_year(written.date, y)) is not None and day.weekday() == named.date.weekday()
+    ]
+    return replace(written, date=fits[0]) if len(fits) == 1 else written
 
 
 # "announced on Monday that the delegations will meet …", "объявила, что делегации встретятся": words said on a day,
