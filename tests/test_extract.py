@@ -5527,3 +5527,12 @@ def test_a_weekday_in_a_clause_of_its_own_after_a_speaking_day_is_another_event(
 )
 def test_a_weekday_beside_a_yearless_day_says_which_year_it_is(atlas, text, day):
     assert only(extract(atlas, text, dt.date(2021, 2, 27))).date == day
+
+
+def test_the_village_of_aghdam_in_tovuz_is_not_the_aghdam_district(atlas):
+    # data/places.json's `not_names`: the Tovuz village of July 2020 shares the district's name.
+    text = (
+        "The clashes started on 12 July near Movses in Tavush and the Azerbaijani village of Aghdam in Tovuz district."
+    )
+    assert only(extract(atlas, text, dt.date(2020, 7, 20))).places == ("tavush",)
+    assert only(extract(atlas, "Azerbaijan took Aghdam on 20 November 2020.", None)).places == ("aghdam",)
