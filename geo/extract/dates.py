@@ -386,6 +386,8 @@ _OFFSET = re.compile(
     # "that evening", "Вечером того же дня": a part of the day told before.
     # "Около 17:30 того же дня", "уже с того же дня": any time of, or from, the day told before.
     rf"|that\s+{_DAY_PART}|(?:утром|дн[её]м|вечером|ночью)\s+того\s+же\s+дня|(?<![\w-])того\s+же\s+дня"
+    # "уже с этого дня": from the day told before.
+    r"|(?<![\w-])с\s+этого\s+(?:же\s+)?дня"
     # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
     r"|(?:only\s+|just\s+|a\s+few\s+|several\s+)?hours\s+(?:later|earlier|before|after)"
     r"|(?:спустя|через)\s+несколько\s+часов|несколькими\s+часами\s+(?:ранее|позже|позднее)"
