@@ -1262,6 +1262,15 @@ def test_under_the_document_says_what_the_agreement_named_before_provides(atlas)
     assert [(c.date, c.agreements) for c in found] == [
         (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",))
     ] * 2
+    # "Article VI of the treaty merely tasks …": what a numbered part of the text asks, it lays down.
+    text = text.replace(
+        "Under Article I of the treaty, each party recognises the other's territorial integrity.",
+        "Article VI of the treaty merely tasks the border commissions with negotiating a delimitation agreement.",
+    )
+    found = extract(atlas, text, None)
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",))
+    ] * 2
 
 
 def test_the_corridor_is_the_corridor_named_before(atlas):

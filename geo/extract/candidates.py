@@ -171,8 +171,8 @@ _PROVIDES = re.compile(
     # "Article 7 of the initialled text bars …": what a numbered part of the text lays down, the text does.
     r"^\W*(?:(?:article|point|paragraph|clause)\s+(?:\d+|[IVX]+)\s+of\s+)?"
     rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{_TEXT_WORD}|protocol-description|regulations|decision|deal)"
-    r"(?:['’]s\s+(?:[\w-]+\s+)?(?:point|article|paragraph))?(?:\s+itself)?\s+(?:also\s+)?"
-    r"(?:gives?|grants?|hands?|sets?|makes?|made|bars?|bans?|allows?|lays?\s+down|leaves?|creates?)\b|"
+    r"(?:['’]s\s+(?:[\w-]+\s+)?(?:point|article|paragraph))?(?:\s+itself)?\s+(?:(?:also|merely|only)\s+)?"
+    r"(?:gives?|grants?|hands?|sets?|makes?|made|bars?|bans?|allows?|lays?\s+down|leaves?|creates?|tasks?)\b|"
     # "The protocol-description fixed a 12.7-kilometre stretch": what a protocol fixed, it lays down.
     r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)\b"
     r"[^.;]{0,40}?\b(?:puts?|place[sd]|create[sd]|establish(?:es|ed)|introduce[sd]|sets?\s+up|left|leaves|kept|keeps|"
