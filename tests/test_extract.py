@@ -2892,6 +2892,8 @@ def test_a_text_with_no_year_and_no_publication_date_takes_the_year_the_atlas_kn
         "16 августа на границе погиб военнослужащий. Около 17:30 того же дня обстрел возобновился.",
         "16 августа у Ерасха возобновился обстрел. С того же дня село обходят грузовики.",
         "16 августа у Ерасха возобновился обстрел. Уже с этого дня село обходят грузовики.",
+        "В понедельник, 16 августа, у Ерасха возобновился обстрел. Подача газа восстановлена в тот же понедельник.",
+        "On Monday, 16 August, shelling resumed near Yeraskh. Gas supplies came back that same Monday.",
     ],
 )
 def test_a_part_of_the_day_told_before_is_that_day(atlas, text):
