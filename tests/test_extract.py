@@ -5548,3 +5548,10 @@ def test_the_village_of_aghdam_in_tovuz_is_not_the_aghdam_district(atlas):
     )
     assert only(extract(atlas, text, dt.date(2020, 7, 20))).places == ("tavush",)
     assert only(extract(atlas, "Azerbaijan took Aghdam on 20 November 2020.", None)).places == ("aghdam",)
+
+
+@pytest.mark.parametrize("broker", ["Moscow-brokered statement", "Russian-brokered statement", "Russian-brokered deal"])
+def test_the_statement_brokered_by_moscow_is_the_2020_statement(atlas, broker):
+    text = f"The war began on 27 September 2020. The {broker} that ended it obliged Armenia to hand over Kalbajar by 15 November."
+    found = extract(atlas, text, None)[-1]
+    assert (found.date, found.agreements) == (dt.date(2020, 11, 15), ("statement-2020-11-10",))
