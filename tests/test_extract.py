@@ -5496,6 +5496,8 @@ def test_the_delimitation_regulations_are_named_by_the_singular_and_the_russian_
             "Under the statement signed on 10 November 2020, Armenia returned Kalbajar on 25 November.",
             dt.date(2020, 11, 25),
         ),
+        # A later event beside the agreement's day is not one of its deadlines: the paper's October.
+        ("The sides, citing the statement of 10 November 2020, met again on 6 October.", dt.date(2023, 10, 6)),
         # The agreement's month, read as its day, is no day written: the offensive is the paper's September.
         (
             "Its peacekeepers, deployed under the November 2020 ceasefire, failed to halt Azerbaijan's offensive of "
