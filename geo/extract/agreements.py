@@ -233,8 +233,7 @@ _SIGNED = re.compile(r"\bsigned\b|(?<![\w-])подписа[лн]\w*", re.I)
 # "signed on the night of 9-10 November", "подписали в ночь с 9 на 10 ноября": a text signed over two days is signed
 # once, on the one day the atlas holds for it.
 _SIGNED_OVER = re.compile(
-    r"(?:\bsigned|(?<![\w-])подписа[лн]\w*)\s+(?:overnight\s+)?(?:on\s+)?(?:the\s+night\s+of\s+|в\s+ночь\s+(?:с\s+)?)?$",
-    re.I,
+    rf"(?:{_SIGNED.pattern})\s+(?:overnight\s+)?(?:on\s+)?(?:the\s+night\s+of\s+|в\s+ночь\s+(?:с\s+)?)?$", re.I
 )
 _INITIALLED_KIND = "initia"
 # "the documents signed at the White House": all the texts of that day, the initialled one too.

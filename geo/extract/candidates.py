@@ -1424,8 +1424,9 @@ def _in_year_of_day_before(
     """ "The treaty text, agreed on 13 March 2025, was initialled at the White House on 8 August": in a text without a
     publication date, a year-less date after a day the sentence wrote with its year, not as part of an agreement's
     name (`read`: the same dates as `found`, read for agreements), is in that year. In a dated text only the next
-    day of a list, near it in that year (`_near_in_list`), an agreement's day among them: "… on December 1, 2020,
-    while Shusha had been taken on November 8". The dates with those moved, or None when none moves."""
+    day of a list, near it in that year (`_near_in_list`): "… on December 1, 2020, while Shusha had been taken on
+    November 8" — after an agreement's day too, where the sentence says what the agreement provides. The dates with
+    those moved, or None when none moves."""
     out, moved = [], False
     written: tuple[dt.date, int] | None = None  # the day written with its year, where it ends
 

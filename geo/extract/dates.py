@@ -388,8 +388,8 @@ _OFFSET = re.compile(
     rf"|that\s+{_DAY_PART}|(?:утром|дн[её]м|вечером|ночью)\s+того\s+же\s+дня|(?<![\w-])того\s+же\s+дня"
     # "уже с этого дня": from the day told before.
     r"|(?<![\w-])с\s+этого\s+(?:же\s+)?дня"
-    # "в тот же понедельник", "that same Monday": the weekday told before.
-    rf"|(?<![\w-])в\s+т(?:от|у|о)\s+же\s+(?:{_RU_WEEKDAY})|(?:that|the)\s+same\s+(?:{_EN_WEEKDAY})"
+    # "в тот же понедельник": the weekday told before.
+    rf"|(?<![\w-])в\s+т(?:от|у|о)\s+же\s+(?:{_RU_WEEKDAY})"
     # "Hours before the checkpoint went up", "спустя несколько часов": the same day.
     r"|(?:only\s+|just\s+|a\s+few\s+|several\s+)?hours\s+(?:later|earlier|before|after)"
     r"|(?:спустя|через)\s+несколько\s+часов|несколькими\s+часами\s+(?:ранее|позже|позднее)"
