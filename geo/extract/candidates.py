@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -1429,18 +1428,15 @@ def _in_year_of_day_before(
     those moved, or None when none moves."""
     out, moved = [], False
     written: tuple[dt.date, int] | None = None  # the day written with its year, where it ends
-
-    @functools.cache
-    def provides() -> bool:  # looked for once: a pasted sentence may hold thousands of dates
-        return _PROVIDES.search(text) is not None
-
+    # Looked for once, and only where it can matter: a pasted sentence may hold thousands of dates.
+    provides = dated and any(r.attached for r in read) and _PROVIDES.search(text) is not None
     for d, r in zip(found, read, strict=True):
         # "At the second meeting, on 6 April 2022, … by the end of April": a meeting dated in its name is a day told.
         # In a dated text, an agreement's day written with its year is one too where the sentence says what the
         # agreement provides: its deadlines ("Under point 6 of the statement signed on 10 November 2020, Armenia was to
         # return Kalbajar by 15 November"); not a later event ("citing the statement of 10 November 2020, the sides met
         # again on 6 October"), nor its month, read as its day ("the November 2020 ceasefire").
-        named_day = r.attached and dated and d.precision == "day" and provides()
+        named_day = r.attached and d.precision == "day" and provides
         if (
             r.has_year
             and (not r.attached or _meeting_named(text, r) or named_day)
