@@ -316,7 +316,7 @@ class Gazetteer:
         self._described = [
             (pid, frozenset(p.described_with), _any_of(w for group in p.described_words.values() for w in group))
             for pid, p in self.places.items()
-            if p.described_with and p.described_words
+            if p.described_words
         ]
 
     def search(self, text: str) -> list[Place]:

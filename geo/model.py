@@ -209,7 +209,8 @@ class Place:
     # Longer names holding one of its names that name another area ("East Zangezur" is not Syunik), by language.
     not_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # How a text describes it without a name: a sentence naming every place of `described_with` and one of
-    # `described_words` (by language) names it ("a route to Nakhchivan through Iranian territory").
+    # `described_words` (by language) names it ("a route to Nakhchivan through Iranian territory"); with none, the words
+    # alone do ("the five-kilometre-wide corridor"), without being shown as its names.
     described_with: tuple[str, ...] = ()
     described_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
