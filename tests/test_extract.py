@@ -5577,3 +5577,23 @@ def test_that_same_weekday_is_the_one_told_before_not_the_last_before_publicatio
 def test_the_corridor_five_kilometres_wide_is_the_lachin_corridor(atlas, text):
     # The width point 6 of the 2020 statement gives it is one of its names (data/places.json).
     assert "lachin-corridor" in only(extract(atlas, text, dt.date(2020, 12, 2))).places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yerevan cited the court's orders of 22 February and 6 July, which told Baku to keep traffic moving on the "
+        "Lachin corridor.",
+        "Ереван сослался на решения суда от 22 февраля и 6 июля, требующие от Баку не мешать движению по Лачинскому "
+        "коридору.",
+    ],
+)
+def test_two_days_joined_by_and_share_what_follows_the_second(atlas, text):
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2023, 8, 17))]
+    assert got == [(dt.date(2023, 2, 22), ("lachin-corridor",)), (dt.date(2023, 7, 6), ("lachin-corridor",))]
+
+
+def test_a_day_with_its_own_when_and_clause_keeps_its_own_places(atlas):
+    text = "The ministers talked on 20 November and on 1 December Azerbaijani troops entered Lachin."
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2020, 12, 2))]
+    assert got == [(dt.date(2020, 11, 20), ()), (dt.date(2020, 12, 1), ("lachin",))]

@@ -921,6 +921,10 @@ class _Extractor:
             items = _items_of(head, lo, hi)
             if parts and not items.places and _only_dates(head.text, lo, hi, items.dates, head.start):
                 items.places = list(parts[-1].places)  # "to Aghali on October 26 and October 28": the same place
+            elif parts and not parts[-1].places and _joins_two_days(head, parts[-1], items):
+                # "the court's orders of 22 February and 6 July, which require free movement along the Lachin
+                # corridor": what follows the second day is said of both.
+                parts[-1].places = list(items.places)
             if lo > 0:
                 # "approved the regulations on 25 October, a day after meeting Pashinyan in Kazan": a clause counted
                 # from the lead's day tells of something else, not of the lead's agreement.
@@ -1279,6 +1283,18 @@ _DATE_LIST_REST = re.compile(
     r"[\s.]*$",
     re.I,
 )
+
+
+# Two days joined by "and" alone, no word of when repeated: "of 22 February and 6 July", "от 22 февраля и 6 июля".
+_DAYS_JOINED = re.compile(r"\s+(?:and|и)\s+$", re.I)
+
+
+def _joins_two_days(head: _Sentence, before: _Items, after: _Items) -> bool:
+    """Whether the clause `before` ends on a day that `after` opens with the next of, joined by "and" alone."""
+    if not before.dates or not after.dates:
+        return False
+    last, first = max(before.dates, key=lambda d: d.start), min(after.dates, key=lambda d: d.start)
+    return bool(_DAYS_JOINED.match(head.text, last.end - head.start, first.start - head.start))
 
 
 def _only_dates(text: str, lo: int, hi: int, dates: list[DateMention], base: int) -> bool:
