@@ -5597,3 +5597,25 @@ def test_a_day_with_its_own_when_and_clause_keeps_its_own_places(atlas):
     text = "The ministers talked on 20 November and on 1 December Azerbaijani troops entered Lachin."
     got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2020, 12, 2))]
     assert got == [(dt.date(2020, 11, 20), ()), (dt.date(2020, 12, 1), ("lachin",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # The clause hangs from the district: its day is the district's.
+        (
+            "A mine killed two reporters on 4 June in the Kalbajar district, which Armenian forces had left in November.",
+            ("kalbajar",),
+        ),
+        # Other spellings in an aside between the name and "which" are the same place.
+        (
+            "A mine killed two reporters on 4 June in Kalbajar, or Karvachar, which Armenian forces had left in November.",
+            ("kalbajar",),
+        ),
+        # "Where" tells of something else that happened there, and a clause after a date hangs from no place.
+        ("Protests began on 4 June in Tavush and moved to Kalbajar, where they ended in November.", ()),
+        ("Azerbaijan took Kalbajar back on 4 June last year, which its army had planned since November.", ()),
+    ],
+)
+def test_a_which_clause_hanging_from_a_place_tells_of_that_place(atlas, text, places):
+    assert extract(atlas, text, dt.date(2021, 6, 12))[-1].places == places

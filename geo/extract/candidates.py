@@ -974,6 +974,10 @@ class _Extractor:
                 # "…, the leaders agreed to convene a joint border commission by the end of April", "…, а процедуры
                 # закрытия должны быть завершены к 1 декабря": a deadline is a term of what the clause before named.
                 items.refs += parts[-1].refs
+            if parts and not items.places and _COMMA_WHICH_PLACE.match(head.text, lo, hi):
+                # "…killed in the Kalbajar district, which Armenian forces had left in November": the place the
+                # clause hangs from is what it tells of.
+                items.places = _antecedent_places(head, parts[-1], lo)
             if parts and _RELATIVE_CLAUSE.match(head.text, lo, hi):
                 # "signed regulations on their joint work, which parliament approved in late October": what the
                 # clause before named is what this one tells of; not an agreement that is a report of its own ("The
@@ -1283,6 +1287,27 @@ _DATE_LIST_REST = re.compile(
     r"[\s.]*$",
     re.I,
 )
+
+
+# ", which" after a place: not "where", a place where something else happened ("protests in Tavush that moved on to
+# Yerevan, where on 9 May …").
+_COMMA_WHICH_PLACE = re.compile(r",\s+(?:which|котор\w+)\s", re.I)
+# What may stand between a place's name and ", which" hanging from it: the kind of place it is.
+_PLACE_KIND_AFTER = re.compile(r"(?:\s+(?:district|region|province|town|city|village|район\w*|област\w*))?")
+
+
+def _antecedent_places(head: _Sentence, before: _Items, which: int) -> list[PlaceMatch]:
+    """The place of `before` whose name ends right before the ", which" at `which` (in the sentence), with its other
+    spellings in an aside between ("the Kalbajar district, known to Armenians as Karvachar, which …")."""
+    last = next(
+        (
+            p
+            for p in reversed(before.places)
+            if _PLACE_KIND_AFTER.fullmatch(head.text, p.end - head.start, which) is not None
+        ),
+        None,
+    )
+    return [] if last is None else [p for p in before.places if p.place == last.place]
 
 
 # Two days joined by "and" alone, no word of when repeated: "of 22 February and 6 July", "от 22 февраля и 6 июля".
