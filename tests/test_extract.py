@@ -5619,3 +5619,16 @@ def test_a_day_with_its_own_when_and_clause_keeps_its_own_places(atlas):
 )
 def test_a_which_clause_hanging_from_a_place_tells_of_that_place(atlas, text, places):
     assert extract(atlas, text, dt.date(2021, 6, 12))[-1].places == places
+
+
+def test_the_ceasefire_a_clause_speaks_of_is_the_one_in_force_on_its_own_day(atlas):
+    text = "A centre in Aghdam, which had watched over the ceasefire since 30 January 2021, closed on 26 April."
+    # Not the ceasefire of September 2023, the latest before the sentence's last day.
+    got = [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2024, 6, 12))]
+    assert got[0] == (dt.date(2021, 1, 30), ("statement-2020-11-10",))
+
+
+@pytest.mark.parametrize("watch", ["для наблюдения за режимом", "для контроля за режимом", "по мониторингу режима"])
+def test_a_centre_watching_over_the_ceasefire_regime_is_no_agreement(atlas, watch):
+    text = f"26 апреля в Агдаме закрылся центр, открытый 30 января 2021 года {watch} прекращения огня."
+    assert all(not c.agreements for c in extract(atlas, text, dt.date(2024, 6, 12)))

@@ -299,7 +299,7 @@ MADE_CLAUSE_REACH = 60
 # прекращения огня": incidents named after what they break.
 _WATCHED_BY = re.compile(r"\s+(?:monitoring|observation|observer|control|violations?|breach(?:es)?)\b", re.I)
 _WATCHING = re.compile(
-    r"(?<![\w-])(?:по\s+)?(?:контрол\w*|наблюдени\w*|мониторинг\w*)\s+(?:за\s+)?$"
+    r"(?<![\w-])(?:по\s+)?(?:контрол\w*|наблюдени\w*|мониторинг\w*)\s+(?:за\s+)?(?:режим\w*\s+)?$"
     r"|(?<![\w-])нарушени\w*\s+(?:режима\s+)?$"
     r"|\b(?:to\s+)?(?:monitor|observe|watch)(?:s|ing)?\s+(?:the\s+)?$",
     re.I,
@@ -1018,8 +1018,9 @@ class AgreementFinder:
     ) -> tuple[str | None, bool]:
         """Which agreement of a kind a generic word means: the one the sentence's dates or years point at; else,
         for "a truce" (a new one, perhaps one the atlas does not have), none; else the last of the kind the article
-        named, else the latest made by the sentence's latest day (the one in force then) or the publication, marked
-        unsure: dates could not decide."""
+        named, else the latest made by the day told nearest to the word (the one in force then: "had monitored the
+        ceasefire since 30 January 2021, closed on 26 April" is the 2020 one) or the publication, marked unsure: dates
+        could not decide."""
         found = [self.by_id[i] for i in ids]
         if published is not None:
             found = [a for a in found if a.date <= published + dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)]
@@ -1041,7 +1042,9 @@ class AgreementFinder:
         named = [i for i in ids if i in recent]
         if named:
             return max(named, key=recent.__getitem__), False
-        by = max((d.date for d in dates if d.date is not None), default=published)
+        told = [d for d in dates if d.date is not None]
+        nearest = min(told, key=lambda d: abs(d.start - at), default=None)
+        by = nearest.date if nearest is not None else published
         before = [a for a in found if by is None or a.date <= by + dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)]
         return (before[-1].id, False) if before else (None, False)
 
