@@ -5632,3 +5632,18 @@ def test_the_ceasefire_a_clause_speaks_of_is_the_one_in_force_on_its_own_day(atl
 def test_a_centre_watching_over_the_ceasefire_regime_is_no_agreement(atlas, watch):
     text = f"26 апреля в Агдаме закрылся центр, открытый 30 января 2021 года {watch} прекращения огня."
     assert all(not c.agreements for c in extract(atlas, text, dt.date(2024, 6, 12)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baku accused Armenian units of firing across the border on March 31, on the evening of April 8 and late on "
+        "April 9, claims Yerevan denied.",
+        "Баку обвинил армянские подразделения в обстрелах на границе 31 марта, вечером 8 апреля и поздно вечером 9 "
+        "апреля.",
+    ],
+)
+def test_days_listed_with_a_part_of_the_day_share_the_first_ones_place(atlas, text):
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2025, 4, 15))]
+    days = [dt.date(2025, 3, 31), dt.date(2025, 4, 8), dt.date(2025, 4, 9)]
+    assert got == [(day, ("armenia-azerbaijan-border",)) for day in days]

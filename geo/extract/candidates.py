@@ -1282,9 +1282,12 @@ _RELATIVE_CLAUSE = re.compile(
 
 # What is left of a clause that is only a further date of a list: "and October 28", ", и 25 ноября".
 # "…on June 21 and again the following day", "…23 июня и снова 24-го": "again" says the same act once more.
+# A part of the day may be told with each: "on March 31, on the evening of April 8 and again late on April 9", "утром
+# 8 апреля и поздно вечером 9 апреля".
 _DATE_LIST_REST = re.compile(
-    r"^[\s,;]*(?:(?:and|or|и|или)\s+)?(?:(?:again|once\s+more|снова|вновь|еще\s+раз)\s+)?(?:(?:on|in|by|to|на|в|к)\s+)?"
-    r"[\s.]*$",
+    r"^[\s,;]*(?:(?:and|or|и|или)\s+)?(?:(?:again|once\s+more|снова|вновь|еще\s+раз)\s+)?(?:(?:early|late)\s+)?"
+    r"(?:(?:on|in|by|to|на|в|к)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+    r"(?:(?:поздно\s+)?(?:утром|дн[её]м|вечером|ночью)\s+)?[\s.]*$",
     re.I,
 )
 
@@ -1329,7 +1332,10 @@ def _only_dates(text: str, lo: int, hi: int, dates: list[DateMention], base: int
     for d in sorted(dates, key=lambda d: d.start):
         rest.append(text[at : d.start - base])
         at = max(at, d.end - base)
-    rest.append(text[at:hi])
+    # What follows the last day after a comma is said of the whole list ("…and late on April 9, allegations Yerevan
+    # dismissed"), not a clause of that day's own.
+    aside = text.find(", ", at, hi)
+    rest.append(text[at : aside if aside >= 0 else hi])
     return bool(dates) and bool(_DATE_LIST_REST.match("".join(rest)))
 
 
