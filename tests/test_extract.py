@@ -5579,18 +5579,45 @@ def test_the_corridor_five_kilometres_wide_is_the_lachin_corridor(atlas, text):
     assert "lachin-corridor" in only(extract(atlas, text, dt.date(2020, 12, 2))).places
 
 
+_ORDERS = (dt.date(2023, 8, 17), [dt.date(2023, 2, 22), dt.date(2023, 7, 6)], "lachin-corridor")
+_SHOTS = (
+    dt.date(2025, 4, 15),
+    [dt.date(2025, 3, 31), dt.date(2025, 4, 8), dt.date(2025, 4, 9)],
+    "armenia-azerbaijan-border",
+)
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "told"),
     [
-        "Yerevan cited the court's orders of 22 February and 6 July, which told Baku to keep traffic moving on the "
-        "Lachin corridor.",
-        "Ереван сослался на решения суда от 22 февраля и 6 июля, требующие от Баку не мешать движению по Лачинскому "
-        "коридору.",
+        # Two days joined by "and" alone share what follows the second.
+        (
+            "Yerevan cited the court's orders of 22 February and 6 July, which told Baku to keep traffic moving on the "
+            "Lachin corridor.",
+            _ORDERS,
+        ),
+        (
+            "Ереван сослался на решения суда от 22 февраля и 6 июля, требующие от Баку не мешать движению по "
+            "Лачинскому коридору.",
+            _ORDERS,
+        ),
+        # Days listed with a part of the day share the first one's place; an aside after the last is the list's.
+        (
+            "Baku accused Armenian units of firing across the border on March 31, on the evening of April 8 and late "
+            "on April 9, claims Yerevan denied.",
+            _SHOTS,
+        ),
+        (
+            "Баку обвинил армянские подразделения в обстрелах на границе 31 марта, вечером 8 апреля и поздно вечером 9 "
+            "апреля.",
+            _SHOTS,
+        ),
     ],
 )
-def test_two_days_joined_by_and_share_what_follows_the_second(atlas, text):
-    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2023, 8, 17))]
-    assert got == [(dt.date(2023, 2, 22), ("lachin-corridor",)), (dt.date(2023, 7, 6), ("lachin-corridor",))]
+def test_days_told_together_share_their_place(atlas, text, told):
+    published, days, place = told
+    got = [(c.date, c.places) for c in extract(atlas, text, published)]
+    assert got == [(day, (place,)) for day in days]
 
 
 def test_a_day_with_its_own_when_and_clause_keeps_its_own_places(atlas):
@@ -5632,18 +5659,3 @@ def test_the_ceasefire_a_clause_speaks_of_is_the_one_in_force_on_its_own_day(atl
 def test_a_centre_watching_over_the_ceasefire_regime_is_no_agreement(atlas, watch):
     text = f"26 апреля в Агдаме закрылся центр, открытый 30 января 2021 года {watch} прекращения огня."
     assert all(not c.agreements for c in extract(atlas, text, dt.date(2024, 6, 12)))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Baku accused Armenian units of firing across the border on March 31, on the evening of April 8 and late on "
-        "April 9, claims Yerevan denied.",
-        "Баку обвинил армянские подразделения в обстрелах на границе 31 марта, вечером 8 апреля и поздно вечером 9 "
-        "апреля.",
-    ],
-)
-def test_days_listed_with_a_part_of_the_day_share_the_first_ones_place(atlas, text):
-    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2025, 4, 15))]
-    days = [dt.date(2025, 3, 31), dt.date(2025, 4, 8), dt.date(2025, 4, 9)]
-    assert got == [(day, ("armenia-azerbaijan-border",)) for day in days]
