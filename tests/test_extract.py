@@ -5659,3 +5659,23 @@ def test_the_ceasefire_a_clause_speaks_of_is_the_one_in_force_on_its_own_day(atl
 def test_a_centre_watching_over_the_ceasefire_regime_is_no_agreement(atlas, watch):
     text = f"26 апреля в Агдаме закрылся центр, открытый 30 января 2021 года {watch} прекращения огня."
     assert all(not c.agreements for c in extract(atlas, text, dt.date(2024, 6, 12)))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "On 28 September 2023 the authorities decreed that their republic would cease to exist on 1 January 2024. "
+            "The border commissions met again on 30 November.",
+            dt.date(2023, 11, 30),
+        ),
+        # In the same year, the day still to come is the one "that same day" counts from.
+        (
+            "On 24 October 2020 the ministers agreed a truce that was to begin at 08:00 on 26 October. That same day "
+            "Aliyev said his forces had entered Gubadly.",
+            dt.date(2020, 10, 26),
+        ),
+    ],
+)
+def test_a_day_still_to_come_does_not_move_an_undated_story_into_its_year(atlas, text, day):
+    assert [c.date for c in extract(atlas, text, None)][-1] == day

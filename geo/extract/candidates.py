@@ -695,6 +695,17 @@ class _Extractor:
             # "The second meeting, on 6 April 2022, …. The next day …": a meeting dated in its name is the day the
             # sentence tells, as a day of its own is.
             told = not d.attached or _meeting_named(text, d)
+            if (
+                self.published is None
+                and d.date is not None
+                and self._last_day is not None
+                and d.date.year > self._last_day.year
+                and _told_as_to_come(text, d)
+            ):
+                # "…decreed that their republic would cease to exist on 1 January 2024. A fifth session was held on 30
+                # November": a day still to come does not move the story into its year ("the truce was to begin on 26
+                # October. That same day …" counts from it).
+                continue
             # A year-less day the sentence's "in 2022" dated moves the story's time as a day written with it does.
             if (
                 told
@@ -1513,6 +1524,22 @@ def _near_in_list(text: str, written: tuple[dt.date, int], day: dt.date, d: Date
         return day
     carried = in_year(day, written[0].year)
     return carried if carried is not None and abs((carried - written[0]).days) <= LIST_CARRY_DAYS else day
+
+
+# "would cease to exist on", "was to hand over Kalbajar by", "должна прекратить существование": what the clause says
+# is still to come, from where it stood.
+_TO_COME = re.compile(
+    r"(?<![\w-])(?:would|will|was\s+to|were\s+to|is\s+to|are\s+to|due\s+to|должн\w*|буд(?:ет|ут)|предстоит)(?![\w-])",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[,;:]\s|\s(?:and|but|и|но|а)\s")
+
+
+def _told_as_to_come(text: str, d: DateMention) -> bool:
+    """Whether the clause that ends with `d` says it is still to come."""
+    lo = max(0, d.start - ACT_CLAUSE_REACH)
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, d.start)]
+    return bool(_TO_COME.search(text, starts[-1] if starts else lo, d.start))
 
 
 def _tells_an_act(text: str, d: DateMention) -> bool:
