@@ -5679,3 +5679,16 @@ def test_a_centre_watching_over_the_ceasefire_regime_is_no_agreement(atlas, watc
 )
 def test_a_day_still_to_come_does_not_move_an_undated_story_into_its_year(atlas, text, day):
     assert [c.date for c in extract(atlas, text, None)][-1] == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenian forces took Shusha on 8 May 1992 and, ten days later, entered Lachin.",
+        "Armenian forces took Shusha on 8 May 1992 and ten days later entered Lachin.",
+        "Армянские силы взяли Шушу 8 мая 1992 года и через десять дней вошли в Лачин.",
+    ],
+)
+def test_and_then_a_count_of_days_opens_a_second_event(atlas, text):
+    got = [(c.date, c.places) for c in extract(atlas, text, None)]
+    assert got == [(dt.date(1992, 5, 8), ("shusha",)), (dt.date(1992, 5, 18), ("lachin",))]

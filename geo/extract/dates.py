@@ -991,7 +991,9 @@ _NEW_CLAUSE = re.compile(
     r",\s+(?:who|which|котор(?:ый|ая|ое|ые))\s|"
     r"[,;]\s+(?:and|but|while|а|и|но)\s|;\s|\s(?:and|but|while)\s+(?:the|a|an|it|they|he|she|[A-ZА-Я]|\w+ed\s|"
     # "holding talks in Yerevan on 9 February and signing a charter in Baku the next day": a participle's clause.
-    r"(?!(?:dur|follow|morn|even|noth|someth|anyth|everyth)ing\b)\w+ing\s)"
+    r"(?!(?:dur|follow|morn|even|noth|someth|anyth|everyth)ing\b)\w+ing\s)|"
+    # "…took Shusha on 8 May 1992 and, ten days later, entered Lachin": "and" right before the count opens its clause.
+    r"\s(?:and|but|а|и)(?:\s*,)?\s+$"
 )
 COLON = re.compile(r":\s")
 _SAME_DAY = re.compile(rf"в\s+(?:тот|этот)\s+(?:же\s+|самый\s+)?день|the\s+same\s+{_DAY_PART}", re.I)
