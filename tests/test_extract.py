@@ -5639,6 +5639,10 @@ def test_a_day_with_its_own_when_and_clause_keeps_its_own_places(atlas):
             "A mine killed two reporters on 4 June in Kalbajar, or Karvachar, which Armenian forces had left in November.",
             ("kalbajar",),
         ),
+        (
+            "A mine killed two reporters on 4 June in Kalbajar (Karvachar), which Armenian forces had left in November.",
+            ("kalbajar",),
+        ),
         # "Where" tells of something else that happened there, and a clause after a date hangs from no place.
         ("Protests began on 4 June in Tavush and moved to Kalbajar, where they ended in November.", ()),
         ("Azerbaijan took Kalbajar back on 4 June last year, which its army had planned since November.", ()),

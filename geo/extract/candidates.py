@@ -1306,8 +1306,9 @@ _DATE_LIST_REST = re.compile(
 # ", which" after a place: not "where", a place where something else happened ("protests in Tavush that moved on to
 # Yerevan, where on 9 May …").
 _COMMA_WHICH_PLACE = re.compile(r",\s+(?:which|котор\w+)\s", re.I)
-# What may stand between a place's name and ", which" hanging from it: the kind of place it is.
-_PLACE_KIND_AFTER = re.compile(r"(?:\s+(?:district|region|province|town|city|village|район\w*|област\w*))?")
+# What may stand between a place's name and ", which" hanging from it: the kind of place it is, or the bracket that
+# closes its other name ("the capture of Kalbajar (Karvachar), which drew Resolution 822 on 30 April").
+_PLACE_KIND_AFTER = re.compile(r"(?:\s+(?:district|region|province|town|city|village|район\w*|област\w*))?\)?")
 
 
 def _antecedent_places(head: _Sentence, before: _Items, which: int) -> list[PlaceMatch]:
