@@ -5696,3 +5696,12 @@ def test_a_day_still_to_come_does_not_move_an_undated_story_into_its_year(atlas,
 def test_and_then_a_count_of_days_opens_a_second_event(atlas, text):
     got = [(c.date, c.places) for c in extract(atlas, text, None)]
     assert got == [(dt.date(1992, 5, 8), ("shusha",)), (dt.date(1992, 5, 18), ("lachin",))]
+
+
+def test_a_year_less_day_moved_into_its_agreements_year_names_it_where_its_clause_says_it_was_made(atlas):
+    text = (
+        "Бои, начавшиеся 27 сентября 2020 года, прекратило трехстороннее заявление, которое лидеры России, "
+        "Азербайджана и Армении подписали 10 ноября."
+    )
+    got = [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2024, 12, 18))]
+    assert got[-1] == (dt.date(2020, 11, 10), ("statement-2020-11-10",))

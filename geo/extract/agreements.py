@@ -1143,6 +1143,11 @@ def _own_clause_around(text: str, d: DateMention, several: bool) -> tuple[int, i
     return lo, hi
 
 
+def made_in_clause(text: str, d: DateMention) -> bool:
+    """Whether the clause of `d` says something was made then ("…, которое лидеры … подписали 10 ноября")."""
+    return MADE.search(text, *_clause_around(text, d.start, d.end)) is not None
+
+
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause holding text[start:end] begins and ends."""
     lo = max(0, start - CLAUSE_REACH)

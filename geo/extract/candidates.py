@@ -51,6 +51,7 @@ from geo.extract.agreements import (
     article_references,
     finder_of,
     follows_deadline_word,
+    made_in_clause,
 )
 from geo.extract.dates import (
     BARE_YEAR,
@@ -788,6 +789,11 @@ class _Extractor:
                     if self._story_day == d.date:
                         self._story_day = same_day[0].date
                     d = replace(d, date=same_day[0].date, guessed_year=False)
+                    if not d.agreements and made_in_clause(s.text, d):
+                        # "…остановлены трехсторонним заявлением, которое лидеры России, Азербайджана и Армении
+                        # подписали 10 ноября": moved into its year, the day its clause says it was made names it.
+                        d = replace(d, agreements=(same_day[0].id,))
+                        s.refs.append(Reference(d.start, d.end, same_day[0].id))
             moved.append(d)
         s.dates = moved
 
