@@ -5705,3 +5705,15 @@ def test_a_year_less_day_moved_into_its_agreements_year_names_it_where_its_claus
     )
     got = [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2024, 12, 18))]
     assert got[-1] == (dt.date(2020, 11, 10), ("statement-2020-11-10",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the trilateral statement of 10 November 2020 Armenia undertook to return Kalbajar by 15 November.",
+        "По трехстороннему заявлению от 10 ноября 2020 года Армения обязалась вернуть Кельбаджар до 15 ноября.",
+    ],
+)
+def test_a_deadline_an_agreement_sets_takes_its_year_without_a_comma_between(atlas, text):
+    # Published in August 2021: the deadline is the statement's November, not the one still to come.
+    assert extract(atlas, text, dt.date(2021, 8, 17))[-1].date == dt.date(2020, 11, 15)

@@ -192,6 +192,9 @@ _PROVIDES = re.compile(
     r"^\W*(?:в\s+рамках\s+(?:т(?:ой|ого|ех)\s+же|эт\w+|данн\w+)|as\s+part\s+of\s+(?:the|this|that)(?:\s+same)?)\s|"
     # "По этому документу миротворцы должны …": "по" with the text (not "по заявлению министра", an official's).
     r"^\W*по\s+(?:(?:эт|данн|указанн|подписанн)\w*\s+)?(?:документу|соглашению|протоколу|договору)(?![\w-])|"
+    # "По трехстороннему заявлению от 10 ноября 2020 года Армения обязалась …": a statement named as a text, by its
+    # adjective or its day, not "по заявлению министра".
+    r"^\W*по\s+(?:[а-яё]+(?:ому|ему)\s+){1,2}заявлению(?![\w-])|^\W*по\s+заявлению\s+от\s|"
     # "In the statement adopted after the meeting, the leaders agreed …", "…заявление, в котором стороны договорились
     # …", "В принятом там заявлении лидеры условились …": what the sides agreed in it is what it says.
     r"(?:^\W*in\s+(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:statement|document|declaration|text|protocol)\b|"
@@ -1493,6 +1496,7 @@ def _in_year_of_day_before(
     those moved, or None when none moves."""
     out, moved = [], False
     written: tuple[dt.date, int] | None = None  # the day written with its year, where it ends
+    by_agreement = False  # whether that day is an agreement's whose provisions the sentence tells
     # Looked for once, and only where it can matter: a pasted sentence may hold thousands of dates.
     provides = dated and any(r.attached for r in read) and _PROVIDES.search(text) is not None
     for d, r in zip(found, read, strict=True):
@@ -1509,8 +1513,15 @@ def _in_year_of_day_before(
             and r.precision == "day"
         ):
             written = (r.date, r.end)
+            # Its deadline need not be listed with it: "По трехстороннему заявлению от 10 ноября 2020 года Армения
+            # обязалась вернуть район до 15 ноября".
+            by_agreement = named_day
         elif written is not None and d.guessed_year and not r.attached and d.date is not None:
-            told = _near_in_list(text, written, d.date, d) if dated else _told_after(d.date, written[0])
+            told = (
+                _near_in_list(text, written, d.date, d, listed=not by_agreement)
+                if dated
+                else _told_after(d.date, written[0])
+            )
             if told != d.date:
                 d, moved = replace(d, date=told), True
         out.append(d)
@@ -1521,13 +1532,16 @@ def _in_year_of_day_before(
 LIST_CARRY_DAYS = 60
 
 
-def _near_in_list(text: str, written: tuple[dt.date, int], day: dt.date, d: DateMention) -> dt.date:
+def _near_in_list(
+    text: str, written: tuple[dt.date, int], day: dt.date, d: DateMention, listed: bool = True
+) -> dt.date:
     """The year-less `day` (of `d`) in the year of the day `written` before it in a list of the sentence (the day
-    and where it ends), when it falls within LIST_CARRY_DAYS of it there; else as read."""
+    and where it ends; `listed`: joined to it as a list is), when it falls within LIST_CARRY_DAYS of it there; else as
+    read."""
     if d.precision != "day" or d.start - written[1] > LIST_YEAR_GAP:
         return day  # measured before the gap is cut: a pasted list may hold thousands of days after one year
     gap = text[written[1] : d.start]
-    if not LIST_JOIN.search(gap) or ";" in gap:
+    if (listed and not LIST_JOIN.search(gap)) or ";" in gap:
         return day
     carried = in_year(day, written[0].year)
     return carried if carried is not None and abs((carried - written[0]).days) <= LIST_CARRY_DAYS else day
