@@ -5717,3 +5717,15 @@ def test_a_year_less_day_moved_into_its_agreements_year_names_it_where_its_claus
 def test_a_deadline_an_agreement_sets_takes_its_year_without_a_comma_between(atlas, text):
     # Published in August 2021: the deadline is the statement's November, not the one still to come.
     assert extract(atlas, text, dt.date(2021, 8, 17))[-1].date == dt.date(2020, 11, 15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders met in Sochi on 31 October. At the Sochi meeting the two sides pledged not to use force.",
+        "Лидеры встретились в Сочи 31 октября. На сочинской встрече стороны обязались не применять силу.",
+    ],
+)
+def test_what_the_sides_pledged_at_a_meeting_is_what_it_provides(atlas, text):
+    found = extract(atlas, text, dt.date(2022, 11, 28))
+    assert [(c.date, c.agreements) for c in found] == [(dt.date(2022, 10, 31), ("sochi-2022-10-31",))] * 2

@@ -207,7 +207,8 @@ _PROVIDES = re.compile(
     # sides agreed or affirmed at a meeting the atlas holds as an agreement is what it says.
     # A possessive among its words: "At last year's Prague meeting", "At Monday's talks".
     r"^\W*(?:at|на)\s+(?:the\s+)?(?:[\w-]+(?:['’]s)?\s+){0,3}(?:meeting|talks|summit|встрече|переговорах|саммите)(?![\w-])"
-    r"[^.;]{0,80}?(?<![\w-])(?:agreed|confirmed|reaffirmed|договорились|условились|подтвердили)(?![\w-])|"
+    r"[^.;]{0,80}?(?<![\w-])(?:agreed|confirmed|reaffirmed|pledged|undertook|договорились|условились|подтвердили|"
+    r"обязались)(?![\w-])|"
     # "…the third paragraph of the declaration, under which communications are to be opened", "…заявлением, по
     # которому в Карабах вошли миротворцы": a relative clause on what the text says.
     r",\s+(?:under|according\s+to)\s+which\b|,\s+(?:по|согласно)\s+котор(?:ому|ой|ым)(?![\w-])|"
