@@ -5729,3 +5729,9 @@ def test_a_deadline_an_agreement_sets_takes_its_year_without_a_comma_between(atl
 def test_what_the_sides_pledged_at_a_meeting_is_what_it_provides(atlas, text):
     found = extract(atlas, text, dt.date(2022, 11, 28))
     assert [(c.date, c.agreements) for c in found] == [(dt.date(2022, 10, 31), ("sochi-2022-10-31",))] * 2
+
+
+def test_a_month_with_its_day_before_talks_names_no_agreement_of_that_month(atlas):
+    text = "Aliyev said he had proposed at his July 10 talks with Pashinyan in Abu Dhabi that the text be initialled."
+    # No agreement was made on 10 July; the Brussels meeting of July 2023 is not these talks.
+    assert only(extract(atlas, text, dt.date(2025, 7, 20))).agreements == ()

@@ -108,7 +108,8 @@ _YEAR_OF_WAR = re.compile(
 _MONTH_BEFORE = re.compile(
     r"(?:(?<![\w-])(?P<mon>"
     + "|".join(calendar.MONTH_NAMES)
-    + r")(?:'s)?|(?i:(?<![\w-])(?P<ru>"
+    # Not a day of the month ("his July 10 talks" are no July agreement's): that date says which, or none.
+    + r")(?:'s)?(?!\s+\d)|(?i:(?<![\w-])(?P<ru>"
     + "|".join(calendar.RU_MONTH_ADJECTIVES)
     + rf")\w*))(?:\s+(?!{_NOT_A_NAME_WORD}\b)[\w-]+){{0,2}}?\s+(?P<kind>{AGREEMENT_WORD})"
     r"(?:\s+(?P<year>(?:19|20)\d\d)(?![\d-]))?"
