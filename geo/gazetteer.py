@@ -297,6 +297,11 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
 
 
+# A word, its other spelling in brackets, and the word after: "Lachin (Berdzor) corridor", "Лачинскому (Бердзорскому)
+# коридору".
+_BRACKETED_SPELLING = re.compile(r"(?<![\w-])(?P<first>[^\W\d_]+)\s+\([^\W\d_]+\)\s+(?P<rest>[^\W\d_]+)")
+
+
 class Gazetteer:
     """Every spelling of every place, folded once: search, resolve and find-in-text all ask here."""
 
@@ -500,7 +505,29 @@ class Gazetteer:
             else p
             for p, pids, first in zip(out, shared, firsts, strict=True)
         ]
-        return self._names_apart(text, words, self._boundaries_by_sides(text, words, out))
+        return self._names_around_brackets(
+            text, self._names_apart(text, words, self._boundaries_by_sides(text, words, out))
+        )
+
+    def _names_around_brackets(self, text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
+        """ "The Lachin (Berdzor) corridor", "Лачинский (Бердзорский) коридор": a name whose first word is followed by its
+        other spelling in brackets names, whole, the place its words outside the brackets name; not the first word's
+        place (the town or district) nor the bracketed one's."""
+        wholes: list[PlaceMatch] = []
+        for m in _BRACKETED_SPELLING.finditer(text):
+            named = self._name_index().find(tokens(f"{m.group('first')} {m.group('rest')}"))
+            if len(named) == 1 and named[0][:2] == (0, 2) and named[0][2] is not None:
+                wholes.append(PlaceMatch(m.start("first"), m.end("rest"), m.group(), named[0][2]))
+        if not wholes:
+            return found
+        # One pass over the matches: a pasted text may hold thousands of both.
+        starts = [w.start for w in wholes]
+
+        def inside(p: PlaceMatch) -> bool:
+            i = bisect.bisect_right(starts, p.start) - 1
+            return i >= 0 and p.end <= wholes[i].end
+
+        return sorted([*(p for p in found if not inside(p)), *wholes], key=lambda p: p.start)
 
     def _name_index(self) -> NameIndex:
         """Every spelling, with and without its closing note, indexed once for finding names in text."""

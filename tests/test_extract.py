@@ -5735,3 +5735,16 @@ def test_a_month_with_its_day_before_talks_names_no_agreement_of_that_month(atla
     text = "Aliyev said he had proposed at his July 10 talks with Pashinyan in Abu Dhabi that the text be initialled."
     # No agreement was made on 10 July; the Brussels meeting of July 2023 is not these talks.
     assert only(extract(atlas, text, dt.date(2025, 7, 20))).agreements == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peacekeepers took over the Lachin (Berdzor) corridor on 1 December 2020.",
+        "Миротворцы взяли под контроль Лачинский (Бердзорский) коридор 1 декабря 2020 года.",
+        "Движение по Лачинскому (Бердзорскому) коридору прекратилось 1 декабря 2020 года.",
+    ],
+)
+def test_a_name_with_its_first_words_other_spelling_in_brackets_names_that_place_alone(atlas, text):
+    # Not also the Lachin district or town its first word names.
+    assert only(extract(atlas, text, dt.date(2020, 12, 2))).places == ("lachin-corridor",)
