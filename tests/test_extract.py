@@ -5748,3 +5748,22 @@ def test_a_month_with_its_day_before_talks_names_no_agreement_of_that_month(atla
 def test_a_name_with_its_first_words_other_spelling_in_brackets_names_that_place_alone(atlas, text):
     # Not also the Lachin district or town its first word names.
     assert only(extract(atlas, text, dt.date(2020, 12, 2))).places == ("lachin-corridor",)
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # The May of the takeover names no text, meeting or making: not the protocol-description of 15 May.
+        (
+            "A deal was struck in April, and border guards took over four Gazakh villages in May.",
+            [("delimitation-2024-04-19",), ()],
+        ),
+        # A clause that is only its month dates the clause after it, which says what was agreed.
+        (
+            "In April, Armenia agreed to hand back four Gazakh villages, and in October it held a vote on the rules.",
+            [("delimitation-2024-04-19",), ()],
+        ),
+    ],
+)
+def test_a_month_names_an_agreement_only_where_its_clause_speaks_of_one(atlas, text, told):
+    assert [c.agreements for c in extract(atlas, text, dt.date(2024, 12, 18))] == told

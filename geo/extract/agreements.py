@@ -626,6 +626,15 @@ class AgreementFinder:
                 # commissions aimed to finalise the regulations by July 1, but the office said in August that …".
                 kinds = [w.group() for w in _AGREEMENT_WORD.finditer(text, *clause_of(d)) if w.group() in kinds_only]
                 ids = tuple(i for i in ids if i in venue_ids or any(self.of_kind(i, w) for w in kinds))
+            if (
+                ids
+                and not attached
+                and d.precision == "month"
+                and not CONTEXT.search(text, *_told_clause(text, d, clause_of(d)))
+            ):
+                # "Under a deal struck last April, a section was delimited, and border guards took over four villages
+                # in May": a month whose own clause names no text, meeting or making is no agreement's.
+                ids = tuple(i for i in ids if i in venue_ids)
             if at_venue:
                 ids = tuple(i for i in ids if i in at_venue)
             start = d.start if name_at is None else name_at
@@ -1142,6 +1151,18 @@ def _own_clause_around(text: str, d: DateMention, several: bool) -> tuple[int, i
         lo = before[-1].end() if before else lo
         hi = after.start() if after else hi
     return lo, hi
+
+
+# A clause that is only its date ("In April, Armenia agreed …", "В апреле, …"): what it dates is the clause after it.
+_ONLY_WHEN = re.compile(r"\W*(?:in|on|by|since|from|until|в|во|с|со|к|до)?\W*", re.I)
+
+
+def _told_clause(text: str, d: DateMention, clause: tuple[int, int]) -> tuple[int, int]:
+    """`clause`, the clause of `d`, or with the clause after it when it says nothing but the date."""
+    lo, hi = clause
+    if hi < len(text) and _ONLY_WHEN.fullmatch(text[lo : d.start] + text[d.end : hi]):
+        return lo, _clause_around(text, hi + 1, hi + 1)[1]
+    return clause
 
 
 def made_in_clause(text: str, d: DateMention) -> bool:
