@@ -506,15 +506,15 @@ class Gazetteer:
             for p, pids, first in zip(out, shared, firsts, strict=True)
         ]
         return self._names_around_brackets(
-            text, self._names_apart(text, words, self._boundaries_by_sides(text, words, out))
+            text, words, self._names_apart(text, words, self._boundaries_by_sides(text, words, out))
         )
 
-    def _names_around_brackets(self, text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
+    def _names_around_brackets(self, text: str, words: Sequence[Token], found: list[PlaceMatch]) -> list[PlaceMatch]:
         """ "The Lachin (Berdzor) corridor", "Лачинский (Бердзорский) коридор": a name whose first word is followed by its
         other spelling in brackets names, whole, the place its words outside the brackets name; not the first word's
-        place (the town or district) nor the bracketed one's."""
+        place (the town or district) nor the bracketed one's. Only among `words` (a dateline left out)."""
         wholes: list[PlaceMatch] = []
-        for m in _BRACKETED_SPELLING.finditer(text):
+        for m in _BRACKETED_SPELLING.finditer(text, words[0].start if words else len(text)):
             named = self._name_index().find(tokens(f"{m.group('first')} {m.group('rest')}"))
             if len(named) == 1 and named[0][:2] == (0, 2) and named[0][2] is not None:
                 wholes.append(PlaceMatch(m.start("first"), m.end("rest"), m.group(), named[0][2]))
