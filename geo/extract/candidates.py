@@ -239,10 +239,12 @@ _ACT_IN_CLAUSE = re.compile(
     r"^\s+(?:meeting|signing|visiting|talking|holding|announcing)\b|^[^,.;:]*?(?<![\w-])(?:[a-z]{2,}ed|became|began|"
     r"met|set|took|won|left|came|gave|held|said|told|fought|broke|brought|sent|struck|shot|made|went)(?![\w-])",
 )
-_STILL_TO_COME = re.compile(
-    r"^[^,.;:]*?(?<![\w-])(?:due|would|will|was\s+to|were\s+to|is\s+to|are\s+to|должн\w*|буд(?:ет|ут)|предстоит)(?![\w-])",
-    re.I,
+# Words that tell what is still to come: "would cease to exist on", "was to hand over Kalbajar by", "должна …".
+_TO_COME_WORDS = (
+    r"(?<![\w-])(?:due|would|will|was\s+to|were\s+to|is\s+to|are\s+to|должн\w*|буд(?:ет|ут)|предстоит)(?![\w-])"
 )
+_STILL_TO_COME = re.compile(rf"^[^,.;:]*?{_TO_COME_WORDS}", re.I)  # opening the clause after a count of days
+_TO_COME = re.compile(_TO_COME_WORDS, re.I)  # anywhere in the clause that ends with a day
 ACT_CLAUSE_REACH = 120
 # Where one clause of a list of dated events ends and the next begins.
 _CLAUSE_BREAK = re.compile(rf"[,;]\s|\s[—–]\s|\s(?:{CONJUNCTIONS})\s")
@@ -1548,19 +1550,10 @@ def _near_in_list(
     return carried if carried is not None and abs((carried - written[0]).days) <= LIST_CARRY_DAYS else day
 
 
-# "would cease to exist on", "was to hand over Kalbajar by", "должна прекратить существование": what the clause says
-# is still to come, from where it stood.
-_TO_COME = re.compile(
-    r"(?<![\w-])(?:would|will|was\s+to|were\s+to|is\s+to|are\s+to|due\s+to|должн\w*|буд(?:ет|ут)|предстоит)(?![\w-])",
-    re.I,
-)
-_CLAUSE_START = re.compile(r"[,;:]\s|\s(?:and|but|и|но|а)\s")
-
-
 def _told_as_to_come(text: str, d: DateMention) -> bool:
     """Whether the clause that ends with `d` says it is still to come."""
     lo = max(0, d.start - ACT_CLAUSE_REACH)
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, d.start)]
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, d.start)]
     return bool(_TO_COME.search(text, starts[-1] if starts else lo, d.start))
 
 
