@@ -900,6 +900,14 @@ def test_a_range_across_two_months(atlas):
 
 
 @pytest.mark.parametrize(
+    "text", ["Fighting went on between 30 April and 15 May near Lachin.", "Бои шли с 30 апреля по 15 мая у Лачина."]
+)
+def test_a_range_between_two_days_of_two_months(atlas, text):
+    found = only(extract(atlas, text, dt.date(2021, 6, 1)))
+    assert (found.date, found.date_precision, found.places) == (dt.date(2021, 4, 30), "range", ("lachin",))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Council gave the mission a budget for the period from 20 February 2025 to 19 February 2027.",
@@ -4398,6 +4406,17 @@ def test_an_undated_texts_day_is_in_the_year_the_atlas_knows_an_event_of_that_da
     text = "The review looks back on 2021. On 22 February officials in Karabakh reported new shelling."
     (found,) = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), None, linker=linker)
     assert found.date == dt.date(2021, 2, 22)
+
+
+def test_an_undated_texts_day_right_after_one_its_sentence_wrote_with_a_year_is_in_that_year(atlas):
+    # The atlas knows a 12 May in Lachin (2021), but the sentence itself told the year a week before: one event, 1994.
+    text = (
+        "The war ended with the Bishkek Protocol, signed on 5 May 1994, and a ceasefire that took hold a week later, "
+        "on 12 May, leaving Armenian forces in seven districts, Lachin among them."
+    )
+    linker = Linker(atlas.events, atlas.agreements.values())
+    found = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), None, linker=linker)
+    assert [(c.date, c.places) for c in found] == [(dt.date(1994, 5, 5), ()), (dt.date(1994, 5, 12), ("lachin",))]
 
 
 def test_an_undated_story_told_in_order_moves_into_the_next_year(atlas):

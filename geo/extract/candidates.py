@@ -491,7 +491,7 @@ class _Extractor:
         named = {r.agreement for r in [*s.refs, *aliases]}
         out = []
         for d in s.dates:
-            if d.start in year_less and d.date is not None:
+            if d.start in year_less and d.date is not None and not _follows_written_day(s.dates, d):
                 year = self.linker.year_known(d.date, places, named)
                 if year is not None and (moved := in_year(d.date, year)) is not None:
                     d = replace(d, date=moved)
@@ -1576,6 +1576,22 @@ def _told_after(day: dt.date, last: dt.date) -> dt.date:
     if same is None or next_year is None:
         return day
     return next_year if same < last and next_year - last < last - same else same
+
+
+def _follows_written_day(dates: list[DateMention], d: DateMention) -> bool:
+    """Whether year-less `d` falls within STORY_SPAN after the day the sentence wrote with its year just before it,
+    one that dates an event rather than an agreement's name: "the Bishkek Protocol, signed on 5 May 1994, and a
+    ceasefire that took hold a week later, on 12 May" is 1994's, whatever the atlas knows of a 12 May."""
+    written = [
+        w
+        for w in dates
+        if w.end <= d.start and w.date is not None and w.has_year and not w.guessed_year and not w.attached
+    ]
+    if not written or written[-1].precision not in ("day", "range") or d.date is None:
+        return False
+    day = written[-1].date
+    assert day is not None
+    return day <= d.date <= day + STORY_SPAN
 
 
 def _counted_in_own_clause(text: str, after: int, d: DateMention) -> bool:

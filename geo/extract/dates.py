@@ -155,10 +155,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "range",
-            # "from 20 October to 19 December", "from the afternoon of 19 September to 13:00 on 20 September".
-            rf"\b(?i:from)\s+(?:the\s+[a-z]+\s+of\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+            # "from 20 October to 19 December", "from the afternoon of 19 September to 13:00 on 20 September",
+            # "between 30 April and 15 May".
+            rf"\b(?i:from|between)\s+(?:the\s+[a-z]+\s+of\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+"
             rf"(?:{_MON}(?:,?\s+{_YEAR1})?\s+)?"
-            rf"(?i:to|until|till)\s+(?:\d{{1,2}}:\d\d\s+(?:on\s+)?|the\s+[a-z]+\s+of\s+)?(?P<day>\d{{1,2}})"
+            rf"(?i:to|until|till|and)\s+(?:\d{{1,2}}:\d\d\s+(?:on\s+)?|the\s+[a-z]+\s+of\s+)?(?P<day>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?\s+(?P<mon2>[A-Z][a-z]+){_EN_YEAR}",
         ),
         # "from Sept. 19 to Sept. 20", "between September 30 and October 2, 2023": month first, the end's month
