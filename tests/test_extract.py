@@ -910,6 +910,18 @@ def test_a_range_between_two_days_of_two_months(atlas, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Putin twice discussed the fighting with Pashinyan on 24 and 25 March.",
+        "Путин 24 и 25 марта дважды обсуждал бои с Пашиняном.",
+    ],
+)
+def test_two_days_of_one_month_joined_by_and_are_a_range(atlas, text):
+    found = only(extract(atlas, text, dt.date(2022, 3, 31)))
+    assert (found.date, found.date_precision) == (dt.date(2022, 3, 24), "range")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Council gave the mission a budget for the period from 20 February 2025 to 19 February 2027.",
         "The mission will run from February 20, 2025 to February 19, 2027.",
         "Совет выделил миссии бюджет на период с 20 февраля 2025 года по 19 февраля 2027 года.",
@@ -4483,6 +4495,8 @@ def test_a_day_something_is_called_or_set_for_is_still_to_come(atlas):
     published = dt.date(2021, 5, 27)
     text = "The standoff has become an issue before the snap election Pashinyan has called for June 20."
     assert only(extract(atlas, text, published)).date == dt.date(2021, 6, 20)
+    text = "Baku refused to hold the ministers' meeting that had been proposed for June 2 in Washington."
+    assert only(extract(atlas, text, published)).date == dt.date(2021, 6, 2)
     # Calling for something done on a day is no appointment: that day is past.
     assert only(extract(atlas, "Armenia called for a ceasefire on 20 June.", published)).date == dt.date(2020, 6, 20)
 

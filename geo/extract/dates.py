@@ -89,9 +89,11 @@ _FUTURE_CUE = re.compile(
     # talks in Brussels in December").
     r"by\s+(?=(?:the\s+)?(?:(?:end|middle|start|beginning|close)\s+of\s+)?(?:(?:early|mid|late)[\s-]+)?"
     rf"(?:\d|(?:{'|'.join(calendar.MONTH_ABBREVIATIONS)})[a-z]*\.?\b|then\b|next\b|this\b))|"
-    # A day something is fixed for: "the election Pashinyan has called for June 20", "talks set for 7 December"
-    # (not "called for a truce").
-    r"(?:called|set|slated|fixed)\s+for\s+(?=(?:\d|(?:" + "|".join(calendar.MONTH_ABBREVIATIONS) + r")[a-z]*\.?\b))|"
+    # A day something is fixed for: "the election Pashinyan has called for June 20", "talks set for 7 December", "the
+    # meeting that had been proposed for November 20" (not "called for a truce").
+    r"(?:called|set|slated|fixed|proposed)\s+for\s+(?=(?:\d|(?:"
+    + "|".join(calendar.MONTH_ABBREVIATIONS)
+    + r")[a-z]*\.?\b))|"
     # A meeting arranged, in any tense the arranging takes: "agreed to meet again", "have decided to meet",
     # "договорились встретиться", "встретятся".
     r"(?:agreed|agree|decided)\s+to\s+meet|meet\s+again|договорил\w*\s+(?:\w+\s+)?встретиться|встрет(?:ится|ятся)|"
@@ -210,7 +212,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+{_RU_MON}(?:\s+{_YEAR1}(?:\s*(?:года|г\.?))?)?\s+(?i:по|до)\s+"
             rf"(?P<day>\d{{1,2}})\s+{_RU_MON2}{_RU_YEAR}",
         ),
-        ("range", rf"\b(?P<d1>\d{{1,2}})\s*[-–—]\s*(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
+        ("range", rf"\b(?P<d1>\d{{1,2}})\s*(?:[-–—]|и(?=\s))\s*(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
         ("day", rf"\b(?P<day>\d{{1,2}})(?:-?го)?\s+{_RU_MON}{_RU_YEAR}"),
         # "в конце апреля", and after "с", "до", "к" in their cases: "с конца апреля", "к середине мая".
         (
