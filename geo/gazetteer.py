@@ -109,6 +109,19 @@ _FIGHTING = re.compile(
 )
 
 
+def _sides_written(text: str, words: Sequence[Token], at: int) -> list[Token]:
+    """The sides written after the word at `at` ("with", "between", "of") that follows a boundary word. Only "between"
+    joins two: "the border between Armenia and Azerbaijan", but "along its border with Azerbaijan and Baku agreed to
+    cooperate" has one, and the sides end where the sentence goes on ("the border with Azerbaijan on Friday")."""
+    sides = []
+    for w in words[at + 1 : at + 1 + SIDES_REACH]:
+        if text[w.start].isupper():
+            sides.append(w)
+        elif w.key not in _SIDE_JOINS or (w.key == "and" and words[at].key != "between"):
+            break
+    return sides
+
+
 def _names_border_fighting(text: str, words: Sequence[Token], j: int) -> bool:
     """Whether words[j] is a bare boundary word ("border", "пограничные") naming fighting by the word after it."""
     w = words[j]
@@ -454,13 +467,7 @@ class Gazetteer:
         if after >= len(words) or words[after].key not in _SIDES_AFTER or words[after - 1].key not in _BOUNDARIES:
             return False
         words_of_place = self._words_of(pid)
-        sides = []
-        for w in words[after + 1 : after + 1 + SIDES_REACH]:
-            if text[w.start].isupper():
-                sides.append(w)
-            elif w.key not in _SIDE_JOINS:
-                break  # "the border with Azerbaijan on Friday": the sides end where the sentence goes on
-        return any(w.key not in words_of_place for w in sides)
+        return any(w.key not in words_of_place for w in _sides_written(text, words, after))
 
     def find(self, text: str, words: Sequence[Token] | None = None) -> list[PlaceMatch]:
         """Every place named in running text, in any spelling or Russian case form, longest name first."""
@@ -646,12 +653,7 @@ class Gazetteer:
                     if boundary is not None:
                         out.append(PlaceMatch(owner.start, w.end, text[owner.start : w.end], boundary))
                 continue
-            sides = []
-            for side in words[j + 2 : j + 2 + SIDES_REACH]:
-                if text[side.start].isupper():
-                    sides.append(side)
-                elif side.key not in _SIDE_JOINS:
-                    break
+            sides = _sides_written(text, words, j + 1)
             if not sides:
                 continue
             start, end = w.start, sides[-1].end

@@ -1348,6 +1348,11 @@ def test_the_border_once_the_interstate_border_is_named_but_a_border_village_is_
     assert only(extract(atlas, text, dt.date(2022, 9, 14))).places == ("armenia-azerbaijan-border",)
     text = "Troops were moved to the border with Azerbaijan on Sunday."
     assert only(extract(atlas, text, dt.date(2022, 9, 14))).places == ("armenia-azerbaijan-border",)
+    # "With" writes one side: a clause that goes on after "and" adds none ("…, and Baku agreed to cooperate").
+    text = (
+        "On 6 October Armenia agreed to host EU monitors along its border with Azerbaijan and Baku agreed to cooperate."
+    )
+    assert only(extract(atlas, text, dt.date(2022, 10, 7))).places == ("armenia-azerbaijan-border",)
     for other in ("the border with Iran", "the border between Armenia and Turkey"):
         text = f"Trucks waited at {other} on Sunday."
         assert only(extract(atlas, text, dt.date(2022, 9, 14))).places == (), other
