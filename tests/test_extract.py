@@ -2203,6 +2203,14 @@ def test_an_agreement_named_by_its_month_and_kind(atlas):
         ("On Monday the sides discussed the December joint statement.", "2024-01-15", "joint-statement-2023-12-07"),
     ):
         assert only(extract(atlas, text, dt.date.fromisoformat(published))).agreements == (agreement,), text
+    # A name the month narrows ("трехстороннее заявление", which the three Moscow-era statements share): the month's.
+    text = "Ноябрьское трехстороннее заявление обязало Армению передать Баку Агдамский район."
+    found = only(extract(atlas, text, dt.date(2021, 1, 15)))
+    assert (found.date, found.agreements, found.places) == (
+        dt.date(2020, 11, 10),
+        ("statement-2020-11-10",),
+        ("aghdam",),
+    )
     # Two agreements of that month fit "договоренности" (the declaration and the treaty of 8 August 2025): the reader
     # chooses; and a month with no agreement of the kind named names none.
     text = "В понедельник стороны обсудили августовские договоренности."
