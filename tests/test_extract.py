@@ -4444,6 +4444,22 @@ def test_an_undated_texts_day_right_after_one_its_sentence_wrote_with_a_year_is_
     assert [(c.date, c.places) for c in found] == [(dt.date(1994, 5, 5), ()), (dt.date(1994, 5, 12), ("lachin",))]
 
 
+def test_an_undated_story_moves_on_to_a_later_month_told_with_its_year_but_not_to_a_term_set(atlas):
+    linker = Linker(atlas.events, atlas.agreements.values())
+    text = (
+        "The statement gave Armenia until 1 December 2020 to return Lachin district. In early August 2022, Aliyev "
+        "told Macron that the new road was almost finished. Speaking on 12 August, he said the army would enter Lachin."
+    )
+    found = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), None, linker=linker)
+    assert found[-1].date == dt.date(2022, 8, 12)
+    text = (
+        "On 21 October 2025, in Astana, Aliyev said the rail links would be finished by the middle of 2026; if the "
+        "neighbours moved as fast, the corridor could open by the end of 2028. On 12 November he met Pashinyan."
+    )
+    found = extract_candidates(text, atlas.places.values(), atlas.agreements.values(), None, linker=linker)
+    assert found[-1].date == dt.date(2025, 11, 12)
+
+
 def test_an_undated_story_told_in_order_moves_into_the_next_year(atlas):
     text = (
         "The blockade of the road began on 12 December 2022. Baku had warned of it on 3 December. A checkpoint "

@@ -105,6 +105,7 @@ _IN_YEAR = re.compile(
 IN_YEAR_REACH = 20
 # A year on its own or with its season, not a month's ("came in spring 2022", "в 2022 году"; not "in October 2023").
 _IN_YEAR_ALONE = re.compile(r"(?:(?<![\w-])(?:in|в)\s+|" + _SEASON_OF + r")$", re.I)
+_RU_IN = re.compile(r"(?:в|во)\s", re.I)
 # "the war of 2020, which began on September 27": a year naming a thing, and the clause that goes on about it.
 _OF_YEAR = re.compile(r"(?<![\w-])of\s+$", re.I)
 _YEAR_THEN_WHICH = re.compile(r"\d{4},\s+(?:which|that|котор\w+)\s[^,;:]*$", re.I)
@@ -723,7 +724,15 @@ class _Extractor:
                     or d.guessed_year
                     and self._year_said(s.start + d.start, s.start) is not None
                 )
-                and (d.precision in ("day", "range") or self._last_day is None)
+                and (
+                    d.precision in ("day", "range")
+                    or self._last_day is None
+                    # "…by 1 December 2020. … In early August 2022, Aliyev told Macron …; on 12 August he …": a month
+                    # told as when, with a later year, moves the story on too ("could open by the end of 2028" not).
+                    or d.has_year
+                    and d.date > self._last_day
+                    and _told_in(text, d)
+                )
             ):
                 self._narrative_year = d.date.year
                 self._narrative_at = s.start + d.end
@@ -1577,6 +1586,13 @@ def _told_after(day: dt.date, last: dt.date) -> dt.date:
     if same is None or next_year is None:
         return day
     return next_year if same < last and next_year - last < last - same else same
+
+
+def _told_in(text: str, d: DateMention) -> bool:
+    """Whether `d` is written as when something happened: "In early August 2022", "в августе 2022 года" (the Russian
+    date's span holds its "в")."""
+    before = _IN_YEAR_ALONE.search(text, max(0, d.start - IN_YEAR_REACH), d.start)
+    return before is not None or _RU_IN.match(text, d.start) is not None
 
 
 def _follows_written_day(dates: list[DateMention], d: DateMention) -> bool:
