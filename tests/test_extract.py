@@ -2065,6 +2065,12 @@ def test_the_year_at_the_end_of_a_list_of_dates_is_the_lists(atlas):
         "Министры продлили мандат миссии 30 января, установив новый срок до 19 февраля 2027 года.",
     ):
         assert extract(atlas, text, dt.date(2025, 2, 20))[0].date == dt.date(2025, 1, 30), text
+    # Nor the year of a date that names a text: the day before it is read as any year-less day is.
+    for text in (
+        "On 24 March Azerbaijani troops entered the zone, violating the statement of 9 November 2020.",
+        "С 24 по 25 марта войска Азербайджана, нарушив заявление от 9 ноября 2020 года, зашли в зону.",
+    ):
+        assert extract(atlas, text, dt.date(2022, 4, 7))[0].date == dt.date(2022, 3, 24), text
 
 
 def test_a_text_dated_in_an_aside_at_the_head_of_the_sentence_is_what_the_next_clause_tells_of(atlas):

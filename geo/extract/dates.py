@@ -944,10 +944,15 @@ def ends_a_span(sentence: str, d: DateMention) -> bool:
     return _SPAN_END.search(sentence, max(0, d.start - SPAN_END_REACH), d.start) is not None
 
 
+# "the statement of 9 November 2020", "заявление от 9 ноября 2020 года": a date that names a thing, no item of a list.
+_NAMES_BY_DATE = re.compile(r"(?<![\w-])(?:of|от)\s+$", re.I)
+
+
 def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
     """ "Kalbajar was returned on November 25 and Lachin on December 1, 2020": the year written at the end of a list
     of dates is the year of the year-less ones before it, when they come before it in that year. Not the year of a
-    span's end ("extended the mission on 30 January, setting its term until 19 February 2027"): that is no item."""
+    span's end ("extended the mission on 30 January, setting its term until 19 February 2027"), nor of a date that
+    names a thing ("On 24 March troops entered the zone, violating the statement of 9 November 2020"): no item."""
     out = list(chosen)
     for i in range(len(out) - 2, -1, -1):
         d, after = out[i], out[i + 1]
@@ -955,7 +960,7 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
             continue
         if after.guessed_year:  # the year of the next one is written (or carried from the one after it)
             continue
-        if ends_a_span(sentence, after):
+        if ends_a_span(sentence, after) or _NAMES_BY_DATE.search(sentence, max(0, after.start - 4), after.start):
             continue
         if not listed_together(sentence, d, after):
             continue
