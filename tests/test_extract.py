@@ -3923,6 +3923,9 @@ def test_a_year_written_with_in_dates_the_year_less_dates_after_it_in_a_dated_te
         "Officials discussed the statements signed after the war in 2020, the ministry reported on 31 August.",
     ):
         assert [c.date for c in extract(atlas, text, dt.date(2022, 9, 15))] == [dt.date(2022, 8, 31)], text
+    # A year said with its month does not take a later year-less month back before that month.
+    text = "The leaders reviewed events since their talks in December 2021 and the video call with Macron in February."
+    assert [c.date for c in extract(atlas, text, dt.date(2022, 4, 7))] == [dt.date(2021, 12, 1), dt.date(2022, 2, 1)]
     # A season of the year dates what follows too, through a phrase of time or a relative clause after a comma.
     for text in (
         "The leaders were detained in autumn 2023, after the one-day offensive of 19 September.",

@@ -578,8 +578,12 @@ class _Extractor:
                 said = self._year_named_before_which(at, sentence_start)
                 in_clause = said is not None
             if said is not None and in_clause and d.date is not None and (moved := in_year(d.date, said[0])):
-                d = replace(d, date=moved)
-                self._in_story.add(d.start)  # it moves the story's time as a day written with its year does
+                # "after their meeting in Brussels in December 2021 and the videoconference in February": not to a
+                # time before the month the year was said with.
+                with_month = next((w for w in found if w.start <= said[1] - sentence_start < w.end), None)
+                if with_month is None or with_month.date is None or moved >= with_month.date:
+                    d = replace(d, date=moved)
+                    self._in_story.add(d.start)  # it moves the story's time as a day written with its year does
             out.append(d)
         return out
 
