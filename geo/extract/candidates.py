@@ -491,8 +491,9 @@ class _Extractor:
         aliases = self.finder.alias_references(s.text, words, s.dates, None, None, list(s.refs))
         named = {r.agreement for r in [*s.refs, *aliases]}
         out = []
+        in_written_years = _days_after_written_days(s.dates)
         for d in s.dates:
-            if d.start in year_less and d.date is not None and not _follows_written_day(s.dates, d):
+            if d.start in year_less and d.date is not None and d.start not in in_written_years:
                 year = self.linker.year_known(d.date, places, named)
                 if year is not None and (moved := in_year(d.date, year)) is not None:
                     d = replace(d, date=moved)
@@ -562,6 +563,7 @@ class _Extractor:
         year-less date after "in 2020" in its clause is in that year, whatever the publication's year ("… after the
         war in 2020, the ministry reported on March 22" is not)."""
         out = []
+        starts = [w.start for w in found]  # in order: the date the year was said in is found by bisection
         for d in found:
             at = sentence_start + d.start
             said = self._year_said(at, sentence_start) if d.guessed_year and not d.attached else None
@@ -580,7 +582,8 @@ class _Extractor:
             if said is not None and in_clause and d.date is not None and (moved := in_year(d.date, said[0])):
                 # "after their meeting in Brussels in December 2021 and the videoconference in February": not to a
                 # time before the month the year was said with.
-                with_month = next((w for w in found if w.start <= said[1] - sentence_start < w.end), None)
+                i = bisect.bisect_right(starts, said[1] - sentence_start) - 1
+                with_month = found[i] if i >= 0 and said[1] - sentence_start < found[i].end else None
                 if with_month is None or with_month.date is None or moved >= with_month.date:
                     d = replace(d, date=moved)
                     self._in_story.add(d.start)  # it moves the story's time as a day written with its year does
@@ -1599,20 +1602,20 @@ def _told_in(text: str, d: DateMention) -> bool:
     return before is not None or _RU_IN.match(text, d.start) is not None
 
 
-def _follows_written_day(dates: list[DateMention], d: DateMention) -> bool:
-    """Whether year-less `d` falls within STORY_SPAN after the day the sentence wrote with its year just before it,
-    one that dates an event rather than an agreement's name: "the Bishkek Protocol, signed on 5 May 1994, and a
-    ceasefire that took hold a week later, on 12 May" is 1994's, whatever the atlas knows of a 12 May."""
-    written = [
-        w
-        for w in dates
-        if w.end <= d.start and w.date is not None and w.has_year and not w.guessed_year and not w.attached
-    ]
-    if not written or written[-1].precision not in ("day", "range") or d.date is None:
-        return False
-    day = written[-1].date
-    assert day is not None
-    return day <= d.date <= day + STORY_SPAN
+def _days_after_written_days(dates: list[DateMention]) -> set[int]:
+    """Where the year-less days stand that fall within STORY_SPAN after the day the sentence wrote with its year just
+    before them, one that dates an event rather than an agreement's name: "the Bishkek Protocol, signed on 5 May 1994,
+    and a ceasefire that took hold a week later, on 12 May" is 1994's, whatever the atlas knows of a 12 May. One pass:
+    a pasted sentence may hold thousands of dates."""
+    out: set[int] = set()
+    written: DateMention | None = None  # the last day written with its year, read so far
+    for d in dates:  # in order
+        if written is not None and written.end <= d.start and written.date is not None and d.date is not None:
+            if written.date <= d.date <= written.date + STORY_SPAN:
+                out.add(d.start)
+        if d.date is not None and d.has_year and not d.guessed_year and not d.attached:
+            written = d if d.precision in ("day", "range") else None
+    return out
 
 
 def _counted_in_own_clause(text: str, after: int, d: DateMention) -> bool:
