@@ -4529,6 +4529,23 @@ def test_russian_days_later_count_from_the_day_before(atlas):
         assert counted.date - said.date == dt.timedelta(days=days), text
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "Aliyev recalled that the statement signed on 10 November contains a provision on a corridor, and said the "
+            "railway would extend there.",
+            "2021-04-27",
+            "2020-11-10",
+        ),
+        ("Пашинян 27 октября объявил о готовности пропускать грузовики из Турции.", "2026-03-05", "2025-10-27"),
+    ],
+)
+def test_a_day_told_as_done_is_past_whatever_the_sentence_looks_ahead_to(atlas, text, published, day):
+    found = extract(atlas, text, dt.date.fromisoformat(published))
+    assert found[0].date == dt.date.fromisoformat(day)
+
+
 def test_a_day_something_is_called_or_set_for_is_still_to_come(atlas):
     published = dt.date(2021, 5, 27)
     text = "The standoff has become an issue before the snap election Pashinyan has called for June 20."

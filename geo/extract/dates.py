@@ -694,6 +694,25 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         return None
 
 
+# A day told as done by the verb right at it, whatever the sentence looks ahead to elsewhere: "recalled that the
+# statement signed on 10 November contains …, and said the railway would extend there", "Пашинян 27 октября объявил о
+# готовности пропускать грузовики", "заявление, подписанное 10 ноября".
+DONE_REACH = 30
+_DONE_BEFORE = re.compile(
+    r"(?:\b(?:signed|held|adopted|initiall?ed|agreed|reached|issued|published|announced|said|told|declared|met)\s+"
+    r"(?:on\s+)?|(?<![\w-])(?:подписан|состоявш|принят|проведенн|парафирован)\w*\s+)$",
+    re.I,
+)
+_DONE_AFTER = re.compile(r"\s+[а-яё]+(?:л|ла|ло|ли)(?:сь|ся)?(?![\w-])")
+
+
+def _told_as_done(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the verb right before the date or, in Russian, right after it tells the day as one something was done."""
+    return bool(
+        _DONE_BEFORE.search(sentence, max(0, m.start() - DONE_REACH), m.start()) or _DONE_AFTER.match(sentence, m.end())
+    )
+
+
 def find_dates(
     sentence: str,
     published: dt.date | None,
@@ -721,7 +740,7 @@ def find_dates(
     def coming_for(m: re.Match[str]) -> bool:
         i = bisect.bisect_left(reported_at, m.end())
         bound = reported_at[i] if i < len(reported_at) else len(sentence)
-        return bool(cues) and cues[0] < bound
+        return bool(cues) and cues[0] < bound and not _told_as_done(sentence, m)
 
     # Where each year stands, found once: "that year" takes the last one before it (a bisection, not a search back).
     written = [(y.start(), int(y.group("year"))) for y in BARE_YEAR.finditer(sentence)]
