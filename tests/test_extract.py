@@ -2209,6 +2209,12 @@ def test_an_agreement_named_by_its_month_and_kind(atlas):
         ("On Monday the sides discussed the December joint statement.", "2024-01-15", "joint-statement-2023-12-07"),
     ):
         assert only(extract(atlas, text, dt.date.fromisoformat(published))).agreements == (agreement,), text
+    # A day the sentence tells before any agreement of that month was made does not hide it: the publication bounds it.
+    text = (
+        "Under the November statement, Kalbajar and Aghdam were returned, while Fuzuli was taken in the counter-offensive"
+        " launched on September 27."
+    )
+    assert [c.agreements for c in extract(atlas, text, dt.date(2021, 4, 27))][0] == ("statement-2020-11-10",)
     # A name the month narrows ("трехстороннее заявление", which the three Moscow-era statements share): the month's.
     text = "Ноябрьское трехстороннее заявление обязало Армению передать Баку Агдамский район."
     found = only(extract(atlas, text, dt.date(2021, 1, 15)))

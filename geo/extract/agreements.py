@@ -782,12 +782,19 @@ class AgreementFinder:
         return out
 
     def month_references(
-        self, text: str, taken: list[Reference], before: dt.date | None, story_year: int | None = None
+        self,
+        text: str,
+        taken: list[Reference],
+        before: dt.date | None,
+        story_year: int | None = None,
+        published: dt.date | None = None,
     ) -> list[Reference]:
         """Agreements named by a month and a kind of text ("the November statement"): of that kind, made in that
         month of the year written after it, else in the latest such month not after `before` (the sentence's day or
-        the publication), else, in a text without a publication date, in `story_year` (the year its year-less days
-        take), else in any year; only when that month had one agreement of that kind."""
+        the publication) or, when none was made by then, not after `published` ("Under the November statement, three
+        districts were returned, while four were taken in the counter-offensive launched on September 27"), else, in
+        a text without a publication date, in `story_year` (the year its year-less days take), else in any year; only
+        when that month had one agreement of that kind."""
         out: list[Reference] = []
         names = _Spans((r.start, r.end, r) for r in taken)
         for m in _MONTH_BEFORE.finditer(text):
@@ -798,7 +805,9 @@ class AgreementFinder:
             if m.group("year"):
                 fitting = [a for a in fitting if a.date.year == int(m.group("year"))]
             elif before is not None:
-                fitting = [a for a in fitting if a.date <= before]
+                fitting = [a for a in fitting if a.date <= before] or [
+                    a for a in fitting if published is not None and a.date <= published
+                ]
                 latest = max((a.date.year for a in fitting), default=None)
                 fitting = [a for a in fitting if a.date.year == latest]
             elif story_year is not None:

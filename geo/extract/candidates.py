@@ -764,7 +764,9 @@ class _Extractor:
         story_year = self.anchor_year(s.start)  # for a text without a publication date; None otherwise
         own = [d.date for d in s.dates if not d.attached and d.date is not None]
         # The month first: it narrows a name several agreements share ("Ноябрьское трехстороннее заявление").
-        s.refs += self.finder.month_references(text, list(s.refs), max(own, default=self.published), story_year)
+        s.refs += self.finder.month_references(
+            text, list(s.refs), max(own, default=self.published), story_year, self.published
+        )
         s.refs += self.finder.alias_references(text, words, s.dates, self.published, story_year, list(s.refs))
         s.refs += self.finder.year_references(text, list(s.refs))
         s.refs += self.finder.closing_references(text, words, self.published, list(s.refs))
