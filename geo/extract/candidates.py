@@ -105,6 +105,7 @@ _IN_YEAR = re.compile(
 IN_YEAR_REACH = 20
 # A year on its own or with its season, not a month's ("came in spring 2022", "в 2022 году"; not "in October 2023").
 _IN_YEAR_ALONE = re.compile(r"(?:(?<![\w-])(?:in|в)\s+|" + _SEASON_OF + r")$", re.I)
+# The Russian date's own "в", which its span holds ("в августе 2022 года"), as "in" stands before the English one.
 _RU_IN = re.compile(r"(?:в|во)\s", re.I)
 # "the war of 2020, which began on September 27": a year naming a thing, and the clause that goes on about it.
 _OF_YEAR = re.compile(r"(?<![\w-])of\s+$", re.I)
@@ -479,7 +480,8 @@ class _Extractor:
         """In a text without a publication date, a day written without a year is in the year the atlas knows an event
         of that day in a place the sentence names, or of an agreement it names (Linker.year_known), when there is one
         such year: the year written last may be another story's ("the November 2020 ceasefire statement" before "since
-        12 December"). The days after it follow it, as after any day the story tells."""
+        12 December"). Not a day that follows one its own sentence wrote with a year (`_days_after_written_days`). The
+        days after it follow it, as after any day the story tells."""
         assert self.linker is not None
         self._in_known = set()
         # By position: a pasted sentence may hold thousands of dates, each looked up once.
