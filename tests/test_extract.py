@@ -2065,6 +2065,12 @@ def test_the_year_at_the_end_of_a_list_of_dates_is_the_lists(atlas):
         "Министры продлили мандат миссии 30 января, установив новый срок до 19 февраля 2027 года.",
     ):
         assert extract(atlas, text, dt.date(2025, 2, 20))[0].date == dt.date(2025, 1, 30), text
+    # Nor a year that would move a day read as past to after the publication.
+    for text in (
+        "EU mission head Markus Ritter said on 13 February that its mandate, which expires on 19 February 2027, stands.",
+        "Глава миссии ЕС Маркус Риттер 13 февраля заявил, что ее мандат, истекающий 19 февраля 2027 года, в силе.",
+    ):
+        assert extract(atlas, text, dt.date(2026, 2, 16))[0].date == dt.date(2026, 2, 13), text
     # Nor the year of a date that names a text: the day before it is read as any year-less day is.
     for text in (
         "On 24 March Azerbaijani troops entered the zone, violating the statement of 9 November 2020.",

@@ -811,7 +811,7 @@ def find_dates(
         offset = offset_date(sentence, before)
         return [offset] if offset is not None else chosen
     chosen = _counted_years(sentence, chosen, before)
-    listed = _list_years(sentence, _list_deadlines(sentence, chosen, published))
+    listed = _list_years(sentence, _list_deadlines(sentence, chosen, published), published)
     return _days_apart(sentence, _later_clauses(sentence, listed, before))
 
 
@@ -967,11 +967,13 @@ def ends_a_span(sentence: str, d: DateMention) -> bool:
 _NAMES_BY_DATE = re.compile(r"(?<![\w-])(?:of|от)\s+$", re.I)
 
 
-def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
+def _list_years(sentence: str, chosen: list[DateMention], published: dt.date | None = None) -> list[DateMention]:
     """ "Kalbajar was returned on November 25 and Lachin on December 1, 2020": the year written at the end of a list
     of dates is the year of the year-less ones before it, when they come before it in that year. Not the year of a
     span's end ("extended the mission on 30 January, setting its term until 19 February 2027"), nor of a date that
-    names a thing ("On 24 March troops entered the zone, violating the statement of 9 November 2020"): no item."""
+    names a thing ("On 24 March troops entered the zone, violating the statement of 9 November 2020"): no item. Nor
+    does it move a day read as past to after the publication ("Ritter said on 13 February that the mandate, which
+    expires on 19 February 2027, …", in a paper of 16 February 2026)."""
     out = list(chosen)
     for i in range(len(out) - 2, -1, -1):
         d, after = out[i], out[i + 1]
@@ -984,6 +986,8 @@ def _list_years(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
         if not listed_together(sentence, d, after):
             continue
         carried = calendar.in_year(d.date, after.date.year)
+        if carried is not None and published is not None and d.date <= published < carried:
+            continue
         if carried is not None and carried <= after.date:
             out[i] = replace(d, date=carried, guessed_year=False)
     return out
