@@ -967,7 +967,7 @@ def ends_a_span(sentence: str, d: DateMention) -> bool:
 _NAMES_BY_DATE = re.compile(r"(?<![\w-])(?:of|от)\s+$", re.I)
 
 
-def _list_years(sentence: str, chosen: list[DateMention], published: dt.date | None = None) -> list[DateMention]:
+def _list_years(sentence: str, chosen: list[DateMention], published: dt.date | None) -> list[DateMention]:
     """ "Kalbajar was returned on November 25 and Lachin on December 1, 2020": the year written at the end of a list
     of dates is the year of the year-less ones before it, when they come before it in that year. Not the year of a
     span's end ("extended the mission on 30 January, setting its term until 19 February 2027"), nor of a date that
