@@ -1749,6 +1749,25 @@ def test_an_agreement_made_a_day_before_the_reported_day_is_a_report_of_its_own(
     assert (second.date, second.agreements) == (dt.date(2021, 11, 26), ("statement-2021-11-26",))
 
 
+def test_a_count_of_whole_years_said_to_be_exact_dates_an_event_of_that_earlier_day(atlas):
+    def dated(text: str) -> list[tuple[dt.date | None, tuple[str, ...]]]:
+        return [(c.date, c.places) for c in extract(atlas, text, dt.date(2025, 2, 21))]
+
+    text = (
+        "The EU mission began its second mandate on Thursday (20 February), exactly two years after its first patrol "
+        "on the Armenian side of the border with Azerbaijan."
+    )
+    assert dated(text) == [(dt.date(2025, 2, 20), ()), (dt.date(2023, 2, 20), ("armenia-azerbaijan-border",))]
+    text = (
+        "Миссия ЕС начала второй мандат в четверг, 20 февраля, ровно через два года после того, как наблюдатели вышли "
+        "в первый патруль на границе с Азербайджаном."
+    )
+    assert dated(text) == [(dt.date(2025, 2, 20), ()), (dt.date(2023, 2, 20), ("armenia-azerbaijan-border",))]
+    # Not exact, it is background of the day it is counted from.
+    text = "The EU mission began its second mandate on Thursday (20 February), two years after its first patrol."
+    assert dated(text) == [(dt.date(2025, 2, 20), ())]
+
+
 def test_what_someone_did_days_before_the_reported_day_is_an_event_of_its_own(atlas):
     def dated(text: str, published: dt.date) -> list[tuple[dt.date | None, tuple[str, ...], tuple[str, ...]]]:
         return [(c.date, c.places, c.agreements) for c in extract(atlas, text, published)]

@@ -241,6 +241,7 @@ _ACT_IN_CLAUSE = re.compile(
     r"^\s+(?:meeting|signing|visiting|talking|holding|announcing)\b|^[^,.;:]*?(?<![\w-])(?:[a-z]{2,}ed|became|began|"
     r"met|set|took|won|left|came|gave|held|said|told|fought|broke|brought|sent|struck|shot|made|went)(?![\w-])",
 )
+_EXACT_COUNT = re.compile(r"exactly\s|ровно\s", re.I)
 # Words that tell what is still to come: "would cease to exist on", "was to hand over Kalbajar by", "должна …".
 _TO_COME_WORDS = (
     r"(?<![\w-])(?:due|would|will|was\s+to|were\s+to|is\s+to|are\s+to|должн\w*|буд(?:ет|ут)|предстоит)(?![\w-])"
@@ -1581,6 +1582,8 @@ def _told_as_to_come(text: str, d: DateMention) -> bool:
 def _tells_an_act(text: str, d: DateMention) -> bool:
     """Whether the clause a count of days opens ("a day after …") tells what someone did, not a name or what was still
     to come."""
+    if _EXACT_COUNT.match(text, d.start):
+        return True  # "exactly two years after its first patrol": an anniversary dates that earlier event
     clause = text[d.end : d.end + ACT_CLAUSE_REACH]
     if _STILL_TO_COME.match(clause):
         return False

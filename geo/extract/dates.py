@@ -436,7 +436,14 @@ _DAYS_APART = re.compile(
     + r")\s+days?\s+(?P<dir>after|before)"
     r"|(?P<ru_dir>через|спустя|за)\s+(?:(?P<ru_n>" + _RU_NUMBER + r")\s+(?:дня|дней)|день|сутки)\s+"
     # "через день после того, как …": the clause's comma is part of the words that open it.
-    r"(?P<ru_rel>после|до)(?:\s+того,?\s+как)?)\s(?!(?:that|this|эт\w*)\b))"
+    r"(?P<ru_rel>после|до)(?:\s+того,?\s+как)?"
+    # "began its second mandate on 20 February, exactly two years after its first patrol", "ровно через год после
+    # того, как …": a count of whole years said to be exact names that day of an earlier year.
+    r"|exactly\s+(?P<years>a|one|\d{1,2}|"
+    + "|".join(calendar.NUMBER_WORDS)
+    + r")\s+years?\s+(?P<years_dir>after|before)"
+    r"|ровно\s+через\s+(?:(?P<ru_years>" + _RU_NUMBER + r")\s+)?(?:год|года|лет)\s+(?P<ru_years_rel>после|до)"
+    r"(?:\s+того,?\s+как)?)\s(?!(?:that|this|эт\w*)\b))"
 )
 RELATIVE_KINDS = frozenset(
     {
@@ -1129,16 +1136,25 @@ def _days_apart(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
     for m, last in _after_last_day(_DAYS_APART, sentence, chosen):
         if last is None:
             continue
-        if m.group("ru_dir"):
-            n = _ru_count(m.group("ru_n") or "")
-            # "через день после того, как …": the sentence's day is a day after the clause's; "за день до": before.
-            days = -n if m.group("ru_rel").lower() == "после" else n
+        if m.group("years") or m.group("ru_years_rel"):
+            if m.group("years"):
+                years = _count(m.group("years")) * (-1 if m.group("years_dir").lower() == "after" else 1)
+            else:
+                years = _ru_count(m.group("ru_years") or "") * (-1 if m.group("ru_years_rel").lower() == "после" else 1)
+            day = calendar.in_year(last[1], last[1].year + years)
+            if day is None:
+                continue
         else:
-            days = _count(m.group("n")) * (-1 if m.group("dir").lower() == "after" else 1)
-        try:
-            day = last[1] + dt.timedelta(days=days)
-        except OverflowError:
-            continue
+            if m.group("ru_dir"):
+                n = _ru_count(m.group("ru_n") or "")
+                # "через день после того, как …": the sentence's day is a day after the clause's; "за день до": before.
+                days = -n if m.group("ru_rel").lower() == "после" else n
+            else:
+                days = _count(m.group("n")) * (-1 if m.group("dir").lower() == "after" else 1)
+            try:
+                day = last[1] + dt.timedelta(days=days)
+            except OverflowError:
+                continue
         added.append(DateMention(m.start("span"), m.end("span"), day, "day", False, True, counted=True, apart=True))
     return sorted([*chosen, *added], key=lambda d: d.start) if added else chosen
 
