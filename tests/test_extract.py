@@ -5771,6 +5771,20 @@ def test_a_which_clause_hanging_from_a_place_tells_of_that_place(atlas, text, pl
     assert extract(atlas, text, dt.date(2021, 6, 12))[-1].places == places
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defence ministry said on Wednesday that a soldier had died in a shootout on the border with Azerbaijan, "
+        "which took place the day before.",
+        "Минобороны в среду сообщило о гибели военнослужащего в перестрелке на границе с Азербайджаном, произошедшей "
+        "накануне.",
+    ],
+)
+def test_a_clause_telling_when_something_happened_takes_the_places_named_with_it(atlas, text):
+    got = [(c.date, c.places) for c in extract(atlas, text, dt.date(2022, 1, 12))]
+    assert got == [(dt.date(2022, 1, 12), ()), (dt.date(2022, 1, 11), ("armenia-azerbaijan-border",))]
+
+
 def test_the_ceasefire_a_clause_speaks_of_is_the_one_in_force_on_its_own_day(atlas):
     text = "A centre in Aghdam, which had watched over the ceasefire since 30 January 2021, closed on 26 April."
     # Not the ceasefire of September 2023, the latest before the sentence's last day.

@@ -1023,6 +1023,14 @@ class _Extractor:
                 # "…killed in the Kalbajar district, which Armenian forces had left in November": the place the
                 # clause hangs from is what it tells of.
                 items.places = _antecedent_places(head, parts[-1], lo)
+            if parts and not items.places and _HAPPENED_THEN.match(head.text, lo, hi):
+                # "…after a shootout on the border with Azerbaijan, which took place the day before", "…перестрелки на
+                # границе с Азербайджаном, произошедшей накануне": the clause dates what was named after the day
+                # before it, with its places, not the day told first.
+                told = max((d.end for d in parts[-1].dates), default=None)
+                if told is not None:
+                    items.places = [p for p in parts[-1].places if p.start >= told]
+                    parts[-1].places = [p for p in parts[-1].places if p.start < told]
             if parts and _RELATIVE_CLAUSE.match(head.text, lo, hi):
                 # "signed regulations on their joint work, which parliament approved in late October": what the
                 # clause before named is what this one tells of; not an agreement that is a report of its own ("The
@@ -1322,6 +1330,12 @@ def _after_named_aside(head: _Sentence, lead: _Items, lo: int) -> bool:
 # A clause that opens on a relative pronoun goes on about what the clause before it named.
 _RELATIVE_CLAUSE = re.compile(
     r"[\s,;]*(?:which|that|котор\w+|(?:in|under|by|with|on|в|по|с|на)\s+(?:which|котор\w+))\b", re.I
+)
+
+
+# A clause that tells when the thing named right before it happened.
+_HAPPENED_THEN = re.compile(
+    r"[\s,]*(?:(?:which|that)\s+(?:took\s+place|happened|occurred)|(?:произошедш|случивш|состоявш)\w*)\b", re.I
 )
 
 
