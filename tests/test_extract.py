@@ -3289,6 +3289,31 @@ def test_an_agreement_described_by_its_signing_is_the_subject_of_the_verb_after_
     assert (ratified.date, ratified.agreements) == (dt.date(2024, 10, 23), regulations)
 
 
+def test_a_ratification_is_of_the_one_text_the_clauses_before_it_named(atlas):
+    def dated(text: str) -> list[tuple[dt.date | None, tuple[str, ...]]]:
+        return [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2024, 12, 1))]
+
+    regulations = ("delimitation-regulations-2024-08-30",)
+    text = (
+        "The four villages passed to Azerbaijan on 24 May, and the regulations on the joint work of the commissions, "
+        "signed on 30 August, were ratified by parliament on 23 October and approved by Aliyev later that month."
+    )
+    assert dated(text) == [
+        (dt.date(2024, 5, 24), ()),
+        (dt.date(2024, 8, 30), regulations),
+        (dt.date(2024, 10, 23), regulations),
+        (dt.date(2024, 10, 1), regulations),
+    ]
+    text = (
+        "Положение о совместной деятельности комиссий по делимитации, подписанное 30 августа, 23 октября ратифицировал "
+        "парламент Армении."
+    )
+    assert dated(text) == [(dt.date(2024, 8, 30), regulations), (dt.date(2024, 10, 23), regulations)]
+    # Named by what they govern.
+    text = "On Oct. 23 Armenia's parliament ratified regulations governing the commissions' joint work."
+    assert dated(text) == [(dt.date(2024, 10, 23), regulations)]
+
+
 def test_what_a_named_agreement_does_in_the_present_tense_is_what_it_provides(atlas):
     # An undated sentence is a candidate when it says what an agreement lays down, in any tense.
     text = (

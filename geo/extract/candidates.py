@@ -1019,6 +1019,14 @@ class _Extractor:
                 # "…, the leaders agreed to convene a joint border commission by the end of April", "…, а процедуры
                 # закрытия должны быть завершены к 1 декабря": a deadline is a term of what the clause before named.
                 items.refs += parts[-1].refs
+            if parts and not items.refs and _RATIFIED.search(head.text, lo, hi):
+                # "…the regulations, signed on 30 August, were ratified by parliament on 23 October", "…, подписанное 30
+                # августа, 23 октября ратифицировал парламент": a ratification is of the text the sentence named
+                # before it, made no later than its own day.
+                days = [d.date for d in items.dates if d.date is not None]
+                named = next((part.refs for part in reversed(parts) if part.refs), [])
+                if days and len(_unique(r.agreement for r in named)) == 1:
+                    items.refs += [r for r in named if self.finder.by_id[r.agreement].date <= min(days)][:1]
             if parts and not items.places and _COMMA_WHICH_PLACE.match(head.text, lo, hi):
                 # "…killed in the Kalbajar district, which Armenian forces had left in November": the place the
                 # clause hangs from is what it tells of.
@@ -1331,6 +1339,10 @@ def _after_named_aside(head: _Sentence, lead: _Items, lo: int) -> bool:
 _RELATIVE_CLAUSE = re.compile(
     r"[\s,;]*(?:which|that|котор\w+|(?:in|under|by|with|on|в|по|с|на)\s+(?:which|котор\w+))\b", re.I
 )
+
+
+# The verbs of ratifying or approving a text already made.
+_RATIFIED = re.compile(r"\b(?:ratif\w+|approved|endorsed)\b|(?<![\w-])(?:ратифицир|утверди|одобри)\w*", re.I)
 
 
 # A clause that tells when the thing named right before it happened.
