@@ -3960,6 +3960,31 @@ def test_a_month_and_the_venue_name_all_the_agreements_made_there_that_month(atl
         assert (found.date, found.date_precision, found.agreements) == (dt.date(2025, 8, 1), "month", agreements)
 
 
+@pytest.mark.parametrize(
+    ("text", "agreements"),
+    [
+        ("The decisive step came at the White House on 8 August 2025.", ("washington-2025-08-08",)),
+        (
+            "Стороны опираются на договоренности, достигнутые 8 августа 2025 года в Вашингтоне.",
+            ("washington-2025-08-08",),
+        ),
+        # A kind of text written with the day picks that text; "the documents" are all of them.
+        (
+            "On 8 August 2025 the foreign ministers initialled the text at the White House.",
+            ("peace-treaty-initialled-2025-08-08",),
+        ),
+        (
+            "The documents signed at the White House on 8 August 2025 opened the border.",
+            ("peace-treaty-initialled-2025-08-08", "washington-2025-08-08"),
+        ),
+    ],
+)
+def test_a_day_named_with_no_kind_of_text_is_the_meetings_own_text_not_one_only_initialled_there(
+    atlas, text, agreements
+):
+    assert only(extract(atlas, text, dt.date(2026, 1, 20))).agreements == agreements
+
+
 def test_an_indefinite_kind_word_with_two_words_before_it_is_a_new_text_not_one_a_place_describes(atlas):
     text = (
         "On Tuesday Armenia asked Russia for help under a 1997 friendship treaty and appealed to the Moscow-led "

@@ -706,12 +706,16 @@ class AgreementFinder:
     def _by_kind(self, ids: tuple[str, ...], text: str, clause: str) -> tuple[str, ...]:
         """Of several agreements made the same day, those whose kind of text the sentence names ("declaration",
         "treaty"), judged by the words of their aliases and titles; else, when the date's clause says a text was
-        signed, those that were not only initialled ("the document signed in Washington on 8 August" is not the
-        treaty initialled there that day, but "the documents signed at the White House" are all of that day's); all
-        of them when neither decides."""
+        signed or the sentence names no kind of text, those that were not only initialled ("the document signed in
+        Washington on 8 August" is not the treaty initialled there that day, but "the documents signed at the White
+        House" are all of that day's); all of them when none of these decides."""
         said = {key for w in _KIND_WORD.finditer(text) if (key := _kind_key(w.group())) is not None}
         kept = [agreement_id for agreement_id in ids if said & self._kinds[agreement_id]]
-        if not 0 < len(kept) < len(ids) and _SIGNED.search(clause) and not _SEVERAL_TEXTS.search(clause):
+        # A day named with no kind of text at all ("The decisive step came at the White House on 8 August 2025",
+        # "договоренности, достигнутые 8 августа в Вашингтоне") is the meeting's own text: the labels of dev give
+        # the declaration alone 16 times and both texts twice.
+        made_that_day = bool(_SIGNED.search(clause)) or not said
+        if not 0 < len(kept) < len(ids) and made_that_day and not _SEVERAL_TEXTS.search(clause):
             kept = [agreement_id for agreement_id in ids if _INITIALLED_KIND not in self._kinds[agreement_id]]
         return tuple(kept) if 0 < len(kept) < len(ids) else ids
 
