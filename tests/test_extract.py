@@ -4061,6 +4061,11 @@ def test_two_texts_made_on_one_day_by_two_subjects_are_two_reports(atlas):
         "peace agreement.",
         "That day the two leaders signed a joint declaration, and their foreign ministers initialled the Agreement on "
         "the Establishment of Peace.",
+        "On 8 August 2025 the leaders signed a joint declaration, while their foreign ministers initialled the peace "
+        "treaty.",
+        # The day written only in the meeting's name.
+        "The thaw follows the Aug. 8 summit at the White House, where the leaders signed a joint declaration and their "
+        "foreign ministers initialled a peace treaty.",
     )
     for text in texts:
         found = extract(atlas, "The joint appeal was sent on 8 August 2025. " + text, dt.date(2025, 9, 1))[-2:]

@@ -889,7 +889,9 @@ class _Extractor:
             # "That day the leaders signed a joint declaration, and their foreign ministers initialled a peace
             # treaty": two texts made that day, each its own report; so is one made on the day a clause of its own
             # points back to ("…sent the appeal on 8 August, the day their leaders signed a joint declaration").
-            found = (_made_that_day(head), _second_made(head)) if len(events) == 1 else ()
+            # "the Aug. 8 summit, where …": a day written only in a meeting's name is the sentence's one day too.
+            told_days = events or [d for d in head.dates if d.precision == "day"]
+            found = (_made_that_day(head), _second_made(head)) if len(told_days) == 1 else ()
             cuts = sorted({at for at in found if at is not None})
             if not cuts:
                 items = _items_of(head)
@@ -897,7 +899,7 @@ class _Extractor:
                 return self._build(group, [items], earlier)
             clauses = [_items_of(head, lo, hi) for lo, hi in zip([0, *cuts], [*cuts, len(head.text)], strict=True)]
             # The day, in any clause, is every clause's and names every text; each clause keeps the one it names.
-            day = _shift(events[0], head.start)
+            day = _shift(told_days[0], head.start)
             for items in clauses:
                 by_name = {r.agreement for r in items.refs if r.start != day.start}
                 items.refs = [r for r in items.refs if r.start != day.start or r.agreement in by_name]
@@ -1661,14 +1663,18 @@ def _counted_in_own_clause(text: str, after: int, d: DateMention) -> bool:
 
 
 def _named_refs(s: _Sentence) -> list[Reference]:
-    """The agreements `s` names by name, in order, not by a day: "on 8 August 2025" names every text made that day."""
-    dated = {(d.start, d.end) for d in s.dates}
-    return sorted((r for r in s.refs if (r.start, r.end) not in dated), key=lambda r: r.start)
+    """The agreements `s` names by name, in order, not by a day: "on 8 August 2025", "the Aug. 8 summit" name every
+    text made that day."""
+    return sorted(
+        (r for r in s.refs if not any(r.start <= d.start and d.end <= r.end for d in s.dates)), key=lambda r: r.start
+    )
 
 
 # "…signed a joint declaration and their foreign ministers initialled a treaty": a clause with a subject of its own,
 # as one after a comma and "а" always opens ("…подписали декларацию, а министры … парафировали текст").
-_SUBJECT_AFTER_AND = re.compile(r",?\s+(?:and|и|а)\s+(?=(?:their|its|his|her|the|их|[A-ZА-ЯЁ])\w*\s)|,\s+а\s+(?=\w+\s)")
+_SUBJECT_AFTER_AND = re.compile(
+    r",?\s+(?:and|и|а)\s+(?=(?:their|its|his|her|the|их|[A-ZА-ЯЁ])\w*\s)|,\s+а\s+(?=\w+\s)|,\s+while\s+(?=\w+\s)"
+)
 
 
 def _second_made(s: _Sentence) -> int | None:
