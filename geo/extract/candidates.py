@@ -1665,9 +1665,16 @@ def _counted_in_own_clause(text: str, after: int, d: DateMention) -> bool:
 def _named_refs(s: _Sentence) -> list[Reference]:
     """The agreements `s` names by name, in order, not by a day: "on 8 August 2025", "the Aug. 8 summit" name every
     text made that day."""
-    return sorted(
-        (r for r in s.refs if not any(r.start <= d.start and d.end <= r.end for d in s.dates)), key=lambda r: r.start
-    )
+    dates = sorted(s.dates, key=lambda d: d.start)
+    starts = [d.start for d in dates]
+
+    def holds_a_day(r: Reference) -> bool:
+        # Dates do not overlap: only the first starting inside the reference can end inside it (one bisection, not a
+        # scan: a pasted sentence may hold thousands of both).
+        i = bisect.bisect_left(starts, r.start)
+        return i < len(dates) and dates[i].end <= r.end
+
+    return sorted((r for r in s.refs if not holds_a_day(r)), key=lambda r: r.start)
 
 
 # "…signed a joint declaration and their foreign ministers initialled a treaty": a clause with a subject of its own,
