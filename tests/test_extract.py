@@ -3289,6 +3289,21 @@ def test_an_agreement_described_by_its_signing_is_the_subject_of_the_verb_after_
     assert (ratified.date, ratified.agreements) == (dt.date(2024, 10, 23), regulations)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conference opened in the Azerbaijani capital on 11 November and will continue until 22 November.",
+        "Конференция открылась в азербайджанской столице 11 ноября и продлится до 22 ноября.",
+    ],
+)
+def test_the_end_of_a_span_told_as_going_on_is_part_of_the_day_it_began(atlas, text):
+    assert [c.date for c in extract(atlas, text, dt.date(2024, 11, 12))] == [dt.date(2024, 11, 11)]
+    # Told alone, the end is the sentence's one day.
+    assert [c.date for c in extract(atlas, "The mission will run until 19 February 2027.", dt.date(2025, 2, 20))] == [
+        dt.date(2027, 2, 19)
+    ]
+
+
 def test_a_ratification_is_of_the_one_text_the_clauses_before_it_named(atlas):
     def dated(text: str) -> list[tuple[dt.date | None, tuple[str, ...]]]:
         return [(c.date, c.agreements) for c in extract(atlas, text, dt.date(2024, 12, 1))]

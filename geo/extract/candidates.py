@@ -693,6 +693,13 @@ class _Extractor:
         for d in s.dates:
             background = d.apart and not d.agreements and d.date not in made_on and not _tells_an_act(text, d)
             (unnamed_apart if background else kept).append(d)
+        # "The conference opened in Baku on 11 November and will continue until 22 November", "…открылась 11 ноября и
+        # продлится до 22 ноября": the end of a span told as still going on is part of what the day before it began.
+        ends = [
+            d for d in kept if not d.attached and _GOES_ON_UNTIL.search(text, max(0, d.start - GOES_ON_REACH), d.start)
+        ]
+        if ends and any(not d.attached for d in kept if d not in ends):
+            kept = [d for d in kept if d not in ends]
         s.dates = kept
         # A day moved into the story's year moves the story on as one written with its year: "The fall of Shusha on 8
         # November decided the war. The statement … listed the districts: Kalbajar by 15 November, …".
@@ -1345,6 +1352,15 @@ _RELATIVE_CLAUSE = re.compile(
 
 # The verbs of ratifying or approving a text already made.
 _RATIFIED = re.compile(r"\b(?:ratif\w+|approved|endorsed)\b|(?<![\w-])(?:ратифицир|утверди|одобри)\w*", re.I)
+
+
+# A span told as still going on up to a day: "will continue until", "is to run until", "продлится до".
+_GOES_ON_UNTIL = re.compile(
+    r"\b(?:will|would|is\s+to|are\s+to)\s+(?:continue|run|last|stay|remain|go\s+on)\s+(?:[\w-]+\s+){0,3}?until\s+$|"
+    r"(?<![\w-])продл(?:ится|ятся)\s+до\s+$",
+    re.I,
+)
+GOES_ON_REACH = 60
 
 
 # A clause that tells when the thing named right before it happened.
