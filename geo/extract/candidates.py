@@ -695,11 +695,13 @@ class _Extractor:
             (unnamed_apart if background else kept).append(d)
         # "The conference opened in Baku on 11 November and will continue until 22 November", "…открылась 11 ноября и
         # продлится до 22 ноября": the end of a span told as still going on is part of what the day before it began.
-        ends = [
-            d for d in kept if not d.attached and _GOES_ON_UNTIL.search(text, max(0, d.start - GOES_ON_REACH), d.start)
-        ]
-        if ends and any(not d.attached for d in kept if d not in ends):
-            kept = [d for d in kept if d not in ends]
+        ends = {
+            d.start
+            for d in kept
+            if not d.attached and _GOES_ON_UNTIL.search(text, max(0, d.start - GOES_ON_REACH), d.start)
+        }
+        if ends and any(not d.attached and d.start not in ends for d in kept):
+            kept = [d for d in kept if d.start not in ends]
         s.dates = kept
         # A day moved into the story's year moves the story on as one written with its year: "The fall of Shusha on 8
         # November decided the war. The statement … listed the districts: Kalbajar by 15 November, …".
