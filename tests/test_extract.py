@@ -3340,6 +3340,24 @@ def test_what_a_named_agreement_does_in_the_present_tense_is_what_it_provides(at
     assert "lachin-corridor" in found.places
 
 
+@pytest.mark.parametrize(
+    ("text", "agreement"),
+    [
+        (
+            "The initialled peace treaty binds the two commissions, in Article VI, to negotiate a border agreement.",
+            "peace-treaty-initialled-2025-08-08",
+        ),
+        (
+            "В четвертом пункте Вашингтонской декларации Армения обязалась работать с США над маршрутом TRIPP.",
+            "washington-2025-08-08",
+        ),
+    ],
+)
+def test_what_a_named_agreement_binds_a_side_to_is_what_it_provides(atlas, text, agreement):
+    found = only(extract(atlas, text, dt.date(2025, 10, 28)))
+    assert (found.date, found.agreements) == (dt.date(2025, 8, 8), (agreement,))
+
+
 def test_a_numbered_article_of_the_initialled_text_is_the_treaty_named_before(atlas):
     text = (
         "The peace agreement initialled at the White House on 8 August 2025 has still to be signed. "

@@ -147,8 +147,8 @@ _PROVIDES = re.compile(
     r"\b(?:provides?|provided\s+for|foresees?|foresaw|stipulates?|obliges?|obliged|promises?(?!\s+of\b)|requires?|envisages?|"
     # "The document also confirms …", "Документ также подтверждает …": what it affirms is what it says.
     r"(?:re)?affirms?|confirms?|"
-    r"guarantee[sd]?|commits?|committed|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
-    r"предусматрива\w*|предусмотр\w*|подтвержда\w*|обязыва\w*|гласит|гарантир\w*|закрепл\w*|"
+    r"guarantee[sd]?|commits?|committed|binds?|sets?\s+out|calls?\s+for|(?:is|are|was|were)\s+meant\s+to|shall)\b|"
+    r"предусматрива\w*|предусмотр\w*|подтвержда\w*|обязыва\w*|обязал\w*|гласит|гарантир\w*|закрепл\w*|"
     # "Документ не налагает на стороны юридических обязательств", "The text imposes no obligations": what it lays down.
     r"налага\w*|\bimposes\b|"
     # "…, the statement says", "…, the statement said": what the text itself says.
