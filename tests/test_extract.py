@@ -1768,6 +1768,27 @@ def test_a_count_of_whole_years_said_to_be_exact_dates_an_event_of_that_earlier_
     assert dated(text) == [(dt.date(2025, 2, 20), ())]
 
 
+def test_what_the_report_is_about_came_days_after_the_event_a_clause_tells(atlas):
+    def dated(text: str, published: dt.date) -> list[dt.date | None]:
+        return [c.date for c in extract(atlas, text, published)]
+
+    # "The visit" is the report's own news, told on its first day, whatever day was told last.
+    text = (
+        "Pashinyan met Erdogan in Istanbul on Friday, his office said. The two leaders first spoke on 4 May. "
+        "The visit came a day after Azerbaijani President Ilham Aliyev held talks with Erdogan in Ankara."
+    )
+    assert dated(text, dt.date(2025, 6, 21)) == [dt.date(2025, 6, 20), dt.date(2025, 5, 4), dt.date(2025, 6, 19)]
+    # "That remark" points back to the day told last.
+    text = (
+        "Kallas welcomed the agreed text on 14 March. That remark came a day after both capitals announced that the "
+        "talks on the text had been concluded."
+    )
+    assert dated(text, dt.date(2025, 4, 9)) == [dt.date(2025, 3, 14), dt.date(2025, 3, 13)]
+    # A count from a thing named, not told, is background.
+    text = "Three policemen were killed near Stepanakert on Sunday. The clash came four days after the talks."
+    assert dated(text, dt.date(2023, 3, 7)) == [dt.date(2023, 3, 5)]
+
+
 def test_what_someone_did_days_before_the_reported_day_is_an_event_of_its_own(atlas):
     def dated(text: str, published: dt.date) -> list[tuple[dt.date | None, tuple[str, ...], tuple[str, ...]]]:
         return [(c.date, c.places, c.agreements) for c in extract(atlas, text, published)]

@@ -63,6 +63,7 @@ from geo.extract.dates import (
     SPEECH_VERBS,
     STORY_YEAR_DAYS,
     DateMention,
+    came_apart,
     ends_a_span,
     find_dates,
     listed_together,
@@ -241,6 +242,7 @@ _ACT_IN_CLAUSE = re.compile(
     r"^\s+(?:meeting|signing|visiting|talking|holding|announcing)\b|^[^,.;:]*?(?<![\w-])(?:[a-z]{2,}ed|became|began|"
     r"met|set|took|won|left|came|gave|held|said|told|fought|broke|brought|sent|struck|shot|made|went)(?![\w-])",
 )
+_POINTS_BACK = re.compile(r"\W*(?:that|this|those|these)\s", re.I)
 _EXACT_COUNT = re.compile(r"exactly\s|ровно\s", re.I)
 # Words that tell what is still to come: "would cease to exist on", "was to hand over Kalbajar by", "должна …".
 _TO_COME_WORDS = (
@@ -448,6 +450,7 @@ class _Extractor:
         self._narrative_year: int | None = None
         self._narrative_at = 0  # where the day that set the story's year ends
         self._last_day: dt.date | None = None  # the day "the same day" in a later sentence counts from
+        self._lede_day: dt.date | None = None  # the first day a dated report tells: the day of what it is about
         self._filed: DateMention | None = None  # the date of a dateline on a line of its own, for the lede after it
         self._story_day: dt.date | None = None  # the latest day the sentence before wrote with its year
         self._story_first: dt.date | None = None  # and the earliest
@@ -640,6 +643,12 @@ class _Extractor:
         found = find_dates(
             text, self.published, lambda at: self.anchor_year(s.start + at, s.start), self._last_day, year_before
         )
+        # "The visit came a day after Aliyev held talks with Erdogan": the visit, the news, the ruling is what the
+        # report is about, told on its first day, and the clause's event came that many days before it; "That remark
+        # came a day after …" points back to the day told last.
+        after = self._last_day if _POINTS_BACK.match(text) else self._lede_day
+        if not found and (came := came_apart(text, after)) is not None:
+            found = [came]
         dateline_end = 0
         place_m = _DATELINE_PLACE.match(text)
         if place_m and found and found[0].start == place_m.end():
@@ -755,6 +764,8 @@ class _Extractor:
             ):
                 self._narrative_year = d.date.year
                 self._narrative_at = s.start + d.end
+            if self.published is not None and self._lede_day is None and told and d.precision == "day":
+                self._lede_day = d.date  # the day said too: "…, the office said on Monday" is the news's day
             if (
                 told
                 and d.precision in ("day", "range")

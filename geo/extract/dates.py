@@ -822,6 +822,30 @@ def find_dates(
     return _days_apart(sentence, _later_clauses(sentence, listed, before))
 
 
+# "The visit came a day after Aliyev held talks with Erdogan": the thing the report is about came that many days after
+# (or before) the event the clause tells.
+_CAME_APART = re.compile(
+    r"\b(?:came|followed|was\s+held|took\s+place)\s+(?:just\s+|only\s+)?(?P<span>(?P<n>a|one|\d{1,2}|"
+    + "|".join(calendar.NUMBER_WORDS)
+    + r")\s+days?\s+(?P<dir>after|before))\s",
+    re.I,
+)
+
+
+def came_apart(sentence: str, before: dt.date | None) -> DateMention | None:
+    """The day of the event a "came a day after" clause tells, counted back from `before`, the day of what came after
+    it; marked `apart`, as _days_apart's are."""
+    m = _CAME_APART.search(sentence)
+    if m is None or before is None:
+        return None
+    days = _count(m.group("n")) * (-1 if m.group("dir").lower() == "after" else 1)
+    try:
+        day = before + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+    return DateMention(m.start("span"), m.end("span"), day, "day", False, True, counted=True, apart=True)
+
+
 def _counted_years(sentence: str, chosen: list[DateMention], before: dt.date | None) -> list[DateMention]:
     """ "Девять дней спустя, 24 мая", "Nine days later, on 24 May": a year-less day that the sentence also counts from
     the day before is in the year the count gives."""
