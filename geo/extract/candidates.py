@@ -242,6 +242,7 @@ _ACT_IN_CLAUSE = re.compile(
     r"^\s+(?:meeting|signing|visiting|talking|holding|announcing)\b|^[^,.;:]*?(?<![\w-])(?:[a-z]{2,}ed|became|began|"
     r"met|set|took|won|left|came|gave|held|said|told|fought|broke|brought|sent|struck|shot|made|went)(?![\w-])",
 )
+# A sentence opening on a demonstrative ("That remark …") points back to what the sentence before told.
 _POINTS_BACK = re.compile(r"\W*(?:that|this|those|these)\s", re.I)
 _EXACT_COUNT = re.compile(r"exactly\s|ровно\s", re.I)
 # Words that tell what is still to come: "would cease to exist on", "was to hand over Kalbajar by", "должна …".
@@ -643,12 +644,13 @@ class _Extractor:
         found = find_dates(
             text, self.published, lambda at: self.anchor_year(s.start + at, s.start), self._last_day, year_before
         )
-        # "The visit came a day after Aliyev held talks with Erdogan": the visit, the news, the ruling is what the
-        # report is about, told on its first day, and the clause's event came that many days before it; "That remark
-        # came a day after …" points back to the day told last.
-        after = self._last_day if _POINTS_BACK.match(text) else self._lede_day
-        if not found and (came := came_apart(text, after)) is not None:
-            found = [came]
+        if not found:
+            # "The visit came a day after Aliyev held talks with Erdogan": the visit, the news, the ruling is what the
+            # report is about, told on its first day, and the clause's event came that many days before it; "That
+            # remark came a day after …" points back to the day told last.
+            after = self._last_day if _POINTS_BACK.match(text) else self._lede_day
+            came = came_apart(text, after)
+            found = [came] if came is not None else found
         dateline_end = 0
         place_m = _DATELINE_PLACE.match(text)
         if place_m and found and found[0].start == place_m.end():

@@ -1158,29 +1158,30 @@ def _days_apart(sentence: str, chosen: list[DateMention]) -> list[DateMention]:
     (candidates.py)."""
     added: list[DateMention] = []
     for m, last in _after_last_day(_DAYS_APART, sentence, chosen):
-        if last is None:
-            continue
-        if m.group("years") or m.group("ru_years_rel"):
-            if m.group("years"):
-                years = _count(m.group("years")) * (-1 if m.group("years_dir").lower() == "after" else 1)
-            else:
-                years = _ru_count(m.group("ru_years") or "") * (-1 if m.group("ru_years_rel").lower() == "после" else 1)
-            day = calendar.in_year(last[1], last[1].year + years)
-            if day is None:
-                continue
-        else:
-            if m.group("ru_dir"):
-                n = _ru_count(m.group("ru_n") or "")
-                # "через день после того, как …": the sentence's day is a day after the clause's; "за день до": before.
-                days = -n if m.group("ru_rel").lower() == "после" else n
-            else:
-                days = _count(m.group("n")) * (-1 if m.group("dir").lower() == "after" else 1)
-            try:
-                day = last[1] + dt.timedelta(days=days)
-            except OverflowError:
-                continue
-        added.append(DateMention(m.start("span"), m.end("span"), day, "day", False, True, counted=True, apart=True))
+        day = _day_apart(m, last[1]) if last is not None else None
+        if day is not None:
+            added.append(DateMention(m.start("span"), m.end("span"), day, "day", False, True, counted=True, apart=True))
     return sorted([*chosen, *added], key=lambda d: d.start) if added else chosen
+
+
+def _day_apart(m: re.Match[str], day: dt.date) -> dt.date | None:
+    """The day of the clause a _DAYS_APART count opens, counted from the sentence's `day` (None past the calendar)."""
+    if m.group("years") or m.group("ru_years_rel"):
+        if m.group("years"):
+            years = _count(m.group("years")) * (-1 if m.group("years_dir").lower() == "after" else 1)
+        else:
+            years = _ru_count(m.group("ru_years") or "") * (-1 if m.group("ru_years_rel").lower() == "после" else 1)
+        return calendar.in_year(day, day.year + years)
+    if m.group("ru_dir"):
+        n = _ru_count(m.group("ru_n") or "")
+        # "через день после того, как …": the sentence's day is a day after the clause's; "за день до": before.
+        days = -n if m.group("ru_rel").lower() == "после" else n
+    else:
+        days = _count(m.group("n")) * (-1 if m.group("dir").lower() == "after" else 1)
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def years_written(text: str) -> list[int]:
