@@ -1686,6 +1686,17 @@ def test_of_two_agreements_made_the_same_day_a_date_names_the_one_written_beside
         ], text
 
 
+def test_the_treaty_is_named_by_its_title_as_outlets_word_it(atlas):
+    # The title's words with "treaty" for "agreement", as Russian and English outlets write it while it is drafted.
+    for text in (
+        "Министры в четверг договорились ускорить заключение договора об установлении мира и межгосударственных "
+        "отношений.",
+        "The ministers said on Wednesday they had noted progress on the treaty on peace and interstate relations.",
+    ):
+        found = only(extract(atlas, text, dt.date(2024, 9, 27)))
+        assert found.agreements == ("peace-treaty-initialled-2025-08-08",), text
+
+
 def test_an_intention_looks_ahead_like_a_plan(atlas):
     text = "I intend to invite both leaders, with President Macron, to a further meeting in Granada in October."
     assert only(extract(atlas, text, dt.date(2023, 7, 15))).date == dt.date(2023, 10, 1)
@@ -4337,6 +4348,7 @@ def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
         "The joint ceasefire monitoring centre opened in Aghdam on 30 January 2021.",
         "Совместный центр по контролю за прекращением огня работает в Агдамском районе с 30 января 2021 года.",
         "Совместный центр мониторинга перемирия открылся в Агдамском районе 30 января 2021 года.",
+        "За соблюдением режима прекращения огня следит центр, открытый 30 января 2021 года в Агдамском районе.",
     ],
 )
 def test_a_body_named_after_the_ceasefire_it_watches_is_not_the_agreement(atlas, text):
@@ -4355,6 +4367,12 @@ def test_a_body_named_after_the_ceasefire_it_watches_is_not_the_agreement(atlas,
         (
             "Утром 12 апреля 2023 года нарушений режима прекращения огня на границе не зафиксировано.",
             dt.date(2023, 4, 12),
+        ),
+        # The ceasefire as a state kept or restored, not the text that made it.
+        ("The Armenian side said on 28 July 2021 that the ceasefire regime had been restored.", dt.date(2021, 7, 28)),
+        (
+            "Минобороны России заявило, что 24 марта 2022 года Азербайджан нарушил режим прекращения огня.",
+            dt.date(2022, 3, 24),
         ),
     ],
 )

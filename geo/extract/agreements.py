@@ -297,11 +297,12 @@ _MADE_RIGHT_AFTER = re.compile(
 MADE_CLAUSE_REACH = 60
 # "the joint ceasefire monitoring centre", "центр по контролю за прекращением огня", "a centre to monitor the
 # ceasefire": a body named after what it watches, not the agreement; nor "26 ceasefire violations", "нарушений режима
-# прекращения огня": incidents named after what they break.
-_WATCHED_BY = re.compile(r"\s+(?:monitoring|observation|observer|control|violations?|breach(?:es)?)\b", re.I)
+# прекращения огня": incidents named after what they break; nor "the ceasefire regime", "соблюдение режима прекращения
+# огня": the state kept or broken, not the text that made it.
+_WATCHED_BY = re.compile(r"\s+(?:monitoring|observation|observer|control|violations?|breach(?:es)?|regime)\b", re.I)
 _WATCHING = re.compile(
     r"(?<![\w-])(?:по\s+)?(?:контрол\w*|наблюдени\w*|мониторинг\w*)\s+(?:за\s+)?(?:режим\w*\s+)?$"
-    r"|(?<![\w-])нарушени\w*\s+(?:режима\s+)?$"
+    r"|(?<![\w-])(?:нарушени|соблюдени)\w*\s+(?:режима\s+)?$|(?<![\w-])режим\w*\s+$"
     r"|\b(?:to\s+)?(?:monitor|observe|watch)(?:s|ing)?\s+(?:the\s+)?$",
     re.I,
 )
