@@ -96,6 +96,11 @@ _RU_OWN_SIDES = ("армян", "азербайджан")
 # Between a possessor and its boundary word: "Armenia's state border", "Armenia's eastern border".
 _BOUNDARY_ADJECTIVES = frozenset("state national international eastern western northern southern".split())
 SIDES_REACH = 4
+# "their common border", "along its border", "on the international border": a boundary word with no name and no sides,
+# only a determiner or a possessive pronoun and a word that says it is the two states' own before it, is what "the
+# border" names. Not "the northern border": which country's is not said.
+_BOUNDARY_DETERMINERS = frozenset("the its their".split())
+_OWN_BOUNDARY_ADJECTIVES = frozenset("common shared mutual international interstate state".split())
 
 
 # "The deadliest border clashes since the war", "пограничные столкновения": fighting named by the bare boundary word
@@ -120,6 +125,15 @@ def _sides_written(text: str, words: Sequence[Token], at: int) -> list[Token]:
         elif w.key not in _SIDE_JOINS or (w.key == "and" and words[at].key != "between"):
             break
     return sides
+
+
+def _determiner_of(words: Sequence[Token], j: int) -> Token | None:
+    """The determiner or possessive pronoun right before the boundary word at `j`, over the two states' own adjectives
+    ("their common border", "the international border"), if any."""
+    k = j - 1
+    while k >= 0 and words[k].key in _OWN_BOUNDARY_ADJECTIVES:
+        k -= 1
+    return words[k] if k >= 0 and words[k].key in _BOUNDARY_DETERMINERS else None
 
 
 def _names_border_fighting(text: str, words: Sequence[Token], j: int) -> bool:
@@ -648,10 +662,14 @@ class Gazetteer:
                 continue
             if after not in _BOUNDARY_SIDES_AFTER:
                 owner = self._possessor(text, words, j)  # "Armenia's state border", with no sides after it
-                if owner is not None and after not in NOT_A_PLACE_AFTER:  # not "Azerbaijan's border service"
+                if after in NOT_A_PLACE_AFTER:
+                    continue  # not "Azerbaijan's border service"
+                if owner is not None:
                     boundary = self._boundary_with({owner.key})
                     if boundary is not None:
                         out.append(PlaceMatch(owner.start, w.end, text[owner.start : w.end], boundary))
+                elif (determiner := _determiner_of(words, j)) is not None and (bare := self._owner.get("the border")):
+                    out.append(PlaceMatch(determiner.start, w.end, text[determiner.start : w.end], bare))
                 continue
             sides = _sides_written(text, words, j + 1)
             if not sides:

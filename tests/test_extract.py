@@ -1353,7 +1353,13 @@ def test_the_border_once_the_interstate_border_is_named_but_a_border_village_is_
         "On 6 October Armenia agreed to host EU monitors along its border with Azerbaijan and Baku agreed to cooperate."
     )
     assert only(extract(atlas, text, dt.date(2022, 10, 7))).places == ("armenia-azerbaijan-border",)
-    for other in ("the border with Iran", "the border between Armenia and Turkey"):
+    # A pronoun or "the" with the two states' own adjective stands for "the": "their common border".
+    for own in ("their common border", "its border", "the international border", "their shared frontier"):
+        text = f"On 6 October Armenia agreed to host EU monitors along {own}."
+        assert only(extract(atlas, text, dt.date(2022, 10, 7))).places == ("armenia-azerbaijan-border",), own
+    text = "Shelling along the northern border was reported on Sunday."  # whose northern border is not said
+    assert only(extract(atlas, text, dt.date(2022, 9, 14))).places == ()
+    for other in ("the border with Iran", "the border between Armenia and Turkey", "its border with Iran"):
         text = f"Trucks waited at {other} on Sunday."
         assert only(extract(atlas, text, dt.date(2022, 9, 14))).places == (), other
     text = "Talks on the Armenian–Azerbaijani border resumed. The first refugees reached the border village of Kornidzor on Sunday."
