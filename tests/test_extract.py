@@ -64,6 +64,26 @@ def test_seed_article_dates_aliyev_remark_late_february(atlas):
     assert remark.agreements == ("statement-2020-11-10",) and remark.date_note is None
 
 
+@pytest.mark.parametrize(
+    ("text", "first_day"),
+    [
+        ("Construction of the route through Syunik is to begin in the second half of 2026.", dt.date(2026, 7, 1)),
+        ("Строительство участка в Сюнике начнется во второй половине 2026 года.", dt.date(2026, 7, 1)),
+        ("The commissions met four times in the first half of 2024.", dt.date(2024, 1, 1)),
+        # Of the publication's year, or of the one counted from it.
+        ("The details are to be agreed in the first half of next year.", dt.date(2026, 1, 1)),
+        ("Трафик через границу вырос во второй половине года.", dt.date(2025, 7, 1)),
+    ],
+)
+def test_a_half_of_a_year_is_a_range_from_its_first_day(atlas, text, first_day):
+    found = only(extract(atlas, text, dt.date(2025, 11, 13)))
+    assert (found.date, found.date_precision) == (first_day, "range")
+
+
+def test_half_of_a_year_as_a_share_is_no_date(atlas):
+    assert extract(atlas, "More than half of the year's budget went to roads.", dt.date(2025, 11, 13)) == []
+
+
 def test_a_part_of_last_month_and_the_end_of_a_year_are_approximate_days(atlas):
     published = dt.date(2023, 11, 18)
     for text, day in (

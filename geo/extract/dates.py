@@ -356,6 +356,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "year_end_counted",
             r"(?i:\b(?:в|к|до)\s+конц[еау]\s+(?:(?P<which>этого|текущего|прошлого|следующего)\s+)?года\b)",
         ),
+        # "in the second half of 2026", "во второй половине 2026 года": a range of six months, dated by its first day.
+        ("half", r"(?i:\b(?P<half>first|second)\s+half\s+of\s+(?P<year>\d{4})\b)"),
+        ("half", r"(?i:(?<![\w-])(?P<ru_half>перв|втор)\w*\s+половин\w*\s+(?P<year>\d{4})\s+года(?![\w-]))"),
+        # "the second half of this year", "во второй половине года": of the publication's year (or the one named).
+        ("half_counted", r"(?i:\b(?P<half>first|second)\s+half\s+of\s+(?P<which>the|this|last|next)\s+year\b)"),
+        (
+            "half_counted",
+            r"(?i:(?<![\w-])(?P<ru_half>перв|втор)\w*\s+половин\w*\s+"
+            r"(?:(?P<which>этого|текущего|прошлого|следующего)\s+)?года(?![\w-]))",
+        ),
         ("last_month", r"(?i:\b(?:last\s+month|в\s+прошлом\s+месяце)\b)"),
         ("this_month", r"(?i:\b(?:earlier\s+this\s+month|this\s+month|в\s+этом\s+месяце)\b)"),
         ("next_month", r"(?i:\b(?:next\s+month|в\s+(?:следующем|будущем)\s+месяце)\b)"),
@@ -463,6 +473,7 @@ RELATIVE_KINDS = frozenset(
         "part_of_month",
         "weekday_of_week",
         "year_end_counted",
+        "half_counted",
     }
 )
 
@@ -542,6 +553,8 @@ def _resolve(
         return complete(calendar.month_number(groups["mon"]), int(groups["day"])), "day"
     if kind == "year_end":
         return complete(12, calendar.APPROXIMATE_DAYS["end"], True), "approximate"
+    if kind == "half":
+        return complete(_first_month_of_half(groups), 1, True), "range"
     if kind == "approx":
         q = fold(groups["q"]).split()[-1]
         day = calendar.approximate_day(q)
@@ -597,8 +610,10 @@ def _resolve(
         weeks = -1 if groups["which"].lower() in ("last", "прошлой") else 1
         monday = published - dt.timedelta(days=published.weekday())
         return monday + dt.timedelta(weeks=weeks, days=calendar.weekday_index(fold(groups["wd"]))), "day"
-    if kind == "year_end_counted":
+    if kind in ("year_end_counted", "half_counted"):
         shift = {"last": -1, "прошлого": -1, "next": 1, "следующего": 1}.get((groups["which"] or "").lower(), 0)
+        if kind == "half_counted":
+            return dt.date(published.year + shift, _first_month_of_half(groups), 1), "range"
         return dt.date(published.year + shift, 12, calendar.APPROXIMATE_DAYS["end"]), "approximate"
     if kind == "part_of_month":
         which = (groups["which"] or groups["ru_which"]).lower()
@@ -611,6 +626,12 @@ def _resolve(
     if kind == "next_month":
         return calendar.month_start(published, 1), "month"
     return calendar.month_start(published, -1), "month"
+
+
+def _first_month_of_half(groups: dict[str, str | None]) -> int:
+    """The first month of the half of a year "first half" / "второй половине" names: January or July."""
+    second = (groups.get("half") or "").lower() == "second" or (groups.get("ru_half") or "").lower() == "втор"
+    return 7 if second else 1
 
 
 _FUTURE_IN_THE_PAST = re.compile(r"(?i:would|could)\b")
