@@ -80,6 +80,19 @@ def test_a_half_of_a_year_is_a_range_from_its_first_day(atlas, text, first_day):
     assert (found.date, found.date_precision) == (first_day, "range")
 
 
+def test_the_end_or_a_half_of_the_year_in_an_undated_text_is_of_the_year_it_tells(atlas):
+    text = "On 12 November 2025 Pashinyan told parliament that the plan would be on paper by the end of the year."
+    assert [(c.date, c.date_precision) for c in extract(atlas, text, None)][-1] == (
+        dt.date(2025, 12, 25),
+        "approximate",
+    )
+    text = "They met in Abu Dhabi on 4 February 2026; building is to begin in the second half of the year."
+    assert [(c.date, c.date_precision) for c in extract(atlas, text, None)][-1] == (dt.date(2026, 7, 1), "range")
+    # "This year" is counted from a day of writing the text does not give.
+    text = "In 2025 he said the plan would be ready before the end of this year."
+    assert [c.date for c in extract(atlas, text, None)] == [None]
+
+
 def test_half_of_a_year_as_a_share_is_no_date(atlas):
     assert extract(atlas, "More than half of the year's budget went to roads.", dt.date(2025, 11, 13)) == []
 

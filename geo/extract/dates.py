@@ -561,6 +561,15 @@ def _resolve(
         return complete(calendar.month_number(groups["mon"]), day, True), "approximate"
     if kind == "month":
         return complete(calendar.month_number(groups["mon"]), 1, True), "month"
+    if published is None and kind in ("year_end_counted", "half_counted") and anchor_year is not None:
+        # In a text without a publication date, "by the end of the year", "in the second half of the year" is of the
+        # year the text tells ("On 12 November 2025 Pashinyan said … by the end of the year"); not "this year" or
+        # "next year", counted from a day of writing no one knows.
+        if (groups["which"] or "the").lower() != "the":
+            return None, None
+        if kind == "half_counted":
+            return dt.date(anchor_year, _first_month_of_half(groups), 1), "range"
+        return dt.date(anchor_year, 12, calendar.APPROXIMATE_DAYS["end"]), "approximate"
     if published is None:
         return None, None
     if kind == "last_named_month":
