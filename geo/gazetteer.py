@@ -96,9 +96,9 @@ _RU_OWN_SIDES = ("армян", "азербайджан")
 # Between a possessor and its boundary word: "Armenia's state border", "Armenia's eastern border".
 _BOUNDARY_ADJECTIVES = frozenset("state national international eastern western northern southern".split())
 SIDES_REACH = 4
-# "their common border", "along its border", "on the international border": a boundary word with no name and no sides,
-# only a determiner or a possessive pronoun and a word that says it is the two states' own before it, is what "the
-# border" names. Not "the northern border": which country's is not said.
+# "along its border", "their common border", "on the international border": a boundary word with no name and no sides
+# after "the", "its" or "their" (words saying it is the two states' own may stand between) is what "the border" names.
+# Not "the northern border": whose it is, is not said.
 _BOUNDARY_DETERMINERS = frozenset("the its their".split())
 _OWN_BOUNDARY_ADJECTIVES = frozenset("common shared mutual international interstate state".split())
 
