@@ -4996,6 +4996,20 @@ def test_what_an_agreement_left_or_dealt_with_or_a_clause_under_which_is_what_it
 
 
 @pytest.mark.parametrize(
+    "provision",
+    [
+        "The ceasefire also sent about 2,000 Russian peacekeepers to the region.",
+        "The statement's sixth point also asked the sides to agree on a new route within three years.",
+        "That statement entrusted Russia's border guards with overseeing the traffic.",
+    ],
+)
+def test_what_an_agreement_sent_asked_or_entrusted_is_what_it_provides(atlas, provision):
+    text = "The trilateral statement of 10 November 2020 ended the war. " + provision
+    found = extract(atlas, text, dt.date(2022, 1, 10))[-1]
+    assert (found.sentence, found.agreements, found.date) == (provision, _STATEMENT_2020, dt.date(2020, 11, 10))
+
+
+@pytest.mark.parametrize(
     "text, published, day, agreement",
     [
         (

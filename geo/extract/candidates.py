@@ -164,7 +164,9 @@ _PROVIDES = re.compile(
     r"(?:отмеч|зафиксирова|упомина|подчеркива)\w*|"
     # "That agreement put Russian peacekeepers in Nagorno-Karabakh", "The November statement also left the Lachin
     # corridor under the control of …", "The statement … dealt with Karabakh, the corridor and transport links", "The
-    # corridor was created by the Russian-brokered truce", "deployed … under the deal": what the agreement did is what
+    # corridor was created by the Russian-brokered truce", "deployed … under the deal", "The ceasefire also sent 2,000
+    # peacekeepers", "The statement's sixth point asked the sides …", "That statement entrusted Russia's border guards
+    # with …": what the agreement did is what
     # it says ("the truce that ended the war" is only its name; "the document gave Baku more" a judgement of it).
     # "The Sochi statement refers to the UN Charter", "Сочинское заявление ссылается на …": what it cites is in it.
     rf"{_TEXT_WORD}\s+(?:also\s+)?"
@@ -180,7 +182,7 @@ _PROVIDES = re.compile(
     # "The protocol-description fixed a 12.7-kilometre stretch": what a protocol fixed, it lays down.
     r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)\b"
     r"[^.;]{0,40}?\b(?:puts?|place[sd]|create[sd]|establish(?:es|ed)|introduce[sd]|sets?\s+up|left|leaves|kept|keeps|"
-    r"dealt\s+with|deals\s+with|fixe[sd]|define[sd])\b|"
+    r"dealt\s+with|deals\s+with|fixe[sd]|define[sd]|sent|sends|asked|asks|entrust(?:s|ed))\b|"
     r"\b(?:created|established|set\s+up|deployed|placed|introduced)\s+(?:[\w,-]+\s+){0,8}?(?:under|by|since)\s+the\s+"
     r"(?:[\w-]+\s+){0,3}?(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord)\b|"
     # "In the same document Armenia withdrew its bid …", "В том же документе Азербайджан поддержал …": what it says.
