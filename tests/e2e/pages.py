@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bench.common import HEADER, MAP_IFRAME, PLACE_PANEL, SHOWN_PANEL, click_point
 from geo import mapping
@@ -117,6 +118,17 @@ def answered(page: Page, place_id: str) -> None:
 _OPENED = """d => d.isConnected
     ? d.open && d.scrollHeight > d.querySelector('summary').offsetHeight + 4 && d.clientHeight >= d.scrollHeight
     : 'replaced'"""
+# Its title has stood still for three frames: what lies above it in the sidebar has finished drawing.
+_TITLE_AT_REST = """d => {
+    const r = d.querySelector('summary').getBoundingClientRect(), where = [r.x, r.y, r.width, r.height].join();
+    d.__still = d.__stillAt === where ? (d.__still || 0) + 1 : 0;
+    d.__stillAt = where;
+    return d.__still >= 3;
+}"""
+# A click on the title has been taken: the expander is open (or React has put another element in its place).
+_CLICK_TAKEN = "d => !d.isConnected || d.open"
+# A click is taken within the frame that handles it; one not taken in this long landed on something else.
+CLICK_TAKEN_MS = 5_000
 
 
 def open_expander(expander: Locator) -> None:
@@ -125,14 +137,24 @@ def open_expander(expander: Locator) -> None:
     place, so it passes Playwright's checks, but a click on it lands on what lies under the clipped box. In a CI run
     "Approve all 1", clicked 0.6 s after its box was opened, hit the page below it.
 
-    The run a sidebar year group's click starts can put a new element in the group's place (measured under load, 3
-    loads in 4: the element clicked detached, the new one open at 225 / 225 px): the wait follows the one on the page."""
-    expander.locator("summary").click()
+    The title is clicked once it stands still: in a CI run under load, the sidebar still drawing above a year's group
+    moved its title between Playwright's check and the click, which landed on the block around it and opened nothing
+    (a click not taken is made again). The run a sidebar year group's click starts can put a new element in the group's
+    place (measured under load, 3 loads in 4: the element clicked detached, the new one open at 225 / 225 px): the
+    wait follows the one on the page."""
+    page = expander.page
     for _ in range(5):
         details = expander.locator("details").first.element_handle()
-        if expander.page.wait_for_function(_OPENED, arg=details).json_value() != "replaced":
+        if not details.evaluate("d => d.open"):
+            page.wait_for_function(_TITLE_AT_REST, arg=details, polling="raf")
+            expander.locator("summary").click()
+            try:
+                page.wait_for_function(_CLICK_TAKEN, arg=details, timeout=CLICK_TAKEN_MS)
+            except PlaywrightTimeoutError:
+                continue
+        if page.wait_for_function(_OPENED, arg=details).json_value() != "replaced":
             return
-    raise AssertionError(f"{expander} was replaced five times while it opened")
+    raise AssertionError(f"{expander} did not open in five clicks or was replaced five times while it opened")
 
 
 def tables_drawn(container: Locator) -> None:
