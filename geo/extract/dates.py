@@ -561,15 +561,20 @@ def _resolve(
         return complete(calendar.month_number(groups["mon"]), day, True), "approximate"
     if kind == "month":
         return complete(calendar.month_number(groups["mon"]), 1, True), "month"
-    if published is None and kind in ("year_end_counted", "half_counted") and anchor_year is not None:
-        # In a text without a publication date, "by the end of the year", "in the second half of the year" is of the
-        # year the text tells ("On 12 November 2025 Pashinyan said … by the end of the year"); not "this year" or
-        # "next year", counted from a day of writing no one knows.
-        if (groups["which"] or "the").lower() != "the":
+    if kind in ("year_end_counted", "half_counted"):
+        which = (groups["which"] or "the").lower()
+        if published is not None:
+            counted = published.year + {"last": -1, "прошлого": -1, "next": 1, "следующего": 1}.get(which, 0)
+        elif anchor_year is not None and which == "the":
+            # In a text without a publication date, "by the end of the year", "in the second half of the year" is of
+            # the year the text tells ("On 12 November 2025 Pashinyan said … by the end of the year"); not "this year"
+            # or "next year", counted from a day of writing no one knows.
+            counted = anchor_year
+        else:
             return None, None
         if kind == "half_counted":
-            return dt.date(anchor_year, _first_month_of_half(groups), 1), "range"
-        return dt.date(anchor_year, 12, calendar.APPROXIMATE_DAYS["end"]), "approximate"
+            return dt.date(counted, _first_month_of_half(groups), 1), "range"
+        return dt.date(counted, 12, calendar.APPROXIMATE_DAYS["end"]), "approximate"
     if published is None:
         return None, None
     if kind == "last_named_month":
@@ -619,11 +624,6 @@ def _resolve(
         weeks = -1 if groups["which"].lower() in ("last", "прошлой") else 1
         monday = published - dt.timedelta(days=published.weekday())
         return monday + dt.timedelta(weeks=weeks, days=calendar.weekday_index(fold(groups["wd"]))), "day"
-    if kind in ("year_end_counted", "half_counted"):
-        shift = {"last": -1, "прошлого": -1, "next": 1, "следующего": 1}.get((groups["which"] or "").lower(), 0)
-        if kind == "half_counted":
-            return dt.date(published.year + shift, _first_month_of_half(groups), 1), "range"
-        return dt.date(published.year + shift, 12, calendar.APPROXIMATE_DAYS["end"]), "approximate"
     if kind == "part_of_month":
         which = (groups["which"] or groups["ru_which"]).lower()
         first_of_month = calendar.month_start(published, -1 if which in ("last", "прошлого") else 0)
