@@ -554,7 +554,7 @@ def _resolve(
     if kind == "year_end":
         return complete(12, calendar.APPROXIMATE_DAYS["end"], True), "approximate"
     if kind == "half":
-        return complete(_first_month_of_half(groups), 1, True), "range"
+        return complete(_first_month_of_half(groups), 1), "range"  # its year is always written
     if kind == "approx":
         q = fold(groups["q"]).split()[-1]
         day = calendar.approximate_day(q)
@@ -725,10 +725,8 @@ def offset_date(sentence: str, before: dt.date | None) -> DateMention | None:
         days = -1 if m.group().lower().startswith("за") else 1 if "следующ" in m.group().lower() else 0
     else:
         days = _count(m.group("n")) * _OFFSET_SIGN[m.group("dir").lower()]
-    try:
-        return DateMention(m.start(), m.end(), before + dt.timedelta(days=days), "day", False, True, counted=True)
-    except OverflowError:
-        return None
+    moved = _days_away(before, days)
+    return None if moved is None else DateMention(m.start(), m.end(), moved, "day", False, True, counted=True)
 
 
 # A day told as done by the verb right at it, whatever the sentence looks ahead to elsewhere: "recalled that the
@@ -868,10 +866,8 @@ def came_apart(sentence: str, before: dt.date | None) -> DateMention | None:
     m = _CAME_APART.search(sentence)
     if m is None or before is None:
         return None
-    days = _count(m.group("n")) * (-1 if m.group("dir").lower() == "after" else 1)
-    try:
-        day = before + dt.timedelta(days=days)
-    except OverflowError:
+    day = _days_away(before, _count(m.group("n")) * (-1 if m.group("dir").lower() == "after" else 1))
+    if day is None:
         return None
     return DateMention(m.start("span"), m.end("span"), day, "day", False, True, counted=True, apart=True)
 
@@ -1208,6 +1204,11 @@ def _day_apart(m: re.Match[str], day: dt.date) -> dt.date | None:
         days = -n if m.group("ru_rel").lower() == "после" else n
     else:
         days = _count(m.group("n")) * (-1 if m.group("dir").lower() == "after" else 1)
+    return _days_away(day, days)
+
+
+def _days_away(day: dt.date, days: int) -> dt.date | None:
+    """`day` moved by `days` (None past the calendar: a pasted "9999 days after" must not raise)."""
     try:
         return day + dt.timedelta(days=days)
     except OverflowError:
