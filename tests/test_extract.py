@@ -247,6 +247,40 @@ def test_articles_of_other_texts_are_not_tied(atlas):
     assert found.articles == ()
 
 
+def test_articles_numbered_in_roman_numerals_are_tied(atlas):
+    # The peace treaty numbers its articles in Roman numerals; the atlas keeps them in digits.
+    published = dt.date(2026, 3, 12)
+    text = "Article VII of the peace treaty bars either side from stationing third-party forces on the border."
+    found = only(extract(atlas, text, published))
+    assert found.articles == (("peace-treaty-initialled-2025-08-08", "7"),)
+    assert found.date == dt.date(2025, 8, 8)
+    text = "Articles I and II of the peace treaty were cited on 10 March by both ministries."
+    assert only(extract(atlas, text, published)).articles == (
+        ("peace-treaty-initialled-2025-08-08", "1"),
+        ("peace-treaty-initialled-2025-08-08", "2"),
+    )
+    # A capital I that is a pronoun is no article.
+    text = "The points I raised on 10 March about the peace treaty still stand, the minister said."
+    assert only(extract(atlas, text, published)).articles == ()
+
+
+def test_the_treaty_is_the_peace_treaty_once_it_exists(atlas):
+    for text in (
+        "On 8 August 2025 the foreign ministers initialled the treaty at the White House.",
+        "Article XI of the treaty obliges both sides to drop interstate claims within a month.",
+        "Министры парафировали договор в Белом доме 8 августа 2025 года.",
+    ):
+        assert only(extract(atlas, text, dt.date(2026, 3, 12))).agreements == ("peace-treaty-initialled-2025-08-08",), (
+            text
+        )
+    # Not the treaty of a party's or an alliance's name.
+    for text in (
+        "20 сентября на съезде партии «Гражданский договор» Пашинян выступил с речью.",
+        "On 20 September Armenia asked the Collective Security Treaty Organization for help.",
+    ):
+        assert only(extract(atlas, text, dt.date(2025, 10, 22))).agreements == (), text
+
+
 def test_relative_dates(atlas):
     published = dt.date(2022, 3, 25)  # a Friday
     cases = {

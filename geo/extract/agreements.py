@@ -280,7 +280,8 @@ _BEGAN = re.compile(
 )
 # "agreed to a ceasefire", "ended in a truce brokered by Moscow", "under a 1997 friendship treaty": an indefinite
 # generic word introduces a new one, which only a date can tie to one of the atlas's.
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# Russian has no articles: "поручили подготовить договор" (to prepare, draft or conclude one) is a new one too.
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$|(?<![\w-])(?:подготов|разработ|заключ)\w*\s+$", re.I)
 # "brokered by Moscow", "при посредничестве Москвы": the place names who mediated, not where the text was made.
 _MEDIATED_BY = re.compile(r"(?:\b(?:brokered|mediated)\s+by|(?<![\w-])посредничеств\w*)\s+(?:the\s+)?$", re.I)
 MEDIATOR_REACH = 30
@@ -306,6 +307,18 @@ _WATCHING = re.compile(
     r"|\b(?:to\s+)?(?:monitor|observe|watch)(?:s|ing)?\s+(?:the\s+)?$",
     re.I,
 )
+
+# "the ruling Civil Contract party" («Гражданский договор»), "the Collective Security Treaty Organization": a generic
+# word inside the proper name of something else, opened by a quote and a capital or followed by a capitalised word.
+_NAME_OPENED = re.compile(r"[«\"“„]\s*[A-ZА-ЯЁ][\w-]*\s+$")
+_NAME_GOES_ON = re.compile(r"\s+[A-ZА-ЯЁ]")
+
+
+def _inside_other_name(text: str, start: int, end: int) -> bool:
+    """Whether the generic word at text[start:end] is part of the proper name of something else."""
+    if _NAME_OPENED.search(text, max(0, start - 40), start):
+        return True
+    return text[start].isupper() and start > 0 and _NAME_GOES_ON.match(text, end) is not None
 
 
 # --- agreements described by their features ("the accord signed at the White House in August") ---
@@ -344,6 +357,14 @@ _ARTICLE = re.compile(
     r"(?P<nums>\d{1,2}(?!\d)(?:\s*(?:,|and|&|or|и)\s*\d{1,2}(?!\d))*)",
     re.I,
 )
+# "Article VII of the treaty", "Articles I and II": Roman numbers, written in capitals, only after "article" (I to
+# XXXIX; "the points I raised" is no article).
+_ROMAN = r"(?-i:X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3})(?![\w-])"
+_ROMAN_ARTICLE = re.compile(
+    rf"\b(?:articles?|arts?\.)\s*(?P<nums>{_ROMAN}(?:\s*(?:,|and|&|or)\s*{_ROMAN})*)",
+    re.I,
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # "Девятый пункт заявления", "шестого пункта": Russian ordinals before "пункт".
 _RU_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9}
 _RU_ORDINAL_ARTICLE = re.compile(r"(?i:\b(?P<ord>" + "|".join(_RU_ORDINALS) + r")\w{0,4}\s+пункт\w*)")
@@ -1013,6 +1034,10 @@ class AgreementFinder:
                 continue
             if generic and (_WATCHED_BY.match(text, end) or _WATCHING.search(text[max(0, start - 30) : start])):
                 continue
+            if generic and _inside_other_name(text, start, end):
+                continue
+            if generic and any(r.agreement not in ids and self.of_kind(r.agreement, text[start:end]) for r in taken):
+                continue  # "The treaty was initialled on 5 March 2027": the one its day named is of that kind too
             # The dates and years that settle a shared alias are the sentence's, within ALIAS_DATE_REACH of it: a
             # sentence of pasted junk may hold thousands of both, and each alias would look at all of them.
             lo, hi = start - ALIAS_DATE_REACH, end + ALIAS_DATE_REACH
@@ -1255,11 +1280,7 @@ def article_references(text: str, refs: Sequence[Reference], report: Sequence[st
     """(agreement, number) for "Article 4 of …": the agreement named right after, else the one before, else the
     only agreement of the report (`report`)."""
     out = []
-    spans = [(m.start(), m.end(), re.findall(r"\d+", m.group("nums"))) for m in _ARTICLE.finditer(text)]
-    spans += [
-        (m.start(), m.end(), [str(_RU_ORDINALS[m.group("ord").lower()])]) for m in _RU_ORDINAL_ARTICLE.finditer(text)
-    ]
-    for start, end, numbers in sorted(spans):
+    for start, end, numbers in _article_mentions(text):
         after = [r for r in refs if end <= r.start <= end + ARTICLE_TIE_WINDOW]
         before = [r for r in refs if r.end <= start]
         tail = text[end:]
@@ -1277,10 +1298,23 @@ def article_references(text: str, refs: Sequence[Reference], report: Sequence[st
     return out
 
 
-def article_spans(text: str) -> list[tuple[int, int]]:
-    """Where article numbers are cited in `text`."""
-    spans = [(m.start(), m.end()) for m in _ARTICLE.finditer(text)]
-    return sorted(spans + [(m.start(), m.end()) for m in _RU_ORDINAL_ARTICLE.finditer(text)])
+def _article_mentions(text: str) -> list[tuple[int, int, list[str]]]:
+    """Where article numbers are cited in `text`, each with its numbers as written in digits ("VII" → "7")."""
+    spans = [(m.start(), m.end(), re.findall(r"\d+", m.group("nums"))) for m in _ARTICLE.finditer(text)]
+    spans += [
+        (m.start(), m.end(), [str(_roman_value(n)) for n in re.findall(r"[IVX]+", m.group("nums"))])
+        for m in _ROMAN_ARTICLE.finditer(text)
+    ]
+    spans += [
+        (m.start(), m.end(), [str(_RU_ORDINALS[m.group("ord").lower()])]) for m in _RU_ORDINAL_ARTICLE.finditer(text)
+    ]
+    return sorted(spans)
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a Roman numeral of I, V and X: a letter before a larger one is taken away ("IX" is 9)."""
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _dated_by_sentence(found: list[Agreement], dates: list[DateMention], at: int) -> Agreement | None:
