@@ -3905,6 +3905,20 @@ def test_a_sentence_opening_on_where_the_meeting_just_told_was_held_tells_of_its
         assert len(extract(atlas, text, published)) == 1, text
 
 
+def test_a_sentence_opening_on_a_venue_where_the_sides_agreed_tells_of_the_latest_agreement_made_there(atlas):
+    # No sentence before names it: what the sides agreed or confirmed there is of the agreement made there by then.
+    text = "In Prague, the two leaders confirmed their commitment to the 1991 Alma-Ata Declaration."
+    found = only(extract(atlas, text, dt.date(2022, 11, 8)))
+    assert (found.date, found.agreements) == (dt.date(2022, 10, 6), ("prague-2022-10-06",))
+    # Two were made in Sochi: the latest by the publication.
+    text = "В Сочи Пашинян, Алиев и Путин договорились не применять силу."
+    assert only(extract(atlas, text, dt.date(2022, 11, 8))).agreements == ("sochi-2022-10-31",)
+    assert only(extract(atlas, text, dt.date(2022, 1, 10))).agreements == ("statement-2021-11-26",)
+    # Nothing agreed there, or nothing made there yet, is no report of an agreement.
+    assert extract(atlas, "In Prague, the two leaders walked through the old town.", dt.date(2022, 11, 8)) == []
+    assert extract(atlas, "In Prague, the two leaders confirmed their commitment.", dt.date(2022, 9, 1)) == []
+
+
 def test_by_looks_ahead_only_before_a_time_not_before_whoever_did_something(atlas):
     published = dt.date(2022, 4, 7)
     (past,) = extract(

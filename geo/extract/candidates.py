@@ -1881,7 +1881,7 @@ def _fitting(agreements: Iterable[str], word: str, finder: AgreementFinder) -> l
     return [a for a in agreements if finder.of_kind(a, word)]
 
 
-def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> None:
+def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder, published: dt.date | None) -> None:
     """ "The document", "Согласно документу", "Декларация предусматривает", "Under the decision": in a sentence naming
     no agreement, the agreement named last within the ANAPHOR_SENTENCES before it that the word can stand for (a
     declaration for "the declaration", a decision for "the decision", any for "the document"; where a sentence named
@@ -1892,7 +1892,7 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
         if s.refs:
             named.append((_unique(r.agreement for r in s.refs), i))
             continue
-        if _resolve_venue(s, i, named, finder):
+        if _resolve_venue(s, i, named, finder, published):
             continue
         # A sentence that continues the one before ("The document also …") joins that report, which is not
         # necessarily about the agreement named earlier; unless it says what the agreement the sentence right
@@ -1918,17 +1918,36 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder) -> No
                 break  # one it fits, or several: the reader chooses
 
 
-def _resolve_venue(s: _Sentence, i: int, named: list[tuple[tuple[str, ...], int]], finder: AgreementFinder) -> bool:
+def _resolve_venue(
+    s: _Sentence, i: int, named: list[tuple[tuple[str, ...], int]], finder: AgreementFinder, published: dt.date | None
+) -> bool:
     """ "In Prague, the two countries confirmed …": an undated sentence opening on where it happened tells of the
-    agreement made there that the sentence right before named (MEETING_ANAPHOR_SENTENCES), marked unsure. Whether
-    it did."""
-    if s.own_dates or not named or i - named[-1][1] > MEETING_ANAPHOR_SENTENCES:
+    agreement made there that the sentence right before named (MEETING_ANAPHOR_SENTENCES), or, when the sentence says
+    the sides agreed or confirmed something there, of the latest agreement made there by the publication; marked unsure.
+    Whether it did."""
+    if s.own_dates:
         return False
-    made_there = [r for r in finder.opening_venue(s.text, s.words) if r.agreement in named[-1][0]]
+    at_venue = finder.opening_venue(s.text, s.words)
+    made_there = []
+    if named and i - named[-1][1] <= MEETING_ANAPHOR_SENTENCES:
+        made_there = [r for r in at_venue if r.agreement in named[-1][0]]
+    if not made_there and _AGREED_THERE.search(s.text):
+        # The latest made there by the publication, as a reader of that day takes it; in an undated text, the only one.
+        made_there = [r for r in at_venue if published is None or finder.by_id[r.agreement].date <= published]
+        if published is not None:
+            made_there = sorted(made_there, key=lambda r: finder.by_id[r.agreement].date)[-1:]
     if len(made_there) != 1:
         return False
     s.refs += made_there
     return True
+
+
+# What the sides did at a meeting that made an agreement: "In Prague, the leaders confirmed …", "В Сочи стороны
+# договорились …".
+_AGREED_THERE = re.compile(
+    r"\b(?:agreed|confirmed|reaffirmed|pledged|committed)\b|(?<![\w-])(?:договорил|подтвердил|согласил|обязал)\w*",
+    re.I,
+)
 
 
 # How many sentences back "the corridor" may find the place it stands for: a report about one corridor goes on
@@ -2118,7 +2137,7 @@ def assemble(
     ex.infer_year(sentences)
     for s in sentences:
         ex.analyse(s)
-    _resolve_anaphors(sentences, ex.finder)
+    _resolve_anaphors(sentences, ex.finder, ex.published)
     resolve_to_article_agreement(sentences, ex.finder, linker)
     _resolve_place_heads(sentences, ex.gazetteer)
     _resolve_described_routes(sentences, ex.gazetteer)
