@@ -3914,6 +3914,9 @@ def test_a_sentence_opening_on_a_venue_where_the_sides_agreed_tells_of_the_lates
     text = "В Сочи Пашинян, Алиев и Путин договорились не применять силу."
     assert only(extract(atlas, text, dt.date(2022, 11, 8))).agreements == ("sochi-2022-10-31",)
     assert only(extract(atlas, text, dt.date(2022, 1, 10))).agreements == ("statement-2021-11-26",)
+    # Two were made in Washington the same day: the venue cannot say which.
+    text = "In Washington, the two leaders agreed to open the Trump Route."
+    assert all(c.agreements == () for c in extract(atlas, text, dt.date(2025, 9, 1)))
     # Nothing agreed there, or nothing made there yet, is no report of an agreement.
     assert extract(atlas, "In Prague, the two leaders walked through the old town.", dt.date(2022, 11, 8)) == []
     assert extract(atlas, "In Prague, the two leaders confirmed their commitment.", dt.date(2022, 9, 1)) == []

@@ -1012,6 +1012,8 @@ class AgreementFinder:
         out = []
         names = _Spans((r.start, r.end, r) for r in taken)
         own = _Spans((words[i].start, words[i + n - 1].end, None) for i, n, generic in matches if not generic)
+        # The agreements named already, each once: a pasted sentence may hold thousands of their names.
+        taken_ids = {r.agreement for r in taken}
         # The latest day the sentence tells, worked out once (not per alias: a paste may hold thousands of both).
         latest_told = max((d.date for d in dates if d.date is not None), default=None)
         began = generic_words and _BEGAN.search(text) is not None
@@ -1036,7 +1038,7 @@ class AgreementFinder:
                 continue
             if generic and _inside_other_name(text, start, end):
                 continue
-            if generic and any(r.agreement not in ids and self.of_kind(r.agreement, text[start:end]) for r in taken):
+            if generic and any(a not in ids and self.of_kind(a, text[start:end]) for a in taken_ids):
                 continue  # "The treaty was initialled on 5 March 2027": the one its day named is of that kind too
             # The dates and years that settle a shared alias are the sentence's, within ALIAS_DATE_REACH of it: a
             # sentence of pasted junk may hold thousands of both, and each alias would look at all of them.

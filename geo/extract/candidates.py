@@ -1932,10 +1932,12 @@ def _resolve_venue(
     if named and i - named[-1][1] <= MEETING_ANAPHOR_SENTENCES:
         made_there = [r for r in at_venue if r.agreement in named[-1][0]]
     if not made_there and _AGREED_THERE.search(s.text):
-        # The latest made there by the publication, as a reader of that day takes it; in an undated text, the only one.
+        # The latest made there by the publication, as a reader of that day takes it (none when two were made there
+        # that day: at the White House, the declaration or the treaty); in an undated text, the only one.
         made_there = [r for r in at_venue if published is None or finder.by_id[r.agreement].date <= published]
-        if published is not None:
-            made_there = sorted(made_there, key=lambda r: finder.by_id[r.agreement].date)[-1:]
+        if published is not None and made_there:
+            latest = max(finder.by_id[r.agreement].date for r in made_there)
+            made_there = [r for r in made_there if finder.by_id[r.agreement].date == latest]
     if len(made_there) != 1:
         return False
     s.refs += made_there
