@@ -4503,6 +4503,17 @@ def test_another_agreement_told_as_made_is_not_the_report_befores(atlas):
     assert all("peace-treaty-initialled-2025-08-08" not in c.agreements or "initialled" in c.sentence for c in found)
 
 
+def test_what_that_text_bars_or_the_accords_launched_is_what_they_provide(atlas):
+    text = "That treaty bars both sides from stationing third-party forces along their common border."
+    found = only(extract(atlas, text, dt.date(2026, 4, 27)))
+    assert (found.date, found.agreements) == (dt.date(2025, 8, 8), ("peace-treaty-initialled-2025-08-08",))
+    text = "The Washington accords also launched the Trump Route for International Peace and Prosperity."
+    found = only(extract(atlas, text, dt.date(2026, 3, 12)))
+    assert (found.date, found.agreements) == (dt.date(2025, 8, 8), ("washington-2025-08-08",))
+    # Who launched something under no agreement tells nothing it provides.
+    assert extract(atlas, "The ministry launched a new website about the border.", dt.date(2026, 3, 12)) == []
+
+
 def test_what_a_protocol_fixed_is_what_it_provides(atlas):
     text = (
         "The commissions signed the protocol-description on 15 May. "

@@ -166,7 +166,7 @@ _PROVIDES = re.compile(
     # corridor under the control of …", "The statement … dealt with Karabakh, the corridor and transport links", "The
     # corridor was created by the Russian-brokered truce", "deployed … under the deal", "The ceasefire also sent 2,000
     # peacekeepers", "The statement's sixth point asked the sides …", "That statement entrusted Russia's border guards
-    # with …": what the agreement did is what
+    # with …", "The Washington accords also launched the Trump Route": what the agreement did is what
     # it says ("the truce that ended the war" is only its name; "the document gave Baku more" a judgement of it).
     # "The Sochi statement refers to the UN Charter", "Сочинское заявление ссылается на …": what it cites is in it.
     rf"{_TEXT_WORD}\s+(?:also\s+)?"
@@ -174,15 +174,16 @@ _PROVIDES = re.compile(
     # "The framework gives a TRIPP company the right …", "The framework itself creates no obligations", "The
     # regulations make the declaration the basis …", "The statement's fourth point set the mission's term …": what the
     # text named at the head of the sentence gives, makes, creates or sets, it lays down.
-    # "Article 7 of the initialled text bars …": what a numbered part of the text lays down, the text does.
+    # "Article 7 of the initialled text bars …": what a numbered part of the text lays down, the text does; "That
+    # treaty bars …" as well.
     r"^\W*(?:(?:article|point|paragraph|clause)\s+(?:\d+|[IVX]+)\s+of\s+)?"
-    rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{_TEXT_WORD}|protocol-description|regulations|decision|deal)"
+    rf"(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{_TEXT_WORD}|protocol-description|regulations|decision|deal)"
     r"(?:['’]s\s+(?:[\w-]+\s+)?(?:point|article|paragraph))?(?:\s+itself)?\s+(?:(?:also|merely|only)\s+)?"
     r"(?:gives?|grants?|hands?|sets?|makes?|made|bars?|bans?|allows?|lays?\s+down|leaves?|creates?|tasks?)\b|"
     # "The protocol-description fixed a 12.7-kilometre stretch": what a protocol fixed, it lays down.
-    r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)\b"
+    r"(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord|armistice|protocol(?:-description)?)s?\b"
     r"[^.;]{0,40}?\b(?:puts?|place[sd]|create[sd]|establish(?:es|ed)|introduce[sd]|sets?\s+up|left|leaves|kept|keeps|"
-    r"dealt\s+with|deals\s+with|fixe[sd]|define[sd]|sent|sends|asked|asks|entrust(?:s|ed))\b|"
+    r"dealt\s+with|deals\s+with|fixe[sd]|define[sd]|sent|sends|asked|asks|entrust(?:s|ed)|launch(?:es|ed))\b|"
     r"\b(?:created|established|set\s+up|deployed|placed|introduced)\s+(?:[\w,-]+\s+){0,8}?(?:under|by|since)\s+the\s+"
     r"(?:[\w-]+\s+){0,3}?(?:statement|deal|truce|ceasefire|agreement|declaration|document|accord)\b|"
     # "In the same document Armenia withdrew its bid …", "В том же документе Азербайджан поддержал …": what it says.
