@@ -26,6 +26,8 @@ MAX_RU_ENDING = 3
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W_]+")
 _RU_STEM_END = "аеиоуыэюяь"
+# A Russian adjective made from a name, as token_matches finds them: "карабахские", "шушинской".
+_RU_ADJECTIVE = re.compile(r"ск[аеиоуыэюяй]\w{0,2}$")
 # Words after a place name that make it a body, an office or a kind of thing, not the place: "Artsakh officials",
 # "Karabakh state minister", "the border commissions", "the border delimitation commissions", "the border village of
 # Kornidzor", "Tavush governor" (folded).
@@ -495,9 +497,15 @@ class Gazetteer:
             # The word right after the name, nothing but spaces between: "Aghdam, officials said" names the town.
             follows = i + n < len(words) and text[words[i + n - 1].end : words[i + n].start].isspace()
             after = words[i + n].key if follows else None
-            if after in NOT_A_PLACE_AFTER and not (after in _SETTLEMENTS and self.places[pid].kind in _AREA_KINDS):
+            if (
+                after in NOT_A_PLACE_AFTER
+                and not (after in _SETTLEMENTS and self.places[pid].kind in _AREA_KINDS)
+                and (not _CYRILLIC.search(after) or _RU_ADJECTIVE.search(words[i + n - 1].key))
+            ):
                 # "Artsakh officials", "Karabakh Armenian authorities": a people or a body, not the place; "the border
                 # village of Kornidzor" a kind of thing. "The Tavush villages of Baghanis and Voskepar" are in Tavush.
+                # Russian makes a body with the place's adjective ("карабахские власти"): after a noun ("флаг над
+                # Зангиланом Президент поднял") the word begins a phrase of its own.
                 continue
             before = words[max(0, i - BODY_OF_REACH) : i]
             if any(w.key in NOT_A_PLACE_BEFORE for w in before) and not any(w.key in _WHERE for w in before):

@@ -4435,6 +4435,36 @@ def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
 @pytest.mark.parametrize(
     "text",
     [
+        "A joint monitoring centre in Aghdam, which had watched the truce since January 30, 2021, shut down at a "
+        "ceremony on April 26.",
+        "The joint monitoring centre in Aghdam, opened on 30 January 2021, closed on 26 April.",
+        "Совместный мониторинговый центр в Агдаме, работавший с 30 января 2021 года, закрылся 26 апреля.",
+    ],
+)
+def test_the_subject_named_before_a_dated_aside_is_where_its_own_verb_happened(atlas, text):
+    opened, closing = extract(atlas, text, dt.date(2024, 4, 27))
+    assert (opened.date, opened.places) == (dt.date(2021, 1, 30), ("aghdam",))
+    assert (closing.date, closing.places) == (dt.date(2024, 4, 26), ("aghdam",))
+
+
+def test_a_place_inside_the_aside_is_not_the_subjects(atlas):
+    text = "Pashinyan, who visited Goris on 5 May, said on 7 May that the talks would go on."
+    visit, said = extract(atlas, text, dt.date(2024, 5, 8))
+    assert (visit.places, said.places) == (("goris",), ())
+
+
+def test_a_russian_place_noun_before_a_body_word_is_still_the_place(atlas):
+    # Russian makes a body of a place with an adjective ("карабахские власти"); a noun in a case form ("над
+    # Зангиланом") ends its phrase, and the capitalised word after it begins the next.
+    text = "Флаг над Зангиланом Президент поднял 23 декабря 2023 года."
+    assert only(extract(atlas, text, dt.date(2024, 1, 5))).places == ("zangilan",)
+    text = "Губернатор объявил в пятницу, что карабахские власти согласились на переговоры."
+    assert only(extract(atlas, text, dt.date(2023, 9, 23))).places == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The joint ceasefire monitoring centre opened in Aghdam on 30 January 2021.",
         "Совместный центр по контролю за прекращением огня работает в Агдамском районе с 30 января 2021 года.",
         "Совместный центр мониторинга перемирия открылся в Агдамском районе 30 января 2021 года.",

@@ -1058,6 +1058,10 @@ class _Extractor:
                 # "…killed in the Kalbajar district, which Armenian forces had left in November": the place the
                 # clause hangs from is what it tells of.
                 items.places = _antecedent_places(head, parts[-1], lo)
+            if len(parts) == 1 and not items.places:
+                # "A joint centre in Aghdam, which had watched the truce since 30 January 2021, shut down on 26
+                # April": the subject the sentence opens on is where its own verb, after the aside, happened too.
+                items.places = _subject_before_aside(head, parts[0], lo)
             if parts and not items.places and _HAPPENED_THEN.match(head.text, lo, hi):
                 # "…after a shootout on the border with Azerbaijan, which took place the day before", "…перестрелки на
                 # границе с Азербайджаном, произошедшей накануне": the clause dates what was named after the day
@@ -1419,6 +1423,30 @@ def _antecedent_places(head: _Sentence, before: _Items, which: int) -> list[Plac
         None,
     )
     return [] if last is None else [p for p in before.places if p.place == last.place]
+
+
+# An aside right after the subject a sentence opens on: a relative clause or a participle ("…, which had watched",
+# "…, opened on", "…, работавший с").
+_SUBJECT_ASIDE = re.compile(r",\s+(?:which|who|[a-z]+ed|котор[а-яё]+|[а-яё]+(?:вш|ющ|ящ)[а-яё]+)\s")
+# The subject's own verb after the aside closes: "…, shut down on 26 April", "…, закрылся 26 апреля".
+_VERB_AFTER_ASIDE = re.compile(
+    r",\s+(?:was|were|is|are|has|had|have|shut|began|became|held|met|left|took|went|fell|came|[a-z]+ed"
+    r"|был[аио]?|были|[а-яё]+л(?:[аио]|ся|ась|ось|ись)?)(?![\w-])"
+)
+
+
+def _subject_before_aside(head: _Sentence, first: _Items, lo: int) -> list[PlaceMatch]:
+    """The places of the subject `head` opens on, when the clause at `lo` is that subject's own verb and `first`, the
+    clause before, is the subject and a dated aside describing it (all of `first`'s dates in the aside)."""
+    if not _VERB_AFTER_ASIDE.match(head.text, lo):
+        return []
+    aside = _SUBJECT_ASIDE.search(head.text, 0, lo)
+    if aside is None or "," in head.text[: aside.start()]:
+        return []
+    subject_end = head.start + aside.start()
+    if any(d.start < subject_end for d in first.dates):
+        return []
+    return [p for p in first.places if p.start < subject_end]
 
 
 # Two days joined by "and" alone, no word of when repeated: "of 22 February and 6 July", "от 22 февраля и 6 июля".
