@@ -4453,6 +4453,19 @@ def test_a_place_inside_the_aside_is_not_the_subjects(atlas):
     assert (visit.places, said.places) == (("goris",), ())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deputy prime minister told reporters on 3 March 2026 that building in Lachin would start in June.",
+        "Вице-премьер 3 марта 2026 года заявил, что строительство в Лачине начнется в июне.",
+    ],
+)
+def test_the_day_words_were_said_is_about_what_they_name(atlas, text):
+    said, planned = extract(atlas, text, dt.date(2026, 3, 5))
+    assert (said.date, said.places) == (dt.date(2026, 3, 3), ("lachin",))
+    assert (planned.date, planned.places) == (dt.date(2026, 6, 1), ("lachin",))
+
+
 def test_a_russian_place_noun_before_a_body_word_is_still_the_place(atlas):
     # Russian makes a body of a place with an adjective ("карабахские власти"); a noun in a case form ("над
     # Зангиланом") ends its phrase, and the capitalised word after it begins the next.

@@ -1077,6 +1077,12 @@ class _Extractor:
                 items.refs += [r for r in parts[-1].refs if r not in items.refs and r.agreement not in meeting_ids]
             parts.append(items)
         _lead_list_places(head, events[0].start, parts)
+        for lo, said, content in zip(cuts[1:], parts, parts[1:], strict=False):
+            if _SAID_THAT.match(head.text, lo) and _SAID.search(head.text, max(0, lo - SAID_REACH), lo):
+                # "Pashinyan told parliament on 12 November that construction in Syunik should begin in the second
+                # half of 2026": the day of the words, a report of its own, is about what they name.
+                said.places = said.places or list(content.places)
+                said.refs = said.refs or list(content.refs)
         # A clause naming nothing of its own is part of the clause before ("on 20 November, two days late").
         merged: list[_Items] = []
         counted: list[bool] = []  # whether each merged part is a counted clause
@@ -1447,6 +1453,12 @@ def _subject_before_aside(head: _Sentence, first: _Items, lo: int) -> list[Place
     if any(d.start < subject_end for d in first.dates):
         return []
     return [p for p in first.places if p.start < subject_end]
+
+
+# A clause of reported words right after the clause that says who said them, and when.
+_SAID_THAT = re.compile(r",?\s+(?:that|что)\s", re.I)
+_SAID = re.compile(rf"\b{SPEECH_VERBS}\b", re.I)
+SAID_REACH = 80
 
 
 # Two days joined by "and" alone, no word of when repeated: "of 22 February and 6 July", "от 22 февраля и 6 июля".
