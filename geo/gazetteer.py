@@ -38,6 +38,9 @@ NOT_A_PLACE_AFTER = frozenset(
     "епархия епархии епархию епархией бюро".split()
 )
 _SETTLEMENTS = frozenset({"village", "villages"})
+# A principle of international law about borders in general, right before the boundary word.
+_PRINCIPLE_OF = re.compile(r"(?:(?:нерушимост|неприкосновенност)\w*|inviolability\s+of(?:\s+the)?)\s+$", re.I)
+PRINCIPLE_REACH = 40
 _AREA_KINDS = frozenset({"district", "region"})
 # Words before a place name (up to BODY_OF_REACH words back) that make it the body of that place: "the information
 # headquarters of Artsakh", "the deputy mayor of Goris", "губернатор Сюника", "власти непризнанной Нагорно-Карабахской
@@ -514,6 +517,8 @@ class Gazetteer:
                 continue
             if _in_quoted_title(text, words[i].start, words[i + n - 1].end):
                 continue
+            if _PRINCIPLE_OF.search(text, max(0, words[i].start - PRINCIPLE_REACH), words[i].start):
+                continue  # "нерушимости границ", "the inviolability of borders": a principle, not a line on the ground
             if n == 1 and ru_boundary_of_others(text, words, i):
                 continue
             start, end = words[i].start, words[i + n - 1].end

@@ -4466,6 +4466,18 @@ def test_the_day_words_were_said_is_about_what_they_name(atlas, text):
     assert (planned.date, planned.places) == (dt.date(2026, 6, 1), ("lachin",))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 August the sides reaffirmed each other's territorial integrity and the inviolability of borders.",
+        "8 августа стороны подтвердили территориальную целостность друг друга и нерушимость границ.",
+        "8 августа стороны договорились о соблюдении принципа нерушимости границ.",
+    ],
+)
+def test_the_inviolability_of_borders_is_a_principle_not_a_place(atlas, text):
+    assert only(extract(atlas, text, dt.date(2025, 8, 9))).places == ()
+
+
 def test_a_russian_place_noun_before_a_body_word_is_still_the_place(atlas):
     # Russian makes a body of a place with an adjective ("карабахские власти"); a noun in a case form ("над
     # Зангиланом") ends its phrase, and the capitalised word after it begins the next.
