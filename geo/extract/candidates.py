@@ -1433,7 +1433,9 @@ def _antecedent_places(head: _Sentence, before: _Items, which: int) -> list[Plac
 
 # An aside right after the subject a sentence opens on: a relative clause or a participle ("…, which had watched",
 # "…, opened on", "…, работавший с").
-_SUBJECT_ASIDE = re.compile(r",\s+(?:which|who|[a-z]+ed|котор[а-яё]+|[а-яё]+(?:вш|ющ|ящ)[а-яё]+)\s")
+_SUBJECT_ASIDE = re.compile(
+    r",\s+(?:which|who|[a-z]+ed|set\s+up|котор[а-яё]+|[а-яё]+(?:вш|ющ|ящ)[а-яё]+|[а-яё]+(?:нн|т)(?:ый|ая|ое|ые))\s"
+)
 # The subject's own verb after the aside closes: "…, shut down on 26 April", "…, закрылся 26 апреля".
 _VERB_AFTER_ASIDE = re.compile(
     r",\s+(?:was|were|is|are|has|had|have|shut|began|became|held|met|left|took|went|fell|came|[a-z]+ed"
