@@ -4479,6 +4479,18 @@ def test_the_inviolability_of_borders_is_a_principle_not_a_place(atlas, text):
     assert only(extract(atlas, text, dt.date(2025, 8, 9))).places == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15 июля лидеры в Брюсселе договорились, что Лачинская дорога должна быть открыта.",
+        "С 12 декабря активисты перекрывают Лачинскую дорогу.",
+        "On 10 June the opposition claimed Armenia would lose the Berdzor road.",
+    ],
+)
+def test_the_lachin_road_in_russian_or_by_its_armenian_name_is_the_corridor(atlas, text):
+    assert "lachin-corridor" in only(extract(atlas, text, dt.date(2023, 7, 20))).places
+
+
 def test_a_russian_place_noun_before_a_body_word_is_still_the_place(atlas):
     # Russian makes a body of a place with an adjective ("карабахские власти"); a noun in a case form ("над
     # Зангиланом") ends its phrase, and the capitalised word after it begins the next.
