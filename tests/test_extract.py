@@ -4491,6 +4491,22 @@ def test_the_lachin_road_in_russian_or_by_its_armenian_name_is_the_corridor(atla
     assert "lachin-corridor" in only(extract(atlas, text, dt.date(2023, 7, 20))).places
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Work on the Aghband–Kalala bridge resumed on Monday.", "aras-route-iran"),
+        ("Work on the Lachin bypass resumed on Monday.", "lachin-road-2022"),
+        (
+            "Shots were fired on Monday in the area where the Russian peacekeeping contingent is temporarily deployed.",
+            "peacekeeping-zone",
+        ),
+        ("В понедельник в зоне временного размещения российских миротворцев прозвучали выстрелы.", "peacekeeping-zone"),
+    ],
+)
+def test_more_spellings_of_the_routes_and_the_peacekeepers_zone(atlas, text, place):
+    assert only(extract(atlas, text, dt.date(2022, 6, 8))).places == (place,)
+
+
 def test_a_russian_place_noun_before_a_body_word_is_still_the_place(atlas):
     # Russian makes a body of a place with an adjective ("карабахские власти"); a noun in a case form ("над
     # Зангиланом") ends its phrase, and the capitalised word after it begins the next.
