@@ -38,10 +38,10 @@ NOT_A_PLACE_AFTER = frozenset(
     "епархия епархии епархию епархией бюро".split()
 )
 _SETTLEMENTS = frozenset({"village", "villages"})
+_AREA_KINDS = frozenset({"district", "region"})
 # A principle of international law about borders in general, right before the boundary word.
 _PRINCIPLE_OF = re.compile(r"(?:(?:нерушимост|неприкосновенност)\w*|inviolability\s+of(?:\s+the)?)\s+$", re.I)
 PRINCIPLE_REACH = 40
-_AREA_KINDS = frozenset({"district", "region"})
 # Words before a place name (up to BODY_OF_REACH words back) that make it the body of that place: "the information
 # headquarters of Artsakh", "the deputy mayor of Goris", "губернатор Сюника", "власти непризнанной Нагорно-Карабахской
 # Республики" (folded).

@@ -4440,6 +4440,7 @@ def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
         "The joint monitoring centre in Aghdam, opened on 30 January 2021, closed on 26 April.",
         "Совместный мониторинговый центр в Агдаме, работавший с 30 января 2021 года, закрылся 26 апреля.",
         "Совместный мониторинговый центр в Агдаме, открытый 30 января 2021 года, закрылся 26 апреля.",
+        "The joint monitoring centre in Aghdam, set up on 30 January 2021, closed on 26 April.",
     ],
 )
 def test_the_subject_named_before_a_dated_aside_is_where_its_own_verb_happened(atlas, text):
