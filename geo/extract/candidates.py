@@ -61,6 +61,7 @@ from geo.extract.dates import (
     MOVED_LATER,
     REPORTED_CLAUSE,
     SPEECH_VERBS,
+    SPOKEN,
     STORY_YEAR_DAYS,
     DateMention,
     came_apart,
@@ -1078,7 +1079,7 @@ class _Extractor:
             parts.append(items)
         _lead_list_places(head, events[0].start, parts)
         for lo, said, content in zip(cuts[1:], parts, parts[1:], strict=False):
-            if _SAID_THAT.match(head.text, lo) and _SAID.search(head.text, max(0, lo - SAID_REACH), lo):
+            if _REPORTED_THAT.match(head.text, lo) and SPOKEN.search(head.text, max(0, lo - SAID_REACH), lo):
                 # "Pashinyan told parliament on 12 November that construction in Syunik should begin in the second
                 # half of 2026": the day of the words, a report of its own, is about what they name.
                 said.places = said.places or list(content.places)
@@ -1458,8 +1459,7 @@ def _subject_before_aside(head: _Sentence, first: _Items, lo: int) -> list[Place
 
 
 # A clause of reported words right after the clause that says who said them, and when.
-_SAID_THAT = re.compile(r",?\s+(?:that|что)\s", re.I)
-_SAID = re.compile(rf"\b{SPEECH_VERBS}\b", re.I)
+_REPORTED_THAT = re.compile(r",?\s+(?:that|что)\s", re.I)
 SAID_REACH = 80
 
 

@@ -129,7 +129,7 @@ SPEECH_VERBS = (
     r"(?:said|says|told|reported|announced|stated|confirmed|added|noted|сообщил\w*|заявил\w*|рассказал\w*|"
     r"отметил\w*|подтвердил\w*)"
 )
-_SPOKEN = re.compile(rf"\b{SPEECH_VERBS}\b", re.I)
+SPOKEN = re.compile(rf"\b{SPEECH_VERBS}\b", re.I)
 # A bare year in a sentence ("in 2023"): not a date of its own, but it tells which of several agreements is meant.
 BARE_YEAR = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)(?![\d-]|'?s\b)")
 
@@ -670,11 +670,11 @@ def _looks_ahead_to(m: re.Match[str]) -> bool:
         if not _FUTURE_IN_THE_PAST.match(c.group()) and not _PAST_BEFORE_CUE.search(window, 0, c.start())
     ]
     if cues:
-        return not _SPOKEN.search(window, cues[-1].end())
+        return not SPOKEN.search(window, cues[-1].end())
     # "а в пятницу у него запланированы встречи", "во вторник комиссии проведут заседание": the cue after the day, in
     # its own clause (not "в пятницу он заявил, что встреча состоится …").
     after = _CLAUSE_STOP.split(m.string[m.end() : m.end() + FUTURE_CUE_WINDOW], maxsplit=1)[0]
-    return bool(_FUTURE_AFTER.search(after)) and not _SPOKEN.search(after)
+    return bool(_FUTURE_AFTER.search(after)) and not SPOKEN.search(after)
 
 
 def _count(word: str) -> int:
