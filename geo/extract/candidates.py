@@ -1977,10 +1977,13 @@ def _resolve_venue(
     if not made_there and _AGREED_THERE.search(s.text):
         # The latest made there by the publication, as a reader of that day takes it (none when two were made there
         # that day: at the White House, the declaration or the treaty); in an undated text, the only one.
-        made_there = [r for r in at_venue if published is None or finder.by_id[r.agreement].date <= published]
+        def made_on(r: Reference) -> dt.date:
+            return finder.by_id[r.agreement].date
+
+        made_there = [r for r in at_venue if published is None or made_on(r) <= published]
         if published is not None and made_there:
-            latest = max(finder.by_id[r.agreement].date for r in made_there)
-            made_there = [r for r in made_there if finder.by_id[r.agreement].date == latest]
+            latest = max(map(made_on, made_there))
+            made_there = [r for r in made_there if made_on(r) == latest]
     if len(made_there) != 1:
         return False
     s.refs += made_there
