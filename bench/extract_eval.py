@@ -7,7 +7,8 @@ to decide a rule). `python -m bench.extract_eval [DATA_DIR] [--linking on|off|di
 way), `off`, or `distant`: only to events at least DISTANT_DAYS from the article's publication, a
 proxy for an atlas that did not know the story yet (the eval's articles were written after the events were in it).
 
-A label is matched to the first unmatched candidate whose sentence contains the label's quote. Each field is
+A label is matched to an unmatched candidate whose sentence contains the label's quote: the first of its own day
+if there is one, else the first (a sentence telling two days gives two candidates, and a label names which). Each field is
 scored over items: a date counts as right only with its precision; places, agreements, articles and actors
 are sets. Items of an unmatched candidate are false positives; items of an unmatched label, false negatives.
 """
@@ -90,7 +91,7 @@ def evaluate(
         unmatched = list(found)
         pairs: list[tuple[Candidate | None, dict[str, Any] | None]] = []
         for label in entry["candidates"]:
-            match = next((c for c in unmatched if label["quote"] in c.sentence), None)
+            match = _match(label, unmatched)
             if match is not None:
                 unmatched.remove(match)
             pairs.append((match, label))
@@ -99,6 +100,14 @@ def evaluate(
             for candidate, label in pairs:
                 tally(counts[field], _items(field, candidate, None), _items(field, None, label))
     return rates(counts)
+
+
+def _match(label: dict[str, Any], unmatched: list[Candidate]) -> Candidate | None:
+    """The candidate `label` is scored against: of those whose sentence holds its quote, the first of the label's
+    day, else the first. Without the day, a label of a sentence's second day met the candidate of its first."""
+    holding = [c for c in unmatched if label["quote"] in c.sentence]
+    same_day = (c for c in holding if (c.date.isoformat() if c.date else None) == label["date"])
+    return next(same_day, holding[0] if holding else None)
 
 
 def new_counts(fields: Iterable[str]) -> dict[str, dict[str, int]]:

@@ -5380,6 +5380,20 @@ def test_the_evaluation_takes_a_point_number_typed_as_a_number_or_as_text_for_th
         assert (scores["articles"]["tp"], scores["articles"]["fp"], scores["articles"]["fn"]) == (1, 0, 0), number
 
 
+def test_the_evaluation_scores_a_label_against_the_candidate_of_its_own_day(atlas, tmp_path):
+    # One sentence, two days, two candidates; the labeller marked the second day only.
+    (tmp_path / "a.txt").write_text(
+        "Azerbaijani troops entered Aghdam on 20 November 2020 and Kalbajar on 25 November 2020."
+    )
+    label = {"quote": "Kalbajar on 25 November", "date": "2020-11-25", "date_precision": "day", "places": ["kalbajar"]}
+    label |= {"agreements": [], "articles": [], "actors": []}
+    entry = {"published": "2020-12-01", "split": "dev", "candidates": [label]}
+    scores = evaluate(tmp_path, atlas.places.values(), atlas.agreements.values(), labels={"a.txt": entry})
+    # The Kalbajar candidate is right; only the unlabelled Aghdam one counts against the extractor.
+    for field in ("date", "places"):
+        assert (scores[field]["tp"], scores[field]["fp"], scores[field]["fn"]) == (1, 1, 0), field
+
+
 @pytest.mark.parametrize(
     "text",
     [
