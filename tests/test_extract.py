@@ -5366,6 +5366,36 @@ def test_a_weekday_with_an_indefinite_article_is_no_day_and_its_month_dates_the_
     assert (found.date, found.date_precision) == (dt.date(2025, 2, 28), "day")
 
 
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Baku has since cited the declaration that Aliyev and Erdogan signed in Shusha on 15 June 2021.",
+        "On 15 June 2021 the co-chairs recalled the statement issued by their ministers on 13 April.",
+        "Баку ссылается на документ, подписанный в Шуше 15 июня 2021 года.",
+    ],
+)
+def test_a_text_the_anaphor_says_was_made_on_another_day_is_not_the_agreement_before_it(atlas, later):
+    text = "The trilateral statement of 10 November 2020 ended the war. " + later
+    found = extract(atlas, text, dt.date(2021, 7, 1))
+    assert [(c.date, c.agreements) for c in found] == [
+        (dt.date(2020, 11, 10), ("statement-2020-11-10",)),
+        (dt.date(2021, 6, 15), ()),
+    ]
+    # Told further on, where the word would stand for the agreement the article is about.
+    text = "The trilateral statement of 10 November 2020 ended the war. Peacekeepers came. Mines were cleared. "
+    text += "Schools opened. Refugees came back. " + later
+    assert [c.agreements for c in extract(atlas, text, None)][-1] == ()
+
+
+def test_a_treaty_whose_text_was_agreed_before_it_was_initialled_is_still_that_treaty(atlas):
+    text = (
+        "The foreign ministers initialled the peace treaty at the White House on 8 August 2025. On 28 December "
+        "Mirzoyan said no date had been set to sign the document, whose text was agreed in March 2025."
+    )
+    told = extract(atlas, text, dt.date(2026, 3, 6))[1]
+    assert (told.date, told.agreements) == (dt.date(2025, 12, 28), ("peace-treaty-initialled-2025-08-08",))
+
+
 def test_the_evaluation_takes_a_point_number_typed_as_a_number_or_as_text_for_the_same_label(atlas, tmp_path):
     (tmp_path / "a.txt").write_text("Point 9 of the trilateral statement of 10 November 2020 restores transport links.")
     label = {"quote": "Point 9", "date": "2020-11-10", "date_precision": "day", "places": [], "actors": []}

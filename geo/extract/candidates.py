@@ -71,7 +71,7 @@ from geo.extract.dates import (
     offset_date,
     opens_its_clause,
 )
-from geo.extract.linking import Linker, Reason, resolve_to_article_agreement
+from geo.extract.linking import Linker, Reason, made_another_day, resolve_to_article_agreement
 from geo.extract.sentences import CONTINUATION, closed, split_sentences
 from geo.gazetteer import (
     NOT_A_PLACE_AFTER,
@@ -1954,7 +1954,7 @@ def _resolve_anaphors(sentences: list[_Sentence], finder: AgreementFinder, publi
             if i - at > reach:
                 break
             fits = _fitting(ids, m.group(), finder)
-            if len(fits) == 1:
+            if len(fits) == 1 and not made_another_day(s, m.end(), fits[0], finder):
                 s.refs.append(Reference(m.start(), m.end(), fits[0], confident=False))
                 named.append(((fits[0],), i))
             if fits:

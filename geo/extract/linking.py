@@ -17,6 +17,7 @@ without a publication date, the one year in which the atlas knows a day it write
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -25,7 +26,14 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
 from geo.dates import month_end
-from geo.extract.agreements import ANAPHOR, ANAPHOR_SENTENCES, AgreementFinder, Reference
+from geo.extract.agreements import (
+    ANAPHOR,
+    ANAPHOR_SENTENCES,
+    MADE_AT_DATE_REACH,
+    MADE_CLAUSE_REACH,
+    AgreementFinder,
+    Reference,
+)
 from geo.extract.dates import DateMention
 from geo.gazetteer import PlaceMatch
 from geo.model import Agreement, Event
@@ -163,6 +171,28 @@ class _Sentence(Protocol):
     places: list[PlaceMatch]
 
 
+# "the declaration that Aliyev and Erdogan signed in Shusha on 15 June 2021", "the statement issued by the co-chairs on
+# 13 April": the words right after an anaphor telling when its text was made. Not "agreed", "согласован": a treaty's
+# text is agreed months before the day the atlas holds for it ("the document, whose text was agreed in March 2025").
+_MADE_AFTER = re.compile(
+    rf"[^.;:]{{0,{MADE_CLAUSE_REACH}}}?"
+    r"(?:\b(?:signed|adopted|initiall?ed|issued|released|published)\b|подписа[лн]\w*|принят\w*|парафирова[лн]\w*)",
+    re.I,
+)
+
+
+def made_another_day(s: _Sentence, anaphor_end: int, agreement: str, finder: AgreementFinder) -> bool:
+    """Whether the words after an anaphor say its text was made on a day (or in a month) that is not `agreement`'s:
+    then the word stands for that other text, not for the agreement named before it."""
+    verb = _MADE_AFTER.match(s.text, anaphor_end)
+    if verb is None:
+        return False
+    when = next((d for d in s.dates if verb.end() <= d.start <= verb.end() + MADE_AT_DATE_REACH), None)
+    if when is None or when.precision not in ("day", "range", "month"):
+        return False
+    return agreement not in finder.named_by_date(when, loose=False, made=True)
+
+
 def article_agreement(sentences: Sequence[_Sentence], linker: Linker | None = None) -> str | None:
     """The agreement an article is about: the one most of its sentences name, or report the signing day of (by the
     linker); of several as often, the one the article brings up first (the lead says what a story is about)."""
@@ -203,5 +233,10 @@ def resolve_to_article_agreement(
             continue
         m = ANAPHOR.search(s.text)
         # "That meeting" is the meeting just told, not the article's agreement.
-        if m is not None and not m.group("meeting") and finder.of_kind(main, m.group()):
+        if (
+            m is not None
+            and not m.group("meeting")
+            and finder.of_kind(main, m.group())
+            and not made_another_day(s, m.end(), main, finder)
+        ):
             s.refs.append(Reference(m.start(), m.end(), main, confident=False))
