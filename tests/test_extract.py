@@ -5396,6 +5396,31 @@ def test_a_treaty_whose_text_was_agreed_before_it_was_initialled_is_still_that_t
     assert (told.date, told.agreements) == (dt.date(2025, 12, 28), ("peace-treaty-initialled-2025-08-08",))
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "days"),
+    [
+        (
+            "The counter-offensive launched by the army on 27 September 2020 ended on 9 November, after 44 days.",
+            dt.date(2024, 11, 20),
+            [dt.date(2020, 9, 27), dt.date(2020, 11, 9)],
+        ),
+        # Too far after the first day to share its year: the publication's.
+        (
+            "The joint centre opened near Aghdam on 30 January 2021 closed on 26 April.",
+            dt.date(2024, 6, 13),
+            [dt.date(2021, 1, 30), dt.date(2024, 4, 26)],
+        ),
+        (
+            "The co-chairmanship created in Budapest in December 1994 began operating on 14 February 1997.",
+            None,
+            [dt.date(1994, 12, 1), dt.date(1997, 2, 14)],
+        ),
+    ],
+)
+def test_the_subjects_own_verb_right_after_its_participles_day_is_an_event_of_its_own(atlas, text, published, days):
+    assert [c.date for c in extract(atlas, text, published)] == days
+
+
 def test_the_evaluation_takes_a_point_number_typed_as_a_number_or_as_text_for_the_same_label(atlas, tmp_path):
     (tmp_path / "a.txt").write_text("Point 9 of the trilateral statement of 10 November 2020 restores transport links.")
     label = {"quote": "Point 9", "date": "2020-11-10", "date_precision": "day", "places": [], "actors": []}

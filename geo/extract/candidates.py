@@ -59,6 +59,7 @@ from geo.extract.dates import (
     LIST_JOIN,
     LIST_YEAR_GAP,
     MOVED_LATER,
+    OWN_VERB_AFTER_DAY,
     REPORTED_CLAUSE,
     SPEECH_VERBS,
     SPOKEN,
@@ -960,6 +961,8 @@ class _Extractor:
                 # September ordering the republic to dissolve by 1 January 2024": what was said or ordered, with a
                 # day of its own, is a clause of its own even with no comma before it.
                 gap = list(REPORTED_CLAUSE.finditer(head.text, before.end, after.start))
+            if not gap and after.date != before.date and (verb := OWN_VERB_AFTER_DAY.match(head.text, before.end)):
+                gap = [verb]  # "The offensive launched on 27 September 2020 ended on 9 November"
             # "Kalbajar, which Armenians call Karvachar, by 15 November, Aghdam, or Akna, by 20 November": an item that
             # opens on its place begins at the break before that place, not at an aside's comma within it.
             # The item's place is the first after the day before; a colon opens the list ("…listed the districts:
@@ -1670,7 +1673,8 @@ def _near_in_list(
     if d.precision != "day" or d.start - written[1] > LIST_YEAR_GAP:
         return day  # measured before the gap is cut: a pasted list may hold thousands of days after one year
     gap = text[written[1] : d.start]
-    if (listed and not LIST_JOIN.search(gap)) or ";" in gap:
+    # "The offensive launched on September 27, 2020 ended on November 9": the subject's own verb goes on with its story.
+    if (listed and not (LIST_JOIN.search(gap) or OWN_VERB_AFTER_DAY.match(text, written[1]))) or ";" in gap:
         return day
     carried = in_year(day, written[0].year)
     return carried if carried is not None and abs((carried - written[0]).days) <= LIST_CARRY_DAYS else day
