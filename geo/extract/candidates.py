@@ -60,6 +60,7 @@ from geo.extract.dates import (
     LIST_YEAR_GAP,
     MOVED_LATER,
     OWN_VERB_AFTER_DAY,
+    PAST_VERB,
     REPORTED_CLAUSE,
     SPEECH_VERBS,
     SPOKEN,
@@ -1442,8 +1443,7 @@ _SUBJECT_ASIDE = re.compile(
 )
 # The subject's own verb after the aside closes: "…, shut down on 26 April", "…, закрылся 26 апреля".
 _VERB_AFTER_ASIDE = re.compile(
-    r",\s+(?:was|were|is|are|has|had|have|shut|began|became|held|met|left|took|went|fell|came|[a-z]+ed"
-    r"|был[аио]?|были|[а-яё]+л(?:[аио]|ся|ась|ось|ись)?)(?![\w-])"
+    rf",\s+(?:is|are|has|had|have|came|{PAST_VERB}|был[аио]?|были|[а-яё]+л(?:[аио]|ся|ась|ось|ись)?)(?![\w-])"
 )
 
 
