@@ -5415,10 +5415,26 @@ def test_a_treaty_whose_text_was_agreed_before_it_was_initialled_is_still_that_t
             None,
             [dt.date(1994, 12, 1), dt.date(1997, 2, 14)],
         ),
+        (
+            "Центр, открытый в Агдаме 30 января 2021 года закрылся 26 апреля.",
+            dt.date(2024, 6, 13),
+            [dt.date(2021, 1, 30), dt.date(2024, 4, 26)],
+        ),
     ],
 )
 def test_the_subjects_own_verb_right_after_its_participles_day_is_an_event_of_its_own(atlas, text, published, days):
     assert [c.date for c in extract(atlas, text, published)] == days
+
+
+def test_what_preceded_an_agreement_is_not_told_as_made_under_it(atlas):
+    text = (
+        "Алиев напомнил, что вашингтонской декларации 8 августа 2025 года предшествовала его встреча с Пашиняном в "
+        "Абу-Даби в июле того же года."
+    )
+    found = extract(atlas, text, dt.date(2026, 3, 2))
+    assert [(c.date, c.agreements) for c in found if c.agreements] == [
+        (dt.date(2025, 8, 8), ("washington-2025-08-08",))
+    ]
 
 
 def test_the_evaluation_takes_a_point_number_typed_as_a_number_or_as_text_for_the_same_label(atlas, tmp_path):

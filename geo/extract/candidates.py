@@ -62,6 +62,7 @@ from geo.extract.dates import (
     OWN_VERB_AFTER_DAY,
     PAST_VERB,
     REPORTED_CLAUSE,
+    RU_PAST_VERB,
     SPEECH_VERBS,
     SPOKEN,
     STORY_YEAR_DAYS,
@@ -1442,9 +1443,7 @@ _SUBJECT_ASIDE = re.compile(
     r",\s+(?:which|who|[a-z]+ed|set\s+up|котор[а-яё]+|[а-яё]+(?:вш|ющ|ящ)[а-яё]+|[а-яё]+(?:нн|т)(?:ый|ая|ое|ые))\s"
 )
 # The subject's own verb after the aside closes: "…, shut down on 26 April", "…, закрылся 26 апреля".
-_VERB_AFTER_ASIDE = re.compile(
-    rf",\s+(?:is|are|has|had|have|came|{PAST_VERB}|был[аио]?|были|[а-яё]+л(?:[аио]|ся|ась|ось|ись)?)(?![\w-])"
-)
+_VERB_AFTER_ASIDE = re.compile(rf",\s+(?:is|are|has|had|have|came|{PAST_VERB}|{RU_PAST_VERB})(?![\w-])")
 
 
 def _subject_before_aside(head: _Sentence, first: _Items, lo: int) -> list[PlaceMatch]:

@@ -1002,11 +1002,16 @@ LIST_YEAR_GAP = 80
 LIST_JOIN = re.compile(r",|\s(?:and|or|и|или)\s")
 # An English verb in the past, as a subject's own after what describes it.
 PAST_VERB = r"was|were|began|became|held|met|left|took|went|fell|shut|[a-z]+ed"
+# Russian past verbs: "был", "закрылся", "покинули".
+RU_PAST_VERB = r"был[аио]?|были|[а-яё]+л(?:[аио]|ся|ась|ось|ись)?"
 # The subject's own verb right after the day that dated its participle or its name: "The offensive launched on 27
-# September 2020 ended on 9 November", "The offensive of 19-20 September ended with a ceasefire on 20 September"; it
-# begins a clause of its own with no comma before it. Not "came" ("The talks of 28 April came weeks after the war
-# ended"): what comes after something is told by its relation to it, not as a second event.
-OWN_VERB_AFTER_DAY = re.compile(rf"(?=\s+(?:{PAST_VERB})\s)")
+# September 2020 ended on 9 November", "The offensive of 19-20 September ended with a ceasefire on 20 September",
+# "Центр, открытый 30 января 2021 года закрылся 26 апреля"; it begins a clause of its own with no comma before it. Not
+# a verb of order ("The talks of 28 April came weeks after the war ended", "декларации 8 августа предшествовала
+# встреча в июле"): what comes before or after something is told by its relation to it, not as a second event.
+OWN_VERB_AFTER_DAY = re.compile(
+    rf"(?=\s+(?!(?:came|followed|preceded|предшествова|последова)\w*\s)(?:{PAST_VERB}|{RU_PAST_VERB})\s)"
+)
 # How long after a day a year-less day told with it may fall to share its year: in the next sentence
 # (candidates._in_story_year) or later in the same list (_list_deadlines).
 STORY_YEAR_DAYS = 60
