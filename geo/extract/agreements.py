@@ -123,9 +123,11 @@ CONTEXT = re.compile(
 _AGREEMENT_WORD = re.compile(AGREEMENT_WORD, re.I)
 # Verbs that say an agreement was made on the day a date gives ("agreed the section on Friday"): such a date
 # names it, and with the slack of a day.
+# The verbs that make a text ("signed", "issued", "подписанный", "принят"); Russian verbs and their participles
+# ("протокол, подписанный 19 апреля"): the stems, not one form.
+TEXT_MADE = r"\b(?:signed|adopted|initiall?ed|released|issued|published)\b|подписа[лн]\w*|принят\w*|парафирова[лн]\w*"
 MADE = re.compile(
-    # Russian verbs and their participles ("протокол, подписанный 19 апреля"): the stems, not one form.
-    r"\b(?:hosted|signed|adopted|initiall?ed|agreed|released|issued|published)\b|подписа[лн]\w*|принят\w*|приняли|парафирова[лн]\w*|"
+    rf"{TEXT_MADE}|\b(?:hosted|agreed)\b|приняли|"
     # "договорились", "согласились" are the Russian "agreed": "Днем ранее комиссии договорились о прохождении
     # границы", "на следующий день карабахские власти согласились прекратить огонь".
     r"согласова[лн]\w*|договорил\w*|согласил(?:ся|ась|ись|и)\b|"

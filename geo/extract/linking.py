@@ -31,6 +31,7 @@ from geo.extract.agreements import (
     ANAPHOR_SENTENCES,
     MADE_AT_DATE_REACH,
     MADE_CLAUSE_REACH,
+    TEXT_MADE,
     AgreementFinder,
     Reference,
 )
@@ -174,11 +175,7 @@ class _Sentence(Protocol):
 # "the declaration that Aliyev and Erdogan signed in Shusha on 15 June 2021", "the statement issued by the co-chairs on
 # 13 April": the words right after an anaphor telling when its text was made. Not "agreed", "согласован": a treaty's
 # text is agreed months before the day the atlas holds for it ("the document, whose text was agreed in March 2025").
-_MADE_AFTER = re.compile(
-    rf"[^.;:]{{0,{MADE_CLAUSE_REACH}}}?"
-    r"(?:\b(?:signed|adopted|initiall?ed|issued|released|published)\b|подписа[лн]\w*|принят\w*|парафирова[лн]\w*)",
-    re.I,
-)
+_MADE_AFTER = re.compile(rf"[^.;:]{{0,{MADE_CLAUSE_REACH}}}?(?:{TEXT_MADE})", re.I)
 
 
 def made_another_day(s: _Sentence, anaphor_end: int, agreement: str, finder: AgreementFinder) -> bool:
