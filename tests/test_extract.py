@@ -706,6 +706,13 @@ def test_a_place_or_date_that_is_not_the_agreements_own_names_none(atlas):
     assert only(extract(atlas, travel, dt.date(2021, 11, 28))).agreements == ()
     protest = "Residents have been blocking the road since May 16 in protest against the border deal."
     assert only(extract(atlas, protest, dt.date(2024, 5, 17))).agreements == ()
+    # A meeting the sentence dates itself is that day's, not the last text made in the same city.
+    for moscow, published in (
+        ("The two envoys held their first meeting in Moscow on Friday.", dt.date(2022, 1, 16)),
+        ("Лавров во вторник провел в Москве переговоры с Мирзояном.", dt.date(2025, 1, 23)),
+        ("On 25 July the ministers held talks in Moscow.", dt.date(2023, 8, 17)),
+    ):
+        assert only(extract(atlas, moscow, published)).agreements == (), moscow
 
 
 def test_a_border_named_by_its_sides_is_the_atlas_boundary_with_those_sides(atlas):

@@ -964,6 +964,15 @@ class AgreementFinder:
                     until.append(sentence_until)
                 if until:
                     pool = [a for a in pool if a.date <= min(until)][-1:]
+                # "held their first meeting in Moscow on Friday", "25 мая провели в Москве встречу": a day the clause
+                # gives the meeting is its own; one made there on another day is another meeting.
+                held_on = [
+                    d
+                    for d in near_dates
+                    if d.date is not None and d.precision in ("day", "range") and not follows_deadline_word(text, d)
+                ]
+                if held_on:
+                    pool = [a for a in pool if any(self._fits_date(a, d) for d in held_on)]
             if pool and all(a.date == pool[0].date for a in pool):
                 features = [(m.start(), m.end()), *((a, b) for a, b, _ in places)]
                 features += [(d.start, d.end) for d in told] + [y.span() for y in years]
