@@ -4439,6 +4439,18 @@ def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
     assert extract(atlas, text, dt.date(2021, 3, 2))[0].agreements == ("statement-2020-11-10",)
 
 
+def test_a_truce_in_a_sentence_of_years_before_the_agreements_is_that_times_even_after_one_was_named(atlas):
+    text = (
+        "The trilateral statement of 10 November 2020 ended the war. "
+        "Перемирие, заключённое в мае 1994 года, продержалось до 2020 года."
+    )
+    found = extract(atlas, text, None)
+    assert [c.agreements for c in found] == [("statement-2020-11-10",), ()]
+    # A text negotiated long before it was made is still the one meant: "the draft treaty" of a sentence of 2024.
+    text = "The peace treaty was initialled on 8 August 2025. In March 2024 the two sides exchanged the treaty draft."
+    assert [c.agreements for c in extract(atlas, text, None)][1] == ("peace-treaty-initialled-2025-08-08",)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1084,8 +1084,15 @@ class AgreementFinder:
         ceasefire since 30 January 2021, closed on 26 April" is the 2020 one) or the publication, marked unsure: dates
         could not decide."""
         found = [self.by_id[i] for i in ids]
+        slack = dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)
         if published is not None:
-            found = [a for a in found if a.date <= published + dt.timedelta(days=AGREEMENT_DATE_SLACK_DAYS)]
+            found = [a for a in found if a.date <= published + slack]
+        # Nor one made after all the sentence tells ("the truce of May 1994" is that year's, whatever the article
+        # named before), unless its text was negotiated long before (`text_agreed`: "the draft treaty" of 2024).
+        told_until = max((d.date for d in dates if d.date is not None), default=None)
+        if told_until is not None:
+            until = calendar.month_end(told_until) + slack
+            found = [a for a in found if a.date <= until or a.text_agreed is not None]
         if not found:
             return None, False
         dated = _dated_by_sentence(found, dates, at)
