@@ -4429,6 +4429,9 @@ def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
     for text, published in (
         ("The truce had been in force since 20:00 on Wednesday, the security council secretary said.", "2022-09-15"),
         ("Перемирие, установленное во вторник вечером, в целом соблюдается, сообщили в среду.", "2021-11-17"),
+        # Named by a day that is no agreement's: another truce.
+        ("Erdogan also welcomed the June 24 ceasefire between two other states.", "2025-07-04"),
+        ("Стороны приветствовали перемирие от 24 июня между двумя другими странами.", "2025-07-04"),
     ):
         (found,) = extract(atlas, text, dt.date.fromisoformat(published))
         assert found.agreements == (), text
@@ -4437,6 +4440,8 @@ def test_a_truce_begun_on_a_day_that_is_no_agreements_is_a_new_one(atlas):
     assert extract(atlas, text, dt.date(2020, 11, 12))[0].agreements == ("statement-2020-11-10",)
     text = "The truce held on Monday, officials said."
     assert extract(atlas, text, dt.date(2021, 3, 2))[0].agreements == ("statement-2020-11-10",)
+    text = "The November 10 truce held on Monday, officials said."
+    assert extract(atlas, text, dt.date(2020, 11, 20))[0].agreements == ("statement-2020-11-10",)
 
 
 def test_a_truce_in_a_sentence_of_years_before_the_agreements_is_that_times_even_after_one_was_named(atlas):

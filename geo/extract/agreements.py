@@ -280,6 +280,10 @@ _BEGAN = re.compile(
     r"(?<![\w-])(?:установлен\w*|достигнут\w*|вступил\w*\s+в\s+силу|действует\s+с)(?![\w-])",
     re.I,
 )
+# Between a day and the generic word it names: "the June 24 ceasefire", "the ceasefire of 24 June", "перемирие от 5
+# апреля".
+_DAY_BEFORE_NAME = re.compile(r"(?:'s)?\s+")
+_DAY_AFTER_NAME = re.compile(r"\s+(?:of|от)\s+", re.I)
 # "agreed to a ceasefire", "ended in a truce brokered by Moscow", "under a 1997 friendship treaty": an indefinite
 # generic word introduces a new one, which only a date can tie to one of the atlas's.
 # Russian has no articles: "поручили подготовить договор" (to prepare, draft or conclude one) is a new one too.
@@ -1059,7 +1063,14 @@ class AgreementFinder:
             if generic:
                 indefinite = bool(_INDEFINITE.search(text[max(0, start - 30) : start]))
                 chosen, confident = self._choose_generic(
-                    ids, start, near, near_years, published, indefinite, recent or {}, began
+                    ids,
+                    start,
+                    near,
+                    near_years,
+                    published,
+                    indefinite,
+                    recent or {},
+                    began or _named_by_day(text, start, end, near),
                 )
             else:
                 chosen, confident = self._choose(ids, start, near, near_years, published, anchor_year, latest_told)
@@ -1335,6 +1346,15 @@ def _roman_value(numeral: str) -> int:
     """The value of a Roman numeral of I, V and X: a letter before a larger one is taken away ("IX" is 9)."""
     values = [_ROMAN_VALUES[c] for c in numeral]
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _named_by_day(text: str, start: int, end: int, dates: list[DateMention]) -> bool:
+    """Whether the generic word at text[start:end] is named by a day: "the June 24 ceasefire", "the truce of 5 April"."""
+    return any(
+        d.precision == "day"
+        and (_DAY_BEFORE_NAME.fullmatch(text, d.end, start) or _DAY_AFTER_NAME.fullmatch(text, end, d.start))
+        for d in dates
+    )
 
 
 def _dated_by_sentence(found: list[Agreement], dates: list[DateMention], at: int) -> Agreement | None:
