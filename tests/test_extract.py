@@ -713,6 +713,12 @@ def test_a_place_or_date_that_is_not_the_agreements_own_names_none(atlas):
         ("On 25 July the ministers held talks in Moscow.", dt.date(2023, 8, 17)),
     ):
         assert only(extract(atlas, moscow, published)).agreements == (), moscow
+    # Meetings in several cities are none of the texts made in either.
+    for rounds in (
+        "On 3 March the commissions agreed to hold later rounds in Moscow and Brussels.",
+        "3 марта вице-премьеры договорились, что следующие встречи пройдут в Москве и Брюсселе.",
+    ):
+        assert only(extract(atlas, rounds, dt.date(2025, 3, 5))).agreements == (), rounds
 
 
 def test_a_border_named_by_its_sides_is_the_atlas_boundary_with_those_sides(atlas):

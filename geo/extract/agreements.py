@@ -935,8 +935,14 @@ class AgreementFinder:
             ]
             if not (places or told or years):
                 continue
-            if not (told or years) and _INDEFINITE.search(text, max(0, m.start() - 30), m.start()):
-                continue  # "ended in a truce brokered by Moscow": a new one; the place alone cannot say which
+            if not (told or years):
+                if _INDEFINITE.search(text, max(0, m.start() - 30), m.start()):
+                    continue  # "ended in a truce brokered by Moscow": a new one; the place alone cannot say which
+                made_at: dict[tuple[int, int], set[str]] = {}
+                for a, b, i in places:
+                    made_at.setdefault((a, b), set()).add(i)
+                if not set.intersection(*made_at.values()):
+                    continue  # "held rounds in Moscow and Brussels": meetings in several places, none of them one text
             pool = list(self.agreements)
             if published is not None:
                 pool = [a for a in pool if a.date <= published + dt.timedelta(days=ALIAS_FUTURE_DAYS)]
