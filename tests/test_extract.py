@@ -713,6 +713,12 @@ def test_a_place_or_date_that_is_not_the_agreements_own_names_none(atlas):
         ("On 25 July the ministers held talks in Moscow.", dt.date(2023, 8, 17)),
     ):
         assert only(extract(atlas, moscow, published)).agreements == (), moscow
+    # A month whose clause says where it happened names none of that month's made elsewhere.
+    for elsewhere in (
+        "The working group last met in Moscow in December 2021.",
+        "The leaders met in Sochi in December 2021.",
+    ):
+        assert only(extract(atlas, elsewhere, dt.date(2022, 6, 4))).agreements == (), elsewhere
     # Meetings in several cities are none of the texts made in either.
     for rounds in (
         "On 3 March the commissions agreed to hold later rounds in Moscow and Brussels.",

@@ -504,7 +504,9 @@ class AgreementFinder:
         agreement's name) is given the day's slack only when the sentence says an agreement was made (`made`):
         "visited Shusha on 27 November and met families" is not the Sochi statement of the 26th. Of those, the ones
         made where the date's clause says it happened (`at`) are the ones it names: "recommitted in Prague in October
-        2022" is Prague's, not the Sochi statement of the same month."""
+        2022" is Prague's, not the Sochi statement of the same month; a month whose clause says it happened where none
+        of them was made names none ("the second session will take place in Moscow in August" is no Brussels meeting
+        of that August)."""
         if d.date is None:
             return ()
         exact = loose and not made and d.precision == "day"
@@ -536,7 +538,7 @@ class AgreementFinder:
             # "the documents signed at the White House in August": all made there that month, which the kind of
             # text said may narrow (AgreementFinder._by_kind).
             out = there or (same if (not loose or len(same) == 1) else [])
-        return tuple([a for a in out if a in at] or out)
+        return tuple([a for a in out if a in at] or ([] if at and d.precision == "month" else out))
 
     def date_references(
         self, text: str, dates: list[DateMention], words: Sequence[Token] = ()
