@@ -719,6 +719,16 @@ def test_a_place_or_date_that_is_not_the_agreements_own_names_none(atlas):
         "The leaders met in Sochi in December 2021.",
     ):
         assert only(extract(atlas, elsewhere, dt.date(2022, 6, 4))).agreements == (), elsewhere
+    # "A joint statement" of another day is a new text, not the one of that name; "under a … deal" cites one.
+    for new_one, published in (
+        ("On Monday the two ministers signed a joint statement on energy cooperation.", dt.date(2024, 3, 5)),
+        ("A Moscow-brokered truce announced on Tuesday morning broke down within hours.", dt.date(2022, 9, 15)),
+    ):
+        assert only(extract(atlas, new_one, published)).agreements == (), new_one
+    cited = "Troops entered Aghdam on Friday, as Armenia agreed under a Russian-brokered ceasefire deal."
+    assert only(extract(atlas, cited, dt.date(2020, 11, 21))).agreements == ("statement-2020-11-10",)
+    issued = "On 7 December Armenia and Azerbaijan issued a joint statement."
+    assert only(extract(atlas, issued, dt.date(2023, 12, 8))).agreements == ("joint-statement-2023-12-07",)
     # Meetings in several cities are none of the texts made in either.
     for rounds in (
         "On 3 March the commissions agreed to hold later rounds in Moscow and Brussels.",
