@@ -287,10 +287,11 @@ _DAY_AFTER_NAME = re.compile(r"\s+(?:of|от)\s+", re.I)
 # "agreed to a ceasefire", "ended in a truce brokered by Moscow", "under a 1997 friendship treaty": an indefinite
 # generic word introduces a new one, which only a date can tie to one of the atlas's.
 # Russian has no articles: "поручили подготовить договор" (to prepare, draft or conclude one) is a new one too.
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$|(?<![\w-])(?:подготов|разработ|заключ)\w*\s+$", re.I)
-# "a joint statement", "an agreement": the indefinite article alone (of _INDEFINITE); not "under a … deal", which
-# cites one.
-_A_NEW_ONE = re.compile(r"(?<!\bunder\s)\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ARTICLE_BEFORE = r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$"
+_INDEFINITE = re.compile(rf"{_ARTICLE_BEFORE}|(?<![\w-])(?:подготов|разработ|заключ)\w*\s+$", re.I)
+# "a joint statement", "an agreement": an agreement's own name after the article is a new text of that name; not
+# "under a … deal", which cites one.
+_A_NEW_ONE = re.compile(rf"(?<!\bunder\s){_ARTICLE_BEFORE}", re.I)
 # "brokered by Moscow", "при посредничестве Москвы": the place names who mediated, not where the text was made.
 _MEDIATED_BY = re.compile(r"(?:\b(?:brokered|mediated)\s+by|(?<![\w-])посредничеств\w*)\s+(?:the\s+)?$", re.I)
 MEDIATOR_REACH = 30
@@ -1084,14 +1085,10 @@ class AgreementFinder:
                     began or _named_by_day(text, start, end, near),
                 )
             else:
-                named = [self.by_id[i] for i in ids]
-                if (
-                    _A_NEW_ONE.search(text, max(0, start - 30), start)
-                    and any(d.date is not None for d in near)
-                    and _dated_by_sentence(named, near, start) is None
-                    and all(a.text_agreed is None for a in named)
-                ):
-                    continue  # "signed a joint statement on energy on Monday": a new text, not the one of that name
+                if _A_NEW_ONE.search(text, max(0, start - 30), start) and any(d.date is not None for d in near):
+                    named = [self.by_id[i] for i in ids]
+                    if _dated_by_sentence(named, near, start) is None and all(a.text_agreed is None for a in named):
+                        continue  # "signed a joint statement on energy on Monday": a new text, not the one of that name
                 chosen, confident = self._choose(ids, start, near, near_years, published, anchor_year, latest_told)
             if chosen is not None:
                 out.append(Reference(start, end, chosen, confident))
