@@ -4474,8 +4474,13 @@ def test_a_truce_in_a_sentence_of_years_before_the_agreements_is_that_times_even
     found = extract(atlas, text, None)
     assert [c.agreements for c in found] == [("statement-2020-11-10",), ()]
     # A text negotiated long before it was made is still the one meant: "the draft treaty" of a sentence of 2024.
-    text = "The peace treaty was initialled on 8 August 2025. In March 2024 the two sides exchanged the treaty draft."
-    assert [c.agreements for c in extract(atlas, text, None)][1] == ("peace-treaty-initialled-2025-08-08",)
+    for text in (
+        "The peace treaty was initialled on 8 August 2025. In March 2024 the two sides exchanged comments on the draft "
+        "treaty.",
+        "Договор был парафирован 8 августа 2025 года. 13 марта 2025 года МИД объявил о завершении согласования текста "
+        "договора.",
+    ):
+        assert [c.agreements for c in extract(atlas, text, None)][1] == ("peace-treaty-initialled-2025-08-08",), text
 
 
 @pytest.mark.parametrize(
