@@ -706,30 +706,39 @@ def test_a_place_or_date_that_is_not_the_agreements_own_names_none(atlas):
     assert only(extract(atlas, travel, dt.date(2021, 11, 28))).agreements == ()
     protest = "Residents have been blocking the road since May 16 in protest against the border deal."
     assert only(extract(atlas, protest, dt.date(2024, 5, 17))).agreements == ()
-    # A meeting the sentence dates itself is that day's, not the last text made in the same city.
+
+
+def test_a_meeting_dated_to_a_day_of_its_own_is_not_the_last_text_made_in_its_city(atlas):
     for moscow, published in (
         ("The two envoys held their first meeting in Moscow on Friday.", dt.date(2022, 1, 16)),
         ("Лавров во вторник провел в Москве переговоры с Мирзояном.", dt.date(2025, 1, 23)),
         ("On 25 July the ministers held talks in Moscow.", dt.date(2023, 8, 17)),
     ):
         assert only(extract(atlas, moscow, published)).agreements == (), moscow
-    # A month whose clause says where it happened names none of that month's made elsewhere.
+
+
+def test_a_month_said_to_be_somewhere_names_none_of_that_months_agreements_made_elsewhere(atlas):
     for elsewhere in (
         "The working group last met in Moscow in December 2021.",
         "The leaders met in Sochi in December 2021.",
     ):
         assert only(extract(atlas, elsewhere, dt.date(2022, 6, 4))).agreements == (), elsewhere
-    # "A joint statement" of another day is a new text, not the one of that name; "under a … deal" cites one.
+
+
+def test_an_agreements_name_after_a_or_an_on_another_day_is_a_new_text(atlas):
     for new_one, published in (
         ("On Monday the two ministers signed a joint statement on energy cooperation.", dt.date(2024, 3, 5)),
         ("A Moscow-brokered truce announced on Tuesday morning broke down within hours.", dt.date(2022, 9, 15)),
     ):
         assert only(extract(atlas, new_one, published)).agreements == (), new_one
+    # "under a … deal" cites one; on the agreement's own day it is that one.
     cited = "Troops entered Aghdam on Friday, as Armenia agreed under a Russian-brokered ceasefire deal."
     assert only(extract(atlas, cited, dt.date(2020, 11, 21))).agreements == ("statement-2020-11-10",)
     issued = "On 7 December Armenia and Azerbaijan issued a joint statement."
     assert only(extract(atlas, issued, dt.date(2023, 12, 8))).agreements == ("joint-statement-2023-12-07",)
-    # Meetings in several cities are none of the texts made in either.
+
+
+def test_meetings_in_several_cities_are_none_of_the_texts_made_in_either(atlas):
     for rounds in (
         "On 3 March the commissions agreed to hold later rounds in Moscow and Brussels.",
         "3 марта вице-премьеры договорились, что следующие встречи пройдут в Москве и Брюсселе.",
