@@ -5752,6 +5752,11 @@ def test_a_year_a_colon_opens_dates_the_day_after_it_and_the_story_goes_on_in_th
             "2026-01-29",
         ),
         ("Работа Минского процесса и Группы планирования высокого уровня прекращена 30 ноября.", "2025-12-01"),
+        ("Минская группа ОБСЕ перестала функционировать 1 сентября.", "2025-12-26"),
+        # Told before the name: the verb, or the closing as a noun, then what was closed.
+        ("On 1 September the OSCE shut down the Minsk Process at the two countries' request.", "2026-01-10"),
+        ("The OSCE completed the closure of its Minsk Process at 23:59 on 30 November.", "2025-12-19"),
+        ("С 1 сентября прошлого года прекратил работу Минский процесс ОБСЕ.", "2026-03-12"),
     ],
 )
 def test_a_thing_an_agreement_closed_told_as_closed_refers_to_it(atlas, text, published):
@@ -5766,6 +5771,7 @@ def test_a_thing_an_agreement_closed_told_as_closed_refers_to_it(atlas, text, pu
         # A demand, or something still to be done, is not the closing.
         ("On 20 January Aliyev said he wanted the Minsk Group dissolved.", "2025-01-21"),
         ("20 января Алиев заявил, что Минская группа должна быть распущена.", "2025-01-21"),
+        ("On 20 October Aliyev said the OSCE ought to shut down the Minsk Group.", "2025-10-21"),
         # Before the decision, an ending told is another's (or a claim), not this one.
         ("On 14 April Aliyev said the Minsk Group had ceased to function.", "2021-04-15"),
         # The name and the ending in different parts of the sentence.

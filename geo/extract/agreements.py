@@ -388,9 +388,22 @@ _TOLD_CLOSED = re.compile(
     r"(?:closed|wound\s+up|dissolved|abolished|disbanded|shut\s+down)"
     r"|(?:stopped|ceased)\s+(?:operating|functioning|to\s+(?:exist|operate|function))"
     r"|(?<!быть\s)(?<!будет\s)(?:прекратил\w*\s+(?:существование|работу|деятельность)|"
+    r"перестал\w*\s+(?:существовать|функционировать|работать)|"
     r"(?:прекращен|закрыт|распущен|упразднен|ликвидирован)[аоы]?))(?![\w-])",
     re.I,
 )
+# "the OSCE shut down the Minsk Process", "completed the closure of its Minsk Process", "прекратил работу Минский
+# процесс": told as closed by words right before the name of what was closed (the end of the text before it); not
+# "wants to shut down the Minsk Group".
+_CLOSED_BEFORE = re.compile(
+    r"(?<![\w-])(?<!to\s)(?<!will\s)(?<!would\s)(?<!should\s)(?<!must\s)"
+    r"(?:(?:shut|wound|closed|dissolved|disbanded|abolished)(?:\s+(?:down|up))?"
+    r"|(?:closure|dissolution|winding[-\s]up|wind-down|shutdown)\s+of"
+    r"|прекратил\w*\s+(?:существование|работу|деятельность))"
+    r"\s+(?:(?:the|its|their|OSCE|OSCE's)\s+){0,2}$",
+    re.I,
+)
+CLOSED_BEFORE_REACH = 60
 # How far after the name of what was closed the words that tell it may stand ("the Minsk Process, the Personal
 # Representative … and the High-Level Planning Group stopped operating"), within its clause.
 CLOSED_REACH = 160
@@ -799,7 +812,8 @@ class AgreementFinder:
             if published is not None and published < self.by_id[agreement_id].date:
                 continue
             told = _TOLD_CLOSED.search(text, end, end + CLOSED_REACH)
-            if told is not None and not _SENTENCE_PART_END.search(text, end, told.start()):
+            told_after = told is not None and not _SENTENCE_PART_END.search(text, end, told.start())
+            if told_after or _CLOSED_BEFORE.search(text, max(0, start - CLOSED_BEFORE_REACH), start):
                 out.append(Reference(start, end, agreement_id))
                 names.add(start, end, out[-1])
         return out
