@@ -4887,6 +4887,25 @@ def test_an_undated_story_told_in_order_moves_into_the_next_year(atlas):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        (
+            "The mandate ended on 19 December 2022. Yerevan asked for a longer mission on 27 December; the Council "
+            "endorsed the concept on 19 January and established the EU Mission in Armenia four days later, for two years.",
+            dt.date(2023, 1, 23),
+        ),
+        (
+            "Мирзоян прилетел в Вашингтон 20 декабря 2025 года. 13 января он встретился с Рубио, а на следующий день "
+            "стороны опубликовали рамочный документ.",
+            dt.date(2026, 1, 14),
+        ),
+    ],
+)
+def test_in_an_undated_story_a_day_counted_from_one_moved_into_the_next_year_moves_with_it(atlas, text, counted):
+    assert extract(atlas, text, None)[-1].date == counted
+
+
 def test_russian_agreed_to_cease_fire_the_next_day_is_that_days_truce(atlas):
     text = (
         "Азербайджан начал операцию в Нагорном Карабахе 19 сентября, а уже на следующий день карабахские власти "

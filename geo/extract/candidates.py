@@ -542,13 +542,22 @@ class _Extractor:
         if self.published is not None or last is None:
             return found
         out = []
+        # Years the day before moved by: a day counted from it ("on 19 January and … four days later") moves with it.
+        moved_by = 0
         for d in found:
             year_less = d.guessed_year and not d.relative and not d.attached and d.precision == "day"
             # Read in the last day's year, or in the year before when an earlier day moved the story on.
             if year_less and d.date is not None and 0 <= last.year - d.date.year <= 1:
                 told = _told_after(d.date, last)
+                moved_by = told.year - d.date.year
                 if told != d.date and self._year_said(sentence_start + d.start, sentence_start) is None:
                     d = replace(d, date=told)
+                else:
+                    moved_by = 0
+            elif d.counted and d.date is not None and moved_by:
+                d = replace(d, date=in_year(d.date, d.date.year + moved_by) or d.date)
+            elif not d.counted:
+                moved_by = 0
             if d.date is not None and not d.attached and d.precision in ("day", "range"):
                 last = d.date
             out.append(d)
