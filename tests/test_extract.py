@@ -878,6 +878,24 @@ def test_a_coming_deadline_without_a_year_stays_in_the_future(atlas):
     assert only(extract(atlas, text, dt.date(2021, 2, 28))).date == dt.date(2020, 3, 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # A state told as past ends on a day of the story: the last such day before the publication.
+        ("The stretch near Kirants was guarded under a transitional plan until July 24.", dt.date(2024, 7, 24)),
+        ("A transitional arrangement applied near Kirants until July 24.", dt.date(2024, 7, 24)),
+        ("На участке у Киранца до 24 июля действовала переходная схема охраны.", dt.date(2024, 7, 24)),
+        # Still ahead: what is to last, and what was extended or put off to a later day.
+        ("The talks will go on until July 24.", dt.date(2025, 7, 24)),
+        ("The mission's mandate was extended until July 24.", dt.date(2025, 7, 24)),
+        ("Переговоры будут идти до 24 июля.", dt.date(2025, 7, 24)),
+        ("Срок был продлен до 24 июля.", dt.date(2025, 7, 24)),
+    ],
+)
+def test_until_a_day_after_a_state_told_as_past_is_no_day_to_come(atlas, text, day):
+    assert only(extract(atlas, text, dt.date(2025, 2, 28))).date == day
+
+
 def test_a_deadline_looks_ahead_for_its_own_date_only(atlas):
     published = dt.date(2024, 2, 7)
     for text in (

@@ -73,7 +73,7 @@ _RU_PERFECTIVE_FUTURE = (
     r"верн(?:ется|ётся|утся)|продолж(?:ит|ат)|обсуд(?:ит|ят)"
 )
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|would|due|scheduled|expected|planned|plans?|intends?|intended|deadline|until|next|is\s+to|are\s+to|"
+    r"\b(?:will|would|due|scheduled|expected|planned|plans?(?=\s+to\b)|intends?|intended|deadline|until|next|is\s+to|are\s+to|"
     # An obligation is still to be met: "the list must go to the leaders before March 1" (not "must have").
     r"must(?!\s+have\b)|"
     # Something moved to a later day, in any tense: "agreed on Sunday to push back the handover … to Nov. 25".
@@ -115,10 +115,41 @@ _FIRST_PLAN = re.compile(r"\b(?:originally|initially|первоначально|
 FIRST_PLAN_REACH = 50
 
 
+# A state that lasted, told in the past: "the stretch was guarded under a transition plan until July 24", "охрана велась
+# по переходной схеме до 24 июля" ends on a day of the story; not one moved or set ahead ("was extended until
+# February", "срок продлили до 1 марта").
+_LASTED = re.compile(
+    r"\b(?:was|were|had\s+been|remained|lasted|stayed|applied|continued)\b|"
+    r"(?<![\w-])(?:был[аио]?|действовал\w*|охранял\w*|вел(?:ась|ся|ись)|вёлся|продолжал\w*|оставал\w*|длил\w*)(?![\w-])",
+    re.I,
+)
+_SET_AHEAD = re.compile(
+    rf"\b(?:extended|prolonged|{MOVED_LATER}|set|scheduled|due|expected|given)\b|продл\w*|перен[её]с\w*|отлож\w*",
+    re.I,
+)
+_CLAUSE_OPENING = re.compile(r"[,;:.!?]|\b(?:while|and|but|а|но|и)\s", re.I)
+
+
+def _told_as_lasted(text: str, cue: re.Match[str]) -> bool:
+    """Whether a deadline word ("until", "до") ends a state its clause tells as past: "…, while the stretch near
+    Kirants was guarded under a transition plan until July 24"."""
+    if cue.group().lower() not in ("until", "до"):
+        return False
+    lo, hi = max(0, cue.start() - FUTURE_CUE_WINDOW), min(len(text), cue.end() + FUTURE_CUE_WINDOW)
+    opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, lo, cue.start())), default=lo)
+    # The verb may come after the day: "до 24 июля действовала переходная схема".
+    stop = _CLAUSE_STOP.search(text, cue.end(), hi)
+    closing = stop.start() if stop else hi
+    return bool(_LASTED.search(text, opening, closing)) and not _SET_AHEAD.search(text, opening, closing)
+
+
 def _future_cues(text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
-    """The cues of `text[lo:hi]` that look ahead: not one told as the first plan, since changed."""
+    """The cues of `text[lo:hi]` that look ahead: not one told as the first plan, since changed, nor the end of a
+    state told as past."""
     for m in _FUTURE_CUE.finditer(text, lo, len(text) if hi is None else hi):
-        if not _FIRST_PLAN.search(text, max(0, m.start() - FIRST_PLAN_REACH), m.start()):
+        if not _FIRST_PLAN.search(text, max(0, m.start() - FIRST_PLAN_REACH), m.start()) and not _told_as_lasted(
+            text, m
+        ):
             yield m
 
 
