@@ -896,6 +896,37 @@ def test_until_a_day_after_a_state_told_as_past_is_no_day_to_come(atlas, text, d
     assert only(extract(atlas, text, dt.date(2025, 2, 28))).date == day
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # "The next day" counts from a day told; it does not look ahead.
+        (
+            "Baku launched the operation on Sept. 19 and the local forces laid down their arms the next day.",
+            [dt.date(2023, 9, 19), dt.date(2023, 9, 20)],
+        ),
+        ("The leaders will meet on Sept. 19 and sign the text the next day.", [dt.date(2024, 9, 19)]),
+        ("The commissions meet again next week and on Sept. 19.", [dt.date(2024, 9, 19)]),
+    ],
+)
+def test_the_next_day_counts_from_a_day_told_and_next_week_looks_ahead(atlas, text, days):
+    assert [c.date for c in extract(atlas, text, dt.date(2024, 6, 13))][: len(days)] == days
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "Khojaly changed hands after the measures of 19-20 September 2023, which ended when the groups accepted "
+            "the terms on 20 September.",
+            dt.date(2025, 1, 15),
+            dt.date(2023, 9, 20),
+        ),
+    ],
+)
+def test_a_year_less_day_after_a_span_written_with_its_year_is_in_that_year(atlas, text, published, day):
+    assert extract(atlas, text, published)[-1].date == day
+
+
 def test_a_deadline_looks_ahead_for_its_own_date_only(atlas):
     published = dt.date(2024, 2, 7)
     for text in (

@@ -1650,7 +1650,7 @@ def _in_year_of_day_before(
             r.has_year
             and (not r.attached or _meeting_named(text, r) or named_day)
             and r.date is not None
-            and r.precision == "day"
+            and r.precision in ("day", "range")
         ):
             written = (r.date, r.end)
             # Its deadline need not be listed with it: "По трехстороннему заявлению от 10 ноября 2020 года Армения

@@ -73,7 +73,9 @@ _RU_PERFECTIVE_FUTURE = (
     r"верн(?:ется|ётся|утся)|продолж(?:ит|ат)|обсуд(?:ит|ят)"
 )
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|would|due|scheduled|expected|planned|plans?(?=\s+to\b)|intends?|intended|deadline|until|next|is\s+to|are\s+to|"
+    r"\b(?:will|would|due|scheduled|expected|planned|intends?|intended|deadline|until|is\s+to|are\s+to|"
+    # "plans to meet", not "a transition plan"; "next week", not "the next day" (counted from a day told).
+    r"plans?(?=\s+to\b)|next(?!\s+(?:day|morning|afternoon|evening|night)\b)|"
     # An obligation is still to be met: "the list must go to the leaders before March 1" (not "must have").
     r"must(?!\s+have\b)|"
     # Something moved to a later day, in any tense: "agreed on Sunday to push back the handover … to Nov. 25".
