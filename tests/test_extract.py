@@ -927,6 +927,26 @@ def test_a_year_less_day_after_a_span_written_with_its_year_is_in_that_year(atla
     assert extract(atlas, text, published)[-1].date == day
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "year"),
+    [
+        # "к", "ко" before a day is "by": a day still to come; so is a meeting "proposed to be held" on a day.
+        ("Экспертные подгруппы решено сформировать ко 2 февраля.", "2021-02-01", 2021),
+        ("Встречу министров предлагалось провести в Вашингтоне 20 ноября.", "2023-11-17", 2023),
+        ("США предлагали провести встречу министров 20 ноября.", "2023-11-17", 2023),
+        # Not in a clause told in the past: that day is of the story.
+        ("К началу октября почти все жители покинули регион.", "2024-06-12", 2023),
+        (
+            "Первоначально заявление предусматривало передачу района к 15 ноября, однако срок продлили.",
+            "2021-08-17",
+            2020,
+        ),
+    ],
+)
+def test_russian_k_before_a_day_and_a_meeting_proposed_for_it_look_ahead(atlas, text, published, year):
+    assert only(extract(atlas, text, dt.date.fromisoformat(published))).date.year == year
+
+
 def test_a_deadline_looks_ahead_for_its_own_date_only(atlas):
     published = dt.date(2024, 2, 7)
     for text in (

@@ -105,9 +105,11 @@ _FUTURE_CUE = re.compile(
     rf"{_RU_PERFECTIVE_FUTURE}|"
     # "до 1 марта", "до конца года", "до декабря": a deadline before its own date; not "до нынешней встречи" (before this
     # meeting), which dates nothing ahead ("до нынешней встречи в последний раз собиралась в декабре" is past).
-    r"будет|будут|должн\w*|до(?=\s+(?:\d|конц|начал|середин|истечени|"
-    + "|".join(calendar.RU_MONTH_STEMS)
-    + r"))|не\s+позднее|планиру\w*|(?:за)?планирован\w*|назначен\w*|намерен\w*|намечен\w*|"
+    r"будет|будут|должн\w*|до(?=\s+(?:\d|конц|начал|середин|истечени|" + "|".join(calendar.RU_MONTH_STEMS) + r"))|"
+    # "ко 2 февраля", "к концу месяца": "by", a deadline as "до" is.
+    r"(?<![\w-])ко?(?=\s+(?:\d|конц|началу|середин))|"
+    # A meeting proposed for a day, in any tense: "встреча, которую предлагалось провести в Вашингтоне 20 ноября".
+    r"предлага\w*\s+(?:\w+\s+)?провести|не\s+позднее|планиру\w*|(?:за)?планирован\w*|назначен\w*|намерен\w*|намечен\w*|"
     r"ожидает\w*|предстоит|предстоят)\b",
     re.I,
 )
@@ -132,16 +134,24 @@ _SET_AHEAD = re.compile(
 _CLAUSE_OPENING = re.compile(r"[,;:.!?]|\b(?:while|and|but|а|но|и)\s", re.I)
 
 
+# Any Russian verb in the past ("покинуло", "предусматривало"), or a noun that ends as one ("село"): after "к" a day
+# is one still to come only in a clause without one ("К началу октября почти все жители покинули регион" is past).
+_RU_PAST = re.compile(r"(?<![\w-])\w{2,}л[аои]?(?:сь|ся)?(?![\w-])")
+
+
 def _told_as_lasted(text: str, cue: re.Match[str]) -> bool:
-    """Whether a deadline word ("until", "до") ends a state its clause tells as past: "…, while the stretch near
+    """Whether a deadline word ("until", "до", "к") ends a state its clause tells as past: "…, while the stretch near
     Kirants was guarded under a transition plan until July 24"."""
-    if cue.group().lower() not in ("until", "до"):
+    word = cue.group().lower()
+    if word not in ("until", "до", "к", "ко"):
         return False
     lo, hi = max(0, cue.start() - FUTURE_CUE_WINDOW), min(len(text), cue.end() + FUTURE_CUE_WINDOW)
     opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, lo, cue.start())), default=lo)
     # The verb may come after the day: "до 24 июля действовала переходная схема".
     stop = _CLAUSE_STOP.search(text, cue.end(), hi)
     closing = stop.start() if stop else hi
+    if word in ("к", "ко"):
+        return bool(_RU_PAST.search(text, opening, closing))
     return bool(_LASTED.search(text, opening, closing)) and not _SET_AHEAD.search(text, opening, closing)
 
 
@@ -156,7 +166,7 @@ def _future_cues(text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.M
 
 
 # The cues that mark a deadline, which looks ahead for the date it stands before.
-_DEADLINE_WORDS = frozenset({"by", "until", "deadline", "до", "не"})
+_DEADLINE_WORDS = frozenset({"by", "until", "deadline", "до", "не", "к", "ко"})
 # Verbs of saying: "…, the ministry said on Monday", "сообщили в среду".
 SPEECH_VERBS = (
     r"(?:said|says|told|reported|announced|stated|confirmed|added|noted|сообщил\w*|заявил\w*|рассказал\w*|"
