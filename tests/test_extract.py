@@ -947,6 +947,21 @@ def test_russian_k_before_a_day_and_a_meeting_proposed_for_it_look_ahead(atlas, 
     assert only(extract(atlas, text, dt.date.fromisoformat(published))).date.year == year
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("In November-December 2020 three districts were handed over.", dt.date(2020, 11, 1)),
+        ("Ceasefire breaches rose in May–June 2021.", dt.date(2021, 5, 1)),
+        ("По словам премьера, в марте-апреле 2024 года государственность оказалась на грани.", dt.date(2024, 3, 1)),
+        ("Уже в ноябре - декабре 2020 года Азербайджану были переданы три района.", dt.date(2020, 11, 1)),
+        ("С ноября по декабрь 2020 года были переданы три района.", dt.date(2020, 11, 1)),
+    ],
+)
+def test_two_months_joined_with_their_year_are_a_range_of_that_year(atlas, text, day):
+    found = only(extract(atlas, text, dt.date(2025, 11, 10)))
+    assert (found.date, found.date_precision) == (day, "range")
+
+
 def test_a_deadline_looks_ahead_for_its_own_date_only(atlas):
     published = dt.date(2024, 2, 7)
     for text in (

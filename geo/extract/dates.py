@@ -237,6 +237,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?i:between|from)\s+{_MON}\s+(?i:and|to|until|till|through)\s+(?P<mon2>[A-Z][a-z]+)\b\.?"
             rf"(?:,?\s+{_YEAR})?",
         ),
+        # "in November-December 2020", "March–April 2024": two months joined by a dash, with their year.
+        (
+            "month_range",
+            rf"(?:\b(?i:in|during|from|since|by)\s+)?\b{_MON}\s*[-–—]\s*(?P<mon2>[A-Z][a-z]+)\b\.?,?\s+{_YEAR}",
+        ),
         ("last_named_month", rf"\b(?i:last|this\s+past)\s+{_MON}(?:'s)?"),
         ("month", rf"\b{_MON},?\s+{_YEAR}"),
         ("month", rf"\b(?i:in|since|during|by|until|through|from)\s+{_MON}(?!\.?\s*\d)(?:{_EN_REL_YEAR})?"),
@@ -247,6 +252,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "month",
             rf"\b(?P<that_year>(?i:that))\s+{_MON}(?!\.?\s*\d)(?=\s*[,.;:)—–]|\s*$|\s+[A-ZА-ЯЁ]"
             r"|\s+(?:the|a|an|both|its|their|it|they|he|she|we|and|when|as|after|before|in|at|on)\b)",
+        ),
+        # "в марте-апреле 2024 года", "с ноября по декабрь 2020 года": two months, with their year.
+        (
+            "month_range",
+            rf"(?:(?i:\b(?:в|во|с|со))\s+)?\b{_RU_MON}(?:\s*[-–—]\s*|\s+(?i:по|до)\s+){_RU_MON2}\s+{_YEAR}",
         ),
         ("range", rf"(?i:\bс)\s+(?P<d1>\d{{1,2}})\s+(?i:по|до)\s+(?P<day>\d{{1,2}})\s+{_RU_MON}{_RU_YEAR}"),
         # "с 20 апреля по 22 апреля", "с 30 сентября по 2 октября 2023 года": each day with its month.
