@@ -131,7 +131,8 @@ _SET_AHEAD = re.compile(
     rf"\b(?:extended|prolonged|{MOVED_LATER}|set|scheduled|due|expected|given)\b|продл\w*|перен[её]с\w*|отлож\w*",
     re.I,
 )
-_CLAUSE_OPENING = re.compile(r"[,;:.!?]|\b(?:while|and|but|а|но|и)\s", re.I)
+_CLAUSE_STOP = re.compile(r"[,;:.!?]")
+_CLAUSE_OPENING = re.compile(rf"{_CLAUSE_STOP.pattern}|\b(?:while|and|but|а|но|и)\s", re.I)
 
 
 # Any Russian verb in the past ("покинуло", "предусматривало"), or a noun that ends as one ("село"): after "к" a day
@@ -701,7 +702,6 @@ _PAST_BEFORE_CUE = re.compile(r"(?i:\b(?:was|were|had\s+been)\s+$)")
 _LAST_WEEKDAY = re.compile(r"(?i:last|this\s+past|в(?:о)?\s+(?:минувш|прошл))")
 
 
-_CLAUSE_STOP = re.compile(r"[,;:.!?]")
 # After the day, only a verb that tells the future: not "planned" or "по приглашению" naming a thing ("on Friday hailed
 # the planned handover", "начались в пятницу по приглашению …").
 _FUTURE_AFTER = re.compile(
