@@ -1373,10 +1373,18 @@ def test_a_russian_month_keeps_the_year_written_after_it(atlas):
         # In any case, with the year counted from the publication's.
         "Миссия ЕС работает на армянской стороне границы с февраля прошлого года.": dt.date(2022, 2, 1),
         "Работы на участке у Киранца должны были завершиться к маю прошлого года.": dt.date(2022, 5, 1),
+        # "нынешнего"/"сего" года is this year as "этого"/"текущего" is.
+        "В апреле нынешнего года в Кельбаджар вернулись первые семьи.": dt.date(2023, 4, 1),
+        "В марте сего года в Лачин вернулись первые семьи.": dt.date(2023, 3, 1),
     }
     for text, want in cases.items():
         found = only(extract(atlas, text, published))
         assert (found.date, found.date_precision) == (want, "month"), text
+    # And the end or half of such a year.
+    end = only(extract(atlas, "К концу нынешнего года в Кельбаджар вернутся 500 семей.", published))
+    assert (end.date, end.date_precision) == (dt.date(2023, 12, 25), "approximate")
+    half = only(extract(atlas, "Во второй половине позапрошлого года в Лачин вернулись семьи.", published))
+    assert (half.date, half.date_precision) == (dt.date(2021, 7, 1), "range")
 
 
 def test_wire_and_russian_press_ways_of_writing_a_day(atlas):

@@ -44,15 +44,16 @@ _RELATIVE_YEARS = {
     "позапрошлого": -2,
     "этого": 0,
     "текущего": 0,
+    "нынешнего": 0,
+    "сего": 0,
     "следующего": 1,
     "last": -1,
     "this": 0,
     "next": 1,
 }
+_RU_COUNTED_YEAR = "|".join(word for word in _RELATIVE_YEARS if not word.isascii())
 # "on June 1-5 that year", "в мае того же года": the year the sentence wrote last before it.
-_RU_REL_YEAR = (
-    r"\s+(?:(?P<rel>(?i:прошлого|позапрошлого|этого|текущего|следующего))|(?P<that_year>(?i:того\s+же)))\s+года\b"
-)
+_RU_REL_YEAR = rf"\s+(?:(?P<rel>(?i:{_RU_COUNTED_YEAR}))|(?P<that_year>(?i:того\s+же)))\s+года\b"
 # "December 18 the following year": the year after the one the text wrote last.
 _EN_REL_YEAR = (
     r"\s+(?:of\s+)?(?:(?P<rel>(?i:last|this|next))|(?P<that_year>(?i:that|the\s+same|the\s+following|the\s+next)))"
@@ -408,7 +409,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year_end_counted", r"(?i:\bend\s+of\s+(?P<which>the|this|last|next)\s+year\b)"),
         (
             "year_end_counted",
-            r"(?i:\b(?:в|к|до)\s+конц[еау]\s+(?:(?P<which>этого|текущего|прошлого|следующего)\s+)?года\b)",
+            rf"(?i:\b(?:в|к|до)\s+конц[еау]\s+(?:(?P<which>{_RU_COUNTED_YEAR})\s+)?года\b)",
         ),
         # "in the second half of 2026", "во второй половине 2026 года": a range of six months, dated by its first day.
         ("half", r"(?i:\b(?P<half>first|second)\s+half\s+of\s+(?P<year>\d{4})\b)"),
@@ -418,7 +419,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "half_counted",
             r"(?i:(?<![\w-])(?P<ru_half>перв|втор)\w*\s+половин\w*\s+"
-            r"(?:(?P<which>этого|текущего|прошлого|следующего)\s+)?года(?![\w-]))",
+            rf"(?:(?P<which>{_RU_COUNTED_YEAR})\s+)?года(?![\w-]))",
         ),
         ("last_month", r"(?i:\b(?:last\s+month|в\s+прошлом\s+месяце)\b)"),
         ("this_month", r"(?i:\b(?:earlier\s+this\s+month|this\s+month|в\s+этом\s+месяце)\b)"),
@@ -618,7 +619,7 @@ def _resolve(
     if kind in ("year_end_counted", "half_counted"):
         which = (groups["which"] or "the").lower()
         if published is not None:
-            counted = published.year + {"last": -1, "прошлого": -1, "next": 1, "следующего": 1}.get(which, 0)
+            counted = published.year + _RELATIVE_YEARS.get(which, 0)
         elif anchor_year is not None and which == "the":
             # In a text without a publication date, "by the end of the year", "in the second half of the year" is of
             # the year the text tells ("On 12 November 2025 Pashinyan said … by the end of the year"); not "this year"
