@@ -3891,6 +3891,11 @@ def test_a_later_clause_telling_of_an_agreements_own_day_is_a_report_of_that_agr
         "The offensive began on 27 September 2020, and the trilateral statement signed on 10 November ended it.",
         "Двое жителей были задержаны в декабре 2020 года у Гадрута, через несколько недель после того, как "
         "трехстороннее заявление от 10 ноября остановило боевые действия.",
+        # Told in the passive, and with a list of its signatories within its name.
+        "Бои в Карабахе, возобновившиеся 27 сентября 2020 года, были прекращены трехсторонним заявлением лидеров "
+        "России, Азербайджана и Армении от 9 ноября того же года.",
+        "Two villagers were detained in October 2020 near Hadrut, three weeks before the trilateral statement signed "
+        "by the leaders of Azerbaijan, Russia and Armenia on 10 November stopped the fighting.",
     ):
         first, statement = extract(atlas, text, published)
         assert first.agreements == (), text
@@ -3912,6 +3917,13 @@ def test_a_later_clause_telling_of_an_agreements_own_day_is_a_report_of_that_agr
     ):
         (report,) = extract(atlas, text, published)
         assert (report.date, report.agreements) == (dt.date(2022, 3, 24), ("statement-2020-11-10",)), text
+    # Or as what it followed: the signing in its name is no news of the day.
+    text = (
+        "Lachin was returned to Azerbaijan on 1 December 2020, under the trilateral statement signed by the leaders "
+        "of Azerbaijan, Armenia and Russia on November 10, 2020."
+    )
+    (report,) = extract(atlas, text, published)
+    assert (report.date, report.agreements) == (dt.date(2020, 12, 1), ("statement-2020-11-10",))
 
 
 def test_a_clause_opening_on_what_a_point_of_an_agreement_provides_is_a_report_of_that_agreement(atlas):

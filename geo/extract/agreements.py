@@ -74,7 +74,7 @@ _SIGNED_BY_BEFORE_DATE = re.compile(
 SIGNED_BY_REACH = 120
 
 
-def _name_before(text: str, at: int) -> int | None:
+def name_before(text: str, at: int) -> int | None:
     """Where the agreement's name that a date at `at` completes begins ("the statement of 10 November", "the
     statement signed by the three leaders on 10 November"), or None."""
     for pattern, reach in ((_BEFORE_DATE, 60), (_SIGNED_BY_BEFORE_DATE, SIGNED_BY_REACH)):
@@ -566,7 +566,7 @@ class AgreementFinder:
         # killed on 20 September") does not make the sentence one about agreements for its other dates.
         pieces, at = [], 0
         for d in dates:
-            name_at = _name_before(text, d.start)
+            name_at = name_before(text, d.start)
             after = _AFTER_DATE.match(text[d.end : d.end + 60])
             lo = max(at, d.start if name_at is None else name_at)
             hi = d.end + after.end() if after else d.end
@@ -625,7 +625,7 @@ class AgreementFinder:
         # 15 July 2023").
         listed_at: frozenset[str] = frozenset()
         for d in dates:
-            name_at = _name_before(text, d.start)
+            name_at = name_before(text, d.start)
             after = _AFTER_DATE.match(text[d.end : d.end + 60])
             # "on Thursday that the statement …": a weekday or "yesterday" is never part of an agreement's name; a
             # month counted from publication is ("the joint statement of last December", "last month's Sochi meeting").

@@ -52,6 +52,7 @@ from geo.extract.agreements import (
     finder_of,
     follows_deadline_word,
     made_in_clause,
+    name_before,
 )
 from geo.extract.dates import (
     BARE_YEAR,
@@ -960,6 +961,10 @@ class _Extractor:
             # "Агдамский район — 20 ноября — и Кельбаджарский — 25 ноября": a break right before the date only sets it
             # off from the place it dates; the clause begins at the break before.
             gap = [m for m in gap if m.end() < after.start] or gap
+            # "…, были прекращены трехсторонним заявлением лидеров России, Азербайджана и Армении от 9 ноября": not
+            # within the name an agreement's day completes.
+            name_at = name_before(head.text, after.start) if after.attached else None
+            gap = [m for m in gap if name_at is None or m.end() <= name_at] or gap
             # "Kalbajar was handed back in November 2020, while Khojavend, called Martuni by Armenians, came … in
             # September 2023": a clause of its own begins at its conjunction, not at the comma of an aside within it.
             # So does one opened by a subordinating word ("That new road opened on 30 August, after Azerbaijan took over
@@ -1521,7 +1526,8 @@ def _meeting_named(text: str, d: DateMention) -> bool:
 # fighting it ended.
 _ITS_DAY_TOLD = re.compile(
     r"\b(?:signed|agreed|accepted|reached|ended|stopped|halted|put\s+an\s+end)\b|"
-    r"(?<![\w-])(?:подписа[лн]\w*|согласил\w*|договорил\w*|достигнут\w*|остановил\w*|прекратил\w*|положил\w*\s+конец)",
+    r"(?<![\w-])(?:подписа[лн]\w*|согласил\w*|договорил\w*|достигнут\w*|остановил\w*|остановлен\w*|прекратил\w*|"
+    r"прекращен\w*|положил\w*\s+конец)",
     re.I,
 )
 TAIL_ACT_REACH = 120  # characters either side of the agreement's name in which its clause tells what that day saw
@@ -1546,13 +1552,19 @@ def _agreement_tail(s: _Sentence) -> list[DateMention]:
     out = []
     for d in named:
         before = own_ends[bisect.bisect_right(own_ends, d.start) - 1]
-        at = bisect.bisect_right(break_ends, d.start) - 1
+        # From where the name begins: the commas of "заявлением лидеров России, Азербайджана и Армении от 9 ноября"
+        # are a list inside the name, not breaks between clauses.
+        name_at = name_before(s.text, d.start)
+        begins = d.start if name_at is None else max(name_at, before)
+        at = bisect.bisect_right(break_ends, begins) - 1
         if at < 0 or breaks[at][0] < before:
             continue  # the day the sentence tells and the agreement's name are in one clause
         after = bisect.bisect_left(own_starts, d.end)
         lo = max(break_ends[at], d.start - TAIL_ACT_REACH)
         hi = min(own_starts[after] if after < len(own_starts) else len(s.text), d.end + TAIL_ACT_REACH)
-        if _ITS_DAY_TOLD.search(s.text, lo, hi) is not None:
+        # Not the verb of the name itself ("the declaration signed by Baku, Yerevan and Moscow on November 10").
+        name_start = d.start if name_at is None else max(name_at, lo)
+        if _ITS_DAY_TOLD.search(s.text, lo, name_start) or _ITS_DAY_TOLD.search(s.text, d.end, hi):
             out.append(d)
     return out
 
