@@ -1387,6 +1387,19 @@ def test_a_russian_month_keeps_the_year_written_after_it(atlas):
     assert (half.date, half.date_precision) == (dt.date(2021, 7, 1), "range")
 
 
+def test_a_street_or_station_named_after_a_day_is_no_date(atlas):
+    published = dt.date(2021, 4, 12)
+    for text in (
+        "The open-air display on Baku's 8 November Avenue holds about 300 exhibits from the war over Shusha.",
+        "Выставку трофеев о битве за Шушу разместили на проспекте 8 Ноября в Баку.",
+        "Сторонники Шуши собрались у станции метро «28 Мая» в Баку.",
+    ):
+        assert extract(atlas, text, published) == [], text
+    # The day the sentence tells beside it stays.
+    (found,) = extract(atlas, "A display on 8 November Avenue about Shusha opened on 12 April.", published)
+    assert found.date == dt.date(2021, 4, 12)
+
+
 def test_wire_and_russian_press_ways_of_writing_a_day(atlas):
     published = dt.date(2022, 9, 14)  # a Wednesday
     cases = {

@@ -881,7 +881,7 @@ def find_dates(
                 )
             )
     # A pair is read as two days, not as the range or the longer date that starts where it does.
-    found = [d for d in found if pair_first.get(d.start, d.end) == d.end]
+    found = [d for d in found if pair_first.get(d.start, d.end) == d.end and not _names_a_street(sentence, d)]
     found.sort(key=lambda d: (d.start, d.start - d.end))
     chosen: list[DateMention] = []
     for d in found:
@@ -902,6 +902,15 @@ def find_dates(
     chosen = _counted_years(sentence, chosen, before)
     listed = _list_years(sentence, _list_deadlines(sentence, chosen, published), published)
     return _days_apart(sentence, _later_clauses(sentence, listed, before))
+
+
+# "Baku's 8 November Avenue", "на проспекте 8 Ноября", "станция метро «28 Мая»": a street or a station named after a day.
+_STREET_AFTER = re.compile(r"[»\"”']?\s+(?:Avenue|Street|Square|Boulevard|(?:metro\s+)?station)\b", re.I)
+_STREET_BEFORE = re.compile(r"(?<![\w-])(?:проспект|улиц|площад|бульвар|станци|метро)\w*\s+[«\"“]?$", re.I)
+
+
+def _names_a_street(sentence: str, d: DateMention) -> bool:
+    return bool(_STREET_AFTER.match(sentence, d.end) or _STREET_BEFORE.search(sentence, max(0, d.start - 20), d.start))
 
 
 # "The visit came a day after Aliyev held talks with Erdogan": the thing the report is about came that many days after
