@@ -882,6 +882,14 @@ def test_a_coming_deadline_without_a_year_stays_in_the_future(atlas):
     assert only(extract(atlas, text, dt.date(2021, 2, 28))).date == dt.date(2021, 3, 1)
     text = "The list must have reached the leaders on March 1."
     assert only(extract(atlas, text, dt.date(2021, 2, 28))).date == dt.date(2020, 3, 1)
+    # A term that runs out, told in the present, runs out ahead; told in the past, it is gone.
+    for text, year in (
+        ("The EU mission's current mandate expires on 19 February.", 2025),
+        ("Мандат миссии ЕС истекает 19 февраля.", 2025),
+        ("The EU mission's mandate expired on 19 February.", 2024),
+        ("Мандат миссии ЕС истек 19 февраля.", 2024),
+    ):
+        assert only(extract(atlas, text, dt.date(2024, 12, 20))).date == dt.date(year, 2, 19), text
 
 
 @pytest.mark.parametrize(
@@ -2608,6 +2616,7 @@ def test_what_the_agreement_just_named_provides_is_a_report_of_its_own(atlas):
         ("Стороны вернутся к обсуждению текста мирного договора в декабре.", (2024, 11, 13), (2024, 12, 1)),
         ("Стороны продолжат переговоры в декабре.", (2024, 11, 13), (2024, 12, 1)),
         ("Министры обсудят текст договора в декабре.", (2024, 11, 13), (2024, 12, 1)),
+        ("7 июня Армения выберет новый парламент.", (2026, 2, 16), (2026, 6, 7)),
     ],
 )
 def test_a_russian_cue_reads_a_yearless_date_as_coming(atlas, text, published, coming):
