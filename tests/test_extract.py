@@ -4430,8 +4430,13 @@ def test_a_month_opening_a_sentence_frames_its_days(atlas):
         (dt.date(2022, 8, 30), ("lachin-road-2022",)),
     ]
     # "The war of 2020, which began on September 27": the clause is about what the year dated.
-    text = "The 44-day war of 2020, which began on September 27, ended with the trilateral statement."
-    assert extract(atlas, text, dt.date(2024, 11, 20))[0].date == dt.date(2020, 9, 27)
+    # So is "The 2020 war, which began on Sept. 27", with the year before what it names.
+    for text in (
+        "The 44-day war of 2020, which began on September 27, ended with the trilateral statement.",
+        "The 2020 war, which began on Sept. 27, ended with the trilateral statement.",
+        "The 2020 Karabakh war, which began on Sept. 27, ended with the trilateral statement.",
+    ):
+        assert extract(atlas, text, dt.date(2024, 11, 20))[0].date == dt.date(2020, 9, 27), text
     # "Last month …: …" frames the days after its colon; without the colon, the month and the day are two reports.
     text = "Last month the road was cut: soldiers closed the Goris-Kapan section on August 25."
     assert [c.date for c in extract(atlas, text, dt.date(2021, 9, 15))] == [dt.date(2021, 8, 25)]

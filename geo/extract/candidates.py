@@ -113,9 +113,10 @@ IN_YEAR_REACH = 20
 _IN_YEAR_ALONE = re.compile(r"(?:(?<![\w-])(?:in|в)\s+|" + _SEASON_OF + r")$", re.I)
 # The Russian date's own "в", which its span holds ("в августе 2022 года"), as "in" stands before the English one.
 _RU_IN = re.compile(r"(?:в|во)\s", re.I)
-# "the war of 2020, which began on September 27": a year naming a thing, and the clause that goes on about it.
-_OF_YEAR = re.compile(r"(?<![\w-])of\s+$", re.I)
-_YEAR_THEN_WHICH = re.compile(r"\d{4},\s+(?:which|that|котор\w+)\s[^,;:]*$", re.I)
+# "the war of 2020, which began on September 27", "The 2020 war, which began on Sept. 27": a year naming a thing, and
+# the clause that goes on about it.
+_OF_YEAR = re.compile(r"(?<![\w-])(?:of|the)\s+$", re.I)
+_YEAR_THEN_WHICH = re.compile(r"\d{4}(?:\s+[\w-]+){0,2},\s+(?:which|that|котор\w+)\s[^,;:]*$", re.I)
 # How far after "in 2020" a year-less date of a dated text may stand and still be in that year's clause.
 YEAR_CLAUSE_REACH = 200
 _CLAUSE_MARK = re.compile(r"[,;:]")
