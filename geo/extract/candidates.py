@@ -115,7 +115,7 @@ _IN_YEAR_ALONE = re.compile(r"(?:(?<![\w-])(?:in|в)\s+|" + _SEASON_OF + r")$", 
 _RU_IN = re.compile(r"(?:в|во)\s", re.I)
 # "the war of 2020, which began on September 27", "The 2020 war, which began on Sept. 27": a year naming a thing, and
 # the clause that goes on about it.
-_OF_YEAR = re.compile(r"(?<![\w-])(?:of|the)\s+$", re.I)
+_NAMING_YEAR_BEFORE = re.compile(r"(?<![\w-])(?:of|the)\s+$", re.I)
 _YEAR_THEN_WHICH = re.compile(r"\d{4}(?:\s+[\w-]+){0,2},\s+(?:which|that|котор\w+)\s[^,;:]*$", re.I)
 # How far after "in 2020" a year-less date of a dated text may stand and still be in that year's clause.
 YEAR_CLAUSE_REACH = 200
@@ -618,7 +618,7 @@ class _Extractor:
     def _year_named_before_which(self, at: int, sentence_start: int) -> tuple[int, int] | None:
         """The year of "the war of 2020" when `at` stands in the ", which …" clause right after it, no break
         between."""
-        said = self._year_after_words(_OF_YEAR, at, sentence_start)
+        said = self._year_after_words(_NAMING_YEAR_BEFORE, at, sentence_start)
         if said is None or at - said[1] > YEAR_CLAUSE_REACH:
             return None
         return said if _YEAR_THEN_WHICH.match(self.text, said[1], at) else None
