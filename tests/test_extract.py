@@ -1403,6 +1403,8 @@ def test_a_russian_month_keeps_the_year_written_after_it(atlas):
         ("Сторонники Шуши собрались у станции метро «28 Мая» в Баку.", []),
         # The day the sentence tells beside it stays.
         ("A display on 8 November Avenue about Shusha opened on 12 April.", [dt.date(2021, 4, 12)]),
+        # Metres are no station.
+        ("Подразделения продвинулись на 300 метров 12 апреля у Шуши.", [dt.date(2021, 4, 12)]),
     ],
 )
 def test_a_street_or_station_named_after_a_day_is_no_date(atlas, text, days):

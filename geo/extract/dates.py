@@ -909,7 +909,8 @@ def find_dates(
 
 # "Baku's 8 November Avenue", "на проспекте 8 Ноября", "станция метро «28 Мая»": a street or a station named after a day.
 _STREET_AFTER = re.compile(r"[»\"”']?\s+(?:Avenue|Street|Square|Boulevard|(?:metro\s+)?station)\b", re.I)
-_STREET_BEFORE = re.compile(r"(?<![\w-])(?:проспект|улиц|площад|бульвар|станци|метро)\w*\s+[«\"“]?$", re.I)
+# "метро" does not decline: "метров" (metres) is no station.
+_STREET_BEFORE = re.compile(r"(?<![\w-])(?:(?:проспект|улиц|площад|бульвар|станци)\w*|метро)\s+[«\"“]?$", re.I)
 
 
 def _names_a_street(sentence: str, d: DateMention) -> bool:
