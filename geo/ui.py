@@ -474,6 +474,8 @@ def _start_session(atlas: Atlas) -> None:
             "imported": [],
             "selection": {"place": view.place, "asof": view.asof or dt.date.today()},
             "map_date": view.asof or dt.date.today(),
+            "date_drawn": view.asof or dt.date.today(),
+            "date_box_numbers": {},
             "show-curated": True,
             "online_tiles": False,
             "show-community": True,
@@ -1027,38 +1029,57 @@ def _share(view: View, atlas: Atlas, fingerprint: str) -> None:
         st.html(panel.share_box_html(link, citation, view.lang))
 
 
-def _date_chosen(box: str) -> None:
-    st.session_state.map_date = st.session_state[box]
+# The slider and the exact-date box, each in a container of that key (the page's slider follower finds the slider by
+# it). A box is a widget of a key with a number of its own (_date_box_key), renewed whenever the box must show a date
+# it was not moved to; its value is never set for it (see _take_date_change).
+DATE_BOXES = ("asof", "asof_exact")
+
+
+def _date_box_key(box: str) -> str:
+    return f"{box}-{st.session_state.date_box_numbers.get(box, 0)}"
+
+
+def _take_date_change() -> None:
+    """The map's date from the date box the reader moved since the boxes were drawn (both show the map's date).
+
+    The page's store watch (_community_watch, a timer in the browser) sends every widget's value as the browser has
+    it, also while a date change's run is on its way: a box this run had to show the new date in would then bring
+    back the date it had before, and Streamlit would take that as the reader's change (its callbacks did, and the map
+    went back: the next move of the slider was lost). So the new date goes into a new widget, and what the browser
+    still says about the one it replaces is the value of a widget no longer drawn, which Streamlit drops."""
+    state = st.session_state
+    for box in DATE_BOXES:
+        value = state.get(_date_box_key(box))
+        if value is not None and value != state.date_drawn:
+            state.map_date = value
+            return
 
 
 def _date_control() -> None:
     """The map's date: a slider to scrub, a box for an exact day (the map's ▶ control plays the years)."""
     today = dt.date.today()
-    # Each box shows the map's date, set here, as it is drawn, and never by the other box's callback: the page's
-    # store watch (_community_watch) may run a box's change on its own, the browser then reports that change again
-    # with the other box as it still shows it, and Streamlit would take that as a change back to the old date.
-    for box in ("asof", "asof_exact"):
-        if st.session_state.get(box) != st.session_state.map_date:
-            st.session_state[box] = st.session_state.map_date
+    state = st.session_state
+    for box in DATE_BOXES:
+        if state.get(_date_box_key(box), state.map_date) != state.map_date:
+            state.date_box_numbers[box] = state.date_box_numbers.get(box, 0) + 1
+    state.date_drawn = state.map_date
     scrub, exact = st.columns([4, 1])
     lang = st.session_state.lang
-    scrub.slider(
+    scrub.container(key="asof").slider(
         message("map_date", lang),
         min_value=WAR_START,
         max_value=today,
-        key="asof",
+        value=state.map_date,
+        key=_date_box_key("asof"),
         format="D MMM YYYY",
-        on_change=_date_chosen,
-        args=("asof",),
     )
-    exact.date_input(
+    exact.container(key="asof_exact").date_input(
         message("exact_date", lang),
         min_value=WAR_START,
         max_value=today,
-        key="asof_exact",
+        value=state.map_date,
+        key=_date_box_key("asof_exact"),
         format="YYYY-MM-DD",
-        on_change=_date_chosen,
-        args=("asof_exact",),
     )
 
 
@@ -1146,6 +1167,7 @@ def _map_and_panel(fingerprint: str, data_dir: Path, atlas: Atlas, places: list[
     if not complete and _map_reported():
         st.rerun(scope="app")  # the map has drawn: now the rest of the page (see _page_complete)
     from_click = _take_map_click(atlas)
+    _take_date_change()
     view = _current_view(atlas)
     base = (fingerprint, st.session_state.online_tiles)
     map_view, pushed = _map_view(base, places, view, from_click)
@@ -1236,6 +1258,7 @@ def main(data_dir: Path = DEFAULT_DATA_DIR) -> None:
     fingerprint = _fingerprint(data_dir)
     atlas = _atlas(fingerprint, data_dir)
     _start_session(atlas)
+    _take_date_change()
     shared = st.session_state.shared = _shared_store(fingerprint, data_dir)
     st.session_state.store_version = _store_version(fingerprint, data_dir)
     community = _community(fingerprint, data_dir, st.session_state.store_version)

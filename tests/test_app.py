@@ -36,6 +36,18 @@ def _run(query=None, **state):
     return at
 
 
+def _date_slider(at):
+    """The map's date slider (its widget's key is numbered: geo.ui._date_box_key)."""
+    (slider,) = [s for s in at.slider if s.key.startswith("asof-")]
+    return slider
+
+
+def _date_box(at):
+    """The map's exact-date box."""
+    (box,) = [d for d in at.date_input if d.key.startswith("asof_exact-")]
+    return box
+
+
 def _markdown(at):
     return "\n".join(m.value for m in at.markdown)
 
@@ -120,7 +132,7 @@ def test_the_first_run_sends_the_map_and_the_rest_once_the_map_has_drawn():
     assert {b.proto.label for b in at.get("download_button")} >= {"Map HTML"}
     assert at.get("vega_lite_chart") and at.get("dataframe") and at.sidebar.checkbox
     assert "Events of the agreements shown" in _markdown(at)
-    assert at.slider(key="asof").value == dt.date.today()
+    assert _date_slider(at).value == dt.date.today()
     assert not any("once the map is drawn" in c.value for c in (*at.caption, *at.sidebar.caption))
     # Now the page's styles and scripts too (for a map whose script never ran), and the first view's push, which
     # goes to the map only over a view an earlier session pushed in the page.
@@ -414,7 +426,7 @@ def test_a_new_date_restyles_the_map_through_a_small_script_not_the_whole_map_ag
     new date goes to the map drawn in the page as a view of a few hundred bytes, with a newer number."""
     at = _run({"asof": "2020-11-20", "place": "kalbajar"})
     before = _map_args(at)
-    at.slider(key="asof").set_value(dt.date(2020, 11, 26)).run()
+    _date_slider(at).set_value(dt.date(2020, 11, 26)).run()
     assert _map_args(at) == before
     (push,) = [e.proto.body for e in at.get("html") if "atlasView" in e.proto.body]
     assert "var first = false;" in push  # the map takes it at once
@@ -478,16 +490,27 @@ def test_a_provider_user_whose_email_is_not_listed_views_only():
     assert not any(e.label.startswith("Review proposed events") for e in at.expander)
 
 
+def test_each_date_control_shows_the_date_the_other_was_moved_to_and_a_move_back_counts():
+    at = _run({"asof": "2021-06-10"})
+    _date_slider(at).set_value(dt.date(2021, 6, 9)).run()
+    assert _date_box(at).value == dt.date(2021, 6, 9)
+    assert at.query_params["asof"] in ("2021-06-09", ["2021-06-09"])
+    # The date it showed before, typed back into the box, is the reader's move (not what the box said before).
+    _date_box(at).set_value(dt.date(2021, 6, 10)).run()
+    assert _date_slider(at).value == dt.date(2021, 6, 10)
+    assert at.query_params["asof"] in ("2021-06-10", ["2021-06-10"])
+
+
 def test_the_interface_follows_the_chosen_language():
     at = _run({"place": "lachin", "lang": "hy"})
     assert "Համաձայնագրեր" in [h.value for h in at.sidebar.subheader]
-    assert at.slider(key="asof").label == "Քարտեզի ամսաթիվը՝ ով էր վերահսկում յուրաքանչյուր վայր"
+    assert _date_slider(at).label == "Քարտեզի ամսաթիվը՝ ով էր վերահսկում յուրաքանչյուր վայր"
     assert at.text_input(key="search").label == "Գտնել վայր (ցանկացած գրությամբ)"
     assert "**Ով էր վերահսկում**" in _panel_markdown(at)
     assert any(m.value.startswith("**Իրադարձություններն այստեղ (") for m in _panel(at).markdown)
     # Switching back keeps every choice made (a widget's state is its key's, whatever its label says).
     at.selectbox(key="lang").select("en").run()
-    assert at.slider(key="asof").label == "Map on date: who held each place" and _place_heading(at) == "Lachin"
+    assert _date_slider(at).label == "Map on date: who held each place" and _place_heading(at) == "Lachin"
 
 
 def test_a_new_session_opens_with_the_map_the_last_session_opened_with_not_a_new_rendering():

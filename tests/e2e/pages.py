@@ -32,7 +32,10 @@ __all__ = [
     "answered",
     "click_place",
     "download_csv",
+    "answers_released",
+    "hold_answers",
     "hold_sends",
+    "holdable_answers",
     "map_frame",
     "open_app",
     "open_expander",
@@ -89,6 +92,53 @@ _HOLD_SENDS = """(ms) => {
 # slow enough to be seen).
 _HELD_SENT = """() => { const held = window.__held;
   return held.released && held.pending.size === 0 && held.runs.some((at) => at > held.lastFiredAt); }"""
+
+
+# The server's answers wait in the page while it is told to hold them, in the order they came, until the page sends
+# again at least half a store watch period after its first send: that is the watch (a timer in the page, every
+# COMMUNITY_POLL_S), sending the widgets' values as they were before the first send's answer, after the server has
+# run that send, every time (else only when the timer happens to fire while an answer is on its way). Streamlit
+# listens to its websocket with addEventListener, so the listener is wrapped as the page starts.
+_HOLDABLE_ANSWERS = """(() => {
+  const held = window.__answers = {holding: false, queue: [], sends: [], after: 0};
+  const listen = WebSocket.prototype.addEventListener, send = WebSocket.prototype.send;
+  WebSocket.prototype.addEventListener = function (type, listener, ...rest) {
+    if (type !== "message") return listen.call(this, type, listener, ...rest);
+    return listen.call(this, type, function (event) {
+      if (held.holding || held.queue.length) held.queue.push(() => listener.call(this, event));
+      else listener.call(this, event);
+    }, ...rest);
+  };
+  WebSocket.prototype.send = function (data) {
+    const result = send.call(this, data);
+    if (held.holding) {
+      held.sends.push(performance.now());
+      if (held.sends.at(-1) - held.sends[0] >= held.after) {
+        held.holding = false;
+        while (held.queue.length) held.queue.shift()();
+      }
+    }
+    return result;
+  };
+})();"""
+_HOLD_ANSWERS = """(ms) => { Object.assign(window.__answers, {holding: true, sends: [], after: ms}); }"""
+_ANSWERS_RELEASED = "() => !window.__answers.holding && window.__answers.queue.length === 0"
+
+
+def holdable_answers(page: Page) -> None:
+    """Let hold_answers hold the server's answers in this page (before the page is opened)."""
+    page.add_init_script(_HOLDABLE_ANSWERS)
+
+
+def hold_answers(page: Page) -> None:
+    """Hold the server's answers from now until the store watch has sent after the page's next send has been run,
+    before that send's answer has reached the page."""
+    page.evaluate(_HOLD_ANSWERS, int(COMMUNITY_POLL_S * 500))
+
+
+def answers_released(page: Page) -> None:
+    """Wait until what hold_answers held has reached the page."""
+    page.wait_for_function(_ANSWERS_RELEASED)
 
 
 def hold_sends(page: Page) -> None:

@@ -17,8 +17,11 @@ from tests.e2e.pages import (
     HEADER,
     PLACE_PANEL,
     answered,
+    answers_released,
     click_place,
+    hold_answers,
     hold_sends,
+    holdable_answers,
     map_frame,
     open_app,
     sent_after_a_watch_run,
@@ -85,6 +88,27 @@ def test_a_date_typed_as_the_store_watch_reruns_the_page_still_reaches_the_map(p
     expect(page.get_by_role("slider", name="Map on date: who held each place")).to_have_attribute(
         "aria-valuetext", "15 Oct 2023"
     )
+
+
+def test_each_move_of_the_slider_counts_when_the_store_watch_sends_before_a_moves_answer(page: Page, app_url: str):
+    """The watch's send then has the exact-date box still on the date before the move, which is no move of the
+    reader's: the next move goes on from the date the map shows (before: it went back to it, and the move was lost)."""
+    holdable_answers(page)
+    frame = open_app(page, f"{app_url}/?asof=2021-06-10")
+    slider = page.get_by_role("slider", name="Map on date: who held each place")
+    hold_answers(page)
+    slider.press("ArrowLeft")
+    answers_released(page)
+    expect(page).to_have_url(re.compile(r"[?&]asof=2021-06-09"))
+    settled(page)
+
+    slider.press("ArrowLeft")
+
+    expect(page).to_have_url(re.compile(r"[?&]asof=2021-06-08"))
+    settled(page)
+    expect(slider).to_have_attribute("aria-valuetext", "8 Jun 2021")
+    expect(page.get_by_role("spinbutton", name="day, Exact date")).to_have_attribute("aria-valuenow", "8")
+    expect(frame.locator(".atlas-legend-date")).to_have_text("Who held it on 2021-06-08")
 
 
 def test_the_map_follows_the_date_slider_before_the_server_answers(page: Page, app_url: str):
