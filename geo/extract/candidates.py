@@ -616,8 +616,8 @@ class _Extractor:
         return out
 
     def _year_named_before_which(self, at: int, sentence_start: int) -> tuple[int, int] | None:
-        """The year of "the war of 2020" when `at` stands in the ", which …" clause right after it, no break
-        between."""
+        """The year of "the war of 2020" or "The 2020 war" when `at` stands in the ", which …" clause right after
+        it, no break between."""
         said = self._year_after_words(_NAMING_YEAR_BEFORE, at, sentence_start)
         if said is None or at - said[1] > YEAR_CLAUSE_REACH:
             return None
